@@ -1,0 +1,86 @@
+#ifndef PROVIDER_MOCK_CLIBXML2_SHIM_H
+#define PROVIDER_MOCK_CLIBXML2_SHIM_H
+
+// Debian builds libxml2 with ICU; its headers then clash with Foundation's copy of ICU.
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <string.h>
+
+/// The first error of a parse, copied out of the parser context before it is freed.
+typedef struct {
+    int code;
+    int line;
+    int column;
+    char message[256];
+} pm_parse_error;
+
+static inline xmlParserInputPtr pm_null_entity_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt) {
+    (void)url; (void)id; (void)ctxt;
+    return NULL;
+}
+
+/// Refuses every external entity and DTD for the whole process (no file, no network).
+static inline void pm_install_null_entity_loader(void) {
+    xmlSetExternalEntityLoader(pm_null_entity_loader);
+}
+
+static inline void pm_silent_error(void *ctx, xmlErrorPtr error) {
+    (void)ctx; (void)error;
+}
+
+/// Parses `buffer` with the SAX2 handler `sax`. Callbacks receive the parser context as `ctx`;
+/// `builder` is in `ctxt->_private`. Returns 0 when the document is well formed.
+static inline int pm_sax_parse(const char *buffer, int size, xmlSAXHandler *sax, void *builder,
+                               int options, pm_parse_error *error) {
+    memset(error, 0, sizeof(*error));
+    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(buffer, size);
+    if (ctxt == NULL) {
+        error->code = -1;
+        strncpy(error->message, "could not create a parser context", sizeof(error->message) - 1);
+        return -1;
+    }
+    xmlSAXHandlerPtr original = ctxt->sax;
+    sax->serror = pm_silent_error;
+    ctxt->sax = sax;
+    ctxt->_private = builder;
+    ctxt->userData = ctxt;
+    xmlCtxtUseOptions(ctxt, options);
+    xmlParseDocument(ctxt);
+    int result = ctxt->wellFormed ? 0 : 1;
+    xmlErrorPtr last = xmlCtxtGetLastError(ctxt);
+    if (last != NULL && last->code != 0) {
+        error->code = last->code;
+        error->line = last->line;
+        error->column = last->int2;
+        if (last->message != NULL) {
+            strncpy(error->message, last->message, sizeof(error->message) - 1);
+        }
+    }
+    ctxt->sax = original;
+    ctxt->_private = NULL;
+    xmlFreeParserCtxt(ctxt);
+    return result;
+}
+
+static inline void pm_stop_parser(void *ctx) {
+    xmlStopParser((xmlParserCtxtPtr)ctx);
+}
+
+static inline void *pm_builder(void *ctx) {
+    return ((xmlParserCtxtPtr)ctx)->_private;
+}
+
+/// The floor for benchmarks: libxml2's own DOM parse of the bytes, then free.
+static inline int pm_baseline_parse_and_free(const char *buffer, int size) {
+    xmlDocPtr doc = xmlReadMemory(buffer, size, NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (doc == NULL) return 1;
+    xmlFreeDoc(doc);
+    return 0;
+}
+
+#endif
