@@ -1,0 +1,150 @@
+/// Decoding rules shared by every request and reply, whatever the format.
+///
+/// The Node API is loose about scalars: numbers arrive as JSON numbers or as strings (and as text in
+/// SOAP), booleans as `true`/`false` or `0`/`1`. These helpers accept each spelling and fail with an
+/// error naming the field otherwise.
+extension KeyedDecodingContainer {
+    /// An integer given as a number or a numeric string; `nil` when absent, null or empty.
+    public func decodeLenientInt(forKey key: Key) throws -> Int? {
+        guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        if let value = try? decode(Int.self, forKey: key) { return value }
+        if let text = try? decode(String.self, forKey: key) {
+            let trimmed = text.trimmedASCIIWhitespace
+            if trimmed.isEmpty { return nil }
+            if let value = Int(trimmed) { return value }
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "'\(text)' is not an integer")
+        }
+        if let value = try? decode(Double.self, forKey: key), value.rounded() == value, abs(value) < 1e15 { return Int(value) }
+        throw DecodingError.typeMismatch(Int.self, .init(codingPath: codingPath + [key], debugDescription: "expected an integer"))
+    }
+
+    /// A required integer, see ``decodeLenientInt(forKey:)``.
+    public func requireLenientInt(forKey key: Key) throws -> Int {
+        guard let value = try decodeLenientInt(forKey: key) else { throw missing(key) }
+        return value
+    }
+
+    /// A boolean given as `true`/`false`, `1`/`0` or their strings; `nil` when absent, null or empty.
+    public func decodeLenientBool(forKey key: Key) throws -> Bool? {
+        guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        if let value = try? decode(Bool.self, forKey: key) { return value }
+        if let value = try? decode(Int.self, forKey: key), value == 0 || value == 1 { return value == 1 }
+        if let text = try? decode(String.self, forKey: key) {
+            switch text.trimmedASCIIWhitespace.lowercased() {
+            case "": return nil
+            case "true", "1": return true
+            case "false", "0": return false
+            default: throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "'\(text)' is not a boolean")
+            }
+        }
+        throw DecodingError.typeMismatch(Bool.self, .init(codingPath: codingPath + [key], debugDescription: "expected a boolean"))
+    }
+
+    /// Text given as a string or a number (a GSM number written as `905551234567`); `nil` when absent, null or empty.
+    public func decodeLenientString(forKey key: Key) throws -> String? {
+        guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        if let text = try? decode(String.self, forKey: key) { return text.isEmpty ? nil : text }
+        if let value = try? decode(Int.self, forKey: key) { return String(value) }
+        throw DecodingError.typeMismatch(String.self, .init(codingPath: codingPath + [key], debugDescription: "expected a string or a number"))
+    }
+
+    /// A required string, see ``decodeLenientString(forKey:)``.
+    public func requireLenientString(forKey key: Key) throws -> String {
+        guard let value = try decodeLenientString(forKey: key) else { throw missing(key) }
+        return value
+    }
+
+    /// A wire enum given as a number or numeric string; unknown values fail naming the field.
+    public func decodeWireEnum<E: WireEnum>(_ type: E.Type, forKey key: Key) throws -> E? {
+        guard let raw = try decodeLenientInt(forKey: key) else { return nil }
+        guard let value = E(rawValue: raw) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: self,
+                debugDescription: "\(raw) is not a known \(E.wireName) (\(E.allCases.map { String($0.rawValue) }.joined(separator: ", ")))"
+            )
+        }
+        return value
+    }
+
+    /// A required wire enum, see ``decodeWireEnum(_:forKey:)``.
+    public func requireWireEnum<E: WireEnum>(_ type: E.Type, forKey key: Key) throws -> E {
+        guard let value = try decodeWireEnum(type, forKey: key) else { throw missing(key) }
+        return value
+    }
+
+    /// A list of strings or numbers; `nil` when absent, null or empty (an empty SOAP element).
+    public func decodeLenientStrings(forKey key: Key) throws -> [String]? {
+        guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        var list = try nestedUnkeyedContainer(forKey: key)
+        var values: [String] = []
+        while !list.isAtEnd {
+            if let text = try? list.decode(String.self) {
+                values.append(text)
+            } else if let number = try? list.decode(Int.self) {
+                values.append(String(number))
+            } else {
+                throw DecodingError.typeMismatch(String.self, .init(codingPath: list.codingPath + [WireKey(intValue: list.currentIndex)!], debugDescription: "expected a string or a number"))
+            }
+        }
+        return values
+    }
+
+    /// A list of integers given as numbers or numeric strings.
+    public func decodeLenientInts(forKey key: Key) throws -> [Int]? {
+        guard let texts = try decodeLenientStrings(forKey: key) else { return nil }
+        return try texts.enumerated().map { index, text in
+            guard let value = Int(text.trimmedASCIIWhitespace) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: codingPath + [key, WireKey(intValue: index)!], debugDescription: "'\(text)' is not an integer"))
+            }
+            return value
+        }
+    }
+
+    /// A string-to-string map (`details`, `cfs`); `nil` when absent, null or empty.
+    public func decodeStringMap(forKey key: Key) throws -> [String: String]? {
+        guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        let map = try nestedContainer(keyedBy: WireKey.self, forKey: key)
+        var values: [String: String] = [:]
+        for entry in map.allKeys {
+            values[entry.stringValue] = try map.decodeLenientString(forKey: entry) ?? ""
+        }
+        return values
+    }
+
+    func missing(_ key: Key) -> DecodingError {
+        .keyNotFound(key, .init(codingPath: codingPath, debugDescription: "is required"))
+    }
+}
+
+extension KeyedEncodingContainer {
+    /// Writes a string map with its keys in sorted order, so that output is stable.
+    public mutating func encodeStringMap(_ map: [String: String]?, forKey key: Key) throws {
+        guard let map else { return }
+        var nested = nestedContainer(keyedBy: WireKey.self, forKey: key)
+        for name in map.keys.sorted() { try nested.encode(map[name], forKey: WireKey(name)) }
+    }
+}
+
+extension Decoder {
+    /// Refuses fields a request does not define: a typo in a field name must not pass silently.
+    ///
+    /// Only requests call this; replies ignore unknown fields so that clients survive a provider
+    /// that adds one.
+    public func rejectUnknownFields<K: CodingKey & CaseIterable>(_ known: K.Type, also extra: Set<String> = []) throws {
+        let container = try self.container(keyedBy: WireKey.self)
+        for key in container.allKeys {
+            let name = key.stringValue
+            if extra.contains(name) || K(stringValue: name) != nil { continue }
+            throw NodeAPIError.invalid(WirePath.render(codingPath + [key]), "unknown field")
+        }
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing ASCII spaces, tabs and line breaks.
+    public var trimmedASCIIWhitespace: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}

@@ -1,0 +1,102 @@
+/// The fields of a contact shared by `/contact/create` and `/contact/update`.
+public struct ContactFields: Sendable, Hashable {
+    public var gsm: GSMNumber?
+    public var firstName: String?
+    public var lastName: String?
+    public var groupUUIDs: [String]?
+    public var isInBlacklist: Bool?
+    /// Custom fields: names of ASCII capitals, digits and `_` (`GSM_2`, `BIRTH_DATE`, `EMAIL`…).
+    public var details: [String: String]?
+    public var iys: ContactIysSettings?
+
+    public init(
+        gsm: GSMNumber? = nil, firstName: String? = nil, lastName: String? = nil, groupUUIDs: [String]? = nil,
+        isInBlacklist: Bool? = nil, details: [String: String]? = nil, iys: ContactIysSettings? = nil
+    ) {
+        self.gsm = gsm
+        self.firstName = firstName
+        self.lastName = lastName
+        self.groupUUIDs = groupUUIDs
+        self.isInBlacklist = isInBlacklist
+        self.details = details
+        self.iys = iys
+    }
+
+    /// Field names recognised by the provider; others are stored as given.
+    public static let knownDetails: Set<String> = ["FIRST_NAME", "LAST_NAME", "BIRTH_DATE", "GSM_2", "GSM_3", "EMAIL"]
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case uuid, gsm, firstName, lastName, groupUUIDs, isInBlacklist, details, iys
+    }
+
+    init(from container: KeyedDecodingContainer<CodingKeys>) throws {
+        gsm = try container.decodeLenientString(forKey: .gsm).map { GSMNumber($0) }
+        firstName = try container.decodeLenientString(forKey: .firstName)
+        lastName = try container.decodeLenientString(forKey: .lastName)
+        groupUUIDs = try container.decodeLenientStrings(forKey: .groupUUIDs)
+        isInBlacklist = try container.decodeLenientBool(forKey: .isInBlacklist)
+        details = try container.decodeStringMap(forKey: .details)
+        iys = try container.decodeObjectIfPresent(ContactIysSettings.self, forKey: .iys)
+    }
+
+    func encode(into container: inout KeyedEncodingContainer<CodingKeys>) throws {
+        try container.encodeIfPresent(gsm, forKey: .gsm)
+        try container.encodeIfPresent(firstName, forKey: .firstName)
+        try container.encodeIfPresent(lastName, forKey: .lastName)
+        try container.encodeIfPresent(groupUUIDs, forKey: .groupUUIDs)
+        try container.encodeIfPresent(isInBlacklist, forKey: .isInBlacklist)
+        try container.encodeStringMap(details, forKey: .details)
+        try container.encodeIfPresent(iys, forKey: .iys)
+    }
+
+    func validate() throws(NodeAPIError) {
+        if let gsm { try FieldRules.checkNumber(gsm, "gsm") }
+        for name in (details ?? [:]).keys {
+            let allowed = !name.isEmpty && name.utf8.allSatisfy {
+                ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z"))
+                    || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_")
+            }
+            if !allowed { throw .invalid("details.\(name)", "custom field names take only ASCII letters, digits and '_'") }
+        }
+        try iys?.validate()
+    }
+}
+
+/// The `iys` object of a contact request. The OCR'd document prints `c` and `spc`; read with its
+/// r→p confusion (`tpustDate`, `gpoupUUIDs`) they are `rt` (recipient type) and `src` (source).
+public struct ContactIysSettings: Sendable, Hashable, Codable {
+    /// İYS recipient type.
+    public var rt: IysRecipientType?
+    /// İYS consent source.
+    public var src: IysSourceType?
+    /// Sync the contact with İYS again (on update).
+    public var send: Bool?
+    /// Also query the call consent (informational only).
+    public var queryCall: Bool?
+    /// Also query the e-mail consent (needs an `EMAIL` detail).
+    public var queryEmail: Bool?
+
+    public init(rt: IysRecipientType? = nil, src: IysSourceType? = nil, send: Bool? = nil, queryCall: Bool? = nil, queryEmail: Bool? = nil) {
+        self.rt = rt
+        self.src = src
+        self.send = send
+        self.queryCall = queryCall
+        self.queryEmail = queryEmail
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case rt, src, send, queryCall, queryEmail }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownFields(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        rt = try container.decodeWireEnum(IysRecipientType.self, forKey: .rt)
+        src = try container.decodeWireEnum(IysSourceType.self, forKey: .src)
+        send = try container.decodeLenientBool(forKey: .send)
+        queryCall = try container.decodeLenientBool(forKey: .queryCall)
+        queryEmail = try container.decodeLenientBool(forKey: .queryEmail)
+    }
+
+    func validate() throws(NodeAPIError) {
+        if src == .hsKarar, send != true { throw .invalid("iys.src", "HS_KARAR cannot be the source of a first consent record") }
+    }
+}

@@ -1,0 +1,91 @@
+/// `POST /sms/create-kvkk`: a KVKK consent request with a personal link. The text must hold the
+/// `SHORT_LINK` tag (the provider writes the link over it) and the recipient's custom fields must
+/// give `FIRST_NAME` and `LAST_NAME`.
+public struct CreateKvkkRequest: NodeAPIRequest {
+    public typealias Reply = PackageCreated
+    public static let operation = Operation.createKvkk
+
+    /// The recipient and their custom fields.
+    public struct Recipient: Sendable, Hashable, Codable {
+        public var nr: GSMNumber
+        /// Custom fields (`cfs`), at least `FIRST_NAME` and `LAST_NAME`.
+        public var cfs: [String: String]
+
+        public init(nr: GSMNumber, cfs: [String: String]) {
+            self.nr = nr
+            self.cfs = cfs
+        }
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case nr, cfs }
+
+        public init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownFields(CodingKeys.self)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            nr = GSMNumber(try container.requireLenientString(forKey: .nr))
+            cfs = try container.decodeStringMap(forKey: .cfs) ?? [:]
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(nr, forKey: .nr)
+            try container.encodeStringMap(cfs, forKey: .cfs)
+        }
+    }
+
+    /// The tag the provider replaces with the consent link.
+    public static let shortLinkTag = "SHORT_LINK"
+    public static let requiredFields = ["FIRST_NAME", "LAST_NAME"]
+
+    public var number: Recipient
+    public var sender: String
+    public var content: String
+    public var encoding: SmsEncoding?
+    /// Minutes, 60–1440 like any non-OTP package.
+    public var validity: Int?
+    public var pushSettings: PushSettings?
+
+    public init(number: Recipient, sender: String, content: String, encoding: SmsEncoding? = nil, validity: Int? = nil, pushSettings: PushSettings? = nil) {
+        self.number = number
+        self.sender = sender
+        self.content = content
+        self.encoding = encoding
+        self.validity = validity
+        self.pushSettings = pushSettings
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case number, sender, content, encoding, validity, pushSettings }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownFields(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        guard let recipient = try container.decodeObjectIfPresent(Recipient.self, forKey: .number) else { throw container.missing(.number) }
+        number = recipient
+        sender = try container.requireLenientString(forKey: .sender)
+        content = try container.requireLenientString(forKey: .content)
+        encoding = try container.decodeWireEnum(SmsEncoding.self, forKey: .encoding)
+        validity = try container.decodeLenientInt(forKey: .validity)
+        pushSettings = try container.decodeObjectIfPresent(PushSettings.self, forKey: .pushSettings)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(number, forKey: .number)
+        try container.encode(sender, forKey: .sender)
+        try container.encode(content, forKey: .content)
+        try container.encodeIfPresent(encoding, forKey: .encoding)
+        try container.encodeIfPresent(validity, forKey: .validity)
+        try container.encodeIfPresent(pushSettings, forKey: .pushSettings)
+    }
+
+    public func validate() throws(NodeAPIError) {
+        try FieldRules.checkNumber(number.nr, "number.nr")
+        for field in Self.requiredFields {
+            try FieldRules.checkNotEmpty(number.cfs[field], "number.cfs.\(field)")
+        }
+        try FieldRules.checkNotEmpty(sender, "sender")
+        try FieldRules.checkNotEmpty(content, "content")
+        if !content.contains(Self.shortLinkTag) { throw .invalid("content", "must contain the \(Self.shortLinkTag) tag") }
+        try FieldRules.checkValidity(validity, otp: false)
+        if let url = pushSettings?.url { try PushURL.check(url) }
+    }
+}

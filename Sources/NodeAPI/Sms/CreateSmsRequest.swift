@@ -1,0 +1,136 @@
+/// `POST /sms/create` (SOAP `sendSms`): a package of one text to one or many numbers, or of personal
+/// texts to many numbers.
+public struct CreateSmsRequest: NodeAPIRequest {
+    public typealias Reply = PackageCreated
+    public static let operation = Operation.createSms
+
+    public var type: SmsType
+    public var recipients: Recipients
+    public var sender: String
+    public var title: String
+    /// Required unless every recipient has a personal text (`sendingType: 2`).
+    public var content: String?
+    public var encoding: SmsEncoding?
+    /// Minutes, 60–1440 (default 1440).
+    public var validity: Int?
+    /// `yyyy-MM-dd HH:mm`: a scheduled package.
+    public var sendingDate: WireDate?
+    public var periodicSettings: PeriodicSettings?
+    public var pushSettings: PushSettings?
+    /// A commercial (İYS-bound) message.
+    public var commercial: Bool?
+    public var customID: String?
+
+    public init(
+        type: SmsType = .normal, recipients: Recipients, sender: String, title: String, content: String?,
+        encoding: SmsEncoding? = nil, validity: Int? = nil, sendingDate: WireDate? = nil,
+        periodicSettings: PeriodicSettings? = nil, pushSettings: PushSettings? = nil,
+        commercial: Bool? = nil, customID: String? = nil
+    ) {
+        self.type = type
+        self.recipients = recipients
+        self.sender = sender
+        self.title = title
+        self.content = content
+        self.encoding = encoding
+        self.validity = validity
+        self.sendingDate = sendingDate
+        self.periodicSettings = periodicSettings
+        self.pushSettings = pushSettings
+        self.commercial = commercial
+        self.customID = customID
+    }
+
+    public var sendingType: SendingType { recipients.sendingType }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case type, sendingType, title, content, number, numbers, encoding, sender
+        case periodicSettings, sendingDate, validity, pushSettings, commercial, customID
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownFields(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        type = try container.requireWireEnum(SmsType.self, forKey: .type)
+        let sendingType = try container.requireWireEnum(SendingType.self, forKey: .sendingType)
+        recipients = try Self.decodeRecipients(sendingType, from: container)
+        sender = try container.requireLenientString(forKey: .sender)
+        title = try container.requireLenientString(forKey: .title)
+        content = try container.decodeIfPresent(String.self, forKey: .content).flatMap { $0.isEmpty ? nil : $0 }
+        encoding = try container.decodeWireEnum(SmsEncoding.self, forKey: .encoding)
+        validity = try container.decodeLenientInt(forKey: .validity)
+        sendingDate = try container.decodeDateIfPresent(forKey: .sendingDate)
+        periodicSettings = try container.decodeObjectIfPresent(PeriodicSettings.self, forKey: .periodicSettings)
+        pushSettings = try container.decodeObjectIfPresent(PushSettings.self, forKey: .pushSettings)
+        commercial = try container.decodeLenientBool(forKey: .commercial)
+        customID = try container.decodeLenientString(forKey: .customID)
+    }
+
+    static func decodeRecipients(_ sendingType: SendingType, from container: KeyedDecodingContainer<CodingKeys>) throws -> Recipients {
+        switch sendingType {
+        case .single:
+            if container.containsValue(.numbers) { throw NodeAPIError.invalid("numbers", "is not allowed when sendingType is 0; use number") }
+            return .single(GSMNumber(try container.requireLenientString(forKey: .number)))
+        case .oneToMany:
+            if container.containsValue(.number) { throw NodeAPIError.invalid("number", "is not allowed when sendingType is 1; use numbers") }
+            guard let numbers = try container.decodeLenientStrings(forKey: .numbers) else { throw container.missing(.numbers) }
+            return .oneToMany(numbers.map { GSMNumber($0.trimmedASCIIWhitespace) })
+        case .manyToMany:
+            if container.containsValue(.number) { throw NodeAPIError.invalid("number", "is not allowed when sendingType is 2; use numbers") }
+            guard container.containsValue(.numbers) else { throw container.missing(.numbers) }
+            do {
+                return .manyToMany(try container.decode([PersonalMessage].self, forKey: .numbers))
+            } catch DecodingError.typeMismatch(_, let context) {
+                throw NodeAPIError.invalid(WirePath.render(context.codingPath), "numbers must be a list of {nr, msg} when sendingType is 2")
+            }
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(type, forKey: .type)
+        try container.encode(sendingType, forKey: .sendingType)
+        try container.encode(title, forKey: .title)
+        try container.encodeIfPresent(content, forKey: .content)
+        switch recipients {
+        case .single(let number): try container.encode(number, forKey: .number)
+        case .oneToMany(let numbers): try container.encode(numbers, forKey: .numbers)
+        case .manyToMany(let messages): try container.encode(messages, forKey: .numbers)
+        }
+        try container.encodeIfPresent(encoding, forKey: .encoding)
+        try container.encode(sender, forKey: .sender)
+        try container.encodeIfPresent(periodicSettings, forKey: .periodicSettings)
+        try container.encodeIfPresent(sendingDate, forKey: .sendingDate)
+        try container.encodeIfPresent(validity, forKey: .validity)
+        try container.encodeIfPresent(pushSettings, forKey: .pushSettings)
+        try container.encodeIfPresent(commercial, forKey: .commercial)
+        try container.encodeIfPresent(customID, forKey: .customID)
+    }
+
+    public func validate() throws(NodeAPIError) {
+        try validate(now: nil)
+    }
+
+    /// The field rules; with `now`, a `sendingDate` in the past is `SMS08`.
+    public func validate(now: WireDate?) throws(NodeAPIError) {
+        if type == .otp { throw .invalid("type", "OTP packages are created with /sms/create-otp") }
+        try FieldRules.checkNotEmpty(sender, "sender")
+        try FieldRules.checkNotEmpty(title, "title")
+        switch recipients {
+        case .single, .oneToMany:
+            try FieldRules.checkNotEmpty(content, "content")
+        case .manyToMany(let messages):
+            for (index, message) in messages.enumerated() { try FieldRules.checkNotEmpty(message.msg, "numbers[\(index)].msg") }
+        }
+        if recipients.numbers.isEmpty { throw .invalid("numbers", "must not be empty") }
+        if case .single(let number) = recipients { try FieldRules.checkNumber(number, "number") }
+        try FieldRules.checkValidity(validity, otp: false)
+        try FieldRules.checkDate(sendingDate, "sendingDate", style: .minutes)
+        if let now, let sendingDate, sendingDate < now.styled(.minutes) {
+            throw NodeAPIError(.sms08, detail: "sendingDate \(sendingDate.text) is in the past")
+        }
+        try periodicSettings?.validate()
+        if let customID { try FieldRules.checkCustomID(customID) }
+        if let url = pushSettings?.url { try PushURL.check(url) }
+    }
+}

@@ -1,0 +1,48 @@
+/// `GET|POST /sms/list-sender` (SOAP `getSmsSenders`): the alphanumeric senders the user may send from.
+public struct ListSendersRequest: NodeAPIRequest {
+    public typealias Reply = Page<Sender>
+    public static let operation = Operation.listSenders
+
+    public var keyword: String?
+    public var status: SenderState?
+    public var paging: Paging
+
+    public init(keyword: String? = nil, status: SenderState? = nil, paging: Paging = Paging()) {
+        self.keyword = keyword
+        self.status = status
+        self.paging = paging
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case keyword, status, pageIndex, pageSize }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownFields(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        keyword = try container.decodeLenientString(forKey: .keyword)
+        status = try container.decodeWireEnum(SenderState.self, forKey: .status)
+        paging = Paging(pageIndex: try container.decodeLenientInt(forKey: .pageIndex), pageSize: try container.decodeLenientInt(forKey: .pageSize))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(keyword, forKey: .keyword)
+        try container.encodeIfPresent(status, forKey: .status)
+        try container.encodeIfPresent(paging.pageIndex, forKey: .pageIndex)
+        try container.encodeIfPresent(paging.pageSize, forKey: .pageSize)
+    }
+
+    public func validate() throws(NodeAPIError) { try paging.validate() }
+}
+
+/// An alphanumeric sender (başlık) in a `/sms/list-sender` reply.
+public struct Sender: Sendable, Hashable, Codable {
+    public var uuid: String
+    public var status: SenderState
+    public var title: String
+
+    public init(uuid: String, status: SenderState, title: String) {
+        self.uuid = uuid
+        self.status = status
+        self.title = title
+    }
+}

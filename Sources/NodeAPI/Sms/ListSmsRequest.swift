@@ -1,0 +1,126 @@
+/// `GET|POST /sms/list` (SOAP `getSmsPackages`): packages sent before, filtered and paged.
+public struct ListSmsRequest: NodeAPIRequest {
+    public typealias Reply = Page<SmsPackageSummary>
+    public static let operation = Operation.listSms
+
+    public var ids: [Int]?
+    public var customIDs: [String]?
+    /// Content filter.
+    public var keyword: String?
+    /// Sender filter.
+    public var sender: String?
+    public var status: PackageFilter?
+    public var startDate: WireDate?
+    public var finishDate: WireDate?
+    public var paging: Paging
+
+    public init(
+        ids: [Int]? = nil, customIDs: [String]? = nil, keyword: String? = nil, sender: String? = nil,
+        status: PackageFilter? = nil, startDate: WireDate? = nil, finishDate: WireDate? = nil, paging: Paging = Paging()
+    ) {
+        self.ids = ids
+        self.customIDs = customIDs
+        self.keyword = keyword
+        self.sender = sender
+        self.status = status
+        self.startDate = startDate
+        self.finishDate = finishDate
+        self.paging = paging
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case ids, customIDs, keyword, sender, status, startDate, finishDate, pageIndex, pageSize
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownFields(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        ids = try container.decodeLenientInts(forKey: .ids)
+        customIDs = try container.decodeLenientStrings(forKey: .customIDs)
+        keyword = try container.decodeLenientString(forKey: .keyword)
+        sender = try container.decodeLenientString(forKey: .sender)
+        status = try container.decodeWireEnum(PackageFilter.self, forKey: .status)
+        startDate = try container.decodeDateIfPresent(forKey: .startDate)
+        finishDate = try container.decodeDateIfPresent(forKey: .finishDate)
+        paging = Paging(pageIndex: try container.decodeLenientInt(forKey: .pageIndex), pageSize: try container.decodeLenientInt(forKey: .pageSize))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(ids, forKey: .ids)
+        try container.encodeIfPresent(customIDs, forKey: .customIDs)
+        try container.encodeIfPresent(keyword, forKey: .keyword)
+        try container.encodeIfPresent(sender, forKey: .sender)
+        try container.encodeIfPresent(status, forKey: .status)
+        try container.encodeIfPresent(startDate, forKey: .startDate)
+        try container.encodeIfPresent(finishDate, forKey: .finishDate)
+        try container.encodeIfPresent(paging.pageIndex, forKey: .pageIndex)
+        try container.encodeIfPresent(paging.pageSize, forKey: .pageSize)
+    }
+
+    public func validate() throws(NodeAPIError) {
+        try FieldRules.checkListLimit(ids?.count ?? 0, "ids")
+        try FieldRules.checkListLimit(customIDs?.count ?? 0, "customIDs")
+        try FieldRules.checkRange(start: startDate, finish: finishDate)
+        try paging.validate()
+    }
+}
+
+/// One package in a `/sms/list` reply.
+public struct SmsPackageSummary: Sendable, Hashable, Codable {
+    /// Counters of a package.
+    public struct Statistics: Sendable, Hashable, Codable {
+        /// Segments × recipients.
+        public var total: Int
+        public var credit: Int
+        /// Recipient count.
+        public var rCount: Int
+        public var delivered: Int
+        public var undelivered: Int
+
+        public init(total: Int, credit: Int, rCount: Int, delivered: Int, undelivered: Int) {
+            self.total = total
+            self.credit = credit
+            self.rCount = rCount
+            self.delivered = delivered
+            self.undelivered = undelivered
+        }
+    }
+
+    public var id: Int
+    public var customID: String?
+    public var type: SmsType
+    public var uuid: String
+    public var error: String?
+    public var state: PackageState
+    public var title: String
+    public var content: String?
+    public var senders: [String]
+    public var encoding: SmsEncoding
+    public var validity: Int
+    public var statistics: Statistics
+    /// 1 when the package has a `sendingDate`, else 0.
+    public var isScheduled: Int
+    public var sendingDate: WireDate?
+
+    public init(
+        id: Int, customID: String? = nil, type: SmsType, uuid: String, error: String? = nil, state: PackageState,
+        title: String, content: String?, senders: [String], encoding: SmsEncoding, validity: Int,
+        statistics: Statistics, isScheduled: Int, sendingDate: WireDate?
+    ) {
+        self.id = id
+        self.customID = customID
+        self.type = type
+        self.uuid = uuid
+        self.error = error
+        self.state = state
+        self.title = title
+        self.content = content
+        self.senders = senders
+        self.encoding = encoding
+        self.validity = validity
+        self.statistics = statistics
+        self.isScheduled = isScheduled
+        self.sendingDate = sendingDate
+    }
+}

@@ -1,0 +1,43 @@
+/// `stats` of a list reply.
+public struct ListStats: Sendable, Hashable, Codable {
+    public var totalRecord: Int
+    public init(totalRecord: Int) { self.totalRecord = totalRecord }
+}
+
+/// A page of a list reply: `{"stats": {"totalRecord": n}, "list": [...]}`.
+public struct Page<Element: Sendable & Hashable & Codable>: Sendable, Hashable, Codable {
+    public var stats: ListStats
+    public var list: [Element]
+
+    public init(totalRecord: Int, list: [Element]) {
+        stats = ListStats(totalRecord: totalRecord)
+        self.list = list
+    }
+
+    private enum CodingKeys: String, CodingKey { case stats, list }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        stats = try container.decode(ListStats.self, forKey: .stats)
+        // An empty list is an empty element in SOAP and may be null in JSON.
+        list = (try? container.decodeNil(forKey: .list)) == false ? try container.decode([Element].self, forKey: .list) : []
+    }
+}
+
+/// `pageIndex` (from 0) and `pageSize` (10–1000) of list requests.
+public struct Paging: Sendable, Hashable {
+    public var pageIndex: Int?
+    public var pageSize: Int?
+
+    public init(pageIndex: Int? = nil, pageSize: Int? = nil) {
+        self.pageIndex = pageIndex
+        self.pageSize = pageSize
+    }
+
+    public static let pageSizes = 10...1000
+
+    public func validate() throws(NodeAPIError) {
+        if let pageIndex, pageIndex < 0 { throw .invalid("pageIndex", "must be 0 or more") }
+        if let pageSize, !Self.pageSizes.contains(pageSize) { throw .invalid("pageSize", "must be between 10 and 1000") }
+    }
+}

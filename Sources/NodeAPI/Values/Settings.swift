@@ -1,0 +1,54 @@
+/// `pushSettings`: where the provider POSTs delivery reports of a package.
+public struct PushSettings: Sendable, Hashable, Codable {
+    public var url: String
+    public init(url: String) { self.url = url }
+
+    private enum CodingKeys: String, CodingKey, CaseIterable { case url }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownFields(CodingKeys.self)
+        url = try decoder.container(keyedBy: CodingKeys.self).requireLenientString(forKey: .url)
+    }
+}
+
+/// `periodicSettings`: repeats a package by period.
+public struct PeriodicSettings: Sendable, Hashable, Codable {
+    public var periodType: PeriodType
+    /// Periods between sendings, at least 1.
+    public var interval: Int?
+    /// Sending amount, 1000 or a multiple of it.
+    public var amount: Int?
+
+    public init(periodType: PeriodType, interval: Int? = nil, amount: Int? = nil) {
+        self.periodType = periodType
+        self.interval = interval
+        self.amount = amount
+    }
+
+    private enum CodingKeys: String, CodingKey, CaseIterable { case periodType, amount, interval }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownFields(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        periodType = try container.requireWireEnum(PeriodType.self, forKey: .periodType)
+        interval = try container.decodeLenientInt(forKey: .interval)
+        amount = try container.decodeLenientInt(forKey: .amount)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(periodType, forKey: .periodType)
+        try container.encodeIfPresent(amount, forKey: .amount)
+        try container.encodeIfPresent(interval, forKey: .interval)
+    }
+
+    /// `interval` ≥ 1 and `amount` a multiple of 1000, both required unless the period is `once`.
+    public func validate() throws(NodeAPIError) {
+        if periodType != .once {
+            if interval == nil { throw .invalid("periodicSettings.interval", "is required when periodType is not 0") }
+            if amount == nil { throw .invalid("periodicSettings.amount", "is required when periodType is not 0") }
+        }
+        if let interval, interval < 1 { throw .invalid("periodicSettings.interval", "must be at least 1") }
+        if let amount, amount < 1000 || amount % 1000 != 0 { throw .invalid("periodicSettings.amount", "must be 1000 or a multiple of 1000") }
+    }
+}
