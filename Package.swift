@@ -34,12 +34,14 @@ let package = Package(
         ),
         .executableTarget(name: "provider-mock", dependencies: ["ProviderMockCLI"]),
 
+        // The document's examples as typed values, shared by the codec tests and the benchmark.
+        .target(name: "NodeAPIExamples", dependencies: ["NodeAPI"], path: "Tests/NodeAPIExamples"),
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
         .testTarget(name: "NodeAPITests", dependencies: ["NodeAPI"]),
-        .testTarget(name: "NodeAPIJSONTests", dependencies: ["NodeAPI", "NodeAPIJSON"], resources: [.copy("Golden")]),
+        .testTarget(name: "NodeAPIJSONTests", dependencies: ["NodeAPI", "NodeAPIJSON", "NodeAPIExamples"], resources: [.copy("Golden")]),
         .testTarget(
             name: "NodeAPISOAPTests",
-            dependencies: ["NodeAPI", "NodeAPISOAP", "LibXML"],
+            dependencies: ["NodeAPI", "NodeAPISOAP", "LibXML", "NodeAPIExamples"],
             resources: [.copy("Golden")]
         ),
         .testTarget(name: "ProviderMockCLITests", dependencies: ["ProviderMockCLI", "NodeAPI"]),

@@ -4,7 +4,7 @@
 /// name (never its prefix, which carries no meaning), its attributes, its child elements and the
 /// concatenated character data directly inside it (text and CDATA; comments and processing
 /// instructions are dropped).
-public struct XMLElement: Sendable, Equatable {
+public struct XMLElement: Sendable, Hashable {
     /// The namespace URI the element is in, or `nil` for an unqualified element.
     public var namespaceURI: String?
     /// The element name without its prefix.
@@ -53,7 +53,7 @@ public struct XMLElement: Sendable, Equatable {
 }
 
 /// An attribute of an ``XMLElement``.
-public struct XMLAttribute: Sendable, Equatable {
+public struct XMLAttribute: Sendable, Hashable {
     public var namespaceURI: String?
     public var localName: String
     public var value: String

@@ -25,8 +25,8 @@ public struct ListMoRequestsRequest: NodeAPIRequest {
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownFields(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        keyword = try container.decodeLenientString(forKey: .keyword)
-        userUUID = try container.decodeLenientString(forKey: .userUUID)
+        keyword = try container.decodeText(forKey: .keyword)
+        userUUID = try container.decodeText(forKey: .userUUID)
         startDate = try container.decodeDateIfPresent(forKey: .startDate)
         finishDate = try container.decodeDateIfPresent(forKey: .finishDate)
         paging = Paging(pageIndex: try container.decodeLenientInt(forKey: .pageIndex), pageSize: try container.decodeLenientInt(forKey: .pageSize))
@@ -100,11 +100,11 @@ public struct MoRequest: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        uuid = try container.requireLenientString(forKey: .uuid)
+        uuid = try container.requireText(forKey: .uuid)
         gsm = try container.requireLenientString(forKey: .gsm)
-        msg = try container.decodeLenientString(forKey: .msg) ?? ""
+        msg = try container.decodeText(forKey: .msg) ?? ""
         state = try container.requireWireEnum(MoRequestState.self, forKey: .state)
-        keyword = try container.decodeLenientString(forKey: .keyword)
+        keyword = try container.decodeText(forKey: .keyword)
         shortNr = try container.decodeLenientString(forKey: .shortNr)
         userInfo = try container.decodeObjectIfPresent(UserInfo.self, forKey: .userInfo)
         processInfo = try container.decodeObjectIfPresent(ProcessInfo.self, forKey: .processInfo)

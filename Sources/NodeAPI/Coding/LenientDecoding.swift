@@ -48,6 +48,25 @@ extension KeyedDecodingContainer {
         throw DecodingError.typeMismatch(String.self, .init(codingPath: codingPath + [key], debugDescription: "expected a string or a number"))
     }
 
+    /// Text that must be a string (a JSON number here is a client bug); `nil` when absent, null or empty.
+    public func decodeText(forKey key: Key) throws -> String? {
+        guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        let text = try decode(String.self, forKey: key)
+        return text.isEmpty ? nil : text
+    }
+
+    /// A required string, see ``decodeText(forKey:)``.
+    public func requireText(forKey key: Key) throws -> String {
+        guard let value = try decodeText(forKey: key) else { throw missing(key) }
+        return value
+    }
+
+    /// A list of strings (not numbers); `nil` when absent, null or empty.
+    public func decodeTexts(forKey key: Key) throws -> [String]? {
+        guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        return try decode([String].self, forKey: key)
+    }
+
     /// A required string, see ``decodeLenientString(forKey:)``.
     public func requireLenientString(forKey key: Key) throws -> String {
         guard let value = try decodeLenientString(forKey: key) else { throw missing(key) }

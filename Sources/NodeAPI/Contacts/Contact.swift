@@ -50,9 +50,9 @@ public struct Contact: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        uuid = try container.requireLenientString(forKey: .uuid)
-        firstName = try container.decodeLenientString(forKey: .firstName)
-        lastName = try container.decodeLenientString(forKey: .lastName)
+        uuid = try container.requireText(forKey: .uuid)
+        firstName = try container.decodeText(forKey: .firstName)
+        lastName = try container.decodeText(forKey: .lastName)
         gsm = try container.requireLenientString(forKey: .gsm)
         details = try container.decodeStringMap(forKey: .details)
         groups = try container.decodeObjectIfPresent([GroupRef].self, forKey: .groups)

@@ -31,9 +31,9 @@ public struct ContactFields: Sendable, Hashable {
 
     init(from container: KeyedDecodingContainer<CodingKeys>) throws {
         gsm = try container.decodeLenientString(forKey: .gsm).map { GSMNumber($0) }
-        firstName = try container.decodeLenientString(forKey: .firstName)
-        lastName = try container.decodeLenientString(forKey: .lastName)
-        groupUUIDs = try container.decodeLenientStrings(forKey: .groupUUIDs)
+        firstName = try container.decodeText(forKey: .firstName)
+        lastName = try container.decodeText(forKey: .lastName)
+        groupUUIDs = try container.decodeTexts(forKey: .groupUUIDs)
         isInBlacklist = try container.decodeLenientBool(forKey: .isInBlacklist)
         details = try container.decodeStringMap(forKey: .details)
         iys = try container.decodeObjectIfPresent(ContactIysSettings.self, forKey: .iys)

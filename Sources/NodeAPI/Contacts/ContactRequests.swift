@@ -42,7 +42,7 @@ public struct UpdateContactRequest: NodeAPIRequest {
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownFields(ContactFields.CodingKeys.self)
         let container = try decoder.container(keyedBy: ContactFields.CodingKeys.self)
-        uuid = try container.requireLenientString(forKey: .uuid)
+        uuid = try container.requireText(forKey: .uuid)
         contact = try ContactFields(from: container)
     }
 
@@ -79,10 +79,10 @@ public struct DeleteContactsRequest: NodeAPIRequest {
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownFields(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        guard let uuids = try container.decodeLenientStrings(forKey: .uuids) else { throw container.missing(.uuids) }
+        guard let uuids = try container.decodeTexts(forKey: .uuids) else { throw container.missing(.uuids) }
         self.uuids = uuids
         permanent = try container.requireLenientInt(forKey: .permanent)
-        groupUUID = try container.decodeLenientString(forKey: .groupUUID)
+        groupUUID = try container.decodeText(forKey: .groupUUID)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -125,12 +125,12 @@ public struct ImportContactsRequest: NodeAPIRequest {
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownFields(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        csvData = try container.requireLenientString(forKey: .csvData)
-        guard let columns = try container.decodeLenientStrings(forKey: .columns) else { throw container.missing(.columns) }
+        csvData = try container.requireText(forKey: .csvData)
+        guard let columns = try container.decodeTexts(forKey: .columns) else { throw container.missing(.columns) }
         self.columns = columns
         overwrite = try container.decodeLenientBool(forKey: .overwrite)
         isInBlacklist = try container.decodeLenientBool(forKey: .isInBlacklist)
-        groupUUIDs = try container.decodeLenientStrings(forKey: .groupUUIDs)
+        groupUUIDs = try container.decodeTexts(forKey: .groupUUIDs)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -176,7 +176,7 @@ public struct ListContactsRequest: NodeAPIRequest {
         status = try container.decodeWireEnum(ContactFilter.self, forKey: .status)
         iysState = try container.decodeWireEnum(IysState.self, forKey: .iysState)
         exitType = try container.decodeWireEnum(ExitType.self, forKey: .exitType)
-        groupUUID = try container.decodeLenientString(forKey: .groupUUID)
+        groupUUID = try container.decodeText(forKey: .groupUUID)
         paging = Paging(pageIndex: try container.decodeLenientInt(forKey: .pageIndex), pageSize: try container.decodeLenientInt(forKey: .pageSize))
     }
 
@@ -219,7 +219,7 @@ public struct SetBlacklistRequest: NodeAPIRequest {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         guard let status = try container.decodeLenientBool(forKey: .status) else { throw container.missing(.status) }
         self.status = status
-        uuids = try container.decodeLenientStrings(forKey: .uuids)
+        uuids = try container.decodeTexts(forKey: .uuids)
         gsms = try container.decodeLenientStrings(forKey: .gsms)?.map { GSMNumber($0.trimmedASCIIWhitespace) }
         returnInvalids = try container.decodeLenientBool(forKey: .returnInvalids)
     }

@@ -20,8 +20,8 @@ public struct CreateGroupRequest: NodeAPIRequest {
         try decoder.rejectUnknownFields(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         if container.containsValue(.uuid) { throw NodeAPIError.invalid("uuid", "is for /contact/update-group") }
-        title = try container.requireLenientString(forKey: .title)
-        parentUUID = try container.decodeLenientString(forKey: .parentUUID)
+        title = try container.requireText(forKey: .title)
+        parentUUID = try container.decodeText(forKey: .parentUUID)
         gsms = try container.decodeLenientStrings(forKey: .gsms)?.map { GSMNumber($0.trimmedASCIIWhitespace) }
     }
 
@@ -60,9 +60,9 @@ public struct UpdateGroupRequest: NodeAPIRequest {
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownFields(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        uuid = try container.requireLenientString(forKey: .uuid)
-        title = try container.requireLenientString(forKey: .title)
-        parentUUID = try container.decodeLenientString(forKey: .parentUUID)
+        uuid = try container.requireText(forKey: .uuid)
+        title = try container.requireText(forKey: .title)
+        parentUUID = try container.decodeText(forKey: .parentUUID)
         gsms = try container.decodeLenientStrings(forKey: .gsms)?.map { GSMNumber($0.trimmedASCIIWhitespace) }
     }
 
@@ -114,8 +114,8 @@ public struct DeleteGroupsRequest: NodeAPIRequest {
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownFields(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let uuid = try container.decodeLenientString(forKey: .uuid)
-        let uuids = try container.decodeLenientStrings(forKey: .uuids)
+        let uuid = try container.decodeText(forKey: .uuid)
+        let uuids = try container.decodeTexts(forKey: .uuids)
         switch (uuid, uuids) {
         case (let uuid?, nil): target = .uuid(uuid)
         case (nil, let uuids?): target = .uuids(uuids)
@@ -160,8 +160,8 @@ public struct ListGroupsRequest: NodeAPIRequest {
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownFields(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        keyword = try container.decodeLenientString(forKey: .keyword)
-        parentUUID = try container.decodeLenientString(forKey: .parentUUID)
+        keyword = try container.decodeText(forKey: .keyword)
+        parentUUID = try container.decodeText(forKey: .parentUUID)
         paging = Paging(pageIndex: try container.decodeLenientInt(forKey: .pageIndex), pageSize: try container.decodeLenientInt(forKey: .pageSize))
     }
 

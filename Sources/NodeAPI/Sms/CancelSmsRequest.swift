@@ -47,7 +47,7 @@ public struct RecreateSmsRequest: NodeAPIRequest {
         try decoder.rejectUnknownFields(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         package = try PackageReference.decode(from: container, idKey: .id, uuidKey: .uuid, customIDKey: nil)
-        title = try container.requireLenientString(forKey: .title)
+        title = try container.requireText(forKey: .title)
         guard let include = try container.decodeLenientBool(forKey: .includeNewNumbers) else { throw container.missing(.includeNewNumbers) }
         includeNewNumbers = include
     }

@@ -60,8 +60,8 @@ public struct CreateKvkkRequest: NodeAPIRequest {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         guard let recipient = try container.decodeObjectIfPresent(Recipient.self, forKey: .number) else { throw container.missing(.number) }
         number = recipient
-        sender = try container.requireLenientString(forKey: .sender)
-        content = try container.requireLenientString(forKey: .content)
+        sender = try container.requireText(forKey: .sender)
+        content = try container.requireText(forKey: .content)
         encoding = try container.decodeWireEnum(SmsEncoding.self, forKey: .encoding)
         validity = try container.decodeLenientInt(forKey: .validity)
         pushSettings = try container.decodeObjectIfPresent(PushSettings.self, forKey: .pushSettings)

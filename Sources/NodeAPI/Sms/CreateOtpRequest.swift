@@ -38,13 +38,13 @@ public struct CreateOtpRequest: NodeAPIRequest {
         try decoder.rejectUnknownFields(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         number = GSMNumber(try container.requireLenientString(forKey: .number))
-        sender = try container.requireLenientString(forKey: .sender)
-        content = try container.requireLenientString(forKey: .content)
+        sender = try container.requireText(forKey: .sender)
+        content = try container.requireText(forKey: .content)
         encoding = try container.decodeWireEnum(SmsEncoding.self, forKey: .encoding)
         validity = try container.decodeLenientInt(forKey: .validity)
         pushSettings = try container.decodeObjectIfPresent(PushSettings.self, forKey: .pushSettings)
         commercial = try container.decodeLenientBool(forKey: .commercial)
-        customID = try container.decodeLenientString(forKey: .customID)
+        customID = try container.decodeText(forKey: .customID)
         trustDate = try container.decodeDateIfPresent(forKey: .trustDate)
     }
 

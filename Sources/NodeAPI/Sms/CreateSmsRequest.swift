@@ -54,8 +54,8 @@ public struct CreateSmsRequest: NodeAPIRequest {
         type = try container.requireWireEnum(SmsType.self, forKey: .type)
         let sendingType = try container.requireWireEnum(SendingType.self, forKey: .sendingType)
         recipients = try Self.decodeRecipients(sendingType, from: container)
-        sender = try container.requireLenientString(forKey: .sender)
-        title = try container.requireLenientString(forKey: .title)
+        sender = try container.requireText(forKey: .sender)
+        title = try container.requireText(forKey: .title)
         content = try container.decodeIfPresent(String.self, forKey: .content).flatMap { $0.isEmpty ? nil : $0 }
         encoding = try container.decodeWireEnum(SmsEncoding.self, forKey: .encoding)
         validity = try container.decodeLenientInt(forKey: .validity)
@@ -63,7 +63,7 @@ public struct CreateSmsRequest: NodeAPIRequest {
         periodicSettings = try container.decodeObjectIfPresent(PeriodicSettings.self, forKey: .periodicSettings)
         pushSettings = try container.decodeObjectIfPresent(PushSettings.self, forKey: .pushSettings)
         commercial = try container.decodeLenientBool(forKey: .commercial)
-        customID = try container.decodeLenientString(forKey: .customID)
+        customID = try container.decodeText(forKey: .customID)
     }
 
     static func decodeRecipients(_ sendingType: SendingType, from container: KeyedDecodingContainer<CodingKeys>) throws -> Recipients {

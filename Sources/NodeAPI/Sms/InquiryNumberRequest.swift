@@ -23,7 +23,7 @@ public struct InquiryNumberRequest: NodeAPIRequest {
         try decoder.rejectUnknownFields(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         gsm = GSMNumber(try container.requireLenientString(forKey: .gsm))
-        sender = try container.decodeLenientString(forKey: .sender)
+        sender = try container.decodeText(forKey: .sender)
         startDate = try container.decodeDateIfPresent(forKey: .startDate)
         finishDate = try container.decodeDateIfPresent(forKey: .finishDate)
     }

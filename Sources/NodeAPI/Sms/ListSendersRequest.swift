@@ -18,7 +18,7 @@ public struct ListSendersRequest: NodeAPIRequest {
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownFields(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        keyword = try container.decodeLenientString(forKey: .keyword)
+        keyword = try container.decodeText(forKey: .keyword)
         status = try container.decodeWireEnum(SenderState.self, forKey: .status)
         paging = Paging(pageIndex: try container.decodeLenientInt(forKey: .pageIndex), pageSize: try container.decodeLenientInt(forKey: .pageSize))
     }

@@ -10,8 +10,8 @@ public enum PackageReference: Sendable, Hashable {
     ) throws -> PackageReference {
         var found: [PackageReference] = []
         if let id = try container.decodeLenientInt(forKey: idKey) { found.append(.id(id)) }
-        if let uuid = try container.decodeLenientString(forKey: uuidKey) { found.append(.uuid(uuid)) }
-        if let customIDKey, let customID = try container.decodeLenientString(forKey: customIDKey) { found.append(.customID(customID)) }
+        if let uuid = try container.decodeText(forKey: uuidKey) { found.append(.uuid(uuid)) }
+        if let customIDKey, let customID = try container.decodeText(forKey: customIDKey) { found.append(.customID(customID)) }
         let names = [idKey.stringValue, uuidKey.stringValue] + (customIDKey.map { [$0.stringValue] } ?? [])
         guard found.count == 1, let reference = found.first else {
             let list = names.joined(separator: ", ")

@@ -41,6 +41,6 @@ public struct PersonalMessage: Sendable, Hashable, Codable {
         try decoder.rejectUnknownFields(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         nr = GSMNumber(try container.requireLenientString(forKey: .nr))
-        msg = try container.requireLenientString(forKey: .msg)
+        msg = try container.requireText(forKey: .msg)
     }
 }

@@ -7,7 +7,7 @@ public struct PushSettings: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownFields(CodingKeys.self)
-        url = try decoder.container(keyedBy: CodingKeys.self).requireLenientString(forKey: .url)
+        url = try decoder.container(keyedBy: CodingKeys.self).requireText(forKey: .url)
     }
 }
 

@@ -1,0 +1,68 @@
+import Foundation
+import NodeAPI
+
+/// The Node API's JSON face: request bodies and `{"err": …, "data": …}` replies, wire names exactly
+/// as the document writes them. Credentials do not travel in JSON bodies (they are Basic auth).
+///
+/// Twin of `NodeAPISOAP`: the same four calls, so a client encodes requests and decodes replies and a
+/// mock does the opposite, with one typed model in between.
+public enum NodeAPIJSON {
+    /// The body of `request`.
+    public static func encodeRequest<Request: NodeAPIRequest>(_ request: Request) throws(NodeAPIError) -> [UInt8] {
+        try encode(request)
+    }
+
+    /// Decodes a request body and, unless told not to, applies the model's field rules.
+    ///
+    /// An empty body reads as `{}` (clients POST nothing to parameterless endpoints). Malformed JSON is
+    /// `ERR_BAD_REQUEST`; a wrong type, a missing or unknown field, or an unknown constant is
+    /// `ERR_INVALID_PARAM` naming the field; a broken rule is the catalogue's error for it.
+    public static func decodeRequest<Request: NodeAPIRequest>(
+        _ type: Request.Type, from body: some Sequence<UInt8>, validating: Bool = true
+    ) throws(NodeAPIError) -> Request {
+        var bytes = Array(body)
+        if bytes.allSatisfy(isWhitespace) { bytes = Array("{}".utf8) }
+        let request: Request = try decode(type, from: bytes)
+        if validating { try request.validate() }
+        return request
+    }
+
+    /// The body of a reply.
+    public static func encodeReply<Payload>(_ reply: NodeAPIReply<Payload>) throws(NodeAPIError) -> [UInt8] {
+        try encode(reply)
+    }
+
+    /// Decodes a reply body; unknown fields are ignored so that a client survives a provider that adds one.
+    public static func decodeReply<Payload>(_ type: Payload.Type, from body: some Sequence<UInt8>) throws(NodeAPIError) -> NodeAPIReply<Payload> {
+        try decode(NodeAPIReply<Payload>.self, from: Array(body))
+    }
+
+    private static func encode(_ value: some Encodable) throws(NodeAPIError) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        do {
+            return Array(try encoder.encode(value))
+        } catch {
+            throw NodeAPIError(.internalServer, detail: "could not encode JSON: \(error)")
+        }
+    }
+
+    private static func decode<Value: Decodable>(_ type: Value.Type, from bytes: [UInt8]) throws(NodeAPIError) -> Value {
+        do {
+            return try JSONDecoder().decode(type, from: Data(bytes))
+        } catch let error as NodeAPIError {
+            throw error
+        } catch let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty {
+            let reason = (context.underlyingError as NSError?)?.localizedDescription ?? context.debugDescription
+            throw NodeAPIError(.sms00, detail: "body is not valid JSON: \(reason)")
+        } catch let DecodingError.typeMismatch(_, context) where context.codingPath.isEmpty {
+            throw NodeAPIError(.sms00, detail: "body must be a JSON object")
+        } catch {
+            throw NodeAPIError(decoding: error)
+        }
+    }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+}
