@@ -97,12 +97,13 @@ extension KeyedDecodingContainer {
         var list = try nestedUnkeyedContainer(forKey: key)
         var values: [String] = []
         while !list.isAtEnd {
-            if let text = try? list.decode(String.self) {
-                values.append(text)
-            } else if let number = try? list.decode(Int.self) {
+            do {
+                values.append(try list.decode(String.self))
+            } catch DecodingError.typeMismatch {
+                guard let number = try? list.decode(Int.self) else {
+                    throw DecodingError.typeMismatch(String.self, .init(codingPath: list.codingPath + [WireKey(intValue: list.currentIndex)!], debugDescription: "expected a string or a number"))
+                }
                 values.append(String(number))
-            } else {
-                throw DecodingError.typeMismatch(String.self, .init(codingPath: list.codingPath + [WireKey(intValue: list.currentIndex)!], debugDescription: "expected a string or a number"))
             }
         }
         return values

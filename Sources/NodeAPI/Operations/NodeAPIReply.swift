@@ -1,5 +1,5 @@
 /// The envelope of every Node API reply: `{"err": null, "data": {...}}` on success,
-/// `{"data": null, "err": {...}}` on failure; in SOAP, `<result><err/><data>…</data></result>`.
+/// `{"err": {...}, "data": null}` on failure; in SOAP, `<result><err/><data>…</data></result>`.
 public enum NodeAPIReply<Payload: Codable & Sendable & Hashable>: Sendable, Hashable, Codable {
     case success(Payload)
     case failure(NodeAPIError)
@@ -39,8 +39,8 @@ public enum NodeAPIReply<Payload: Codable & Sendable & Hashable>: Sendable, Hash
             try container.encodeNil(forKey: .err)
             try container.encode(payload, forKey: .data)
         case .failure(let error):
-            try container.encodeNil(forKey: .data)
             try container.encode(error, forKey: .err)
+            try container.encodeNil(forKey: .data)
         }
     }
 }
