@@ -4,6 +4,8 @@ import NodeAPI
 /// The Node API's JSON face: request bodies and `{"err": …, "data": …}` replies, wire names exactly
 /// as the document writes them. Credentials do not travel in JSON bodies (they are Basic auth).
 ///
+/// Keys are written in sorted order so that the same value always gives the same bytes.
+///
 /// Twin of `NodeAPISOAP`: the same four calls, so a client encodes requests and decodes replies and a
 /// mock does the opposite, with one typed model in between.
 public enum NodeAPIJSON {
@@ -39,7 +41,7 @@ public enum NodeAPIJSON {
 
     private static func encode(_ value: some Encodable) throws(NodeAPIError) -> [UInt8] {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         do {
             return Array(try encoder.encode(value))
         } catch {

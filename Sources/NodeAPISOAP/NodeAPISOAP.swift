@@ -81,7 +81,7 @@ public enum NodeAPISOAP {
 
     /// The reply envelope: `sms:<operation>Response` holding `<result>`.
     public static func encodeReply<Payload>(
-        _ reply: NodeAPIReply<Payload>, operation: Operation, serviceNamespace: String = defaultServiceNamespace
+        _ reply: NodeAPIReply<Payload>, operation: NodeAPIOperation, serviceNamespace: String = defaultServiceNamespace
     ) throws(NodeAPIError) -> [UInt8] {
         let name = try soapName(operation)
         let result = try element(named: "result", encoding: reply)
@@ -92,7 +92,7 @@ public enum NodeAPISOAP {
     /// Decodes a reply envelope, or a bare `<result>` document as the document prints replies.
     /// A Fault in the envelope is thrown as ``NodeAPISOAPError/fault(_:)``.
     public static func decodeReply<Payload>(
-        _ type: Payload.Type, operation: Operation, from bytes: some Sequence<UInt8>
+        _ type: Payload.Type, operation: NodeAPIOperation, from bytes: some Sequence<UInt8>
     ) throws(NodeAPISOAPError) -> NodeAPIReply<Payload> {
         let root: XMLElement
         do { root = try XMLDocumentParser.parse(bytes) } catch { throw .fault(SOAPFault(.client, error.description)) }
@@ -138,7 +138,7 @@ public enum NodeAPISOAP {
 
     // MARK: Writing
 
-    private static func soapName(_ operation: Operation) throws(NodeAPIError) -> String {
+    private static func soapName(_ operation: NodeAPIOperation) throws(NodeAPIError) -> String {
         guard let name = operation.soapName else {
             throw NodeAPIError(.notFound, detail: "\(operation.path) has no SOAP operation")
         }

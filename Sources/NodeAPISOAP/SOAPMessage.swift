@@ -7,7 +7,7 @@ import NodeAPI
 /// reading the bytes twice.
 public struct SOAPMessage: Sendable, Hashable {
     /// The operation named by the body element (`sms:sendSms` or `sms:sendSmsResponse`).
-    public let operation: Operation
+    public let operation: NodeAPIOperation
     /// Whether the body is a reply (`…Response`) rather than a request.
     public let isReply: Bool
     /// The service namespace the body element used (`http://HOST:PORT/wsdl/sms`).
@@ -32,12 +32,12 @@ public struct SOAPMessage: Sendable, Hashable {
         }
         var name = body.localName
         var isReply = false
-        if name.hasSuffix("Response"), Operation(soapName: name) == nil {
+        if name.hasSuffix("Response"), NodeAPIOperation(soapName: name) == nil {
             name.removeLast("Response".count)
             isReply = true
         }
-        guard let operation = Operation(soapName: name) else {
-            throw .fault(SOAPFault(.client, "unknown operation '\(body.localName)'; the service has \(Operation.soapOperations.compactMap(\.soapName).joined(separator: ", "))"))
+        guard let operation = NodeAPIOperation(soapName: name) else {
+            throw .fault(SOAPFault(.client, "unknown operation '\(body.localName)'; the service has \(NodeAPIOperation.soapOperations.compactMap(\.soapName).joined(separator: ", "))"))
         }
         self.operation = operation
         self.isReply = isReply

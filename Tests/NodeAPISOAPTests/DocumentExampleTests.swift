@@ -30,7 +30,7 @@ import Testing
     @Test func cancelSmsPackageReply() throws { try checkReply(StatusReply(status: 1), .cancelSms, "cancelSmsPackage.reply") }
     @Test func getUserCreditReply() throws { try checkReply(UserCredit(credit: 316807), .userCredit, "getUserCredit.reply") }
 
-    private func checkReply<Payload: Codable & Sendable & Hashable>(_ expected: Payload, _ operation: Operation, _ file: String) throws {
+    private func checkReply<Payload: Codable & Sendable & Hashable>(_ expected: Payload, _ operation: NodeAPIOperation, _ file: String) throws {
         let golden = try Golden.bytes(file)
         let decoded = try NodeAPISOAP.decodeReply(Payload.self, operation: operation, from: golden)
         #expect(decoded == .success(expected))
@@ -40,7 +40,7 @@ import Testing
 
     @Test func everySOAPOperationHasADocumentExample() {
         let covered = Set(SOAPExamples.requests.map { type(of: $0.request).operation })
-        #expect(covered == Set(Operation.soapOperations))
+        #expect(covered == Set(NodeAPIOperation.soapOperations))
     }
 
     @Test func turkishTextSurvivesBothDirections() throws {

@@ -2,7 +2,7 @@
 /// has blacklisted its number, in the address book or not.
 public struct ListMoRequestsRequest: NodeAPIRequest {
     public typealias Reply = Page<MoRequest>
-    public static let operation = Operation.listMoRequests
+    public static let operation = NodeAPIOperation.listMoRequests
 
     /// Keyword, message text or number filter.
     public var keyword: String?
@@ -127,7 +127,7 @@ public struct MoRequest: Sendable, Hashable, Codable {
 /// `GET|POST /user/credit` (SOAP `getUserCredit`): the user's credit balance; takes no parameters.
 public struct UserCreditRequest: NodeAPIRequest {
     public typealias Reply = UserCredit
-    public static let operation = Operation.userCredit
+    public static let operation = NodeAPIOperation.userCredit
 
     public init() {}
 

@@ -1,7 +1,7 @@
 /// `POST /contact/create`: adds a contact to the address book; replies with the stored contact.
 public struct CreateContactRequest: NodeAPIRequest {
     public typealias Reply = Contact
-    public static let operation = Operation.createContact
+    public static let operation = NodeAPIOperation.createContact
 
     public var contact: ContactFields
 
@@ -29,7 +29,7 @@ public struct CreateContactRequest: NodeAPIRequest {
 /// `POST /contact/update`: changes the contact with `uuid`; replies with a status.
 public struct UpdateContactRequest: NodeAPIRequest {
     public typealias Reply = StatusReply
-    public static let operation = Operation.updateContact
+    public static let operation = NodeAPIOperation.updateContact
 
     public var uuid: String
     public var contact: ContactFields
@@ -61,7 +61,7 @@ public struct UpdateContactRequest: NodeAPIRequest {
 /// `POST /contact/delete`: archives (or with `permanent: 1` deletes) contacts, optionally only those in a group.
 public struct DeleteContactsRequest: NodeAPIRequest {
     public typealias Reply = StatusReply
-    public static let operation = Operation.deleteContacts
+    public static let operation = NodeAPIOperation.deleteContacts
 
     public var uuids: [String]
     /// 0 archives, 1 deletes for good.
@@ -102,7 +102,7 @@ public struct DeleteContactsRequest: NodeAPIRequest {
 /// `POST /contact/import`: imports contacts from CSV, asynchronously.
 public struct ImportContactsRequest: NodeAPIRequest {
     public typealias Reply = StatusReply
-    public static let operation = Operation.importContacts
+    public static let operation = NodeAPIOperation.importContacts
 
     /// Rows of single-quoted values; the first row names the columns.
     public var csvData: String
@@ -152,7 +152,7 @@ public struct ImportContactsRequest: NodeAPIRequest {
 /// `GET|POST /contact/list`: contacts, filtered and paged.
 public struct ListContactsRequest: NodeAPIRequest {
     public typealias Reply = Page<Contact>
-    public static let operation = Operation.listContacts
+    public static let operation = NodeAPIOperation.listContacts
 
     public var status: ContactFilter?
     public var iysState: IysState?
@@ -198,7 +198,7 @@ public struct ListContactsRequest: NodeAPIRequest {
 /// unless `returnInvalids`, which skips them and lists them in the reply.
 public struct SetBlacklistRequest: NodeAPIRequest {
     public typealias Reply = BlacklistReply
-    public static let operation = Operation.setBlacklist
+    public static let operation = NodeAPIOperation.setBlacklist
 
     public var status: Bool
     public var uuids: [String]?

@@ -1,7 +1,7 @@
 /// `POST /contact/create-group`: adds a contact group, optionally under a parent and with known numbers.
 public struct CreateGroupRequest: NodeAPIRequest {
     public typealias Reply = ContactGroup
-    public static let operation = Operation.createGroup
+    public static let operation = NodeAPIOperation.createGroup
 
     public var title: String
     public var parentUUID: String?
@@ -41,7 +41,7 @@ public struct CreateGroupRequest: NodeAPIRequest {
 /// `POST /contact/update-group`: renames or moves the group with `uuid`; replies with a status.
 public struct UpdateGroupRequest: NodeAPIRequest {
     public typealias Reply = StatusReply
-    public static let operation = Operation.updateGroup
+    public static let operation = NodeAPIOperation.updateGroup
 
     public var uuid: String
     public var title: String
@@ -86,7 +86,7 @@ public struct UpdateGroupRequest: NodeAPIRequest {
 /// `includeContacts` the contacts left in no group.
 public struct DeleteGroupsRequest: NodeAPIRequest {
     public typealias Reply = StatusReply
-    public static let operation = Operation.deleteGroups
+    public static let operation = NodeAPIOperation.deleteGroups
 
     /// Either one `uuid` or a list of `uuids`, as given.
     public enum Target: Sendable, Hashable {
@@ -143,7 +143,7 @@ public struct DeleteGroupsRequest: NodeAPIRequest {
 /// `GET|POST /contact/list-group`: contact groups, filtered and paged.
 public struct ListGroupsRequest: NodeAPIRequest {
     public typealias Reply = Page<ContactGroup>
-    public static let operation = Operation.listGroups
+    public static let operation = NodeAPIOperation.listGroups
 
     public var keyword: String?
     public var parentUUID: String?

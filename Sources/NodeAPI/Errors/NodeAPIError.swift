@@ -40,4 +40,11 @@ public struct NodeAPIError: Error, Sendable, Hashable, Codable, CustomStringConv
         code = try container.decodeIfPresent(String.self, forKey: .code) ?? ""
         message = try container.decodeIfPresent(String.self, forKey: .message) ?? ""
     }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(status, forKey: .status)
+        try container.encode(code, forKey: .code)
+        try container.encode(message, forKey: .message)
+    }
 }

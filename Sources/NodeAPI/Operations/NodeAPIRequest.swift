@@ -6,7 +6,7 @@
 public protocol NodeAPIRequest: Codable, Sendable, Hashable {
     /// The `data` of a successful reply.
     associatedtype Reply: Codable, Sendable, Hashable
-    static var operation: Operation { get }
+    static var operation: NodeAPIOperation { get }
     /// Applies the document's field rules; the error names the field.
     func validate() throws(NodeAPIError)
 }

@@ -1,7 +1,7 @@
 /// `GET|POST /sms/cancel` (SOAP `cancelSmsPackage`): cancels a scheduled package or one not yet sending.
 public struct CancelSmsRequest: NodeAPIRequest {
     public typealias Reply = StatusReply
-    public static let operation = Operation.cancelSms
+    public static let operation = NodeAPIOperation.cancelSms
 
     /// `id`, `uuid` or `customID`: exactly one.
     public var package: PackageReference
@@ -27,7 +27,7 @@ public struct CancelSmsRequest: NodeAPIRequest {
 /// `GET|POST /sms/recreate`: sends a complete or wholly failed package again as a new package.
 public struct RecreateSmsRequest: NodeAPIRequest {
     public typealias Reply = PackageCreated
-    public static let operation = Operation.recreateSms
+    public static let operation = NodeAPIOperation.recreateSms
 
     /// `id` or `uuid`: exactly one.
     public var package: PackageReference

@@ -3,7 +3,7 @@
 /// give `FIRST_NAME` and `LAST_NAME`.
 public struct CreateKvkkRequest: NodeAPIRequest {
     public typealias Reply = PackageCreated
-    public static let operation = Operation.createKvkk
+    public static let operation = NodeAPIOperation.createKvkk
 
     /// The recipient and their custom fields.
     public struct Recipient: Sendable, Hashable, Codable {

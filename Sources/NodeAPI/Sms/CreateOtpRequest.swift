@@ -1,7 +1,7 @@
 /// `POST /sms/create-otp` (SOAP `sendOtp`): a one-time password to one number, from an OTP-approved sender.
 public struct CreateOtpRequest: NodeAPIRequest {
     public typealias Reply = PackageCreated
-    public static let operation = Operation.createOtp
+    public static let operation = NodeAPIOperation.createOtp
 
     public var number: GSMNumber
     public var sender: String

@@ -2,7 +2,7 @@
 /// texts to many numbers.
 public struct CreateSmsRequest: NodeAPIRequest {
     public typealias Reply = PackageCreated
-    public static let operation = Operation.createSms
+    public static let operation = NodeAPIOperation.createSms
 
     public var type: SmsType
     public var recipients: Recipients

@@ -2,7 +2,7 @@
 /// (the last month when no range is given).
 public struct InquiryNumberRequest: NodeAPIRequest {
     public typealias Reply = Page<NumberInquiryRecord>
-    public static let operation = Operation.inquiryNumber
+    public static let operation = NodeAPIOperation.inquiryNumber
 
     /// The full number with country code.
     public var gsm: GSMNumber

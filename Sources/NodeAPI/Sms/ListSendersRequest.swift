@@ -1,7 +1,7 @@
 /// `GET|POST /sms/list-sender` (SOAP `getSmsSenders`): the alphanumeric senders the user may send from.
 public struct ListSendersRequest: NodeAPIRequest {
     public typealias Reply = Page<Sender>
-    public static let operation = Operation.listSenders
+    public static let operation = NodeAPIOperation.listSenders
 
     public var keyword: String?
     public var status: SenderState?

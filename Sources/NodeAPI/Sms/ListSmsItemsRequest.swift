@@ -1,7 +1,7 @@
 /// `GET|POST /sms/list-item` (SOAP `getSmsPackageItems`): the items (one per recipient) of a package.
 public struct ListSmsItemsRequest: NodeAPIRequest {
     public typealias Reply = Page<PackageItem>
-    public static let operation = Operation.listSmsItems
+    public static let operation = NodeAPIOperation.listSmsItems
 
     /// `pkgID`, `uuid` or `customID`: exactly one.
     public var package: PackageReference

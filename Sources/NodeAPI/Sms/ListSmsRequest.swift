@@ -1,7 +1,7 @@
 /// `GET|POST /sms/list` (SOAP `getSmsPackages`): packages sent before, filtered and paged.
 public struct ListSmsRequest: NodeAPIRequest {
     public typealias Reply = Page<SmsPackageSummary>
-    public static let operation = Operation.listSms
+    public static let operation = NodeAPIOperation.listSms
 
     public var ids: [Int]?
     public var customIDs: [String]?

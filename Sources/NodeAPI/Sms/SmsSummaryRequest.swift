@@ -1,7 +1,7 @@
 /// `GET|POST /sms/summary`: totals over the packages sent in a range (all of them when none is given).
 public struct SmsSummaryRequest: NodeAPIRequest {
     public typealias Reply = SmsSummary
-    public static let operation = Operation.smsSummary
+    public static let operation = NodeAPIOperation.smsSummary
 
     public var startDate: WireDate?
     public var finishDate: WireDate?

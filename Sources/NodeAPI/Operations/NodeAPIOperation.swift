@@ -1,6 +1,6 @@
 /// Every operation of the Node API v1.8.3: its JSON path, its SOAP name where the document gives one,
 /// and its request and reply types. This is the one table the codecs, the WSDL test and the mock read.
-public enum Operation: String, Sendable, CaseIterable, Hashable {
+public enum NodeAPIOperation: String, Sendable, CaseIterable, Hashable {
     case createSms = "/sms/create"
     case createOtp = "/sms/create-otp"
     case createKvkk = "/sms/create-kvkk"
@@ -83,7 +83,7 @@ public enum Operation: String, Sendable, CaseIterable, Hashable {
     }
 
     /// The operations with a SOAP face.
-    public static var soapOperations: [Operation] { allCases.filter { $0.soapName != nil } }
+    public static var soapOperations: [NodeAPIOperation] { allCases.filter { $0.soapName != nil } }
 
     public init?(path: String) { self.init(rawValue: path) }
 
