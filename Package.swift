@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(name: "provider-mock", dependencies: ["ProviderMockCLI"]),
 
         // The document's examples as typed values, shared by the codec tests and the benchmark.
-        .target(name: "NodeAPIExamples", dependencies: ["NodeAPI"], path: "Tests/NodeAPIExamples"),
+        .target(name: "NodeAPIExamples", dependencies: ["NodeAPI", "LibXML"], path: "Tests/NodeAPIExamples"),
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
         .testTarget(name: "NodeAPITests", dependencies: ["NodeAPI"]),
         .testTarget(name: "NodeAPIJSONTests", dependencies: ["NodeAPI", "NodeAPIJSON", "NodeAPIExamples"], resources: [.copy("Golden")]),
@@ -44,7 +44,7 @@ let package = Package(
             dependencies: ["NodeAPI", "NodeAPISOAP", "LibXML", "NodeAPIExamples"],
             resources: [.copy("Golden")]
         ),
-        .testTarget(name: "ProviderMockCLITests", dependencies: ["ProviderMockCLI", "NodeAPI"]),
+        .testTarget(name: "ProviderMockCLITests", dependencies: ["ProviderMockCLI", "NodeAPI", "NodeAPISOAP", "NodeAPIExamples", "provider-mock"]),
     ],
     swiftLanguageModes: [.v6]
 )

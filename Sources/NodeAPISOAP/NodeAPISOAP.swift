@@ -110,6 +110,18 @@ public enum NodeAPISOAP {
             guard let inner = body.child("result") else { throw .fault(SOAPFault(.client, "the reply has no <result>")) }
             result = inner
         }
+        return try decodeResult(type, result)
+    }
+
+    /// Decodes the reply of an already parsed envelope.
+    public static func decodeReply<Payload>(_ type: Payload.Type, from message: SOAPMessage) throws(NodeAPISOAPError) -> NodeAPIReply<Payload> {
+        guard message.isReply, let result = message.body.child("result") else {
+            throw .fault(SOAPFault(.client, "expected <\(message.operation.soapName ?? "")Response> holding <result>"))
+        }
+        return try decodeResult(type, result)
+    }
+
+    private static func decodeResult<Payload>(_ type: Payload.Type, _ result: XMLElement) throws(NodeAPISOAPError) -> NodeAPIReply<Payload> {
         do {
             return try NodeAPIReply<Payload>(from: XMLValueDecoder(element: result))
         } catch {

@@ -1,5 +1,6 @@
 import Foundation
 import LibXML
+import NodeAPIExamples
 
 /// Golden files beside the tests, and the comparison "equivalent document" means here.
 enum Golden {
@@ -10,19 +11,8 @@ enum Golden {
         return Array(try Data(contentsOf: url))
     }
 
-    /// The tree with empty elements removed (on the Node API's SOAP face they mean "not given") and
-    /// attributes dropped: two documents are equivalent when their canonical trees are equal.
-    static func canonical(_ element: XMLElement) -> XMLElement {
-        var copy = element
-        copy.attributes = []
-        copy.children = element.children.map(canonical).filter { !($0.children.isEmpty && $0.text.isEmpty) }
-        if !copy.children.isEmpty { copy.text = "" }
-        return copy
-    }
-
-    static func canonical(_ bytes: [UInt8]) throws -> XMLElement {
-        canonical(try XMLDocumentParser.parse(bytes))
-    }
+    static func canonical(_ element: XMLElement) -> XMLElement { XMLEquivalence.canonical(element) }
+    static func canonical(_ bytes: [UInt8]) throws -> XMLElement { try XMLEquivalence.canonical(bytes) }
 
     /// The `<result>` of a reply envelope (or the document itself when it is a bare `<result>`).
     static func result(of bytes: [UInt8]) throws -> XMLElement {
