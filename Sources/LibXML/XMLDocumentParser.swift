@@ -65,26 +65,26 @@ extension String {
 
 /// Collects SAX2 events into ``XMLElement`` values. Lives for one parse, on one thread.
 private final class TreeBuilder {
-    struct Frame {
-        var element: XMLElement
-        var text: [UInt8] = []
-    }
-
     let maxDepth: Int
-    var stack: [Frame] = []
+    /// Elements under construction, the innermost last; their `text` accumulates as it arrives.
+    var stack: [XMLElement] = []
     var root: XMLElement?
     var failure: XMLParseError?
-    /// libxml2 interns names in a dictionary, so one pointer is one name for the whole parse.
-    var names: [UnsafeRawPointer: String] = [:]
+    /// libxml2 interns names, so a pointer seen before is the same namespace URI: URIs are long
+    /// (heap-allocated) strings and few, worth caching; element names are mostly small strings.
+    var uris: [(pointer: UnsafeRawPointer, value: String)] = []
 
-    init(maxDepth: Int) { self.maxDepth = maxDepth }
+    init(maxDepth: Int) {
+        self.maxDepth = maxDepth
+        stack.reserveCapacity(16)
+    }
 
-    func name(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+    func uri(_ pointer: UnsafePointer<xmlChar>?) -> String? {
         guard let pointer else { return nil }
         let key = UnsafeRawPointer(pointer)
-        if let known = names[key] { return known }
+        for entry in uris where entry.pointer == key { return entry.value }
         let value = String(cString: pointer)
-        names[key] = value
+        uris.append((key, value))
         return value
     }
 
@@ -93,59 +93,74 @@ private final class TreeBuilder {
         pm_stop_parser(ctx)
     }
 
-    static func from(_ ctx: UnsafeMutableRawPointer?) -> TreeBuilder? {
-        guard let raw = pm_builder(ctx) else { return nil }
-        return Unmanaged<TreeBuilder>.fromOpaque(raw).takeUnretainedValue()
+    /// Runs `body` with the builder of a parse, without retaining it (the parse keeps it alive).
+    static func with(_ ctx: UnsafeMutableRawPointer?, _ body: (TreeBuilder) -> Void) {
+        guard let raw = pm_builder(ctx) else { return }
+        Unmanaged<TreeBuilder>.fromOpaque(raw)._withUnsafeGuaranteedRef(body)
     }
 
     static func handler() -> xmlSAXHandler {
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
         sax.internalSubset = { ctx, _, _, _ in
-            TreeBuilder.from(ctx)?.fail(.doctypeNotAllowed, ctx)
+            TreeBuilder.with(ctx) { $0.fail(.doctypeNotAllowed, ctx) }
         }
         sax.externalSubset = { ctx, _, _, _ in
-            TreeBuilder.from(ctx)?.fail(.doctypeNotAllowed, ctx)
+            TreeBuilder.with(ctx) { $0.fail(.doctypeNotAllowed, ctx) }
         }
         sax.reference = { ctx, name in
             let text = name.map { String(cString: $0) } ?? "?"
-            TreeBuilder.from(ctx)?.fail(.entityNotAllowed(name: text), ctx)
+            TreeBuilder.with(ctx) { $0.fail(.entityNotAllowed(name: text), ctx) }
         }
         sax.startElementNs = { ctx, localName, _, uri, _, _, attributeCount, _, attributes in
-            guard let builder = TreeBuilder.from(ctx), builder.failure == nil else { return }
-            guard builder.stack.count < builder.maxDepth else {
-                builder.fail(.tooDeep(limit: builder.maxDepth), ctx)
-                return
-            }
-            var element = XMLElement(builder.name(localName) ?? "", namespaceURI: builder.name(uri))
-            if attributeCount > 0, let attributes {
-                element.attributes.reserveCapacity(Int(attributeCount))
-                for index in 0..<Int(attributeCount) {
-                    let base = index * 5
-                    guard let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
-                    let bytes = UnsafeBufferPointer(start: start, count: end - start)
-                    let value = String(decoding: bytes, as: UTF8.self).replacingCharacterReference38()
-                    element.attributes.append(XMLAttribute(
-                        builder.name(attributes[base]) ?? "", namespaceURI: builder.name(attributes[base + 2]), value: value
-                    ))
+            TreeBuilder.with(ctx) { builder in
+                guard builder.failure == nil else { return }
+                guard builder.stack.count < builder.maxDepth else {
+                    builder.fail(.tooDeep(limit: builder.maxDepth), ctx)
+                    return
                 }
+                var element = XMLElement(localName.map { String(cString: $0) } ?? "", namespaceURI: builder.uri(uri))
+                if attributeCount > 0, let attributes {
+                    element.attributes.reserveCapacity(Int(attributeCount))
+                    for index in 0..<Int(attributeCount) {
+                        let base = index * 5
+                        guard let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
+                        let bytes = UnsafeBufferPointer(start: start, count: end - start)
+                        let value = String(decoding: bytes, as: UTF8.self).replacingCharacterReference38()
+                        element.attributes.append(XMLAttribute(
+                            attributes[base].map { String(cString: $0) } ?? "", namespaceURI: builder.uri(attributes[base + 2]), value: value
+                        ))
+                    }
+                }
+                builder.stack.append(element)
             }
-            builder.stack.append(Frame(element: element))
         }
         sax.endElementNs = { ctx, _, _, _ in
-            guard let builder = TreeBuilder.from(ctx), builder.failure == nil, var frame = builder.stack.popLast() else { return }
-            // Whitespace between child elements is layout, not content: these protocols have no mixed content.
-            let isLayout = !frame.element.children.isEmpty && frame.text.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
-            if !frame.text.isEmpty, !isLayout { frame.element.text = String(decoding: frame.text, as: UTF8.self) }
-            if builder.stack.isEmpty {
-                builder.root = frame.element
-            } else {
-                builder.stack[builder.stack.count - 1].element.children.append(frame.element)
+            TreeBuilder.with(ctx) { builder in
+                guard builder.failure == nil, var element = builder.stack.popLast() else { return }
+                // Whitespace between child elements is layout, not content: these protocols have no mixed content.
+                if !element.children.isEmpty, !element.text.isEmpty,
+                   element.text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+                    element.text = ""
+                }
+                if builder.stack.isEmpty {
+                    builder.root = element
+                } else {
+                    builder.stack[builder.stack.count - 1].children.append(element)
+                }
             }
         }
         let characters: charactersSAXFunc = { ctx, chars, length in
-            guard let builder = TreeBuilder.from(ctx), builder.failure == nil, !builder.stack.isEmpty, let chars else { return }
-            builder.stack[builder.stack.count - 1].text.append(contentsOf: UnsafeBufferPointer(start: chars, count: Int(length)))
+            TreeBuilder.with(ctx) { builder in
+                guard builder.failure == nil, !builder.stack.isEmpty, let chars else { return }
+                let text = String(decoding: UnsafeBufferPointer(start: chars, count: Int(length)), as: UTF8.self)
+                let last = builder.stack.count - 1
+                if builder.stack[last].text.isEmpty {
+                    builder.stack[last].text = text
+                } else {
+                    builder.stack[last].text += text
+                }
+            }
         }
         sax.characters = characters
         sax.cdataBlock = characters

@@ -4,6 +4,9 @@ import NodeAPI
 /// Decodes model values from the children of an ``XMLElement``, following the Node API's SOAP rules:
 /// fields are unqualified child elements, lists are `<item>` children, scalars are text, and an empty
 /// element (or `xsi:nil="true"`) means "not given".
+///
+/// Scalars have their own decode methods (no boxing through `Any`), and coding paths are built only
+/// when an error needs one: this decoder sits on the hot path of every SOAP request.
 struct XMLValueDecoder: Decoder {
     let element: XMLElement
     let codingPath: [any CodingKey]
@@ -29,39 +32,47 @@ struct XMLValueDecoder: Decoder {
     func singleValueContainer() throws -> any SingleValueDecodingContainer { SingleValue(element: element, codingPath: codingPath) }
 
     static func isNil(_ element: XMLElement) -> Bool {
-        element.isEmpty || element.attribute("nil", namespaceURI: "http://www.w3.org/2001/XMLSchema-instance") == "true"
+        element.isEmpty || (!element.attributes.isEmpty && element.attribute("nil", namespaceURI: "http://www.w3.org/2001/XMLSchema-instance") == "true")
     }
 
-    /// Scalars from text; shared by the three containers.
-    static func scalar<T>(_ type: T.Type, from element: XMLElement, path: [any CodingKey]) throws -> T {
+    // MARK: Scalars
+
+    static func text(_ element: XMLElement, _ path: @autoclosure () -> [any CodingKey]) throws -> String {
         guard element.children.isEmpty else {
-            throw DecodingError.typeMismatch(type, .init(codingPath: path, debugDescription: "expected text, found child elements"))
+            throw DecodingError.typeMismatch(String.self, .init(codingPath: path(), debugDescription: "expected text, found child elements"))
         }
-        if type == String.self { return element.text as! T }
-        let text = element.text.trimmedASCIIWhitespace
-        let value: Any?
-        switch type {
-        case is Bool.Type:
-            value = text == "true" || text == "1" ? true : (text == "false" || text == "0" ? false : nil)
-        case is Int.Type: value = Int(text)
-        case is Int64.Type: value = Int64(text)
-        case is Int32.Type: value = Int32(text)
-        case is UInt.Type: value = UInt(text)
-        case is Double.Type: value = Double(text)
-        case is Float.Type: value = Float(text)
-        default: value = nil
-        }
-        guard let result = value as? T else {
-            throw DecodingError.typeMismatch(type, .init(codingPath: path, debugDescription: "'\(element.text)' is not a \(type)"))
-        }
-        return result
+        return element.text
     }
 
-    static let scalarTypes: [Any.Type] = [String.self, Bool.self, Int.self, Int64.self, Int32.self, UInt.self, Double.self, Float.self]
+    static func integer<T: FixedWidthInteger>(_ type: T.Type, _ element: XMLElement, _ path: @autoclosure () -> [any CodingKey]) throws -> T {
+        let text = try text(element, path())
+        if let value = T(text) ?? T(text.trimmedASCIIWhitespace) { return value }
+        throw DecodingError.typeMismatch(type, .init(codingPath: path(), debugDescription: "'\(text)' is not an integer"))
+    }
 
-    static func value<T: Decodable>(_ type: T.Type, from element: XMLElement, path: [any CodingKey]) throws -> T {
-        if scalarTypes.contains(where: { $0 == type }) { return try scalar(type, from: element, path: path) }
-        return try T(from: XMLValueDecoder(element: element, codingPath: path))
+    static func floating<T: LosslessStringConvertible>(_ type: T.Type, _ element: XMLElement, _ path: @autoclosure () -> [any CodingKey]) throws -> T {
+        let text = try text(element, path())
+        if let value = T(text.trimmedASCIIWhitespace) { return value }
+        throw DecodingError.typeMismatch(type, .init(codingPath: path(), debugDescription: "'\(text)' is not a number"))
+    }
+
+    static func boolean(_ element: XMLElement, _ path: @autoclosure () -> [any CodingKey]) throws -> Bool {
+        switch try text(element, path()).trimmedASCIIWhitespace {
+        case "true", "1": return true
+        case "false", "0": return false
+        default: throw DecodingError.typeMismatch(Bool.self, .init(codingPath: path(), debugDescription: "'\(element.text)' is not a boolean"))
+        }
+    }
+
+    /// Any value: scalars by their own rule, everything else through its `init(from:)`.
+    static func value<T: Decodable>(_ type: T.Type, _ element: XMLElement, _ path: @autoclosure () -> [any CodingKey]) throws -> T {
+        // Metatype identity, not `is` casts: a pointer comparison each.
+        let identity = ObjectIdentifier(type)
+        if identity == ObjectIdentifier(String.self) { return unsafeBitCast(try text(element, path()), to: T.self) }
+        if identity == ObjectIdentifier(Int.self) { return unsafeBitCast(try integer(Int.self, element, path()), to: T.self) }
+        if identity == ObjectIdentifier(Bool.self) { return unsafeBitCast(try boolean(element, path()), to: T.self) }
+        if identity == ObjectIdentifier(Double.self) { return unsafeBitCast(try floating(Double.self, element, path()), to: T.self) }
+        return try T(from: XMLValueDecoder(element: element, codingPath: path()))
     }
 }
 
@@ -69,16 +80,15 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let element: XMLElement
     let codingPath: [any CodingKey]
 
+    /// Every unqualified child's name, in document order (repeated names appear once per child).
     var allKeys: [Key] {
-        var seen = Set<String>()
-        return element.children.compactMap { child in
-            guard child.namespaceURI == nil, seen.insert(child.localName).inserted else { return nil }
-            return Key(stringValue: child.localName)
-        }
+        element.children.compactMap { $0.namespaceURI == nil ? Key(stringValue: $0.localName) : nil }
     }
 
     private func child(_ key: Key) -> XMLElement? {
-        element.children.first { $0.localName == key.stringValue && $0.namespaceURI == nil }
+        let name = key.stringValue
+        for child in element.children where child.namespaceURI == nil && child.localName == name { return child }
+        return nil
     }
 
     private func require(_ key: Key) throws -> XMLElement {
@@ -93,8 +103,23 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return XMLValueDecoder.isNil(child)
     }
 
+    func decode(_ type: String.Type, forKey key: Key) throws -> String { try XMLValueDecoder.text(require(key), codingPath + [key]) }
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try XMLValueDecoder.boolean(require(key), codingPath + [key]) }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try XMLValueDecoder.integer(type, require(key), codingPath + [key]) }
+    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try XMLValueDecoder.integer(type, require(key), codingPath + [key]) }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try XMLValueDecoder.integer(type, require(key), codingPath + [key]) }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try XMLValueDecoder.integer(type, require(key), codingPath + [key]) }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try XMLValueDecoder.integer(type, require(key), codingPath + [key]) }
+    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try XMLValueDecoder.integer(type, require(key), codingPath + [key]) }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try XMLValueDecoder.integer(type, require(key), codingPath + [key]) }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try XMLValueDecoder.integer(type, require(key), codingPath + [key]) }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try XMLValueDecoder.integer(type, require(key), codingPath + [key]) }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try XMLValueDecoder.integer(type, require(key), codingPath + [key]) }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try XMLValueDecoder.floating(type, require(key), codingPath + [key]) }
+    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try XMLValueDecoder.floating(type, require(key), codingPath + [key]) }
+
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try XMLValueDecoder.value(type, from: try require(key), path: codingPath + [key])
+        try XMLValueDecoder.value(type, require(key), codingPath + [key])
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
@@ -125,18 +150,24 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
     var count: Int? { element.children.count }
     var isAtEnd: Bool { currentIndex >= element.children.count }
 
-    private var indexKey: WireKey { WireKey(intValue: currentIndex)! }
+    private var path: [any CodingKey] { codingPath + [WireKey(intValue: currentIndex)!] }
 
-    private mutating func next() throws -> XMLElement {
+    /// The current entry, which must be an `<item>`; the index moves on only when decoding succeeds.
+    private func current() throws -> XMLElement {
         guard !isAtEnd else {
-            throw DecodingError.valueNotFound(Any.self, .init(codingPath: codingPath + [indexKey], debugDescription: "no more items"))
+            throw DecodingError.valueNotFound(Any.self, .init(codingPath: path, debugDescription: "no more items"))
         }
         let child = element.children[currentIndex]
         guard child.localName == "item", child.namespaceURI == nil else {
-            throw DecodingError.dataCorrupted(.init(codingPath: codingPath + [indexKey], debugDescription: "list entries must be <item> elements, found <\(child.localName)>"))
+            throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "list entries must be <item> elements, found <\(child.localName)>"))
         }
-        currentIndex += 1
         return child
+    }
+
+    private mutating func advance<T>(_ body: (XMLElement) throws -> T) throws -> T {
+        let value = try body(try current())
+        currentIndex += 1
+        return value
     }
 
     mutating func decodeNil() throws -> Bool {
@@ -145,31 +176,28 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
         return true
     }
 
+    mutating func decode(_ type: String.Type) throws -> String { let path = path; return try advance { try XMLValueDecoder.text($0, path) } }
+    mutating func decode(_ type: Int.Type) throws -> Int { let path = path; return try advance { try XMLValueDecoder.integer(type, $0, path) } }
+    mutating func decode(_ type: Bool.Type) throws -> Bool { let path = path; return try advance { try XMLValueDecoder.boolean($0, path) } }
+
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        let path = codingPath + [indexKey]
-        let saved = currentIndex
-        let child = try next()
-        do {
-            return try XMLValueDecoder.value(type, from: child, path: path)
-        } catch {
-            currentIndex = saved
-            throw error
-        }
+        let path = path
+        return try advance { try XMLValueDecoder.value(type, $0, path) }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
-        let path = codingPath + [indexKey]
-        return try XMLValueDecoder(element: try next(), codingPath: path).container(keyedBy: type)
+        let path = path
+        return try advance { try XMLValueDecoder(element: $0, codingPath: path).container(keyedBy: type) }
     }
 
     mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        let path = codingPath + [indexKey]
-        return try XMLValueDecoder(element: try next(), codingPath: path).unkeyedContainer()
+        let path = path
+        return try advance { try XMLValueDecoder(element: $0, codingPath: path).unkeyedContainer() }
     }
 
     mutating func superDecoder() throws -> any Decoder {
-        let path = codingPath + [indexKey]
-        return XMLValueDecoder(element: try next(), codingPath: path)
+        let path = path
+        return try advance { XMLValueDecoder(element: $0, codingPath: path) }
     }
 }
 
@@ -178,8 +206,12 @@ private struct SingleValue: SingleValueDecodingContainer {
     let codingPath: [any CodingKey]
 
     func decodeNil() -> Bool { XMLValueDecoder.isNil(element) }
+    func decode(_ type: String.Type) throws -> String { try XMLValueDecoder.text(element, codingPath) }
+    func decode(_ type: Bool.Type) throws -> Bool { try XMLValueDecoder.boolean(element, codingPath) }
+    func decode(_ type: Int.Type) throws -> Int { try XMLValueDecoder.integer(type, element, codingPath) }
+    func decode(_ type: Double.Type) throws -> Double { try XMLValueDecoder.floating(type, element, codingPath) }
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try XMLValueDecoder.value(type, from: element, path: codingPath)
+        try XMLValueDecoder.value(type, element, codingPath)
     }
 }

@@ -149,22 +149,25 @@ extension Decoder {
     /// Refuses fields a request does not define: a typo in a field name must not pass silently.
     ///
     /// Only requests call this; replies ignore unknown fields so that clients survive a provider
-    /// that adds one.
-    public func rejectUnknownFields<K: CodingKey & CaseIterable>(_ known: K.Type, also extra: Set<String> = []) throws {
+    /// that adds one. Names are compared with the keys' `stringValue`s directly: a String-backed
+    /// `CodingKey(stringValue:)` is far slower, and this runs on every request.
+    public func rejectUnknownFields<K: CodingKey & CaseIterable>(_ known: K.Type) throws {
         let container = try self.container(keyedBy: WireKey.self)
-        for key in container.allKeys {
-            let name = key.stringValue
-            if extra.contains(name) || K(stringValue: name) != nil { continue }
+        let names = K.allCases.map(\.stringValue)
+        for key in container.allKeys where !names.contains(key.stringValue) {
             throw NodeAPIError.invalid(WirePath.render(codingPath + [key]), "unknown field")
         }
     }
 }
 
 extension StringProtocol {
-    /// The text without leading and trailing ASCII spaces, tabs and line breaks.
+    /// The text without leading and trailing ASCII spaces, tabs and line breaks (on UTF-8, not Characters: this is hot).
     public var trimmedASCIIWhitespace: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        let text = String(self)
+        guard let first = text.utf8.first, let last = text.utf8.last else { return "" }
+        if !isSpace(first), !isSpace(last) { return text }
+        guard let start = text.utf8.firstIndex(where: { !isSpace($0) }), let end = text.utf8.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(text[start...end])
     }
 }

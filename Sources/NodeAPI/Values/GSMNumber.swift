@@ -23,10 +23,11 @@ public struct GSMNumber: Sendable, Hashable, Codable, ExpressibleByStringLiteral
             default: return nil
             }
         }
-        if digits.count == 14, digits.starts(with: Array("0090".utf8)) { digits.removeFirst(2) }
-        if digits.count == 11, digits.first == UInt8(ascii: "0") { digits.removeFirst() }
-        if digits.count == 10 { digits.insert(contentsOf: Array("90".utf8), at: 0) }
-        guard digits.count == 12, digits.starts(with: Array("905".utf8)) else { return nil }
+        let zero = UInt8(ascii: "0"), nine = UInt8(ascii: "9"), five = UInt8(ascii: "5")
+        if digits.count == 14, digits[0] == zero, digits[1] == zero, digits[2] == nine, digits[3] == zero { digits.removeFirst(2) }
+        if digits.count == 11, digits[0] == zero { digits.removeFirst() }
+        if digits.count == 10 { digits.insert(contentsOf: [nine, zero], at: 0) }
+        guard digits.count == 12, digits[0] == nine, digits[1] == zero, digits[2] == five else { return nil }
         return String(decoding: digits, as: UTF8.self)
     }
 
