@@ -10,12 +10,15 @@ import NodeAPI
 struct XMLValueDecoder: Decoder {
     let element: XMLElement
     let codingPath: [any CodingKey]
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    /// Publishes the element's field names for the model's unknown-field check.
+    var userInfo: [CodingUserInfoKey: Any] { [.nodeAPIFieldNames: fieldNames] }
 
     init(element: XMLElement, codingPath: [any CodingKey] = []) {
         self.element = element
         self.codingPath = codingPath
     }
+
+    private var fieldNames: [String] { element.children.compactMap { $0.namespaceURI == nil ? $0.localName : nil } }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard element.children.isEmpty, !element.isEmpty else {

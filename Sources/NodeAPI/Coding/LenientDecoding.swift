@@ -145,19 +145,33 @@ extension KeyedEncodingContainer {
     }
 }
 
-extension Decoder {
+/// The unknown-field rule of requests.
+public enum WireFields {
     /// Refuses fields a request does not define: a typo in a field name must not pass silently.
     ///
     /// Only requests call this; replies ignore unknown fields so that clients survive a provider
-    /// that adds one. Names are compared with the keys' `stringValue`s directly: a String-backed
-    /// `CodingKey(stringValue:)` is far slower, and this runs on every request.
-    public func rejectUnknownFields<K: CodingKey & CaseIterable>(_ known: K.Type) throws {
-        let container = try self.container(keyedBy: WireKey.self)
-        let names = K.allCases.map(\.stringValue)
-        for key in container.allKeys where !names.contains(key.stringValue) {
-            throw NodeAPIError.invalid(WirePath.render(codingPath + [key]), "unknown field")
+    /// that adds one. A decoder that publishes its field names under ``Swift/CodingUserInfoKey/nodeAPIFieldNames``
+    /// is taken at its word; for others `allKeys` is used, which the standard library makes costly
+    /// (a dynamic cast per key). Generic over the keys only, so that callers get a specialised copy:
+    /// this runs for every object of every request.
+    public static func rejectUnknown<K: CodingKey & CaseIterable>(_ known: K.Type, in decoder: any Decoder) throws {
+        let present: [String]
+        if let names = decoder.userInfo[.nodeAPIFieldNames] as? [String] {
+            present = names
+        } else {
+            present = try decoder.container(keyedBy: WireKey.self).allKeys.map { $0.stringValue }
+        }
+        let allowed = K.allCases
+        for name in present where !allowed.contains(where: { $0.stringValue == name }) {
+            throw NodeAPIError.invalid(WirePath.render(decoder.codingPath + [WireKey(name)]), "unknown field")
         }
     }
+}
+
+extension CodingUserInfoKey {
+    /// `[String]`: the names of the fields present at a decoder's level, in input order, for decoders
+    /// that can list them cheaply (see ``WireFields/rejectUnknown(_:in:)``).
+    public static let nodeAPIFieldNames = CodingUserInfoKey(rawValue: "nodeAPI.fieldNames")!
 }
 
 extension StringProtocol {

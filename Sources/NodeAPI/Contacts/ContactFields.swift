@@ -87,7 +87,7 @@ public struct ContactIysSettings: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey, CaseIterable { case rt, src, send, queryCall, queryEmail }
 
     public init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownFields(CodingKeys.self)
+        try WireFields.rejectUnknown(CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         rt = try container.decodeWireEnum(IysRecipientType.self, forKey: .rt)
         src = try container.decodeWireEnum(IysSourceType.self, forKey: .src)

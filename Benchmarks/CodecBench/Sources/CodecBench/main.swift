@@ -29,6 +29,8 @@ if let only = ProcessInfo.processInfo.environment["PROFILE"] {
     var sink = 0
     for _ in 0..<300 {
         if only == "soap" { sink &+= try NodeAPISOAP.decodeRequest(CreateSmsRequest.self, from: soap, validating: false).request.title.utf8.count }
+        if only == "bare" { sink &+= XMLBaseline.parseAndFree(soap) ? 1 : 0 }
+        if only == "parse" { sink &+= try XMLDocumentParser.parse(soap).children.count }
         if only == "json" { sink &+= try NodeAPIJSON.decodeRequest(CreateSmsRequest.self, from: json, validating: false).title.utf8.count }
     }
     print(sink)
