@@ -29,7 +29,7 @@ public struct ListMoRequestsRequest: NodeAPIRequest {
         userUUID = try container.decodeText(forKey: .userUUID)
         startDate = try container.decodeDateIfPresent(forKey: .startDate)
         finishDate = try container.decodeDateIfPresent(forKey: .finishDate)
-        paging = Paging(pageIndex: try container.decodeLenientInt(forKey: .pageIndex), pageSize: try container.decodeLenientInt(forKey: .pageSize))
+        paging = try Paging(from: container, index: .pageIndex, size: .pageSize)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -38,8 +38,7 @@ public struct ListMoRequestsRequest: NodeAPIRequest {
         try container.encodeIfPresent(userUUID, forKey: .userUUID)
         try container.encodeIfPresent(startDate, forKey: .startDate)
         try container.encodeIfPresent(finishDate, forKey: .finishDate)
-        try container.encodeIfPresent(paging.pageIndex, forKey: .pageIndex)
-        try container.encodeIfPresent(paging.pageSize, forKey: .pageSize)
+        try paging.encode(into: &container, index: .pageIndex, size: .pageSize)
     }
 
     public func validate() throws(NodeAPIError) {

@@ -177,7 +177,7 @@ public struct ListContactsRequest: NodeAPIRequest {
         iysState = try container.decodeWireEnum(IysState.self, forKey: .iysState)
         exitType = try container.decodeWireEnum(ExitType.self, forKey: .exitType)
         groupUUID = try container.decodeText(forKey: .groupUUID)
-        paging = Paging(pageIndex: try container.decodeLenientInt(forKey: .pageIndex), pageSize: try container.decodeLenientInt(forKey: .pageSize))
+        paging = try Paging(from: container, index: .pageIndex, size: .pageSize)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -186,8 +186,7 @@ public struct ListContactsRequest: NodeAPIRequest {
         try container.encodeIfPresent(iysState, forKey: .iysState)
         try container.encodeIfPresent(exitType, forKey: .exitType)
         try container.encodeIfPresent(groupUUID, forKey: .groupUUID)
-        try container.encodeIfPresent(paging.pageIndex, forKey: .pageIndex)
-        try container.encodeIfPresent(paging.pageSize, forKey: .pageSize)
+        try paging.encode(into: &container, index: .pageIndex, size: .pageSize)
     }
 
     public func validate() throws(NodeAPIError) { try paging.validate() }

@@ -20,15 +20,14 @@ public struct ListSendersRequest: NodeAPIRequest {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         keyword = try container.decodeText(forKey: .keyword)
         status = try container.decodeWireEnum(SenderState.self, forKey: .status)
-        paging = Paging(pageIndex: try container.decodeLenientInt(forKey: .pageIndex), pageSize: try container.decodeLenientInt(forKey: .pageSize))
+        paging = try Paging(from: container, index: .pageIndex, size: .pageSize)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(keyword, forKey: .keyword)
         try container.encodeIfPresent(status, forKey: .status)
-        try container.encodeIfPresent(paging.pageIndex, forKey: .pageIndex)
-        try container.encodeIfPresent(paging.pageSize, forKey: .pageSize)
+        try paging.encode(into: &container, index: .pageIndex, size: .pageSize)
     }
 
     public func validate() throws(NodeAPIError) { try paging.validate() }

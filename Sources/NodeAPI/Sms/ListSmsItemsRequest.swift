@@ -30,7 +30,7 @@ public struct ListSmsItemsRequest: NodeAPIRequest {
         target = try container.decodeLenientString(forKey: .target)
         `operator` = try container.decodeWireEnum(Operator.self, forKey: .operator)
         state = try container.decodeWireEnum(ItemState.self, forKey: .state)
-        paging = Paging(pageIndex: try container.decodeLenientInt(forKey: .pageIndex), pageSize: try container.decodeLenientInt(forKey: .pageSize))
+        paging = try Paging(from: container, index: .pageIndex, size: .pageSize)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -39,8 +39,7 @@ public struct ListSmsItemsRequest: NodeAPIRequest {
         try container.encodeIfPresent(target, forKey: .target)
         try container.encodeIfPresent(`operator`, forKey: .operator)
         try container.encodeIfPresent(state, forKey: .state)
-        try container.encodeIfPresent(paging.pageIndex, forKey: .pageIndex)
-        try container.encodeIfPresent(paging.pageSize, forKey: .pageSize)
+        try paging.encode(into: &container, index: .pageIndex, size: .pageSize)
     }
 
     public func validate() throws(NodeAPIError) {

@@ -42,7 +42,7 @@ public struct ListSmsRequest: NodeAPIRequest {
         status = try container.decodeWireEnum(PackageFilter.self, forKey: .status)
         startDate = try container.decodeDateIfPresent(forKey: .startDate)
         finishDate = try container.decodeDateIfPresent(forKey: .finishDate)
-        paging = Paging(pageIndex: try container.decodeLenientInt(forKey: .pageIndex), pageSize: try container.decodeLenientInt(forKey: .pageSize))
+        paging = try Paging(from: container, index: .pageIndex, size: .pageSize)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -54,8 +54,7 @@ public struct ListSmsRequest: NodeAPIRequest {
         try container.encodeIfPresent(status, forKey: .status)
         try container.encodeIfPresent(startDate, forKey: .startDate)
         try container.encodeIfPresent(finishDate, forKey: .finishDate)
-        try container.encodeIfPresent(paging.pageIndex, forKey: .pageIndex)
-        try container.encodeIfPresent(paging.pageSize, forKey: .pageSize)
+        try paging.encode(into: &container, index: .pageIndex, size: .pageSize)
     }
 
     public func validate() throws(NodeAPIError) {

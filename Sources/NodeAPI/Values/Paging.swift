@@ -36,6 +36,18 @@ public struct Paging: Sendable, Hashable {
 
     public static let pageSizes = 10...1000
 
+    /// Reads `pageIndex` and `pageSize` of a list request.
+    init<K: CodingKey>(from container: KeyedDecodingContainer<K>, index: K, size: K) throws {
+        pageIndex = try container.decodeLenientInt(forKey: index)
+        pageSize = try container.decodeLenientInt(forKey: size)
+    }
+
+    /// Writes the fields that are set.
+    func encode<K: CodingKey>(into container: inout KeyedEncodingContainer<K>, index: K, size: K) throws {
+        try container.encodeIfPresent(pageIndex, forKey: index)
+        try container.encodeIfPresent(pageSize, forKey: size)
+    }
+
     public func validate() throws(NodeAPIError) {
         if let pageIndex, pageIndex < 0 { throw .invalid("pageIndex", "must be 0 or more") }
         if let pageSize, !Self.pageSizes.contains(pageSize) { throw .invalid("pageSize", "must be between 10 and 1000") }
