@@ -88,10 +88,11 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         element.children.compactMap { $0.namespaceURI == nil ? Key(stringValue: $0.localName) : nil }
     }
 
+    /// Looked up by index, comparing in place: copying each `XMLElement` out would retain and release its five references.
     private func child(_ key: Key) -> XMLElement? {
         let name = key.stringValue
-        for child in element.children where child.namespaceURI == nil && child.localName == name { return child }
-        return nil
+        guard let index = element.children.firstIndex(where: { $0.localName == name && $0.namespaceURI == nil }) else { return nil }
+        return element.children[index]
     }
 
     private func require(_ key: Key) throws -> XMLElement {
@@ -99,7 +100,10 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return child
     }
 
-    func contains(_ key: Key) -> Bool { child(key) != nil }
+    func contains(_ key: Key) -> Bool {
+        let name = key.stringValue
+        return element.children.contains { $0.localName == name && $0.namespaceURI == nil }
+    }
 
     func decodeNil(forKey key: Key) throws -> Bool {
         guard let child = child(key) else { return true }
