@@ -25,6 +25,8 @@ let package = Package(
         .target(name: "NodeAPI"),
         .target(name: "NodeAPIJSON", dependencies: ["NodeAPI"]),
         .target(name: "NodeAPISOAP", dependencies: ["NodeAPI", "LibXML"]),
+        // The mock providers' behaviour (state, rules, clock), kept apart from HTTP routing.
+        .target(name: "MockProviders", dependencies: ["NodeAPI"]),
         .target(
             name: "ProviderMockCLI",
             dependencies: [
@@ -44,6 +46,7 @@ let package = Package(
             dependencies: ["NodeAPI", "NodeAPISOAP", "LibXML", "NodeAPIExamples"],
             resources: [.copy("Golden")]
         ),
+        .testTarget(name: "MockProvidersTests", dependencies: ["MockProviders", "NodeAPI"]),
         .testTarget(name: "ProviderMockCLITests", dependencies: ["ProviderMockCLI", "NodeAPI", "NodeAPISOAP", "NodeAPIExamples", "provider-mock"]),
     ],
     swiftLanguageModes: [.v6]

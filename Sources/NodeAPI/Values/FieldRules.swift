@@ -6,6 +6,8 @@ public enum FieldRules {
     public static let validity = 60...1440
     public static let defaultOtpValidity = 6
     public static let defaultValidity = 1440
+    /// Page size of list calls that give none.
+    public static let defaultPageSize = 10
     /// Longest `customID`.
     public static let customIDLength = 100
     /// Most items in one list parameter (`ids`, `uuids` + `gsms`…); more is `SMS43`.

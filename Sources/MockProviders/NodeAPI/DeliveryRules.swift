@@ -1,0 +1,56 @@
+import NodeAPI
+
+/// What becomes of one SMS: decided by the recipient's number, like a payment provider's test cards.
+public enum DeliveryOutcome: String, Sendable, Hashable, CaseIterable {
+    case delivered
+    case undelivered
+    /// No report within validity + 60 minutes.
+    case timedOut
+    case rejectedByOperator
+    /// Delivered, but the push callback to the package's URL fails.
+    case callbackFails
+}
+
+/// The mock's delivery behaviour: timings, magic numbers and operator prefixes. One table each.
+public struct DeliveryRules: Sendable, Hashable {
+    /// Seconds from a package's start to queueing's end (state 2 → 3).
+    public var queueSeconds: Double
+    /// Seconds from the start to the hand-over to the operator (items sent).
+    public var sendSeconds: Double
+    /// Seconds from the hand-over to the delivery report.
+    public var reportSeconds: Double
+    /// Last four digits of a normalised number → outcome; every other number is delivered.
+    public var magicSuffixes: [String: DeliveryOutcome]
+
+    public init(queueSeconds: Double = 1, sendSeconds: Double = 2, reportSeconds: Double = 3, magicSuffixes: [String: DeliveryOutcome] = Self.defaultMagicSuffixes) {
+        self.queueSeconds = queueSeconds
+        self.sendSeconds = sendSeconds
+        self.reportSeconds = reportSeconds
+        self.magicSuffixes = magicSuffixes
+    }
+
+    /// `90 5XX XXX 0001` is undelivered, `…0002` times out, `…0003` is rejected by the operator,
+    /// `…0004` is delivered but its callback fails.
+    public static let defaultMagicSuffixes: [String: DeliveryOutcome] = [
+        "0001": .undelivered, "0002": .timedOut, "0003": .rejectedByOperator, "0004": .callbackFails,
+    ]
+
+    public static let `default` = DeliveryRules()
+
+    /// The outcome for a normalised number.
+    public func outcome(for number: String) -> DeliveryOutcome {
+        magicSuffixes[String(number.suffix(4))] ?? .delivered
+    }
+
+    /// The operator of a normalised number, by its prefix (`90` + three digits). Unknown prefixes are Turkcell's.
+    public static func `operator`(for number: String) -> Operator {
+        let prefix = Int(number.dropFirst(2).prefix(3)) ?? 0
+        switch prefix {
+        case 530...539, 561: return .turkcell
+        case 540...549: return .vodafone
+        case 501, 505...507, 550...559: return .turkTelekom
+        case 510...519: return .netgsm
+        default: return .turkcell
+        }
+    }
+}

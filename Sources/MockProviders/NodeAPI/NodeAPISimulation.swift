@@ -1,0 +1,279 @@
+import Foundation
+import NodeAPI
+
+/// The mock SMS provider's state and rules, shared by its JSON and SOAP faces and tested without HTTP.
+///
+/// Every operation takes the caller's username (already authenticated with ``authenticate(username:password:)``)
+/// and a decoded request, and returns the reply's `data` or throws the catalogue's error raised by the
+/// condition that raises it on the real service. Time comes from the injected clock; package and item
+/// states follow from it (see ``SmsPackageRecord``). Being an actor, it serialises sends, so credit is
+/// never spent twice.
+public actor NodeAPISimulation {
+    private let clock: any MockClock
+    private let rules: DeliveryRules
+    private var accounts: [String: NodeAPIAccount]
+    private var packages: [Int: SmsPackageRecord] = [:]
+    /// Package ids per owner, oldest first.
+    private var packagesByOwner: [String: [Int]] = [:]
+    /// Packages whose operator rejections have not been refunded yet.
+    private var unsettled: Set<Int> = []
+    private var nextPackageID = 100_001
+    private var nextItemID: Int64 = 12_345_678_910
+
+    public init(accounts: [NodeAPIAccount], rules: DeliveryRules = .default, clock: any MockClock) {
+        self.accounts = Dictionary(accounts.map { ($0.username, $0) }, uniquingKeysWith: { first, _ in first })
+        self.rules = rules
+        self.clock = clock
+    }
+
+    // MARK: Accounts
+
+    /// The username when the credentials are right; `ERR_UNAUTHORIZED_REQUEST` (401) otherwise.
+    public func authenticate(username: String?, password: String?) throws(NodeAPIError) -> String {
+        guard let username, let account = accounts[username], account.password == password else {
+            throw NodeAPIError(.unauthorizedRequest)
+        }
+        return account.username
+    }
+
+    /// `/user/credit`.
+    public func userCredit(of user: String) throws(NodeAPIError) -> UserCredit {
+        settle()
+        return UserCredit(credit: try account(user).credit)
+    }
+
+    /// `/sms/list-sender`: filtered by keyword (case-insensitive) and state, paged.
+    public func listSenders(of user: String, _ request: ListSendersRequest) throws(NodeAPIError) -> Page<Sender> {
+        let senders = try account(user).senders.filter { sender in
+            (request.status.map { sender.state == $0 } ?? true)
+                && (request.keyword.map { sender.title.localizedCaseInsensitiveContains($0) } ?? true)
+        }
+        return Page(Self.page(senders, request.paging)) { Sender(uuid: $0.uuid, status: $0.state, title: $0.title) }
+    }
+
+    // MARK: Sending
+
+    /// `/sms/create`.
+    public func createSms(for user: String, _ request: CreateSmsRequest) throws(NodeAPIError) -> PackageCreated {
+        let now = clock.now()
+        try request.validate(now: TurkeyTime.date(now, style: .minutes))
+        let account = try account(user)
+        try checkSender(request.sender, of: account, otp: false)
+        if request.commercial == true, !account.hasIysSettings { throw NodeAPIError(.sms30) }
+        try checkCustomID(request.customID, of: user)
+        let recipients: [(number: GSMNumber, msg: String?)] = switch request.recipients {
+        case .single(let number): [(number, nil)]
+        case .oneToMany(let numbers): numbers.map { ($0, nil) }
+        case .manyToMany(let messages): messages.map { ($0.nr, $0.msg) }
+        }
+        let startsAt = request.sendingDate.map(TurkeyTime.milliseconds) ?? now
+        return try store(
+            user: user, recipients: recipients, content: request.content, encoding: request.encoding ?? .gsm7,
+            type: request.type, sender: request.sender, title: request.title,
+            validity: request.validity ?? FieldRules.defaultValidity, commercial: request.commercial ?? false,
+            pushURL: request.pushSettings?.url, customID: request.customID, isPeriodic: request.periodicSettings != nil,
+            startsAt: max(startsAt, now), isScheduled: request.sendingDate != nil, now: now
+        )
+    }
+
+    /// `/sms/create-otp`: only from a sender approved for OTP.
+    public func createOtp(for user: String, _ request: CreateOtpRequest) throws(NodeAPIError) -> PackageCreated {
+        let now = clock.now()
+        try request.validate()
+        let account = try account(user)
+        try checkSender(request.sender, of: account, otp: true)
+        if request.commercial == true, !account.hasIysSettings { throw NodeAPIError(.sms30) }
+        try checkCustomID(request.customID, of: user)
+        return try store(
+            user: user, recipients: [(request.number, nil)], content: request.content, encoding: request.encoding ?? .gsm7,
+            type: .otp, sender: request.sender, title: "OTP", validity: request.validity ?? FieldRules.defaultOtpValidity,
+            commercial: request.commercial ?? false, pushURL: request.pushSettings?.url, customID: request.customID,
+            isPeriodic: false, startsAt: now, isScheduled: false, now: now
+        )
+    }
+
+    /// `/sms/cancel`: only before sending starts (`SMS07` after, `SMS06` for an unknown package);
+    /// the credit of every item comes back.
+    public func cancel(for user: String, _ request: CancelSmsRequest) throws(NodeAPIError) -> StatusReply {
+        let now = clock.now()
+        let id = try packageID(request.package, of: user)
+        guard var package = packages[id] else { throw NodeAPIError(.sms06) }
+        guard package.isChangeable(at: now) else {
+            throw NodeAPIError(.sms07, detail: "package \(id) is \(package.state(at: now))")
+        }
+        package.cancelledAt = now
+        packages[id] = package
+        accounts[user]?.credit += package.items.reduce(0) { $0 + $1.credit }
+        unsettled.remove(id)
+        return StatusReply(status: 1)
+    }
+
+    // MARK: Reports
+
+    /// `/sms/list`: the user's packages, newest first, filtered and paged.
+    public func listPackages(of user: String, _ request: ListSmsRequest) throws(NodeAPIError) -> Page<SmsPackageSummary> {
+        let now = clock.now()
+        _ = try account(user)
+        let matching = (packagesByOwner[user] ?? []).reversed().compactMap { packages[$0] }.filter { package in
+            (request.ids.map { $0.contains(package.id) } ?? true)
+                && (request.customIDs.map { ids in package.customID.map(ids.contains) ?? false } ?? true)
+                && (request.keyword.map { package.content?.localizedCaseInsensitiveContains($0) ?? false } ?? true)
+                && (request.sender.map { package.sender == $0 } ?? true)
+                && (request.status.map { Self.matches($0, package, at: now) } ?? true)
+                && (request.startDate.map { package.startsAt >= TurkeyTime.milliseconds($0) } ?? true)
+                && (request.finishDate.map { package.startsAt <= TurkeyTime.milliseconds($0) } ?? true)
+        }
+        return Page(Self.page(matching, request.paging)) { $0.summary(at: now) }
+    }
+
+    /// `/sms/list-item`: a package's items, filtered by target, operator and state, paged.
+    public func listItems(of user: String, _ request: ListSmsItemsRequest) throws(NodeAPIError) -> Page<PackageItem> {
+        let now = clock.now()
+        let id = try packageID(request.package, of: user)
+        guard let package = packages[id] else { throw NodeAPIError(.sms06) }
+        let target = request.target.map { GSMNumber($0).normalized ?? $0 }
+        let items = package.items.filter { item in
+            (target.map { item.target == $0 } ?? true)
+                && (request.operator.map { item.operator == $0 } ?? true)
+                && (request.state.map { package.itemState(item, at: now) == $0 } ?? true)
+        }
+        return Page(Self.page(items, request.paging)) { package.view($0, at: now) }
+    }
+
+    /// `/sms/summary`: totals over the packages that start within the range (all when none is given).
+    public func summary(of user: String, _ request: SmsSummaryRequest) throws(NodeAPIError) -> SmsSummary {
+        let now = clock.now()
+        _ = try account(user)
+        var summary = SmsSummary(total: 0, delivered: 0, undelivered: 0, pending: 0, rCount: 0, credit: 0)
+        for id in packagesByOwner[user] ?? [] {
+            guard let package = packages[id] else { continue }
+            if let start = request.startDate, package.startsAt < TurkeyTime.milliseconds(start) { continue }
+            if let finish = request.finishDate, package.startsAt > TurkeyTime.milliseconds(finish) { continue }
+            for item in package.items {
+                summary.total += item.credit
+                summary.credit += item.credit
+                summary.rCount += 1
+                switch package.itemState(item, at: now) {
+                case .delivered: summary.delivered += item.credit
+                case .undelivered, .timedOut, .rejectedByOperator: summary.undelivered += item.credit
+                case .sent: summary.pending += item.credit
+                case .cancelled, .pending, .sending: break
+                }
+            }
+        }
+        return summary
+    }
+
+    // MARK: Rules
+
+    private func account(_ user: String) throws(NodeAPIError) -> NodeAPIAccount {
+        guard let account = accounts[user] else { throw NodeAPIError(.unauthorizedRequest) }
+        return account
+    }
+
+    private func checkSender(_ title: String, of account: NodeAPIAccount, otp: Bool) throws(NodeAPIError) {
+        guard let sender = account.senders.first(where: { $0.title == title }) else {
+            throw NodeAPIError(.invalidSmsSender, detail: "sender '\(title)' is not defined for this user")
+        }
+        guard sender.state == .approved else {
+            throw NodeAPIError(.invalidSmsSender, detail: "sender '\(title)' is \(sender.state), not approved")
+        }
+        if otp, !sender.otpApproved {
+            throw NodeAPIError(.invalidSmsSender, detail: "sender '\(title)' is not approved for OTP")
+        }
+    }
+
+    private func checkCustomID(_ customID: String?, of user: String) throws(NodeAPIError) {
+        guard let customID else { return }
+        let taken = (packagesByOwner[user] ?? []).contains { packages[$0]?.customID == customID }
+        if taken { throw NodeAPIError(.sms42, detail: "customID '\(customID)'") }
+    }
+
+    private func packageID(_ reference: PackageReference, of user: String) throws(NodeAPIError) -> Int {
+        let owned = packagesByOwner[user] ?? []
+        let found: Int? = switch reference {
+        case .id(let id): owned.contains(id) ? id : nil
+        case .uuid(let uuid): owned.first { packages[$0]?.uuid == uuid }
+        case .customID(let customID): owned.first { packages[$0]?.customID == customID }
+        }
+        guard let found else { throw NodeAPIError(.sms06) }
+        return found
+    }
+
+    /// Builds the items (skipping invalid, blacklisted and repeated numbers), charges one credit per segment
+    /// per recipient, and stores the package.
+    private func store(
+        user: String, recipients: [(number: GSMNumber, msg: String?)], content: String?, encoding: SmsEncoding, type: SmsType,
+        sender: String, title: String, validity: Int, commercial: Bool, pushURL: String?, customID: String?,
+        isPeriodic: Bool, startsAt: Int64, isScheduled: Bool, now: Int64
+    ) throws(NodeAPIError) -> PackageCreated {
+        settle()
+        let account = try account(user)
+        var seen = Set<String>()
+        var items: [SmsPackageRecord.Item] = []
+        items.reserveCapacity(recipients.count)
+        let sharedCredit = content.map { SmsSegments(text: $0, encoding: encoding).count } ?? 0
+        for (number, msg) in recipients {
+            guard let target = number.normalized, !account.blacklist.contains(target), seen.insert(target).inserted else { continue }
+            let credit = msg.map { SmsSegments(text: $0, encoding: encoding).count } ?? sharedCredit
+            items.append(.init(
+                id: String(nextItemID + Int64(items.count)), target: target, msg: msg, credit: max(credit, 1),
+                outcome: rules.outcome(for: target), operator: DeliveryRules.operator(for: target)
+            ))
+        }
+        if items.isEmpty { throw NodeAPIError(.emptySmsPackage, detail: "no valid, non-blacklisted number left") }
+        let cost = items.reduce(0) { $0 + $1.credit }
+        if cost > account.credit {
+            throw NodeAPIError(.sms18, detail: "the package needs \(cost) credit, the balance is \(account.credit)")
+        }
+        let id = nextPackageID
+        nextPackageID += 1
+        nextItemID += Int64(items.count)
+        accounts[user]?.credit -= cost
+        packages[id] = SmsPackageRecord(
+            id: id, uuid: UUID().uuidString.lowercased(), customID: customID, owner: user, type: type, sender: sender,
+            title: title, content: content, encoding: encoding, validity: validity, commercial: commercial, pushURL: pushURL,
+            isPeriodic: isPeriodic, items: items, createdAt: now, startsAt: startsAt, isScheduled: isScheduled,
+            cancelledAt: nil, rules: rules
+        )
+        packagesByOwner[user, default: []].append(id)
+        if items.contains(where: { $0.outcome == .rejectedByOperator }) { unsettled.insert(id) }
+        return PackageCreated(pkgID: id)
+    }
+
+    /// Refunds the credit of items the operator rejected, once their rejection has happened.
+    private func settle() {
+        let now = clock.now()
+        for id in unsettled {
+            guard let package = packages[id], now >= package.sentAt else { continue }
+            accounts[package.owner]?.credit += package.refundableCredit(at: now)
+            unsettled.remove(id)
+        }
+    }
+
+    private static func matches(_ filter: PackageFilter, _ package: SmsPackageRecord, at now: Int64) -> Bool {
+        let state = package.state(at: now)
+        switch filter {
+        case .all: return true
+        case .queued: return state == .queueing || (state == .pending && !package.isScheduled)
+        case .processing: return state == .sending || state == .sent || state == .partlyReported
+        case .scheduled: return package.isScheduled && state == .pending
+        case .periodic: return package.isPeriodic
+        case .completed: return state == .complete
+        case .cancelled: return state == .cancelled
+        case .failed: return state == .sendingFailed || state == .creationFailed || state == .rejectedByOperator
+        }
+    }
+
+    private static func page<T>(_ all: [T], _ paging: Paging) -> (total: Int, slice: ArraySlice<T>) {
+        let size = paging.pageSize ?? FieldRules.defaultPageSize
+        let start = min((paging.pageIndex ?? 0) * size, all.count)
+        return (all.count, all[start..<min(start + size, all.count)])
+    }
+}
+
+extension Page {
+    init<Source>(_ page: (total: Int, slice: ArraySlice<Source>), _ transform: (Source) -> Element) {
+        self.init(totalRecord: page.total, list: page.slice.map(transform))
+    }
+}

@@ -1,0 +1,125 @@
+import NodeAPI
+
+/// A package as the mock stores it. States are not stored: they follow from the clock and the
+/// package's timings (``state(at:)``), so that any instant can be asked about and nothing runs in
+/// the background.
+public struct SmsPackageRecord: Sendable, Hashable {
+    public struct Item: Sendable, Hashable {
+        public var id: String
+        /// Normalised number.
+        public var target: String
+        /// The personal text of a many-to-many package.
+        public var msg: String?
+        public var credit: Int
+        public var outcome: DeliveryOutcome
+        public var `operator`: Operator
+    }
+
+    public var id: Int
+    public var uuid: String
+    public var customID: String?
+    public var owner: String
+    public var type: SmsType
+    public var sender: String
+    public var title: String
+    public var content: String?
+    public var encoding: SmsEncoding
+    /// Minutes.
+    public var validity: Int
+    public var commercial: Bool
+    public var pushURL: String?
+    public var isPeriodic: Bool
+    public var items: [Item]
+    /// When the package was created, in milliseconds since the epoch.
+    public var createdAt: Int64
+    /// When sending starts: `sendingDate`, or the creation.
+    public var startsAt: Int64
+    public var isScheduled: Bool
+    /// When it was cancelled, if it was.
+    public var cancelledAt: Int64?
+    public var rules: DeliveryRules
+
+    /// End of queueing: items are being sent from here.
+    public var sendingAt: Int64 { startsAt + Int64(rules.queueSeconds * 1000) }
+    /// Hand-over to the operator: items are sent (or rejected) from here.
+    public var sentAt: Int64 { startsAt + Int64(rules.sendSeconds * 1000) }
+    /// Delivery reports arrive from here.
+    public var reportAt: Int64 { sentAt + Int64(rules.reportSeconds * 1000) }
+    /// An item with no report times out here: validity + 60 minutes after the hand-over.
+    public var timeoutAt: Int64 { sentAt + Int64(validity + 60) * 60_000 }
+
+    /// Whether the package can still be cancelled: it has not started sending.
+    public func isChangeable(at now: Int64) -> Bool { cancelledAt == nil && now < sendingAt }
+
+    public func itemState(_ item: Item, at now: Int64) -> ItemState {
+        if let cancelledAt, cancelledAt < sendingAt { return .cancelled }
+        if now < sendingAt { return .pending }
+        if now < sentAt { return .sending }
+        switch item.outcome {
+        case .rejectedByOperator: return .rejectedByOperator
+        case .timedOut: return now < timeoutAt ? .sent : .timedOut
+        case .undelivered: return now < reportAt ? .sent : .undelivered
+        case .delivered, .callbackFails: return now < reportAt ? .sent : .delivered
+        }
+    }
+
+    /// When an item reached its final state, if it has.
+    public func finalAt(_ item: Item, at now: Int64) -> Int64? {
+        let state = itemState(item, at: now)
+        guard state.isFinal else { return nil }
+        switch state {
+        case .cancelled: return cancelledAt
+        case .rejectedByOperator: return sentAt
+        case .timedOut: return timeoutAt
+        default: return reportAt
+        }
+    }
+
+    public func state(at now: Int64) -> PackageState {
+        if let cancelledAt, cancelledAt < sendingAt { return .cancelled }
+        if now < startsAt { return .pending }
+        if now < sendingAt { return .queueing }
+        if now < sentAt { return .sending }
+        let states = items.map { itemState($0, at: now) }
+        if states.allSatisfy({ $0 == .rejectedByOperator }) { return .rejectedByOperator }
+        let finals = states.filter(\.isFinal).count
+        if finals == states.count { return .complete }
+        return finals == 0 ? .sent : .partlyReported
+    }
+
+    /// The credit of items that will never be sent or were refused: cancelled or rejected by the operator.
+    public func refundableCredit(at now: Int64) -> Int {
+        items.reduce(0) { total, item in
+            let state = itemState(item, at: now)
+            return total + (state == .cancelled || state == .rejectedByOperator ? item.credit : 0)
+        }
+    }
+
+    /// The `/sms/list` view of the package.
+    public func summary(at now: Int64) -> SmsPackageSummary {
+        let states = items.map { itemState($0, at: now) }
+        return SmsPackageSummary(
+            id: id, customID: customID, type: type, uuid: uuid, state: state(at: now), title: title, content: content,
+            senders: [sender], encoding: encoding, validity: validity,
+            statistics: .init(
+                total: items.reduce(0) { $0 + $1.credit }, credit: items.reduce(0) { $0 + $1.credit }, rCount: items.count,
+                delivered: states.filter { $0 == .delivered }.count,
+                undelivered: states.filter { $0 == .undelivered || $0 == .timedOut || $0 == .rejectedByOperator }.count
+            ),
+            isScheduled: isScheduled ? 1 : 0, sendingDate: TurkeyTime.date(startsAt)
+        )
+    }
+
+    /// The `/sms/list-item` view of an item.
+    public func view(_ item: Item, at now: Int64) -> PackageItem {
+        let state = itemState(item, at: now)
+        let handedOver = now >= sentAt && state != .cancelled
+        return PackageItem(
+            id: item.id, msg: item.msg, credit: item.credit, state: state, sender: sender, target: item.target,
+            setState: self.state(at: now).rawValue,
+            sendingDate: TurkeyTime.date(startsAt),
+            deliveryDate: state == .delivered ? finalAt(item, at: now).map { TurkeyTime.date($0) } : nil,
+            processingDate: handedOver ? TurkeyTime.date(sentAt) : nil
+        )
+    }
+}
