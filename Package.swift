@@ -13,6 +13,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // libxml2 through pkg-config; nothing but LibXML imports it.
@@ -26,12 +28,21 @@ let package = Package(
         .target(name: "NodeAPIJSON", dependencies: ["NodeAPI"]),
         .target(name: "NodeAPISOAP", dependencies: ["NodeAPI", "LibXML"]),
         // The mock providers' behaviour (state, rules, clock), kept apart from HTTP routing.
-        .target(name: "MockProviders", dependencies: ["NodeAPI"]),
+        .target(
+            name: "MockProviders",
+            dependencies: [
+                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Resources/sms.wsdl")]
+        ),
         .target(
             name: "ProviderMockCLI",
             dependencies: [
-                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP",
+                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MockProviders",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .executableTarget(name: "provider-mock", dependencies: ["ProviderMockCLI"]),
@@ -46,7 +57,13 @@ let package = Package(
             dependencies: ["NodeAPI", "NodeAPISOAP", "LibXML", "NodeAPIExamples"],
             resources: [.copy("Golden")]
         ),
-        .testTarget(name: "MockProvidersTests", dependencies: ["MockProviders", "NodeAPI"]),
+        .testTarget(
+            name: "MockProvidersTests",
+            dependencies: [
+                "MockProviders", "NodeAPI", "NodeAPIJSON", "NodeAPISOAP",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "ProviderMockCLITests", dependencies: ["ProviderMockCLI", "NodeAPI", "NodeAPISOAP", "NodeAPIExamples", "provider-mock"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,13 +1,30 @@
 import ArgumentParser
 
-/// `provider-mock`: the command line of the toolkit. `convert` now; `serve` and more as the mocks land.
-public struct ProviderMockCommand: ParsableCommand {
+/// `provider-mock`: the command line of the toolkit. `convert` and `serve`; more as the mocks land.
+public struct ProviderMockCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "provider-mock",
         abstract: "Codecs and mocks of the Turkish SMS and İYS provider APIs.",
         version: "0.1.0",
-        subcommands: [ConvertCommand.self]
+        subcommands: [ConvertCommand.self, ServeCommand.self]
     )
 
     public init() {}
+}
+
+extension ProviderMockCommand {
+    /// Parses the command line and runs the chosen subcommand, asynchronously when it is async.
+    /// (Called from `main.swift`: overload resolution there would pick ParsableCommand's synchronous `main`.)
+    public static func runAsRoot(_ arguments: [String]? = nil) async {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

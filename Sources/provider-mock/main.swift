@@ -1,3 +1,3 @@
 import ProviderMockCLI
 
-ProviderMockCommand.main()
+await ProviderMockCommand.runAsRoot()

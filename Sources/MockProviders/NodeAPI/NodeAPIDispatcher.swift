@@ -1,0 +1,41 @@
+import Hummingbird
+import NodeAPI
+
+/// Decode, call the simulation, encode: the whole of a Node API route, whichever face it came by.
+struct NodeAPIDispatcher: Sendable {
+    let simulation: NodeAPISimulation
+
+    /// The operations the simulation covers; the others answer `ERR_NOT_FOUND` until they are simulated.
+    static let simulated: Set<NodeAPIOperation> = [
+        .createSms, .createOtp, .listSms, .listSmsItems, .listSenders, .cancelSms, .smsSummary, .userCredit,
+    ]
+
+    func respond(to operation: NodeAPIOperation, user: String, face: some NodeAPIFace) async -> Response {
+        let simulation = simulation
+        switch operation {
+        case .createSms: return await run(CreateSmsRequest.self, face) { try await simulation.createSms(for: user, $0) }
+        case .createOtp: return await run(CreateOtpRequest.self, face) { try await simulation.createOtp(for: user, $0) }
+        case .listSms: return await run(ListSmsRequest.self, face) { try await simulation.listPackages(of: user, $0) }
+        case .listSmsItems: return await run(ListSmsItemsRequest.self, face) { try await simulation.listItems(of: user, $0) }
+        case .listSenders: return await run(ListSendersRequest.self, face) { try await simulation.listSenders(of: user, $0) }
+        case .cancelSms: return await run(CancelSmsRequest.self, face) { try await simulation.cancel(for: user, $0) }
+        case .smsSummary: return await run(SmsSummaryRequest.self, face) { try await simulation.summary(of: user, $0) }
+        case .userCredit: return await run(UserCreditRequest.self, face) { _ in try await simulation.userCredit(of: user) }
+        default:
+            return face.reply(NodeAPIReply<StatusReply>.failure(NodeAPIError(.notFound, detail: "\(operation.path) is not simulated yet")))
+        }
+    }
+
+    private func run<Request: NodeAPIRequest>(
+        _ type: Request.Type, _ face: some NodeAPIFace, _ body: @Sendable (Request) async throws -> Request.Reply
+    ) async -> Response {
+        do {
+            let request = try face.request(type)
+            return face.reply(NodeAPIReply.success(try await body(request)))
+        } catch let error as NodeAPIError {
+            return face.reply(NodeAPIReply<Request.Reply>.failure(error))
+        } catch {
+            return face.reply(NodeAPIReply<Request.Reply>.failure(NodeAPIError(.internalServer, detail: String(describing: error))))
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Hummingbird
+import NodeAPI
+import NodeAPIJSON
+import NodeAPISOAP
+
+/// One wire face of the Node API mock: how a request is read and a reply written. The JSON and SOAP
+/// faces share everything else (``NodeAPIDispatcher``), so a package created by SOAP is listed by JSON.
+protocol NodeAPIFace: Sendable {
+    func request<Request: NodeAPIRequest>(_ type: Request.Type) throws(NodeAPIError) -> Request
+    func reply<Payload: Codable & Sendable & Hashable>(_ reply: NodeAPIReply<Payload>) -> Response
+}
+
+/// How errors travel over HTTP: with their own status (the default) or always as 200 (some resellers).
+public struct ErrorStatusPolicy: Sendable, Hashable {
+    public var errorsAsHTTP200: Bool
+    public init(errorsAsHTTP200: Bool = false) { self.errorsAsHTTP200 = errorsAsHTTP200 }
+
+    func status(of reply: NodeAPIReply<some Codable & Sendable & Hashable>) -> HTTPResponse.Status {
+        guard case .failure(let error) = reply, !errorsAsHTTP200 else { return .ok }
+        return HTTPResponse.Status(code: error.status)
+    }
+}
+
+struct JSONFace: NodeAPIFace {
+    let body: [UInt8]
+    let policy: ErrorStatusPolicy
+
+    func request<Request: NodeAPIRequest>(_ type: Request.Type) throws(NodeAPIError) -> Request {
+        try NodeAPIJSON.decodeRequest(type, from: body)
+    }
+
+    func reply<Payload: Codable & Sendable & Hashable>(_ reply: NodeAPIReply<Payload>) -> Response {
+        let bytes = (try? NodeAPIJSON.encodeReply(reply)) ?? Array(#"{"data":null,"err":{"code":"ERR_INTERNAL_SERVER","message":"Sunucu hatası.","status":500}}"#.utf8)
+        return Self.response(bytes, status: policy.status(of: reply))
+    }
+
+    static func response(_ bytes: [UInt8], status: HTTPResponse.Status) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// A reply that fails before any operation is known (authentication, size, routing).
+    static func failure(_ error: NodeAPIError, policy: ErrorStatusPolicy) -> Response {
+        JSONFace(body: [], policy: policy).reply(NodeAPIReply<StatusReply>.failure(error))
+    }
+}
+
+struct SOAPFace: NodeAPIFace {
+    let message: SOAPMessage
+    let policy: ErrorStatusPolicy
+
+    func request<Request: NodeAPIRequest>(_ type: Request.Type) throws(NodeAPIError) -> Request {
+        do {
+            return try NodeAPISOAP.decodeRequest(type, from: message).request
+        } catch {
+            throw error.nodeAPIError
+        }
+    }
+
+    func reply<Payload: Codable & Sendable & Hashable>(_ reply: NodeAPIReply<Payload>) -> Response {
+        guard let bytes = try? NodeAPISOAP.encodeReply(reply, operation: message.operation, serviceNamespace: message.serviceNamespace) else {
+            return Self.fault(SOAPFault(.server, "could not encode the reply"))
+        }
+        return Self.response(bytes, status: policy.status(of: reply))
+    }
+
+    static func response(_ bytes: [UInt8], status: HTTPResponse.Status) -> Response {
+        Response(status: status, headers: [.contentType: "text/xml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// A Fault, with 400 for the client's faults (never a 500 for bad input) and 500 for the server's.
+    static func fault(_ fault: SOAPFault) -> Response {
+        response(NodeAPISOAP.encodeFault(fault), status: fault.code == .server ? .internalServerError : .badRequest)
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NodeAPI
+import NodeAPISOAP
+
+/// The Node API mock's HTTP routes: every JSON endpoint (`POST`, and `GET` where the document allows it),
+/// `POST /soap`, and the WSDL at `GET /soap?wsdl`. Thin by design: authenticate, then hand the body to
+/// ``NodeAPIDispatcher``.
+public struct NodeAPIRoutes: Sendable {
+    /// Largest accepted body; more is answered with 413 in the protocol's own shape.
+    public var maxBodyBytes: Int
+    public var policy: ErrorStatusPolicy
+    let dispatcher: NodeAPIDispatcher
+
+    public init(simulation: NodeAPISimulation, maxBodyBytes: Int = 4 * 1024 * 1024, policy: ErrorStatusPolicy = ErrorStatusPolicy()) {
+        dispatcher = NodeAPIDispatcher(simulation: simulation)
+        self.maxBodyBytes = maxBodyBytes
+        self.policy = policy
+    }
+
+    /// Adds the routes, and turns unknown paths into `ERR_NOT_FOUND`.
+    public func register<Context: RequestContext>(on router: Router<Context>) {
+        router.add(middleware: NotFoundMiddleware(policy: policy))
+        for operation in NodeAPIOperation.allCases {
+            router.post(RouterPath(operation.path)) { request, _ in await json(operation, request) }
+            if operation.allowsGET {
+                router.get(RouterPath(operation.path)) { request, _ in await json(operation, request) }
+            }
+        }
+        router.post("/soap") { request, _ in await soap(request) }
+        router.get("/soap") { request, _ in wsdl(request) }
+    }
+
+    // MARK: JSON
+
+    private func json(_ operation: NodeAPIOperation, _ request: Request) async -> Response {
+        let body: [UInt8]
+        do {
+            body = try await Self.collect(request, limit: maxBodyBytes)
+        } catch {
+            return JSONFace.failure(error, policy: policy)
+        }
+        let credentials = Self.basicCredentials(request)
+        do {
+            let user = try await dispatcher.simulation.authenticate(username: credentials?.username, password: credentials?.password)
+            return await dispatcher.respond(to: operation, user: user, face: JSONFace(body: body, policy: policy))
+        } catch {
+            return JSONFace.failure(error, policy: policy)
+        }
+    }
+
+    // MARK: SOAP
+
+    private func soap(_ request: Request) async -> Response {
+        let body: [UInt8]
+        do {
+            body = try await Self.collect(request, limit: maxBodyBytes)
+        } catch {
+            return SOAPFace.fault(SOAPFault(.client, error.message))
+        }
+        let message: SOAPMessage
+        do {
+            message = try SOAPMessage(parsing: body)
+        } catch {
+            switch error {
+            case .fault(let fault): return SOAPFace.fault(fault)
+            case .provider(let error): return SOAPFace.fault(SOAPFault(.client, error.message))
+            }
+        }
+        if message.isReply { return SOAPFace.fault(SOAPFault(.client, "a reply was sent to the service")) }
+        if let action = request.headers[.soapAction]?.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")), !action.isEmpty,
+           action != message.operation.soapName, !action.hasSuffix("/\(message.operation.soapName ?? "")") {
+            return SOAPFace.fault(SOAPFault(.client, "SOAPAction '\(action)' does not match <\(message.body.localName)>"))
+        }
+        let face = SOAPFace(message: message, policy: policy)
+        let fromBody = message.body.child("username").map { ($0.text, message.body.child("password")?.text ?? "") }
+        let credentials = fromBody ?? Self.basicCredentials(request)
+        do {
+            let user = try await dispatcher.simulation.authenticate(username: credentials?.0, password: credentials?.1)
+            return await dispatcher.respond(to: message.operation, user: user, face: face)
+        } catch {
+            return face.reply(NodeAPIReply<StatusReply>.failure(error))
+        }
+    }
+
+    /// The WSDL, with `soap:address` pointing at the address the client used.
+    private func wsdl(_ request: Request) -> Response {
+        guard request.uri.queryParameters.has("wsdl") || request.uri.query?.lowercased() == "wsdl" else {
+            return SOAPFace.fault(SOAPFault(.client, "GET /soap?wsdl serves the WSDL; operations are POSTed to /soap"))
+        }
+        let authority = request.head.authority ?? "localhost:9587"
+        let scheme = request.head.scheme ?? "http"
+        let text = Self.wsdlText.replacingOccurrences(
+            of: #"<soap:address location="http://localhost:9587/soap"/>"#,
+            with: #"<soap:address location="\#(scheme)://\#(Self.escapeAttribute(authority))/soap"/>"#
+        )
+        return SOAPFace.response(Array(text.utf8), status: .ok)
+    }
+
+    static let wsdlText: String = {
+        guard let url = Bundle.module.url(forResource: "sms", withExtension: "wsdl"), let text = try? String(contentsOf: url, encoding: .utf8) else {
+            return ""
+        }
+        return text
+    }()
+
+    private static func escapeAttribute(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "<", with: "&lt;")
+    }
+
+    // MARK: Helpers
+
+    /// The body, at most `limit` bytes; beyond that a 413 in the protocol's own error shape.
+    static func collect(_ request: Request, limit: Int) async throws(NodeAPIError) -> [UInt8] {
+        do {
+            let buffer = try await request.body.collect(upTo: limit)
+            return Array(buffer.readableBytesView)
+        } catch {
+            var tooLarge = NodeAPIError(.sms00, detail: "the body is larger than \(limit) bytes")
+            tooLarge.status = 413
+            throw tooLarge
+        }
+    }
+
+    /// `Authorization: Basic base64(user:password)`, header name and scheme case-insensitive.
+    static func basicCredentials(_ request: Request) -> (username: String, password: String)? {
+        guard let header = request.headers[.authorization] else { return nil }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "basic",
+              let data = Data(base64Encoded: String(parts[1]).trimmingCharacters(in: .whitespaces)),
+              let text = String(data: data, encoding: .utf8), let colon = text.firstIndex(of: ":")
+        else { return nil }
+        return (String(text[..<colon]), String(text[text.index(after: colon)...]))
+    }
+}
+
+extension HTTPField.Name {
+    /// The SOAP 1.1 `SOAPAction` header.
+    public static let soapAction = HTTPField.Name("SOAPAction")!
+}
+
+/// Unknown paths and methods answer `ERR_NOT_FOUND` in the Node API's JSON shape instead of an empty 404.
+struct NotFoundMiddleware<Context: RequestContext>: RouterMiddleware {
+    let policy: ErrorStatusPolicy
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
+            return JSONFace.failure(NodeAPIError(.notFound, detail: "\(request.method) \(request.uri.path)"), policy: policy)
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import MockProviders
+import NodeAPI
+import NodeAPIJSON
+import NodeAPISOAP
+import Testing
+
+/// The Node API mock over HTTP, in process: both faces share one simulation; errors keep the protocol's shape.
+@Suite struct NodeAPIRoutesTests {
+    static let admin: HTTPFields = [.authorization: "Basic " + Data("admin:123456".utf8).base64EncodedString()]
+    static let soapOpen = #"<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:sms="http://localhost:9587/wsdl/sms"><soapenv:Body>"#
+    static let soapClose = "</soapenv:Body></soapenv:Envelope>"
+
+    func app(policy: ErrorStatusPolicy = ErrorStatusPolicy(), maxBodyBytes: Int = 4 * 1024 * 1024) -> some ApplicationProtocol {
+        let router = Router()
+        let simulation = NodeAPISimulation(accounts: [.documentSample], clock: ManualClock())
+        NodeAPIRoutes(simulation: simulation, maxBodyBytes: maxBodyBytes, policy: policy).register(on: router)
+        return Application(router: router)
+    }
+
+    static func body(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
+
+    static func json<Payload: Codable & Sendable & Hashable>(_ type: Payload.Type, _ response: TestResponse) throws -> NodeAPIReply<Payload> {
+        try NodeAPIJSON.decodeReply(type, from: Array(response.body.readableBytesView))
+    }
+
+    @Test func packageCreatedByJSONIsListedBySOAP() async throws {
+        try await app().test(.router) { client in
+            let created = try await client.execute(uri: "/sms/create", method: .post, headers: Self.admin, body: Self.body(
+                #"{"type": 1, "sendingType": 0, "number": 905551230011, "sender": "BASLIK", "title": "Başlık", "content": "Merhaba ğüşıöç"}"#
+            ))
+            #expect(created.status == .ok)
+            let id = try Self.json(PackageCreated.self, created).get().pkgID
+            let envelope = Self.soapOpen + "<sms:getSmsPackages><username>admin</username><password>123456</password><ids><item>\(id)</item></ids></sms:getSmsPackages>" + Self.soapClose
+            let listed = try await client.execute(uri: "/soap", method: .post, headers: [.contentType: "text/xml"], body: Self.body(envelope))
+            #expect(listed.status == .ok)
+            let page = try NodeAPISOAP.decodeReply(Page<SmsPackageSummary>.self, operation: .listSms, from: Array(listed.body.readableBytesView)).get()
+            #expect(page.list.map(\.id) == [id])
+            #expect(page.list.first?.content == "Merhaba ğüşıöç")
+        }
+    }
+
+    @Test func documentSOAPExampleCreatesAPackageListedByJSON() async throws {
+        try await app().test(.router) { client in
+            let envelope = Self.soapOpen + "<sms:sendSms><username>admin</username><password>123456</password><type>1</type><sendingType>1</sendingType><title>Test message</title><content>Test mesajı</content><numbers><item>905511034554</item><item>905433404971</item></numbers><encoding>1</encoding><sender>BASLIK</sender></sms:sendSms>" + Self.soapClose
+            let sent = try await client.execute(uri: "/soap", method: .post, headers: [.contentType: "text/xml"], body: Self.body(envelope))
+            let id = try NodeAPISOAP.decodeReply(PackageCreated.self, operation: .createSms, from: Array(sent.body.readableBytesView)).get().pkgID
+            let items = try await client.execute(uri: "/sms/list-item", method: .get, headers: Self.admin, body: Self.body(#"{"pkgID": \#(id)}"#))
+            #expect(try Self.json(Page<PackageItem>.self, items).get().list.map(\.target) == ["905511034554", "905433404971"])
+        }
+    }
+
+    @Test func wrongCredentialsAre401OnBothFaces() async throws {
+        try await app().test(.router) { client in
+            let json = try await client.execute(uri: "/user/credit", method: .post, headers: [.authorization: "Basic " + Data("admin:x".utf8).base64EncodedString()])
+            #expect(json.status == .unauthorized)
+            #expect(try Self.json(UserCredit.self, json) == .failure(NodeAPIError(.unauthorizedRequest)))
+            let none = try await client.execute(uri: "/user/credit", method: .post)
+            #expect(none.status == .unauthorized)
+            let soap = try await client.execute(uri: "/soap", method: .post, body: Self.body(Self.soapOpen + "<sms:getUserCredit><username>admin</username><password>123qwe</password></sms:getUserCredit>" + Self.soapClose))
+            #expect(soap.status == .unauthorized)
+            #expect(try NodeAPISOAP.decodeReply(UserCredit.self, operation: .userCredit, from: Array(soap.body.readableBytesView)) == .failure(NodeAPIError(.unauthorizedRequest)))
+        }
+    }
+
+    @Test func soapTakesBasicAuthWhenTheBodyHasNoCredentials() async throws {
+        try await app().test(.router) { client in
+            let soap = try await client.execute(uri: "/soap", method: .post, headers: Self.admin, body: Self.body(Self.soapOpen + "<sms:getUserCredit/>" + Self.soapClose))
+            #expect(try NodeAPISOAP.decodeReply(UserCredit.self, operation: .userCredit, from: Array(soap.body.readableBytesView)) == .success(UserCredit(credit: 100_000)))
+        }
+    }
+
+    @Test func emptyBodyOnParameterlessEndpointsAndGET() async throws {
+        try await app().test(.router) { client in
+            let credit = try await client.execute(uri: "/user/credit", method: .get, headers: Self.admin)
+            #expect(try Self.json(UserCredit.self, credit) == .success(UserCredit(credit: 100_000)))
+            let senders = try await client.execute(uri: "/sms/list-sender", method: .post, headers: Self.admin, body: Self.body(""))
+            #expect(try Self.json(Page<Sender>.self, senders).get().stats.totalRecord == 3)
+            let getCreate = try await client.execute(uri: "/sms/create", method: .get, headers: Self.admin)
+            #expect(getCreate.status == .notFound)
+        }
+    }
+
+    @Test func malformedJSONIsBadRequestAndOversizedIs413() async throws {
+        try await app(maxBodyBytes: 1024).test(.router) { client in
+            let malformed = try await client.execute(uri: "/sms/create", method: .post, headers: Self.admin, body: Self.body(#"{"type": 1,"#))
+            #expect(malformed.status == .badRequest)
+            guard case .failure(let error) = try Self.json(PackageCreated.self, malformed) else { Issue.record("expected an error"); return }
+            #expect(error.code == "ERR_BAD_REQUEST")
+            let big = try await client.execute(uri: "/sms/create", method: .post, headers: Self.admin, body: Self.body(String(repeating: " ", count: 2048)))
+            #expect(big.status == .contentTooLarge)
+            guard case .failure(let tooLarge) = try Self.json(PackageCreated.self, big) else { Issue.record("expected an error"); return }
+            #expect(tooLarge.status == 413)
+        }
+    }
+
+    @Test func businessErrorsCarryTheirStatusOrAlways200() async throws {
+        let body = Self.body(#"{"type": 1, "sendingType": 0, "number": "905551230011", "sender": "YOK", "title": "T", "content": "c"}"#)
+        try await app().test(.router) { client in
+            let response = try await client.execute(uri: "/sms/create", method: .post, headers: Self.admin, body: body)
+            #expect(response.status == .badRequest)
+        }
+        try await app(policy: ErrorStatusPolicy(errorsAsHTTP200: true)).test(.router) { client in
+            let response = try await client.execute(uri: "/sms/create", method: .post, headers: Self.admin, body: body)
+            #expect(response.status == .ok)
+            guard case .failure(let error) = try Self.json(PackageCreated.self, response) else { Issue.record("expected an error"); return }
+            #expect(error.code == "ERR_INVALID_SMS_SENDER")
+        }
+    }
+
+    @Test func hostileSOAPIsAClientFaultNot500() async throws {
+        try await app().test(.router) { client in
+            let xxe = "<?xml version=\"1.0\"?><!DOCTYPE e [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>" + Self.soapOpen + "<sms:getUserCredit><username>&x;</username></sms:getUserCredit>" + Self.soapClose
+            let response = try await client.execute(uri: "/soap", method: .post, body: Self.body(xxe))
+            #expect(response.status == .badRequest)
+            let text = String(buffer: response.body)
+            #expect(text.contains("<faultcode>soapenv:Client</faultcode>"))
+            #expect(!text.contains("root:"))
+            let action = try await client.execute(uri: "/soap", method: .post, headers: [.soapAction: "sendSms"], body: Self.body(Self.soapOpen + "<sms:getUserCredit/>" + Self.soapClose))
+            #expect(String(buffer: action.body).contains("does not match"))
+        }
+    }
+
+    @Test func unknownPathsAndUnsimulatedOperationsAreNotFound() async throws {
+        try await app().test(.router) { client in
+            let unknown = try await client.execute(uri: "/sms/fax", method: .post, headers: Self.admin)
+            #expect(unknown.status == .notFound)
+            #expect(try Self.json(StatusReply.self, unknown) == .failure(NodeAPIError(.notFound, detail: "POST /sms/fax")))
+            let contacts = try await client.execute(uri: "/contact/list", method: .post, headers: Self.admin)
+            #expect(contacts.status == .notFound)
+        }
+    }
+
+    /// The router test client always sends authority `localhost`; a live server uses the request's Host.
+    @Test func wsdlAddressFollowsTheAuthorityTheClientUsed() async throws {
+        try await app().test(.router) { client in
+            let response = try await client.execute(uri: "/soap?wsdl", method: .get)
+            #expect(response.status == .ok)
+            let text = String(buffer: response.body)
+            #expect(text.contains(#"<soap:address location="http://localhost/soap"/>"#))
+            #expect(text.contains("wsdl:definitions"))
+        }
+    }
+}
