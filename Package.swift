@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // libxml2 through pkg-config; nothing but LibXML imports it.
@@ -34,8 +35,9 @@ let package = Package(
                 "NodeAPI", "NodeAPIJSON", "NodeAPISOAP",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Yams", package: "Yams"),
             ],
-            resources: [.copy("Resources/sms.wsdl")]
+            resources: [.copy("Resources/sms.wsdl"), .copy("Resources/default.yaml")]
         ),
         .target(
             name: "ProviderMockCLI",

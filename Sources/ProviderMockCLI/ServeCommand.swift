@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Hummingbird
 import MockProviders
 
@@ -9,8 +10,9 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Run the mock providers (the Node API's JSON endpoints and SOAP service).",
         discussion: """
             The Node API answers on --node-api-port: its JSON endpoints with Basic auth, POST /soap, and the WSDL at \
-            GET /soap?wsdl. The account is the document's sample, admin / 123456. --iys-port, --euromsg-port and \
-            --admin-port are reserved for the mocks still to come and are not bound yet.
+            GET /soap?wsdl. Accounts and rules come from the scenario: mocks/default.yaml (bundled) unless --scenario \
+            names another; a scenario with an unknown key or a wrong type stops the server with the line to fix. \
+            --iys-port, --euromsg-port and --admin-port are reserved for the mocks still to come and are not bound yet.
             """
     )
 
@@ -29,18 +31,31 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Port of the admin API (reserved).")
     var adminPort = 9580
 
-    @Flag(name: .long, help: "Answer every error with HTTP 200, as some resellers do.")
+    @Option(name: .long, help: "Scenario file (YAML); the bundled mocks/default.yaml when absent.")
+    var scenario: String?
+
+    @Flag(name: .long, help: "Answer every error with HTTP 200, as some resellers do (also a scenario option).")
     var errorsAsHttp200 = false
 
     func run() async throws {
-        let simulation = NodeAPISimulation(accounts: [.documentSample], clock: SystemClock())
+        let loaded: Scenario
+        do {
+            loaded = try scenario.map { path throws(ScenarioError) in try Scenario.load(path: path) } ?? Scenario.bundled()
+        } catch let error as ScenarioError {
+            FileHandle.standardError.write(Data("provider-mock serve: \(error.message)\n".utf8))
+            throw ExitCode(1)
+        }
+        let nodeAPI = loaded.nodeAPI
+        let simulation = NodeAPISimulation(accounts: nodeAPI.accounts, rules: nodeAPI.delivery, clock: SystemClock())
         let router = Router()
-        NodeAPIRoutes(simulation: simulation, policy: ErrorStatusPolicy(errorsAsHTTP200: errorsAsHttp200)).register(on: router)
+        let policy = ErrorStatusPolicy(errorsAsHTTP200: errorsAsHttp200 || nodeAPI.errorsAsHTTP200)
+        NodeAPIRoutes(simulation: simulation, policy: policy).register(on: router)
         let app = Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(host, port: nodeApiPort), serverName: "provider-mock")
         )
-        print("Node API mock on http://\(host):\(nodeApiPort) (WSDL at /soap?wsdl); account admin / 123456")
+        let users = nodeAPI.accounts.map(\.username).joined(separator: ", ")
+        print("Node API mock on http://\(host):\(nodeApiPort) (WSDL at /soap?wsdl); accounts: \(users)")
         try await app.runService()
     }
 }

@@ -15,7 +15,7 @@ import Testing
 
     func app(policy: ErrorStatusPolicy = ErrorStatusPolicy(), maxBodyBytes: Int = 4 * 1024 * 1024) -> some ApplicationProtocol {
         let router = Router()
-        let simulation = NodeAPISimulation(accounts: [.documentSample], clock: ManualClock())
+        let simulation = NodeAPISimulation(accounts: [ScenarioFixtures.admin], clock: ManualClock())
         NodeAPIRoutes(simulation: simulation, maxBodyBytes: maxBodyBytes, policy: policy).register(on: router)
         return Application(router: router)
     }

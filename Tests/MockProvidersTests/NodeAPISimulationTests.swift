@@ -7,7 +7,7 @@ import Testing
     let clock = ManualClock(turkey: WireDate("2025-03-10 10:00")!)
 
     func simulation(credit: Int = 100_000, iys: Bool = true, blacklist: Set<String> = []) -> NodeAPISimulation {
-        var account = NodeAPIAccount.documentSample
+        var account = ScenarioFixtures.admin
         account.credit = credit
         account.hasIysSettings = iys
         account.blacklist = blacklist
@@ -79,7 +79,7 @@ import Testing
     }
 
     @Test func otpNeedsAnOtpApprovedSender() async throws {
-        var account = NodeAPIAccount.documentSample
+        var account = ScenarioFixtures.admin
         account.senders.append(SenderRecord(uuid: "u", title: "NORMAL", state: .approved, otpApproved: false))
         let simulation = NodeAPISimulation(accounts: [account], clock: clock)
         _ = try await simulation.createOtp(for: "admin", CreateOtpRequest(number: "905551230011", sender: "BASLIK", content: "Kod 1234"))

@@ -24,17 +24,6 @@ public struct NodeAPIAccount: Sendable, Hashable {
         self.senders = senders
         self.blacklist = blacklist
     }
-
-    /// The document's sample account: `admin` / `123456`, 100 000 credit, `BASLIK` approved for normal and
-    /// OTP sending, a pending and a rejected sender, İYS settings on.
-    public static let documentSample = NodeAPIAccount(
-        username: "admin", password: "123456", userUUID: "3b05cbbb-bcc4-470c-a4c2-3ea8900dd088", credit: 100_000,
-        senders: [
-            SenderRecord(uuid: "5a77cb24-b1ea-47b5-8fac-6e225425797b", title: "BASLIK", state: .approved, otpApproved: true),
-            SenderRecord(uuid: "1b09b8c5-ae80-42af-8779-21a61afd5da1", title: "BEKLEYEN", state: .pending),
-            SenderRecord(uuid: "059b504c-bea9-4085-bc89-2648a5347059", title: "REDDEDILEN", state: .rejected),
-        ]
-    )
 }
 
 /// An alphanumeric sender of an account. OTP sending needs its own approval (seen in the wild).

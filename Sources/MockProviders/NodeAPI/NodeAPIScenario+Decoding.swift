@@ -1,0 +1,97 @@
+import NodeAPI
+
+// How the Node API's accounts and rules are written in a scenario file: camelCase keys, states and
+// outcomes by name, every key optional but the account's credentials.
+
+extension NodeAPIAccount: Decodable {
+    enum CodingKeys: String, CodingKey, CaseIterable { case username, password, userUUID, credit, hasIysSettings, senders, blacklist }
+
+    public init(from decoder: any Decoder) throws {
+        try ScenarioKeys.reject(CodingKeys.self, in: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let blacklist = try container.decodeIfPresent([String].self, forKey: .blacklist) ?? []
+        var normalised = Set<String>()
+        for (index, number) in blacklist.enumerated() {
+            guard let value = GSMNumber(number).normalized else {
+                throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath + [CodingKeys.blacklist, WireKey(intValue: index)!], debugDescription: "'\(number)' is not a Turkish mobile number"))
+            }
+            normalised.insert(value)
+        }
+        self.init(
+            username: try container.decode(String.self, forKey: .username),
+            password: try container.decode(String.self, forKey: .password),
+            userUUID: try container.decodeIfPresent(String.self, forKey: .userUUID) ?? "00000000-0000-4000-8000-000000000000",
+            credit: try container.decodeIfPresent(Int.self, forKey: .credit) ?? 0,
+            hasIysSettings: try container.decodeIfPresent(Bool.self, forKey: .hasIysSettings) ?? false,
+            senders: try container.decodeIfPresent([SenderRecord].self, forKey: .senders) ?? [],
+            blacklist: normalised
+        )
+    }
+}
+
+extension SenderRecord: Decodable {
+    enum CodingKeys: String, CodingKey, CaseIterable { case title, uuid, state, otpApproved }
+
+    static let stateNames: [String: SenderState] = ["pending": .pending, "approved": .approved, "rejected": .rejected, "banned": .banned]
+
+    public init(from decoder: any Decoder) throws {
+        try ScenarioKeys.reject(CodingKeys.self, in: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let stateName = try container.decodeIfPresent(String.self, forKey: .state) ?? "approved"
+        guard let state = Self.stateNames[stateName] else {
+            throw DecodingError.dataCorruptedError(forKey: .state, in: container, debugDescription: "'\(stateName)' is not a sender state (\(Self.stateNames.keys.sorted().joined(separator: ", ")))")
+        }
+        let title = try container.decode(String.self, forKey: .title)
+        self.init(
+            uuid: try container.decodeIfPresent(String.self, forKey: .uuid) ?? "sender-\(title.lowercased())",
+            title: title, state: state, otpApproved: try container.decodeIfPresent(Bool.self, forKey: .otpApproved) ?? false
+        )
+    }
+}
+
+extension DeliveryRules: Decodable {
+    enum CodingKeys: String, CodingKey, CaseIterable { case queueSeconds, sendSeconds, reportSeconds, magicNumbers }
+
+    /// One row of the magic-number table: `{suffix: "0001", outcome: undelivered}`.
+    struct MagicNumber: Decodable {
+        let suffix: String
+        let outcome: DeliveryOutcome
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case suffix, outcome }
+
+        init(from decoder: any Decoder) throws {
+            try ScenarioKeys.reject(CodingKeys.self, in: decoder)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            suffix = try container.decode(String.self, forKey: .suffix)
+            guard suffix.count == 4, suffix.allSatisfy(\.isNumber) else {
+                throw DecodingError.dataCorruptedError(forKey: .suffix, in: container, debugDescription: "'\(suffix)' is not four digits")
+            }
+            let name = try container.decode(String.self, forKey: .outcome)
+            guard let outcome = DeliveryOutcome(rawValue: name) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .outcome, in: container,
+                    debugDescription: "'\(name)' is not an outcome (\(DeliveryOutcome.allCases.map(\.rawValue).joined(separator: ", ")))"
+                )
+            }
+            self.outcome = outcome
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try ScenarioKeys.reject(CodingKeys.self, in: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = DeliveryRules.default
+        let suffixes = try container.decodeIfPresent([MagicNumber].self, forKey: .magicNumbers).map { rows in
+            Dictionary(rows.map { ($0.suffix, $0.outcome) }, uniquingKeysWith: { _, last in last })
+        } ?? defaults.magicSuffixes
+        let queue = try container.decodeIfPresent(Double.self, forKey: .queueSeconds) ?? defaults.queueSeconds
+        let send = try container.decodeIfPresent(Double.self, forKey: .sendSeconds) ?? defaults.sendSeconds
+        let report = try container.decodeIfPresent(Double.self, forKey: .reportSeconds) ?? defaults.reportSeconds
+        guard queue >= 0, send >= queue, report >= 0 else {
+            throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath, debugDescription: "timings must be 0 ≤ queueSeconds ≤ sendSeconds, reportSeconds ≥ 0"))
+        }
+        self.init(queueSeconds: queue, sendSeconds: send, reportSeconds: report, magicSuffixes: suffixes)
+    }
+}
+
+extension DeliveryOutcome: Decodable {}

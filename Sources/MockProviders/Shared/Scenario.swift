@@ -1,0 +1,144 @@
+import Foundation
+import NodeAPI
+import Yams
+
+/// A scenario file (YAML): the accounts the mocks start with and the rules they follow.
+///
+/// Decoding is strict: an unknown key or a wrong type is a ``ScenarioError`` naming the file and line,
+/// and the server does not start. `mocks/default.yaml` is the default, bundled with the mocks.
+public struct Scenario: Sendable, Hashable, Decodable {
+    public var nodeAPI: NodeAPIScenario
+
+    public init(nodeAPI: NodeAPIScenario) { self.nodeAPI = nodeAPI }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case nodeAPI }
+
+    public init(from decoder: any Decoder) throws {
+        try ScenarioKeys.reject(CodingKeys.self, in: decoder)
+        nodeAPI = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(NodeAPIScenario.self, forKey: .nodeAPI) ?? NodeAPIScenario()
+    }
+
+    /// The bundled default scenario (`mocks/default.yaml`).
+    public static func bundled() throws(ScenarioError) -> Scenario {
+        guard let url = Bundle.module.url(forResource: "default", withExtension: "yaml"),
+              let text = try? String(contentsOf: url, encoding: .utf8)
+        else { throw ScenarioError("the bundled default.yaml is missing") }
+        return try parse(text, file: "default.yaml")
+    }
+
+    /// Reads and parses a scenario file.
+    public static func load(path: String) throws(ScenarioError) -> Scenario {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ScenarioError("\(path): cannot be read (\(error.localizedDescription))")
+        }
+        return try parse(text, file: path)
+    }
+
+    /// Parses scenario YAML; errors name `file:line`.
+    public static func parse(_ text: String, file: String) throws(ScenarioError) -> Scenario {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else { return Scenario(nodeAPI: NodeAPIScenario()) }
+            root = node
+        } catch {
+            throw ScenarioError("\(file): not valid YAML: \(String(describing: error).replacingOccurrences(of: "\n", with: " "))")
+        }
+        do {
+            return try YAMLDecoder().decode(Scenario.self, from: root)
+        } catch let DecodingError.dataCorrupted(context) {
+            throw ScenarioError(file, root, context.codingPath, context.debugDescription)
+        } catch let DecodingError.typeMismatch(type, context) {
+            throw ScenarioError(file, root, context.codingPath, "expected \(ScenarioError.describe(type))")
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw ScenarioError(file, root, context.codingPath, "'\(key.stringValue)' is required")
+        } catch let DecodingError.valueNotFound(type, context) {
+            throw ScenarioError(file, root, context.codingPath, "expected \(ScenarioError.describe(type))")
+        } catch {
+            throw ScenarioError("\(file): \(error)")
+        }
+    }
+}
+
+/// The Node API mock's part of a scenario.
+public struct NodeAPIScenario: Sendable, Hashable, Decodable {
+    public var errorsAsHTTP200: Bool
+    public var delivery: DeliveryRules
+    public var accounts: [NodeAPIAccount]
+
+    public init(errorsAsHTTP200: Bool = false, delivery: DeliveryRules = .default, accounts: [NodeAPIAccount] = []) {
+        self.errorsAsHTTP200 = errorsAsHTTP200
+        self.delivery = delivery
+        self.accounts = accounts
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case errorsAsHTTP200, delivery, accounts }
+
+    public init(from decoder: any Decoder) throws {
+        try ScenarioKeys.reject(CodingKeys.self, in: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        errorsAsHTTP200 = try container.decodeIfPresent(Bool.self, forKey: .errorsAsHTTP200) ?? false
+        delivery = try container.decodeIfPresent(DeliveryRules.self, forKey: .delivery) ?? .default
+        accounts = try container.decodeIfPresent([NodeAPIAccount].self, forKey: .accounts) ?? []
+    }
+}
+
+/// A scenario that cannot be used, with the file and line to look at.
+public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let message: String
+
+    public init(_ message: String) { self.message = message }
+
+    init(_ file: String, _ root: Node, _ path: [any CodingKey], _ problem: String) {
+        let line = Self.line(of: path, in: root).map { ":\($0)" } ?? ""
+        let segments: [String] = path.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }
+        let joined = segments.joined()
+        let field = joined.hasPrefix(".") ? String(joined.dropFirst()) : joined
+        message = "\(file)\(line): \(field.isEmpty ? "" : "\(field): ")\(problem)"
+    }
+
+    public var description: String { message }
+
+    /// The line of the deepest node the path reaches (a mapping key's own line when the path ends at a key).
+    static func line(of path: [any CodingKey], in root: Node) -> Int? {
+        var node = root
+        var line = root.mark?.line
+        for key in path {
+            if let index = key.intValue, let entries = node.sequence, entries.indices.contains(index) {
+                node = entries[index]
+                line = node.mark?.line ?? line
+            } else if let pairs = node.mapping, let pair = pairs.first(where: { $0.key.string == key.stringValue }) {
+                node = pair.value
+                line = pair.key.mark?.line ?? line
+            } else {
+                break
+            }
+        }
+        return line
+    }
+
+    static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type, is Double.Type: "a number"
+        case is String.Type: "text"
+        case is Bool.Type: "true or false"
+        default: "\(type)".hasPrefix("Array") ? "a list" : "a mapping"
+        }
+    }
+}
+
+/// The unknown-key rule of scenario files.
+enum ScenarioKeys {
+    static func reject<K: CodingKey & CaseIterable>(_ known: K.Type, in decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: WireKey.self)
+        let allowed = K.allCases.map { $0.stringValue }
+        for key in container.allKeys where !allowed.contains(key.stringValue) {
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: decoder.codingPath + [key],
+                debugDescription: "unknown key (known: \(allowed.joined(separator: ", ")))"
+            ))
+        }
+    }
+}
