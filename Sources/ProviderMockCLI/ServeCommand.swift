@@ -46,10 +46,17 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let nodeAPI = loaded.nodeAPI
-        let simulation = NodeAPISimulation(accounts: nodeAPI.accounts, rules: nodeAPI.delivery, clock: SystemClock())
+        let clock = SystemClock()
+        let simulation = NodeAPISimulation(accounts: nodeAPI.accounts, rules: nodeAPI.delivery, sendingHours: nodeAPI.sendingHours, clock: clock)
         let router = Router()
-        let policy = ErrorStatusPolicy(errorsAsHTTP200: errorsAsHttp200 || nodeAPI.errorsAsHTTP200)
-        NodeAPIRoutes(simulation: simulation, policy: policy).register(on: router)
+        let routes = NodeAPIRoutes(
+            simulation: simulation, policy: ErrorStatusPolicy(errorsAsHTTP200: errorsAsHttp200 || nodeAPI.errorsAsHTTP200),
+            injection: ErrorInjection(
+                rules: nodeAPI.errorRules, maintenance: nodeAPI.maintenance, maxConcurrentRequestsPerUser: nodeAPI.maxConcurrentRequestsPerUser
+            ),
+            journal: RequestJournal(capacity: nodeAPI.journalSize), clock: clock
+        )
+        routes.register(on: router)
         let app = Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(host, port: nodeApiPort), serverName: "provider-mock")

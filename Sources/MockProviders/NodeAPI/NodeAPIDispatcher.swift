@@ -10,7 +10,7 @@ struct NodeAPIDispatcher: Sendable {
         .createSms, .createOtp, .listSms, .listSmsItems, .listSenders, .cancelSms, .smsSummary, .userCredit,
     ]
 
-    func respond(to operation: NodeAPIOperation, user: String, face: some NodeAPIFace) async -> Response {
+    func respond(to operation: NodeAPIOperation, user: String, face: some NodeAPIFace) async -> WireResponse {
         let simulation = simulation
         switch operation {
         case .createSms: return await run(CreateSmsRequest.self, face) { try await simulation.createSms(for: user, $0) }
@@ -28,7 +28,7 @@ struct NodeAPIDispatcher: Sendable {
 
     private func run<Request: NodeAPIRequest>(
         _ type: Request.Type, _ face: some NodeAPIFace, _ body: @Sendable (Request) async throws -> Request.Reply
-    ) async -> Response {
+    ) async -> WireResponse {
         do {
             let request = try face.request(type)
             return face.reply(NodeAPIReply.success(try await body(request)))

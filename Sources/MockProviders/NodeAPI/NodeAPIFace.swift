@@ -7,7 +7,18 @@ import NodeAPISOAP
 /// faces share everything else (``NodeAPIDispatcher``), so a package created by SOAP is listed by JSON.
 protocol NodeAPIFace: Sendable {
     func request<Request: NodeAPIRequest>(_ type: Request.Type) throws(NodeAPIError) -> Request
-    func reply<Payload: Codable & Sendable & Hashable>(_ reply: NodeAPIReply<Payload>) -> Response
+    func reply<Payload: Codable & Sendable & Hashable>(_ reply: NodeAPIReply<Payload>) -> WireResponse
+}
+
+/// A reply as bytes, before it becomes a Hummingbird `Response`, so that the journal can keep it.
+struct WireResponse: Sendable {
+    var status: HTTPResponse.Status
+    var contentType: String
+    var bytes: [UInt8]
+
+    var response: Response {
+        Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
 }
 
 /// How errors travel over HTTP: with their own status (the default) or always as 200 (some resellers).
@@ -29,17 +40,17 @@ struct JSONFace: NodeAPIFace {
         try NodeAPIJSON.decodeRequest(type, from: body)
     }
 
-    func reply<Payload: Codable & Sendable & Hashable>(_ reply: NodeAPIReply<Payload>) -> Response {
+    func reply<Payload: Codable & Sendable & Hashable>(_ reply: NodeAPIReply<Payload>) -> WireResponse {
         let bytes = (try? NodeAPIJSON.encodeReply(reply)) ?? Array(#"{"data":null,"err":{"code":"ERR_INTERNAL_SERVER","message":"Sunucu hatası.","status":500}}"#.utf8)
         return Self.response(bytes, status: policy.status(of: reply))
     }
 
-    static func response(_ bytes: [UInt8], status: HTTPResponse.Status) -> Response {
-        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    static func response(_ bytes: [UInt8], status: HTTPResponse.Status) -> WireResponse {
+        WireResponse(status: status, contentType: "application/json; charset=utf-8", bytes: bytes)
     }
 
     /// A reply that fails before any operation is known (authentication, size, routing).
-    static func failure(_ error: NodeAPIError, policy: ErrorStatusPolicy) -> Response {
+    static func failure(_ error: NodeAPIError, policy: ErrorStatusPolicy) -> WireResponse {
         JSONFace(body: [], policy: policy).reply(NodeAPIReply<StatusReply>.failure(error))
     }
 }
@@ -56,19 +67,19 @@ struct SOAPFace: NodeAPIFace {
         }
     }
 
-    func reply<Payload: Codable & Sendable & Hashable>(_ reply: NodeAPIReply<Payload>) -> Response {
+    func reply<Payload: Codable & Sendable & Hashable>(_ reply: NodeAPIReply<Payload>) -> WireResponse {
         guard let bytes = try? NodeAPISOAP.encodeReply(reply, operation: message.operation, serviceNamespace: message.serviceNamespace) else {
             return Self.fault(SOAPFault(.server, "could not encode the reply"))
         }
         return Self.response(bytes, status: policy.status(of: reply))
     }
 
-    static func response(_ bytes: [UInt8], status: HTTPResponse.Status) -> Response {
-        Response(status: status, headers: [.contentType: "text/xml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    static func response(_ bytes: [UInt8], status: HTTPResponse.Status) -> WireResponse {
+        WireResponse(status: status, contentType: "text/xml; charset=utf-8", bytes: bytes)
     }
 
     /// A Fault, with 400 for the client's faults (never a 500 for bad input) and 500 for the server's.
-    static func fault(_ fault: SOAPFault) -> Response {
+    static func fault(_ fault: SOAPFault) -> WireResponse {
         response(NodeAPISOAP.encodeFault(fault), status: fault.code == .server ? .internalServerError : .badRequest)
     }
 }

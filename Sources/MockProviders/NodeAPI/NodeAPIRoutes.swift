@@ -5,18 +5,28 @@ import NodeAPI
 import NodeAPISOAP
 
 /// The Node API mock's HTTP routes: every JSON endpoint (`POST`, and `GET` where the document allows it),
-/// `POST /soap`, and the WSDL at `GET /soap?wsdl`. Thin by design: authenticate, then hand the body to
-/// ``NodeAPIDispatcher``.
+/// `POST /soap`, and the WSDL at `GET /soap?wsdl`. Thin by design: read the body, apply maintenance,
+/// authentication, injected errors and the concurrency limit, hand over to ``NodeAPIDispatcher``, and
+/// journal the exchange.
 public struct NodeAPIRoutes: Sendable {
     /// Largest accepted body; more is answered with 413 in the protocol's own shape.
     public var maxBodyBytes: Int
     public var policy: ErrorStatusPolicy
+    public let injection: ErrorInjection
+    public let journal: RequestJournal
     let dispatcher: NodeAPIDispatcher
+    let clock: any MockClock
 
-    public init(simulation: NodeAPISimulation, maxBodyBytes: Int = 4 * 1024 * 1024, policy: ErrorStatusPolicy = ErrorStatusPolicy()) {
+    public init(
+        simulation: NodeAPISimulation, maxBodyBytes: Int = 4 * 1024 * 1024, policy: ErrorStatusPolicy = ErrorStatusPolicy(),
+        injection: ErrorInjection = ErrorInjection(), journal: RequestJournal = RequestJournal(), clock: any MockClock = SystemClock()
+    ) {
         dispatcher = NodeAPIDispatcher(simulation: simulation)
         self.maxBodyBytes = maxBodyBytes
         self.policy = policy
+        self.injection = injection
+        self.journal = journal
+        self.clock = clock
     }
 
     /// Adds the routes, and turns unknown paths into `ERR_NOT_FOUND`.
@@ -29,7 +39,7 @@ public struct NodeAPIRoutes: Sendable {
             }
         }
         router.post("/soap") { request, _ in await soap(request) }
-        router.get("/soap") { request, _ in wsdl(request) }
+        router.get("/soap") { request, _ in wsdl(request).response }
     }
 
     // MARK: JSON
@@ -39,15 +49,12 @@ public struct NodeAPIRoutes: Sendable {
         do {
             body = try await Self.collect(request, limit: maxBodyBytes)
         } catch {
-            return JSONFace.failure(error, policy: policy)
+            return record(request, [], user: nil, JSONFace.failure(error, policy: policy))
         }
         let credentials = Self.basicCredentials(request)
-        do {
-            let user = try await dispatcher.simulation.authenticate(username: credentials?.username, password: credentials?.password)
-            return await dispatcher.respond(to: operation, user: user, face: JSONFace(body: body, policy: policy))
-        } catch {
-            return JSONFace.failure(error, policy: policy)
-        }
+        let face = JSONFace(body: body, policy: policy)
+        let (user, reply) = await call(operation, request, username: credentials?.username, password: credentials?.password, face: face)
+        return record(request, body, user: user, reply)
     }
 
     // MARK: SOAP
@@ -57,35 +64,61 @@ public struct NodeAPIRoutes: Sendable {
         do {
             body = try await Self.collect(request, limit: maxBodyBytes)
         } catch {
-            return SOAPFace.fault(SOAPFault(.client, error.message))
+            return record(request, [], user: nil, SOAPFace.fault(SOAPFault(.client, error.message)))
         }
         let message: SOAPMessage
         do {
             message = try SOAPMessage(parsing: body)
         } catch {
             switch error {
-            case .fault(let fault): return SOAPFace.fault(fault)
-            case .provider(let error): return SOAPFace.fault(SOAPFault(.client, error.message))
+            case .fault(let fault): return record(request, body, user: nil, SOAPFace.fault(fault))
+            case .provider(let error): return record(request, body, user: nil, SOAPFace.fault(SOAPFault(.client, error.message)))
             }
         }
-        if message.isReply { return SOAPFace.fault(SOAPFault(.client, "a reply was sent to the service")) }
+        if message.isReply { return record(request, body, user: nil, SOAPFace.fault(SOAPFault(.client, "a reply was sent to the service"))) }
         if let action = request.headers[.soapAction]?.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")), !action.isEmpty,
            action != message.operation.soapName, !action.hasSuffix("/\(message.operation.soapName ?? "")") {
-            return SOAPFace.fault(SOAPFault(.client, "SOAPAction '\(action)' does not match <\(message.body.localName)>"))
+            return record(request, body, user: nil, SOAPFace.fault(SOAPFault(.client, "SOAPAction '\(action)' does not match <\(message.body.localName)>")))
         }
-        let face = SOAPFace(message: message, policy: policy)
         let fromBody = message.body.child("username").map { ($0.text, message.body.child("password")?.text ?? "") }
         let credentials = fromBody ?? Self.basicCredentials(request)
+        let face = SOAPFace(message: message, policy: policy)
+        let (user, reply) = await call(message.operation, request, username: credentials?.0, password: credentials?.1, face: face)
+        return record(request, body, user: user, reply)
+    }
+
+    // MARK: The call, whichever face
+
+    /// Maintenance, authentication, injected errors and the concurrency limit, then the operation.
+    private func call(
+        _ operation: NodeAPIOperation, _ request: Request, username: String?, password: String?, face: some NodeAPIFace
+    ) async -> (user: String?, reply: WireResponse) {
+        if let error = injection.maintenanceError() { return (nil, face.reply(NodeAPIReply<StatusReply>.failure(error))) }
+        let user: String
         do {
-            let user = try await dispatcher.simulation.authenticate(username: credentials?.0, password: credentials?.1)
-            return await dispatcher.respond(to: message.operation, user: user, face: face)
+            user = try await dispatcher.simulation.authenticate(username: username, password: password)
         } catch {
-            return face.reply(NodeAPIReply<StatusReply>.failure(error))
+            return (nil, face.reply(NodeAPIReply<StatusReply>.failure(error)))
         }
+        let header = request.headers[.mockError]
+        if let error = injection.injectedError(for: operation, header: header) {
+            return (user, face.reply(NodeAPIReply<StatusReply>.failure(error)))
+        }
+        if let error = injection.start(user: user) { return (user, face.reply(NodeAPIReply<StatusReply>.failure(error))) }
+        defer { injection.finish(user: user) }
+        return (user, await dispatcher.respond(to: operation, user: user, face: face))
+    }
+
+    private func record(_ request: Request, _ body: [UInt8], user: String?, _ reply: WireResponse) -> Response {
+        journal.record(
+            time: clock.now(), method: request.method.rawValue, path: request.uri.path, user: user,
+            requestBody: body, status: reply.status.code, responseBody: reply.bytes
+        )
+        return reply.response
     }
 
     /// The WSDL, with `soap:address` pointing at the address the client used.
-    private func wsdl(_ request: Request) -> Response {
+    private func wsdl(_ request: Request) -> WireResponse {
         guard request.uri.queryParameters.has("wsdl") || request.uri.query?.lowercased() == "wsdl" else {
             return SOAPFace.fault(SOAPFault(.client, "GET /soap?wsdl serves the WSDL; operations are POSTed to /soap"))
         }
@@ -138,6 +171,8 @@ public struct NodeAPIRoutes: Sendable {
 extension HTTPField.Name {
     /// The SOAP 1.1 `SOAPAction` header.
     public static let soapAction = HTTPField.Name("SOAPAction")!
+    /// `X-Mock-Error: SMS18` (or `ERR_…`): answer the call with that catalogue error.
+    public static let mockError = HTTPField.Name(ErrorInjection.header)!
 }
 
 /// Unknown paths and methods answer `ERR_NOT_FOUND` in the Node API's JSON shape instead of an empty 404.
@@ -148,7 +183,7 @@ struct NotFoundMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
-            return JSONFace.failure(NodeAPIError(.notFound, detail: "\(request.method) \(request.uri.path)"), policy: policy)
+            return JSONFace.failure(NodeAPIError(.notFound, detail: "\(request.method) \(request.uri.path)"), policy: policy).response
         }
     }
 }

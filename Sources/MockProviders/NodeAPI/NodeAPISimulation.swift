@@ -11,6 +11,7 @@ import NodeAPI
 public actor NodeAPISimulation {
     private let clock: any MockClock
     private let rules: DeliveryRules
+    private let sendingHours: SendingHours?
     private var accounts: [String: NodeAPIAccount]
     private var packages: [Int: SmsPackageRecord] = [:]
     /// Package ids per owner, oldest first.
@@ -20,9 +21,10 @@ public actor NodeAPISimulation {
     private var nextPackageID = 100_001
     private var nextItemID: Int64 = 12_345_678_910
 
-    public init(accounts: [NodeAPIAccount], rules: DeliveryRules = .default, clock: any MockClock) {
+    public init(accounts: [NodeAPIAccount], rules: DeliveryRules = .default, sendingHours: SendingHours? = nil, clock: any MockClock) {
         self.accounts = Dictionary(accounts.map { ($0.username, $0) }, uniquingKeysWith: { first, _ in first })
         self.rules = rules
+        self.sendingHours = sendingHours
         self.clock = clock
     }
 
@@ -208,6 +210,9 @@ public actor NodeAPISimulation {
         isPeriodic: Bool, startsAt: Int64, isScheduled: Bool, now: Int64
     ) throws(NodeAPIError) -> PackageCreated {
         settle()
+        if let sendingHours, !sendingHours.contains(TurkeyTime.date(startsAt)) {
+            throw NodeAPIError(.sms44, detail: "sending starts at \(TurkeyTime.date(startsAt, style: .minutes).text), outside the sending hours")
+        }
         let account = try account(user)
         var seen = Set<String>()
         var items: [SmsPackageRecord.Item] = []

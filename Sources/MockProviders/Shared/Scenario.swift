@@ -67,21 +67,51 @@ public struct NodeAPIScenario: Sendable, Hashable, Decodable {
     public var errorsAsHTTP200: Bool
     public var delivery: DeliveryRules
     public var accounts: [NodeAPIAccount]
+    /// Every call answers `SMS99` (503) while on.
+    public var maintenance: Bool
+    /// Hours (Turkish time) in which packages may be created; outside them `SMS44`.
+    public var sendingHours: SendingHours?
+    public var errorRules: [ErrorInjection.Rule]
+    /// Requests one user may have in flight at once; more answer `SMS50`.
+    public var maxConcurrentRequestsPerUser: Int?
+    /// Requests and replies the journal keeps (a ring).
+    public var journalSize: Int
 
-    public init(errorsAsHTTP200: Bool = false, delivery: DeliveryRules = .default, accounts: [NodeAPIAccount] = []) {
+    public init(
+        errorsAsHTTP200: Bool = false, delivery: DeliveryRules = .default, accounts: [NodeAPIAccount] = [], maintenance: Bool = false,
+        sendingHours: SendingHours? = nil, errorRules: [ErrorInjection.Rule] = [], maxConcurrentRequestsPerUser: Int? = nil, journalSize: Int = 1000
+    ) {
         self.errorsAsHTTP200 = errorsAsHTTP200
         self.delivery = delivery
         self.accounts = accounts
+        self.maintenance = maintenance
+        self.sendingHours = sendingHours
+        self.errorRules = errorRules
+        self.maxConcurrentRequestsPerUser = maxConcurrentRequestsPerUser
+        self.journalSize = journalSize
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case errorsAsHTTP200, delivery, accounts }
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case errorsAsHTTP200, delivery, accounts, maintenance, sendingHours, errorRules, maxConcurrentRequestsPerUser, journalSize
+    }
 
     public init(from decoder: any Decoder) throws {
         try ScenarioKeys.reject(CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        errorsAsHTTP200 = try container.decodeIfPresent(Bool.self, forKey: .errorsAsHTTP200) ?? false
-        delivery = try container.decodeIfPresent(DeliveryRules.self, forKey: .delivery) ?? .default
-        accounts = try container.decodeIfPresent([NodeAPIAccount].self, forKey: .accounts) ?? []
+        self.init(
+            errorsAsHTTP200: try container.decodeIfPresent(Bool.self, forKey: .errorsAsHTTP200) ?? false,
+            delivery: try container.decodeIfPresent(DeliveryRules.self, forKey: .delivery) ?? .default,
+            accounts: try container.decodeIfPresent([NodeAPIAccount].self, forKey: .accounts) ?? [],
+            maintenance: try container.decodeIfPresent(Bool.self, forKey: .maintenance) ?? false,
+            sendingHours: try container.decodeIfPresent(SendingHours.self, forKey: .sendingHours),
+            errorRules: try container.decodeIfPresent([ErrorInjection.Rule].self, forKey: .errorRules) ?? [],
+            maxConcurrentRequestsPerUser: try container.decodeIfPresent(Int.self, forKey: .maxConcurrentRequestsPerUser),
+            journalSize: try container.decodeIfPresent(Int.self, forKey: .journalSize) ?? 1000
+        )
+        if let limit = maxConcurrentRequestsPerUser, limit < 1 {
+            throw DecodingError.dataCorruptedError(forKey: .maxConcurrentRequestsPerUser, in: container, debugDescription: "must be at least 1")
+        }
+        if journalSize < 1 { throw DecodingError.dataCorruptedError(forKey: .journalSize, in: container, debugDescription: "must be at least 1") }
     }
 }
 

@@ -1,0 +1,88 @@
+import NodeAPI
+import Synchronization
+
+/// Errors on demand and by condition, for the errors that have no trigger a client could provoke:
+/// a maintenance switch (`SMS99`, 503), the `X-Mock-Error` request header, scenario rules
+/// (an endpoint's error, optionally only every Nth call) and a per-user limit of concurrent
+/// requests (`SMS50`). Real triggers stay in ``NodeAPISimulation``.
+public final class ErrorInjection: Sendable {
+    /// A scenario rule: calls of `endpoint` (a JSON path or a SOAP operation name) answer `error`,
+    /// every call or only every `every`-th.
+    public struct Rule: Sendable, Hashable {
+        public var endpoint: String
+        public var error: ErrorCode
+        public var every: Int
+
+        public init(endpoint: String, error: ErrorCode, every: Int = 1) {
+            self.endpoint = endpoint
+            self.error = error
+            self.every = max(every, 1)
+        }
+
+        func matches(_ operation: NodeAPIOperation) -> Bool {
+            endpoint == operation.path || endpoint == operation.soapName
+        }
+    }
+
+    /// The request header that asks for an error by number (`SMS18`) or name (`ERR_USER_CREDIT_REQUIRED`).
+    public static let header = "X-Mock-Error"
+
+    private struct State {
+        var maintenance: Bool
+        var calls: [Int: Int] = [:]
+        var inFlight: [String: Int] = [:]
+    }
+
+    public let rules: [Rule]
+    /// Most requests one user may have in flight at once; `nil` for no limit.
+    public let maxConcurrentRequestsPerUser: Int?
+    private let state: Mutex<State>
+
+    public init(rules: [Rule] = [], maintenance: Bool = false, maxConcurrentRequestsPerUser: Int? = nil) {
+        self.rules = rules
+        self.maxConcurrentRequestsPerUser = maxConcurrentRequestsPerUser
+        state = Mutex(State(maintenance: maintenance))
+    }
+
+    /// Turns the maintenance switch on or off (for the admin API and tests).
+    public func setMaintenance(_ on: Bool) { state.withLock { $0.maintenance = on } }
+
+    /// `SMS99` while in maintenance.
+    public func maintenanceError() -> NodeAPIError? {
+        state.withLock { $0.maintenance } ? NodeAPIError(.sms99) : nil
+    }
+
+    /// The error a call must answer with, from the header or the scenario's rules, if any.
+    /// An unknown code in the header is itself an error (`ERR_BAD_REQUEST`), so that a typo shows.
+    public func injectedError(for operation: NodeAPIOperation, header: String?) -> NodeAPIError? {
+        if let header = header?.trimmedASCIIWhitespace, !header.isEmpty {
+            guard let code = ErrorCode(wireName: header) else {
+                return NodeAPIError(.sms00, detail: "\(Self.header) '\(header)' is not in the error catalogue")
+            }
+            return NodeAPIError(code, detail: "\(Self.header)")
+        }
+        return state.withLock { state in
+            for (index, rule) in rules.enumerated() where rule.matches(operation) {
+                state.calls[index, default: 0] += 1
+                if state.calls[index, default: 0] % rule.every == 0 { return NodeAPIError(rule.error, detail: "scenario rule") }
+            }
+            return nil
+        }
+    }
+
+    /// Counts a request of `user` in flight; `SMS50` when the user already has the maximum.
+    /// Every successful call must be balanced by ``finish(user:)``.
+    public func start(user: String) -> NodeAPIError? {
+        guard let limit = maxConcurrentRequestsPerUser else { return nil }
+        return state.withLock { state in
+            if state.inFlight[user, default: 0] >= limit { return NodeAPIError(.sms50) }
+            state.inFlight[user, default: 0] += 1
+            return nil
+        }
+    }
+
+    public func finish(user: String) {
+        guard maxConcurrentRequestsPerUser != nil else { return }
+        state.withLock { $0.inFlight[user, default: 1] -= 1 }
+    }
+}

@@ -1,0 +1,53 @@
+import Synchronization
+
+/// Every request a mock answered and its reply, newest last, in a ring of fixed size: memory stays
+/// flat however long the mock runs. Read by tests now and by the admin API later.
+public final class RequestJournal: Sendable {
+    public struct Entry: Sendable, Hashable {
+        /// Increases by one per request, across the ring's wrap.
+        public var sequence: Int
+        /// Milliseconds since the epoch, on the mock's clock.
+        public var time: Int64
+        public var method: String
+        public var path: String
+        /// The authenticated user, when authentication succeeded.
+        public var user: String?
+        public var requestBody: [UInt8]
+        public var status: Int
+        public var responseBody: [UInt8]
+    }
+
+    /// Bodies are kept up to this many bytes each.
+    public static let bodyLimit = 16 * 1024
+
+    public let capacity: Int
+    private let state: Mutex<(entries: [Entry], next: Int, sequence: Int)>
+
+    public init(capacity: Int = 1000) {
+        self.capacity = max(capacity, 1)
+        state = Mutex(([], 0, 0))
+    }
+
+    public func record(time: Int64, method: String, path: String, user: String?, requestBody: [UInt8], status: Int, responseBody: [UInt8]) {
+        state.withLock { state in
+            state.sequence += 1
+            let entry = Entry(
+                sequence: state.sequence, time: time, method: method, path: path, user: user,
+                requestBody: Array(requestBody.prefix(Self.bodyLimit)), status: status, responseBody: Array(responseBody.prefix(Self.bodyLimit))
+            )
+            if state.entries.count < capacity {
+                state.entries.append(entry)
+            } else {
+                state.entries[state.next] = entry
+            }
+            state.next = (state.next + 1) % capacity
+        }
+    }
+
+    /// The entries kept, oldest first.
+    public func entries() -> [Entry] {
+        state.withLock { state in
+            state.entries.count < capacity ? state.entries : Array(state.entries[state.next...] + state.entries[..<state.next])
+        }
+    }
+}
