@@ -128,8 +128,8 @@ import Testing
             let unknown = try await client.execute(uri: "/sms/fax", method: .post, headers: Self.admin)
             #expect(unknown.status == .notFound)
             #expect(try Self.json(StatusReply.self, unknown) == .failure(NodeAPIError(.notFound, detail: "POST /sms/fax")))
-            let contacts = try await client.execute(uri: "/contact/list", method: .post, headers: Self.admin)
-            #expect(contacts.status == .notFound)
+            let mo = try await client.execute(uri: "/mo/list-request", method: .post, headers: Self.admin)
+            #expect(mo.status == .notFound)
         }
     }
 

@@ -8,6 +8,7 @@ struct NodeAPIDispatcher: Sendable {
     /// The operations the simulation covers; the others answer `ERR_NOT_FOUND` until they are simulated.
     static let simulated: Set<NodeAPIOperation> = [
         .createSms, .createOtp, .listSms, .listSmsItems, .listSenders, .cancelSms, .smsSummary, .userCredit,
+        .createContact, .updateContact, .deleteContacts, .listContacts, .createGroup, .updateGroup, .deleteGroups, .listGroups, .setBlacklist,
     ]
 
     func respond(to operation: NodeAPIOperation, user: String, face: some NodeAPIFace) async -> WireResponse {
@@ -21,6 +22,15 @@ struct NodeAPIDispatcher: Sendable {
         case .cancelSms: return await run(CancelSmsRequest.self, face) { try await simulation.cancel(for: user, $0) }
         case .smsSummary: return await run(SmsSummaryRequest.self, face) { try await simulation.summary(of: user, $0) }
         case .userCredit: return await run(UserCreditRequest.self, face) { _ in try await simulation.userCredit(of: user) }
+        case .createContact: return await run(CreateContactRequest.self, face) { try await simulation.createContact(for: user, $0) }
+        case .updateContact: return await run(UpdateContactRequest.self, face) { try await simulation.updateContact(for: user, $0) }
+        case .deleteContacts: return await run(DeleteContactsRequest.self, face) { try await simulation.deleteContacts(for: user, $0) }
+        case .listContacts: return await run(ListContactsRequest.self, face) { try await simulation.listContacts(of: user, $0) }
+        case .createGroup: return await run(CreateGroupRequest.self, face) { try await simulation.createGroup(for: user, $0) }
+        case .updateGroup: return await run(UpdateGroupRequest.self, face) { try await simulation.updateGroup(for: user, $0) }
+        case .deleteGroups: return await run(DeleteGroupsRequest.self, face) { try await simulation.deleteGroups(for: user, $0) }
+        case .listGroups: return await run(ListGroupsRequest.self, face) { try await simulation.listGroups(of: user, $0) }
+        case .setBlacklist: return await run(SetBlacklistRequest.self, face) { try await simulation.setBlacklist(for: user, $0) }
         default:
             return face.reply(NodeAPIReply<StatusReply>.failure(NodeAPIError(.notFound, detail: "\(operation.path) is not simulated yet")))
         }

@@ -9,15 +9,17 @@ import NodeAPI
 /// states follow from it (see ``SmsPackageRecord``). Being an actor, it serialises sends, so credit is
 /// never spent twice.
 public actor NodeAPISimulation {
-    private let clock: any MockClock
+    let clock: any MockClock
     private let rules: DeliveryRules
     private let sendingHours: SendingHours?
-    private var accounts: [String: NodeAPIAccount]
+    var accounts: [String: NodeAPIAccount]
     private var packages: [Int: SmsPackageRecord] = [:]
     /// Package ids per owner, oldest first.
     private var packagesByOwner: [String: [Int]] = [:]
     /// Packages whose operator rejections have not been refunded yet.
     private var unsettled: Set<Int> = []
+    /// Each user's address book.
+    var books: [String: AddressBook] = [:]
     private var nextPackageID = 100_001
     private var nextItemID: Int64 = 12_345_678_910
 
@@ -48,7 +50,7 @@ public actor NodeAPISimulation {
     public func listSenders(of user: String, _ request: ListSendersRequest) throws(NodeAPIError) -> Page<Sender> {
         let senders = try account(user).senders.filter { sender in
             (request.status.map { sender.state == $0 } ?? true)
-                && (request.keyword.map { sender.title.localizedCaseInsensitiveContains($0) } ?? true)
+                && (request.keyword.map { TurkishText.contains(sender.title, $0) } ?? true)
         }
         return Page(Self.page(senders, request.paging)) { Sender(uuid: $0.uuid, status: $0.state, title: $0.title) }
     }
@@ -116,15 +118,7 @@ public actor NodeAPISimulation {
     public func listPackages(of user: String, _ request: ListSmsRequest) throws(NodeAPIError) -> Page<SmsPackageSummary> {
         let now = clock.now()
         _ = try account(user)
-        let matching = (packagesByOwner[user] ?? []).reversed().compactMap { packages[$0] }.filter { package in
-            (request.ids.map { $0.contains(package.id) } ?? true)
-                && (request.customIDs.map { ids in package.customID.map(ids.contains) ?? false } ?? true)
-                && (request.keyword.map { package.content?.localizedCaseInsensitiveContains($0) ?? false } ?? true)
-                && (request.sender.map { package.sender == $0 } ?? true)
-                && (request.status.map { Self.matches($0, package, at: now) } ?? true)
-                && (request.startDate.map { package.startsAt >= TurkeyTime.milliseconds($0) } ?? true)
-                && (request.finishDate.map { package.startsAt <= TurkeyTime.milliseconds($0) } ?? true)
-        }
+        let matching = (packagesByOwner[user] ?? []).reversed().compactMap { packages[$0] }.filter { Self.matches($0, request, at: now) }
         return Page(Self.page(matching, request.paging)) { $0.summary(at: now) }
     }
 
@@ -168,7 +162,7 @@ public actor NodeAPISimulation {
 
     // MARK: Rules
 
-    private func account(_ user: String) throws(NodeAPIError) -> NodeAPIAccount {
+    func account(_ user: String) throws(NodeAPIError) -> NodeAPIAccount {
         guard let account = accounts[user] else { throw NodeAPIError(.unauthorizedRequest) }
         return account
     }
@@ -256,6 +250,18 @@ public actor NodeAPISimulation {
         }
     }
 
+    /// Whether a package passes every filter of a `/sms/list` request.
+    private static func matches(_ package: SmsPackageRecord, _ request: ListSmsRequest, at now: Int64) -> Bool {
+        if let ids = request.ids, !ids.contains(package.id) { return false }
+        if let customIDs = request.customIDs, !(package.customID.map(customIDs.contains) ?? false) { return false }
+        if let keyword = request.keyword, !(package.content.map { TurkishText.contains($0, keyword) } ?? false) { return false }
+        if let sender = request.sender, package.sender != sender { return false }
+        if let status = request.status, !matches(status, package, at: now) { return false }
+        if let start = request.startDate, package.startsAt < TurkeyTime.milliseconds(start) { return false }
+        if let finish = request.finishDate, package.startsAt > TurkeyTime.milliseconds(finish) { return false }
+        return true
+    }
+
     private static func matches(_ filter: PackageFilter, _ package: SmsPackageRecord, at now: Int64) -> Bool {
         let state = package.state(at: now)
         switch filter {
@@ -270,7 +276,7 @@ public actor NodeAPISimulation {
         }
     }
 
-    private static func page<T>(_ all: [T], _ paging: Paging) -> (total: Int, slice: ArraySlice<T>) {
+    static func page<T>(_ all: [T], _ paging: Paging) -> (total: Int, slice: ArraySlice<T>) {
         let size = paging.pageSize ?? FieldRules.defaultPageSize
         let start = min((paging.pageIndex ?? 0) * size, all.count)
         return (all.count, all[start..<min(start + size, all.count)])

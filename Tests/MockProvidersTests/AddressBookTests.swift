@@ -1,0 +1,72 @@
+import MockProviders
+import NodeAPI
+import Testing
+
+/// Contacts, groups and the blacklist, with their rules, and the blacklist's effect on sending.
+@Suite struct AddressBookTests {
+    let clock = ManualClock(turkey: WireDate("2025-03-10 10:00")!)
+
+    func simulation() -> NodeAPISimulation { NodeAPISimulation(accounts: [ScenarioFixtures.admin], clock: clock) }
+
+    func error(_ body: () async throws -> Void) async -> NodeAPIError? {
+        do {
+            try await body()
+            return nil
+        } catch {
+            return error as? NodeAPIError
+        }
+    }
+
+    @Test func contactsAreCreatedUpdatedListedAndDeleted() async throws {
+        let simulation = simulation()
+        let group = try await simulation.createGroup(for: "admin", CreateGroupRequest(title: "Müşteriler"))
+        let contact = try await simulation.createContact(for: "admin", CreateContactRequest(contact: ContactFields(
+            gsm: "0555 123 00 11", firstName: "Ayşe", lastName: "Yılmaz", groupUUIDs: [group.uuid], details: ["GSM_2": "905551230012"]
+        )))
+        #expect(contact.gsm == "905551230011")
+        #expect(contact.groups == [Contact.GroupRef(uuid: group.uuid, title: "Müşteriler")])
+        #expect(contact.iys?.st == .waiting)
+        let duplicate = await error { _ = try await simulation.createContact(for: "admin", CreateContactRequest(contact: ContactFields(gsm: "905551230011"))) }
+        #expect(duplicate?.code == "ERR_CONTACT_ALREADY_EXISTS")
+        let unknownGroup = await error { _ = try await simulation.createContact(for: "admin", CreateContactRequest(contact: ContactFields(gsm: "905551230013", groupUUIDs: ["yok"]))) }
+        #expect(unknownGroup?.code == "ERR_PARENT_CONTACT_GROUP_NOT_FOUND")
+        _ = try await simulation.updateContact(for: "admin", UpdateContactRequest(uuid: contact.uuid, contact: ContactFields(lastName: "Demir")))
+        let listed = try await simulation.listContacts(of: "admin", ListContactsRequest(groupUUID: group.uuid))
+        #expect(listed.list.map(\.lastName) == ["Demir"])
+        #expect(try await simulation.listGroups(of: "admin", ListGroupsRequest()).list.first?.stats.contactCount == 1)
+        _ = try await simulation.deleteContacts(for: "admin", DeleteContactsRequest(uuids: [contact.uuid]))
+        #expect(try await simulation.listContacts(of: "admin", ListContactsRequest()).stats.totalRecord == 0)
+    }
+
+    @Test func groupRules() async throws {
+        let simulation = simulation()
+        let parent = try await simulation.createGroup(for: "admin", CreateGroupRequest(title: "Bölge"))
+        let child = try await simulation.createGroup(for: "admin", CreateGroupRequest(title: "İstanbul", parentUUID: parent.uuid))
+        #expect(child.parentInfo == ContactGroup.ParentInfo(uuid: parent.uuid, title: "Bölge"))
+        #expect(await error { _ = try await simulation.createGroup(for: "admin", CreateGroupRequest(title: "istanbul", parentUUID: parent.uuid)) }?.code == "ERR_CONTACT_GROUP_ALREADY_EXISTS")
+        #expect(await error { _ = try await simulation.createGroup(for: "admin", CreateGroupRequest(title: "X", parentUUID: "yok")) }?.code == "ERR_PARENT_CONTACT_GROUP_NOT_FOUND")
+        _ = try await simulation.createContact(for: "admin", CreateContactRequest(contact: ContactFields(gsm: "905551230011", groupUUIDs: [child.uuid])))
+        #expect(await error { _ = try await simulation.createGroup(for: "admin", CreateGroupRequest(title: "Kadıköy", parentUUID: child.uuid)) }?.code == "ERR_PARENT_CONTACT_GROUP_NOT_EMPTY")
+        #expect(await error { _ = try await simulation.updateGroup(for: "admin", UpdateGroupRequest(uuid: parent.uuid, title: "Bölge", parentUUID: child.uuid)) } != nil)
+        #expect(try await simulation.listGroups(of: "admin", ListGroupsRequest(parentUUID: parent.uuid)).list.map(\.title) == ["İstanbul"])
+        #expect(try await simulation.listGroups(of: "admin", ListGroupsRequest(keyword: "bölge")).list.first?.isParent == 1)
+        _ = try await simulation.deleteGroups(for: "admin", DeleteGroupsRequest(target: .uuid(parent.uuid), includeContacts: true))
+        #expect(try await simulation.listGroups(of: "admin", ListGroupsRequest()).stats.totalRecord == 0)
+        #expect(try await simulation.listContacts(of: "admin", ListContactsRequest()).stats.totalRecord == 0)
+    }
+
+    @Test func blacklistStopsSendingAndCanBeLifted() async throws {
+        let simulation = simulation()
+        let reply = try await simulation.setBlacklist(for: "admin", SetBlacklistRequest(status: true, gsms: ["905551230011", "12"], returnInvalids: true))
+        #expect(reply.invalids == ["12"])
+        #expect(try await simulation.listContacts(of: "admin", ListContactsRequest(status: .blackList)).list.map(\.gsm) == ["905551230011"])
+        let send = CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "c")
+        #expect(await error { _ = try await simulation.createSms(for: "admin", send) }?.code == "ERR_EMPTY_SMS_PACKAGE")
+        _ = try await simulation.setBlacklist(for: "admin", SetBlacklistRequest(status: false, gsms: ["905551230011"]))
+        _ = try await simulation.createSms(for: "admin", send)
+        let strict = await error { _ = try await simulation.setBlacklist(for: "admin", SetBlacklistRequest(status: true, gsms: ["12"])) }
+        #expect(strict?.message.contains("gsms[0]") == true)
+        let tooMany = SetBlacklistRequest(status: true, gsms: Array(repeating: "905551230011", count: 1001))
+        #expect(await error { _ = try await simulation.setBlacklist(for: "admin", tooMany) }?.code == "ERR_REQUEST_PARAM_LIMIT")
+    }
+}
