@@ -8,6 +8,7 @@ struct NodeAPIDispatcher: Sendable {
     /// The operations the simulation covers; the others answer `ERR_NOT_FOUND` until they are simulated.
     static let simulated: Set<NodeAPIOperation> = [
         .createSms, .createOtp, .listSms, .listSmsItems, .listSenders, .cancelSms, .smsSummary, .userCredit,
+        .createKvkk, .recreateSms, .inquiryNumber,
         .createContact, .updateContact, .deleteContacts, .listContacts, .createGroup, .updateGroup, .deleteGroups, .listGroups, .setBlacklist,
     ]
 
@@ -22,6 +23,9 @@ struct NodeAPIDispatcher: Sendable {
         case .cancelSms: return await run(CancelSmsRequest.self, face) { try await simulation.cancel(for: user, $0) }
         case .smsSummary: return await run(SmsSummaryRequest.self, face) { try await simulation.summary(of: user, $0) }
         case .userCredit: return await run(UserCreditRequest.self, face) { _ in try await simulation.userCredit(of: user) }
+        case .createKvkk: return await run(CreateKvkkRequest.self, face) { try await simulation.createKvkk(for: user, $0) }
+        case .recreateSms: return await run(RecreateSmsRequest.self, face) { try await simulation.recreate(for: user, $0) }
+        case .inquiryNumber: return await run(InquiryNumberRequest.self, face) { try await simulation.inquiry(for: user, $0) }
         case .createContact: return await run(CreateContactRequest.self, face) { try await simulation.createContact(for: user, $0) }
         case .updateContact: return await run(UpdateContactRequest.self, face) { try await simulation.updateContact(for: user, $0) }
         case .deleteContacts: return await run(DeleteContactsRequest.self, face) { try await simulation.deleteContacts(for: user, $0) }

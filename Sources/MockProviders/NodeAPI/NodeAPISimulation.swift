@@ -13,9 +13,9 @@ public actor NodeAPISimulation {
     private let rules: DeliveryRules
     private let sendingHours: SendingHours?
     var accounts: [String: NodeAPIAccount]
-    private var packages: [Int: SmsPackageRecord] = [:]
+    var packages: [Int: SmsPackageRecord] = [:]
     /// Package ids per owner, oldest first.
-    private var packagesByOwner: [String: [Int]] = [:]
+    var packagesByOwner: [String: [Int]] = [:]
     /// Packages whose operator rejections have not been refunded yet.
     private var unsettled: Set<Int> = []
     /// Each user's address book.
@@ -167,7 +167,7 @@ public actor NodeAPISimulation {
         return account
     }
 
-    private func checkSender(_ title: String, of account: NodeAPIAccount, otp: Bool) throws(NodeAPIError) {
+    func checkSender(_ title: String, of account: NodeAPIAccount, otp: Bool) throws(NodeAPIError) {
         guard let sender = account.senders.first(where: { $0.title == title }) else {
             throw NodeAPIError(.invalidSmsSender, detail: "sender '\(title)' is not defined for this user")
         }
@@ -185,7 +185,7 @@ public actor NodeAPISimulation {
         if taken { throw NodeAPIError(.sms42, detail: "customID '\(customID)'") }
     }
 
-    private func packageID(_ reference: PackageReference, of user: String) throws(NodeAPIError) -> Int {
+    func packageID(_ reference: PackageReference, of user: String) throws(NodeAPIError) -> Int {
         let owned = packagesByOwner[user] ?? []
         let found: Int? = switch reference {
         case .id(let id): owned.contains(id) ? id : nil
@@ -198,7 +198,7 @@ public actor NodeAPISimulation {
 
     /// Builds the items (skipping invalid, blacklisted and repeated numbers), charges one credit per segment
     /// per recipient, and stores the package.
-    private func store(
+    func store(
         user: String, recipients: [(number: GSMNumber, msg: String?)], content: String?, encoding: SmsEncoding, type: SmsType,
         sender: String, title: String, validity: Int, commercial: Bool, pushURL: String?, customID: String?,
         isPeriodic: Bool, startsAt: Int64, isScheduled: Bool, now: Int64

@@ -1,0 +1,59 @@
+import MockProviders
+import NodeAPI
+import Testing
+
+/// KVKK messages, recreating packages, and the inquiry of a number.
+@Suite struct PackageOperationTests {
+    let clock = ManualClock(turkey: WireDate("2025-03-10 10:00")!)
+
+    func simulation() -> NodeAPISimulation { NodeAPISimulation(accounts: [ScenarioFixtures.admin], clock: clock) }
+
+    func error(_ body: () async throws -> Void) async -> NodeAPIError? {
+        do {
+            try await body()
+            return nil
+        } catch {
+            return error as? NodeAPIError
+        }
+    }
+
+    @Test func kvkkFillsTheNamesAndTheLink() async throws {
+        let simulation = simulation()
+        let created = try await simulation.createKvkk(for: "admin", CreateKvkkRequest(
+            number: .init(nr: "905551230011", cfs: ["FIRST_NAME": "Şule", "LAST_NAME": "Öztürk"]), sender: "BASLIK",
+            content: "Merhaba FIRST_NAME LAST_NAME, KVKK izni için: SHORT_LINK"
+        ))
+        let item = try #require(try await simulation.listItems(of: "admin", ListSmsItemsRequest(package: .id(created.pkgID))).list.first)
+        #expect(item.msg == "Merhaba Şule Öztürk, KVKK izni için: " + NodeAPISimulation.kvkkLink(for: "905551230011"))
+        #expect(item.credit == 1)
+    }
+
+    @Test func recreateOnlyCompletePackagesAndChargesAgain() async throws {
+        let simulation = simulation()
+        let first = try await simulation.createSms(for: "admin", CreateSmsRequest(recipients: .oneToMany(["905551230011", "905551230012"]), sender: "BASLIK", title: "İlk", content: "c"))
+        let early = await error { _ = try await simulation.recreate(for: "admin", RecreateSmsRequest(package: .id(first.pkgID), title: "Tekrar", includeNewNumbers: false)) }
+        #expect(early?.code == "ERR_SMS_PKG_NOT_CHANGEABLE")
+        clock.advance(seconds: 10)
+        let again = try await simulation.recreate(for: "admin", RecreateSmsRequest(package: .id(first.pkgID), title: "Tekrar", includeNewNumbers: true))
+        #expect(again.pkgID != first.pkgID)
+        let listed = try await simulation.listPackages(of: "admin", ListSmsRequest(ids: [again.pkgID])).list
+        #expect(listed.first?.title == "Tekrar")
+        #expect(listed.first?.statistics.rCount == 2)
+        #expect(try await simulation.userCredit(of: "admin").credit == 100_000 - 4)
+    }
+
+    @Test func inquiryFindsWhatWentToANumber() async throws {
+        let simulation = simulation()
+        _ = try await simulation.createSms(for: "admin", CreateSmsRequest(recipients: .oneToMany(["905551230011", "905551230012"]), sender: "BASLIK", title: "A", content: "birinci"))
+        clock.advance(minutes: 10)
+        _ = try await simulation.createSms(for: "admin", CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "B", content: "ikinci"))
+        clock.advance(seconds: 10)
+        let found = try await simulation.inquiry(for: "admin", InquiryNumberRequest(gsm: "0555 123 00 11"))
+        #expect(found.list.map(\.msg) == ["ikinci", "birinci"])
+        #expect(found.list.allSatisfy { $0.state == .delivered && $0.operator == .turkTelekom && $0.username == "admin" })
+        let older = try await simulation.inquiry(for: "admin", InquiryNumberRequest(gsm: "905551230011", startDate: WireDate("2025-01-01 00:00"), finishDate: WireDate("2025-03-10 10:05")))
+        #expect(older.list.map(\.msg) == ["birinci"])
+        let tooLong = await error { _ = try await simulation.inquiry(for: "admin", InquiryNumberRequest(gsm: "905551230011", startDate: WireDate("2024-01-01 00:00"))) }
+        #expect(tooLong?.code == "ERR_INVALID_DATE_RANGE")
+    }
+}
