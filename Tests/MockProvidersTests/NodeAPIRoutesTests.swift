@@ -123,6 +123,13 @@ import Testing
         }
     }
 
+    @Test func healthProbe() async throws {
+        try await app().test(.router) { client in
+            let response = try await client.execute(uri: "/mock/health", method: .get)
+            #expect(response.status == .ok)
+        }
+    }
+
     @Test func unknownPathsAndUnsimulatedOperationsAreNotFound() async throws {
         try await app().test(.router) { client in
             let unknown = try await client.execute(uri: "/sms/fax", method: .post, headers: Self.admin)

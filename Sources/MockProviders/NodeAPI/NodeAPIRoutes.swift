@@ -39,6 +39,8 @@ public struct NodeAPIRoutes: Sendable {
             }
         }
         router.post("/soap") { request, _ in await soap(request) }
+        // Readiness probe, and the ceiling of the throughput benchmark: no body, no simulation.
+        router.get("/mock/health") { _, _ in Response(status: .ok) }
         router.get("/soap") { request, _ in wsdl(request).response }
     }
 
