@@ -3,19 +3,9 @@ import NodeAPI
 import Testing
 
 /// Contacts, groups and the blacklist, with their rules, and the blacklist's effect on sending.
-@Suite struct AddressBookTests {
+@Suite struct AddressBookTests: SimulationSuite {
     let clock = ManualClock(turkey: WireDate("2025-03-10 10:00")!)
 
-    func simulation() -> NodeAPISimulation { NodeAPISimulation(accounts: [ScenarioFixtures.admin], clock: clock) }
-
-    func error(_ body: () async throws -> Void) async -> NodeAPIError? {
-        do {
-            try await body()
-            return nil
-        } catch {
-            return error as? NodeAPIError
-        }
-    }
 
     @Test func contactsAreCreatedUpdatedListedAndDeleted() async throws {
         let simulation = simulation()

@@ -3,7 +3,7 @@ import NodeAPI
 import Testing
 
 /// The Node API simulation without HTTP, on a manual clock: each rule raised by its real trigger.
-@Suite struct NodeAPISimulationTests {
+@Suite struct NodeAPISimulationTests: SimulationSuite {
     let clock = ManualClock(turkey: WireDate("2025-03-10 10:00")!)
 
     func simulation(credit: Int = 100_000, iys: Bool = true, blacklist: Set<String> = []) -> NodeAPISimulation {
@@ -18,17 +18,6 @@ import Testing
         CreateSmsRequest(recipients: .oneToMany(numbers), sender: sender, title: "Test", content: content)
     }
 
-    func error(_ body: () async throws -> Void) async -> NodeAPIError? {
-        do {
-            try await body()
-            return nil
-        } catch let error as NodeAPIError {
-            return error
-        } catch {
-            Issue.record("not a NodeAPIError: \(error)")
-            return nil
-        }
-    }
 
     @Test func authenticatesTheDocumentsSampleAccount() async throws {
         let simulation = simulation()

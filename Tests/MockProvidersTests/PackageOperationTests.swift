@@ -3,19 +3,9 @@ import NodeAPI
 import Testing
 
 /// KVKK messages, recreating packages, and the inquiry of a number.
-@Suite struct PackageOperationTests {
+@Suite struct PackageOperationTests: SimulationSuite {
     let clock = ManualClock(turkey: WireDate("2025-03-10 10:00")!)
 
-    func simulation() -> NodeAPISimulation { NodeAPISimulation(accounts: [ScenarioFixtures.admin], clock: clock) }
-
-    func error(_ body: () async throws -> Void) async -> NodeAPIError? {
-        do {
-            try await body()
-            return nil
-        } catch {
-            return error as? NodeAPIError
-        }
-    }
 
     @Test func kvkkFillsTheNamesAndTheLink() async throws {
         let simulation = simulation()
