@@ -63,6 +63,15 @@ struct ServeCommand: AsyncParsableCommand {
         )
         let users = nodeAPI.accounts.map(\.username).joined(separator: ", ")
         print("Node API mock on http://\(host):\(nodeApiPort) (WSDL at /soap?wsdl); accounts: \(users)")
+        // Delivery reports to pushSettings.url, off the request path.
+        let dispatcher = CallbackDispatcher(clock: clock)
+        let callbacks = Task {
+            while !Task.isCancelled {
+                await simulation.deliverReports(through: dispatcher)
+                try? await Task.sleep(for: .milliseconds(250))
+            }
+        }
+        defer { callbacks.cancel() }
         try await app.runService()
     }
 }

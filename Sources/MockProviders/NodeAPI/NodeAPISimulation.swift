@@ -18,6 +18,9 @@ public actor NodeAPISimulation {
     var packagesByOwner: [String: [Int]] = [:]
     /// Packages whose operator rejections have not been refunded yet.
     private var unsettled: Set<Int> = []
+    /// Packages with a push URL whose items are not all reported yet, and the items reported so far.
+    var awaitingReports: Set<Int> = []
+    var reportedItems: [Int: Set<String>] = [:]
     /// Each user's address book.
     var books: [String: AddressBook] = [:]
     private var nextPackageID = 100_001
@@ -237,6 +240,7 @@ public actor NodeAPISimulation {
         )
         packagesByOwner[user, default: []].append(id)
         if items.contains(where: { $0.outcome == .rejectedByOperator }) { unsettled.insert(id) }
+        if pushURL != nil { awaitingReports.insert(id) }
         return PackageCreated(pkgID: id)
     }
 

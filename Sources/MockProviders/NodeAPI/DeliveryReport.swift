@@ -1,0 +1,39 @@
+import Foundation
+import NodeAPI
+
+/// The body the mock POSTs to a package's `pushSettings.url` when items reach a final state. The
+/// document does not show one; this shape is the project's decision (see the README):
+/// `{"pkgID", "uuid", "customID", "items": [{"id", "target", "state", "sendingDate", "deliveryDate"}]}`,
+/// item states as in `/sms/list-item`, dates in the reply style.
+public struct DeliveryReport: Sendable, Hashable, Codable {
+    public struct Item: Sendable, Hashable, Codable {
+        public var id: String
+        public var target: String
+        public var state: ItemState
+        public var sendingDate: WireDate?
+        public var deliveryDate: WireDate?
+    }
+
+    public var pkgID: Int
+    public var uuid: String
+    public var customID: String?
+    public var items: [Item]
+}
+
+extension DeliveryReport {
+    /// The POST body: JSON with sorted keys.
+    public var jsonBody: [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? Array(encoder.encode(self))) ?? []
+    }
+}
+
+extension NodeAPISimulation {
+    /// Hands the reports that are due to the dispatcher and delivers what is due: one turn of the
+    /// callback loop (`serve` runs it every 250 ms; tests call it after advancing the clock).
+    public func deliverReports(through dispatcher: CallbackDispatcher) async {
+        for (url, report) in dueReports() { await dispatcher.enqueue(url: url, body: report.jsonBody) }
+        await dispatcher.drain()
+    }
+}
