@@ -60,3 +60,32 @@ import Testing
         #expect(await error { _ = try await simulation.setBlacklist(for: "admin", tooMany) }?.code == "ERR_REQUEST_PARAM_LIMIT")
     }
 }
+
+/// `/contact/import`: asynchronous on the clock, one at a time, with the document's CSV.
+@Suite struct ContactImportTests: SimulationSuite {
+    let clock = ManualClock(turkey: WireDate("2025-03-10 10:00")!)
+
+    @Test func readsTheDocumentsCSV() {
+        #expect(ContactImport.fields("'905991000000','A Grubu, İstanbul' , 'O''Brien'") == ["905991000000", "A Grubu, İstanbul", "O'Brien"])
+    }
+
+    @Test func importsAsynchronouslyWithGroupsByName() async throws {
+        let simulation = simulation()
+        let csv = "'GSM','GROUP_NAME','FIRST_NAME'\n'905991000000','A Grubu','Ayşe'\n'905991000002','A Grubu','Can'\n'905991000003','B Grubu','Efe'\n'12','A Grubu','Yok'"
+        let request = ImportContactsRequest(csvData: csv, columns: ["gsm", "group_name", "first_name"])
+        #expect(try await simulation.importContacts(for: "admin", request) == StatusReply())
+        #expect(try await simulation.listContacts(of: "admin", ListContactsRequest()).stats.totalRecord == 0)
+        #expect(await error { _ = try await simulation.importContacts(for: "admin", request) }?.code == "ERR_CONTACT_IMPORT_EXISTS")
+        clock.advance(seconds: 2)
+        let contacts = try await simulation.listContacts(of: "admin", ListContactsRequest(paging: Paging(pageSize: 100)))
+        #expect(contacts.list.map(\.firstName) == ["Ayşe", "Can", "Efe"])
+        let groups = try await simulation.listGroups(of: "admin", ListGroupsRequest())
+        #expect(groups.list.map(\.title) == ["A Grubu", "B Grubu"])
+        #expect(groups.list.map(\.stats.contactCount) == [2, 1])
+        let again = ImportContactsRequest(csvData: "'905991000000','Zeynep'", columns: ["gsm", "first_name"], overwrite: true, isInBlacklist: true)
+        _ = try await simulation.importContacts(for: "admin", again)
+        clock.advance(seconds: 2)
+        let blacklisted = try await simulation.listContacts(of: "admin", ListContactsRequest(status: .blackList)).list
+        #expect(blacklisted.map(\.firstName) == ["Zeynep"])
+    }
+}

@@ -21,6 +21,8 @@ struct AddressBook: Sendable {
 
     var contacts: [ContactRecord] = []
     var groups: [GroupRecord] = []
+    /// The import waiting to be processed, if any (`SMS13` while there is one).
+    var pendingImport: ContactImport?
 
     func contactIndex(uuid: String) -> Int? { contacts.firstIndex { $0.uuid == uuid } }
     func contactIndex(gsm: String) -> Int? { contacts.firstIndex { $0.gsm == gsm } }

@@ -9,7 +9,7 @@ struct NodeAPIDispatcher: Sendable {
     static let simulated: Set<NodeAPIOperation> = [
         .createSms, .createOtp, .listSms, .listSmsItems, .listSenders, .cancelSms, .smsSummary, .userCredit,
         .createKvkk, .recreateSms, .inquiryNumber,
-        .createContact, .updateContact, .deleteContacts, .listContacts, .createGroup, .updateGroup, .deleteGroups, .listGroups, .setBlacklist,
+        .createContact, .updateContact, .deleteContacts, .listContacts, .createGroup, .updateGroup, .deleteGroups, .listGroups, .setBlacklist, .importContacts,
     ]
 
     func respond(to operation: NodeAPIOperation, user: String, face: some NodeAPIFace) async -> WireResponse {
@@ -34,6 +34,7 @@ struct NodeAPIDispatcher: Sendable {
         case .updateGroup: return await run(UpdateGroupRequest.self, face) { try await simulation.updateGroup(for: user, $0) }
         case .deleteGroups: return await run(DeleteGroupsRequest.self, face) { try await simulation.deleteGroups(for: user, $0) }
         case .listGroups: return await run(ListGroupsRequest.self, face) { try await simulation.listGroups(of: user, $0) }
+        case .importContacts: return await run(ImportContactsRequest.self, face) { try await simulation.importContacts(for: user, $0) }
         case .setBlacklist: return await run(SetBlacklistRequest.self, face) { try await simulation.setBlacklist(for: user, $0) }
         default:
             return face.reply(NodeAPIReply<StatusReply>.failure(NodeAPIError(.notFound, detail: "\(operation.path) is not simulated yet")))

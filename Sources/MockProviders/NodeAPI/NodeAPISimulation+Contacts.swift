@@ -6,6 +6,7 @@ extension NodeAPISimulation {
     /// `/contact/create`: a new contact (`SMS12` if the number is already in the book; `SMS10` for an unknown group).
     public func createContact(for user: String, _ request: CreateContactRequest) throws(NodeAPIError) -> Contact {
         try request.validate()
+        processImports(of: user)
         let account = try account(user)
         var book = books[user] ?? AddressBook()
         guard let gsm = request.contact.gsm?.normalized else { throw NodeAPIError.invalid("gsm", "is required") }
@@ -26,6 +27,7 @@ extension NodeAPISimulation {
     /// `/contact/update`: changes the given fields of the contact with `uuid`.
     public func updateContact(for user: String, _ request: UpdateContactRequest) throws(NodeAPIError) -> StatusReply {
         try request.validate()
+        processImports(of: user)
         _ = try account(user)
         var book = books[user] ?? AddressBook()
         guard let index = book.contactIndex(uuid: request.uuid) else { throw NodeAPIError(.notFound, detail: "contact \(request.uuid)") }
@@ -52,6 +54,7 @@ extension NodeAPISimulation {
     /// `/contact/delete`: removes the contacts (only those in `groupUUID` when given). Archiving is not modelled.
     public func deleteContacts(for user: String, _ request: DeleteContactsRequest) throws(NodeAPIError) -> StatusReply {
         try request.validate()
+        processImports(of: user)
         _ = try account(user)
         var book = books[user] ?? AddressBook()
         book.contacts.removeAll { contact in
@@ -63,6 +66,7 @@ extension NodeAPISimulation {
 
     /// `/contact/list`: contacts filtered by blacklist state, İYS state and group, paged.
     public func listContacts(of user: String, _ request: ListContactsRequest) throws(NodeAPIError) -> Page<Contact> {
+        processImports(of: user)
         let account = try account(user)
         let contacts = (books[user] ?? AddressBook()).contacts.filter { contact in
             let blacklisted = account.blacklist.contains(contact.gsm)
@@ -81,6 +85,7 @@ extension NodeAPISimulation {
     /// parent (`SMS10`) that holds no contacts (`SMS11`); numbers already in the book join it.
     public func createGroup(for user: String, _ request: CreateGroupRequest) throws(NodeAPIError) -> ContactGroup {
         try request.validate()
+        processImports(of: user)
         _ = try account(user)
         var book = books[user] ?? AddressBook()
         try checkPlacement(title: request.title, parent: request.parentUUID, excluding: nil, in: book)
@@ -94,6 +99,7 @@ extension NodeAPISimulation {
     /// `/contact/update-group`: renames or moves a group (the same rules as creating one; a group cannot move below itself).
     public func updateGroup(for user: String, _ request: UpdateGroupRequest) throws(NodeAPIError) -> StatusReply {
         try request.validate()
+        processImports(of: user)
         _ = try account(user)
         var book = books[user] ?? AddressBook()
         guard let index = book.groups.firstIndex(where: { $0.uuid == request.uuid }) else { throw NodeAPIError(.sms10, detail: request.uuid) }
@@ -112,6 +118,7 @@ extension NodeAPISimulation {
     /// contacts left in no group too.
     public func deleteGroups(for user: String, _ request: DeleteGroupsRequest) throws(NodeAPIError) -> StatusReply {
         try request.validate()
+        processImports(of: user)
         _ = try account(user)
         var book = books[user] ?? AddressBook()
         for uuid in request.target.all where book.group(uuid) == nil { throw NodeAPIError(.sms10, detail: uuid) }
@@ -131,6 +138,7 @@ extension NodeAPISimulation {
     /// `/contact/list-group`: groups filtered by title keyword and parent, paged.
     public func listGroups(of user: String, _ request: ListGroupsRequest) throws(NodeAPIError) -> Page<ContactGroup> {
         _ = try account(user)
+        processImports(of: user)
         let book = books[user] ?? AddressBook()
         let groups = book.groups.filter { group in
             (request.keyword.map { TurkishText.contains(group.title, $0) } ?? true)
@@ -143,6 +151,7 @@ extension NodeAPISimulation {
     /// numbers join the book). One invalid number fails the request unless `returnInvalids`.
     public func setBlacklist(for user: String, _ request: SetBlacklistRequest) throws(NodeAPIError) -> BlacklistReply {
         try request.validate()
+        processImports(of: user)
         _ = try account(user)
         var book = books[user] ?? AddressBook()
         var numbers: [String] = []
@@ -166,6 +175,60 @@ extension NodeAPISimulation {
         }
         books[user] = book
         return BlacklistReply(status: 1, invalids: request.returnInvalids == true ? invalids : nil)
+    }
+
+    /// `/contact/import`: accepted at once and processed asynchronously (after ``ContactImport/delaySeconds``);
+    /// another import while one waits is `SMS13`. Rows with an invalid number are skipped; a `GROUP_NAME`
+    /// joins the top-level group of that title, created if needed; existing numbers change only with `overwrite`.
+    public func importContacts(for user: String, _ request: ImportContactsRequest) throws(NodeAPIError) -> StatusReply {
+        try request.validate()
+        _ = try account(user)
+        processImports(of: user)
+        var book = books[user] ?? AddressBook()
+        if book.pendingImport != nil { throw NodeAPIError(.sms13) }
+        try checkGroups(request.groupUUIDs ?? [], in: book)
+        book.pendingImport = ContactImport(
+            submittedAt: clock.now(), rows: ContactImport.rows(csv: request.csvData, columns: request.columns),
+            overwrite: request.overwrite ?? false, isInBlacklist: request.isInBlacklist ?? false, groupUUIDs: request.groupUUIDs ?? []
+        )
+        books[user] = book
+        return StatusReply()
+    }
+
+    /// Applies a waiting import whose time has come; every address-book read calls this first.
+    func processImports(of user: String) {
+        guard var book = books[user], let pending = book.pendingImport,
+              clock.now() >= pending.submittedAt + ContactImport.delaySeconds * 1000 else { return }
+        book.pendingImport = nil
+        for row in pending.rows {
+            guard let gsm = row["GSM"].flatMap({ GSMNumber($0).normalized }) else { continue }
+            var groups = pending.groupUUIDs
+            if let name = row["GROUP_NAME"], !name.isEmpty {
+                if let existing = book.groups.first(where: { $0.parentUUID == nil && TurkishText.folded($0.title) == TurkishText.folded(name) }) {
+                    groups.append(existing.uuid)
+                } else {
+                    let group = AddressBook.GroupRecord(uuid: UUID().uuidString.lowercased(), title: name, parentUUID: nil)
+                    book.groups.append(group)
+                    groups.append(group.uuid)
+                }
+            }
+            let known: Set<String> = ["GSM", "GROUP_NAME", "FIRST_NAME", "LAST_NAME"]
+            let details = row.filter { !known.contains($0.key) && !$0.value.isEmpty }
+            if let index = book.contactIndex(gsm: gsm) {
+                guard pending.overwrite else { continue }
+                book.contacts[index].firstName = row["FIRST_NAME"] ?? book.contacts[index].firstName
+                book.contacts[index].lastName = row["LAST_NAME"] ?? book.contacts[index].lastName
+                if !details.isEmpty { book.contacts[index].details = details }
+                book.contacts[index].groupUUIDs = Array(Set(book.contacts[index].groupUUIDs + groups)).sorted()
+            } else {
+                book.contacts.append(.init(
+                    uuid: UUID().uuidString.lowercased(), gsm: gsm, firstName: row["FIRST_NAME"], lastName: row["LAST_NAME"],
+                    details: details.isEmpty ? nil : details, groupUUIDs: groups, iys: nil
+                ))
+            }
+            if pending.isInBlacklist { accounts[user]?.blacklist.insert(gsm) }
+        }
+        books[user] = book
     }
 
     // MARK: Rules and views
