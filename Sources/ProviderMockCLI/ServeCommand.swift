@@ -47,7 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let nodeAPI = loaded.nodeAPI
         let clock = SystemClock()
-        let simulation = NodeAPISimulation(accounts: nodeAPI.accounts, rules: nodeAPI.delivery, sendingHours: nodeAPI.sendingHours, clock: clock)
+        let simulation = NodeAPISimulation(scenario: nodeAPI, clock: clock)
         let router = Router()
         let routes = NodeAPIRoutes(
             simulation: simulation, policy: ErrorStatusPolicy(errorsAsHTTP200: errorsAsHttp200 || nodeAPI.errorsAsHTTP200),

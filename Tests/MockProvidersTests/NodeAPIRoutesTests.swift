@@ -130,13 +130,29 @@ import Testing
         }
     }
 
-    @Test func unknownPathsAndUnsimulatedOperationsAreNotFound() async throws {
+    @Test func optOutSMSEntersByMockMOAndIsListedByMoListRequest() async throws {
+        try await app().test(.router) { client in
+            let received = try await client.execute(uri: "/mock/mo", method: .post, headers: Self.admin, body: Self.body(#"{"gsm": "05321112233", "msg": "İPTAL BASLIK"}"#))
+            #expect(received.status == .ok)
+            #expect(try Self.json(MoRequest.self, received).get().state == .complete)
+            let listed = try await client.execute(uri: "/mo/list-request", method: .get, headers: Self.admin)
+            let page = try Self.json(Page<MoRequest>.self, listed).get()
+            #expect(page.list.map(\.gsm) == ["905321112233"])
+            #expect(page.list.first?.msg == "İPTAL BASLIK")
+            let bad = try await client.execute(uri: "/mock/mo", method: .post, headers: Self.admin, body: Self.body(#"{"gsm": "05321112233", "text": "RET"}"#))
+            #expect(bad.status == .badRequest)
+            guard case .failure(let error) = try Self.json(MoRequest.self, bad) else { Issue.record("expected an error"); return }
+            #expect(error.code == "ERR_INVALID_PARAM")
+            let anonymous = try await client.execute(uri: "/mock/mo", method: .post, body: Self.body(#"{"gsm": "05321112233", "msg": "RET"}"#))
+            #expect(anonymous.status == .unauthorized)
+        }
+    }
+
+    @Test func unknownPathsAreNotFound() async throws {
         try await app().test(.router) { client in
             let unknown = try await client.execute(uri: "/sms/fax", method: .post, headers: Self.admin)
             #expect(unknown.status == .notFound)
             #expect(try Self.json(StatusReply.self, unknown) == .failure(NodeAPIError(.notFound, detail: "POST /sms/fax")))
-            let mo = try await client.execute(uri: "/mo/list-request", method: .post, headers: Self.admin)
-            #expect(mo.status == .notFound)
         }
     }
 

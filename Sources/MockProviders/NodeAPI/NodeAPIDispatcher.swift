@@ -5,13 +5,6 @@ import NodeAPI
 struct NodeAPIDispatcher: Sendable {
     let simulation: NodeAPISimulation
 
-    /// The operations the simulation covers; the others answer `ERR_NOT_FOUND` until they are simulated.
-    static let simulated: Set<NodeAPIOperation> = [
-        .createSms, .createOtp, .listSms, .listSmsItems, .listSenders, .cancelSms, .smsSummary, .userCredit,
-        .createKvkk, .recreateSms, .inquiryNumber,
-        .createContact, .updateContact, .deleteContacts, .listContacts, .createGroup, .updateGroup, .deleteGroups, .listGroups, .setBlacklist, .importContacts,
-    ]
-
     func respond(to operation: NodeAPIOperation, user: String, face: some NodeAPIFace) async -> WireResponse {
         let simulation = simulation
         switch operation {
@@ -36,8 +29,7 @@ struct NodeAPIDispatcher: Sendable {
         case .listGroups: return await run(ListGroupsRequest.self, face) { try await simulation.listGroups(of: user, $0) }
         case .importContacts: return await run(ImportContactsRequest.self, face) { try await simulation.importContacts(for: user, $0) }
         case .setBlacklist: return await run(SetBlacklistRequest.self, face) { try await simulation.setBlacklist(for: user, $0) }
-        default:
-            return face.reply(NodeAPIReply<StatusReply>.failure(NodeAPIError(.notFound, detail: "\(operation.path) is not simulated yet")))
+        case .listMoRequests: return await run(ListMoRequestsRequest.self, face) { try await simulation.listOptOuts(of: user, $0) }
         }
     }
 

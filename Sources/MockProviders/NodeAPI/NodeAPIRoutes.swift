@@ -42,6 +42,27 @@ public struct NodeAPIRoutes: Sendable {
         // Readiness probe, and the ceiling of the throughput benchmark: no body, no simulation.
         router.get("/mock/health") { _, _ in Response(status: .ok) }
         router.get("/soap") { request, _ in wsdl(request).response }
+        // Opt-out SMS from a recipient to the user's short number (mock only; see IncomingOptOutSMS).
+        router.post("/mock/mo") { request, _ in await incomingOptOut(request) }
+    }
+
+    /// `POST /mock/mo` with the user's Basic auth: the SMS is received as if from the operator.
+    private func incomingOptOut(_ request: Request) async -> Response {
+        let simulation = dispatcher.simulation
+        var body: [UInt8] = []
+        var user: String?
+        let reply: NodeAPIReply<MoRequest>
+        do {
+            body = try await Self.collect(request, limit: maxBodyBytes)
+            let credentials = Self.basicCredentials(request)
+            let caller = try await simulation.authenticate(username: credentials?.username, password: credentials?.password)
+            user = caller
+            let sms = try IncomingOptOutSMS.decode(body)
+            reply = .success(try await simulation.receiveOptOut(for: caller, gsm: sms.gsm, msg: sms.msg, shortNr: sms.shortNr))
+        } catch {
+            reply = .failure(error)
+        }
+        return record(request, body, user: user, JSONFace(body: body, policy: policy).reply(reply))
     }
 
     // MARK: JSON

@@ -18,12 +18,11 @@ extension NodeAPISimulation {
             text = text.replacingOccurrences(of: field, with: value)
         }
         text = text.replacingOccurrences(of: CreateKvkkRequest.shortLinkTag, with: Self.kvkkLink(for: number))
-        return try store(
-            user: user, recipients: [(request.number.nr, text)], content: request.content, encoding: request.encoding ?? .gsm7,
+        return try store(user: user, PackageDraft(
+            recipients: [(request.number.nr, text)], content: request.content, encoding: request.encoding ?? .gsm7,
             type: .normal, sender: request.sender, title: "KVKK", validity: request.validity ?? FieldRules.defaultValidity,
-            commercial: false, pushURL: request.pushSettings?.url, customID: nil, isPeriodic: false,
-            startsAt: now, isScheduled: false, now: now
-        )
+            commercial: false, pushURL: request.pushSettings?.url, customID: nil, periodic: nil, startsAt: now, isScheduled: false
+        ), now: now)
     }
 
     /// `/sms/recreate`: a complete or wholly failed package sent again as a new one (`SMS07` otherwise),
@@ -38,12 +37,12 @@ extension NodeAPISimulation {
             throw NodeAPIError(.sms07, detail: "package \(id) is \(state); only complete or failed packages can be recreated")
         }
         try checkSender(original.sender, of: try account(user), otp: original.type == .otp)
-        return try store(
-            user: user, recipients: original.items.map { (GSMNumber($0.target), $0.msg) }, content: original.content,
+        return try store(user: user, PackageDraft(
+            recipients: original.items.map { (GSMNumber($0.target), $0.msg) }, content: original.content,
             encoding: original.encoding, type: original.type, sender: original.sender, title: request.title, validity: original.validity,
-            commercial: original.commercial, pushURL: original.pushURL, customID: nil, isPeriodic: original.isPeriodic,
-            startsAt: now, isScheduled: false, now: now
-        )
+            commercial: original.commercial, pushURL: original.pushURL, customID: nil, periodic: original.periodic,
+            startsAt: now, isScheduled: false, isResend: true
+        ), now: now)
     }
 
     /// `/sms/inquiry-number`: the SMS a number was sent by this user, within the range (the last month

@@ -18,19 +18,43 @@ public actor NodeAPISimulation {
     var packagesByOwner: [String: [Int]] = [:]
     /// Packages whose operator rejections have not been refunded yet.
     private var unsettled: Set<Int> = []
+    /// Credit refunded so far to packages still in `unsettled`.
+    private var refunded: [Int: Int] = [:]
+    /// Each user's packages by `customID`.
+    var customIDs: [String: [String: Int]] = [:]
+    /// Minutes in which the same content to the same numbers is refused (`ERR_SMS_PKG_DUPLICATION`); off when nil.
+    let duplicateWindow: Int?
+    /// The fingerprints of each user's packages within the duplicate window, oldest first.
+    var recentFingerprints: [String: [(fingerprint: PackageFingerprint, id: Int, at: Int64)]] = [:]
     /// Packages with a push URL whose items are not all reported yet, and the items reported so far.
     var awaitingReports: Set<Int> = []
     var reportedItems: [Int: Set<String>] = [:]
+    /// How opt-out SMS are read, and each user's opt-out requests with the instant they arrived.
+    let optOut: OptOutRules
+    var optOutRequests: [String: [(request: MoRequest, at: Int64)]] = [:]
     /// Each user's address book.
     var books: [String: AddressBook] = [:]
     private var nextPackageID = 100_001
     private var nextItemID: Int64 = 12_345_678_910
 
-    public init(accounts: [NodeAPIAccount], rules: DeliveryRules = .default, sendingHours: SendingHours? = nil, clock: any MockClock) {
+    public init(
+        accounts: [NodeAPIAccount], rules: DeliveryRules = .default, sendingHours: SendingHours? = nil,
+        duplicateWindowMinutes: Int? = nil, optOut: OptOutRules = .default, clock: any MockClock
+    ) {
+        self.duplicateWindow = duplicateWindowMinutes
+        self.optOut = optOut
         self.accounts = Dictionary(accounts.map { ($0.username, $0) }, uniquingKeysWith: { first, _ in first })
         self.rules = rules
         self.sendingHours = sendingHours
         self.clock = clock
+    }
+
+    /// The simulation a scenario describes.
+    public init(scenario: NodeAPIScenario, clock: any MockClock) {
+        self.init(
+            accounts: scenario.accounts, rules: scenario.delivery, sendingHours: scenario.sendingHours,
+            duplicateWindowMinutes: scenario.duplicateWindowMinutes, optOut: scenario.optOut, clock: clock
+        )
     }
 
     // MARK: Accounts
@@ -74,13 +98,12 @@ public actor NodeAPISimulation {
         case .manyToMany(let messages): messages.map { ($0.nr, $0.msg) }
         }
         let startsAt = request.sendingDate.map(TurkeyTime.milliseconds) ?? now
-        return try store(
-            user: user, recipients: recipients, content: request.content, encoding: request.encoding ?? .gsm7,
-            type: request.type, sender: request.sender, title: request.title,
-            validity: request.validity ?? FieldRules.defaultValidity, commercial: request.commercial ?? false,
-            pushURL: request.pushSettings?.url, customID: request.customID, isPeriodic: request.periodicSettings != nil,
-            startsAt: max(startsAt, now), isScheduled: request.sendingDate != nil, now: now
-        )
+        return try store(user: user, PackageDraft(
+            recipients: recipients, content: request.content, encoding: request.encoding ?? .gsm7, type: request.type,
+            sender: request.sender, title: request.title, validity: request.validity ?? FieldRules.defaultValidity,
+            commercial: request.commercial ?? false, pushURL: request.pushSettings?.url, customID: request.customID,
+            periodic: request.periodicSettings, startsAt: max(startsAt, now), isScheduled: request.sendingDate != nil
+        ), now: now)
     }
 
     /// `/sms/create-otp`: only from a sender approved for OTP.
@@ -91,12 +114,12 @@ public actor NodeAPISimulation {
         try checkSender(request.sender, of: account, otp: true)
         if request.commercial == true, !account.hasIysSettings { throw NodeAPIError(.sms30) }
         try checkCustomID(request.customID, of: user)
-        return try store(
-            user: user, recipients: [(request.number, nil)], content: request.content, encoding: request.encoding ?? .gsm7,
-            type: .otp, sender: request.sender, title: "OTP", validity: request.validity ?? FieldRules.defaultOtpValidity,
+        return try store(user: user, PackageDraft(
+            recipients: [(request.number, nil)], content: request.content, encoding: request.encoding ?? .gsm7, type: .otp,
+            sender: request.sender, title: "OTP", validity: request.validity ?? FieldRules.defaultOtpValidity,
             commercial: request.commercial ?? false, pushURL: request.pushSettings?.url, customID: request.customID,
-            isPeriodic: false, startsAt: now, isScheduled: false, now: now
-        )
+            periodic: nil, startsAt: now, isScheduled: false
+        ), now: now)
     }
 
     /// `/sms/cancel`: only before sending starts (`SMS07` after, `SMS06` for an unknown package);
@@ -184,16 +207,14 @@ public actor NodeAPISimulation {
 
     private func checkCustomID(_ customID: String?, of user: String) throws(NodeAPIError) {
         guard let customID else { return }
-        let taken = (packagesByOwner[user] ?? []).contains { packages[$0]?.customID == customID }
-        if taken { throw NodeAPIError(.sms42, detail: "customID '\(customID)'") }
+        if customIDs[user]?[customID] != nil { throw NodeAPIError(.sms42, detail: "customID '\(customID)'") }
     }
 
     func packageID(_ reference: PackageReference, of user: String) throws(NodeAPIError) -> Int {
-        let owned = packagesByOwner[user] ?? []
         let found: Int? = switch reference {
-        case .id(let id): owned.contains(id) ? id : nil
-        case .uuid(let uuid): owned.first { packages[$0]?.uuid == uuid }
-        case .customID(let customID): owned.first { packages[$0]?.customID == customID }
+        case .id(let id): packages[id]?.owner == user ? id : nil
+        case .uuid(let uuid): (packagesByOwner[user] ?? []).first { packages[$0]?.uuid == uuid }
+        case .customID(let customID): customIDs[user]?[customID]
         }
         guard let found else { throw NodeAPIError(.sms06) }
         return found
@@ -201,29 +222,31 @@ public actor NodeAPISimulation {
 
     /// Builds the items (skipping invalid, blacklisted and repeated numbers), charges one credit per segment
     /// per recipient, and stores the package.
-    func store(
-        user: String, recipients: [(number: GSMNumber, msg: String?)], content: String?, encoding: SmsEncoding, type: SmsType,
-        sender: String, title: String, validity: Int, commercial: Bool, pushURL: String?, customID: String?,
-        isPeriodic: Bool, startsAt: Int64, isScheduled: Bool, now: Int64
-    ) throws(NodeAPIError) -> PackageCreated {
+    func store(user: String, _ draft: PackageDraft, now: Int64) throws(NodeAPIError) -> PackageCreated {
         settle()
-        if let sendingHours, !sendingHours.contains(TurkeyTime.date(startsAt)) {
-            throw NodeAPIError(.sms44, detail: "sending starts at \(TurkeyTime.date(startsAt, style: .minutes).text), outside the sending hours")
+        if let sendingHours, !sendingHours.contains(TurkeyTime.date(draft.startsAt)) {
+            throw NodeAPIError(.sms44, detail: "sending starts at \(TurkeyTime.date(draft.startsAt, style: .minutes).text), outside the sending hours")
         }
         let account = try account(user)
         var seen = Set<String>()
         var items: [SmsPackageRecord.Item] = []
-        items.reserveCapacity(recipients.count)
-        let sharedCredit = content.map { SmsSegments(text: $0, encoding: encoding).count } ?? 0
-        for (number, msg) in recipients {
+        items.reserveCapacity(draft.recipients.count)
+        let sharedCredit = draft.content.map { SmsSegments(text: $0, encoding: draft.encoding).count } ?? 0
+        let schedule = draft.periodic.map(PeriodicSchedule.init)
+        for (number, msg) in draft.recipients {
             guard let target = number.normalized, !account.blacklist.contains(target), seen.insert(target).inserted else { continue }
-            let credit = msg.map { SmsSegments(text: $0, encoding: encoding).count } ?? sharedCredit
+            let credit = msg.map { SmsSegments(text: $0, encoding: draft.encoding).count } ?? sharedCredit
             items.append(.init(
                 id: String(nextItemID + Int64(items.count)), target: target, msg: msg, credit: max(credit, 1),
-                outcome: rules.outcome(for: target), operator: DeliveryRules.operator(for: target)
+                outcome: rules.outcome(for: target), operator: DeliveryRules.operator(for: target),
+                delay: schedule?.delay(ofRecipient: items.count, from: draft.startsAt) ?? 0
             ))
         }
         if items.isEmpty { throw NodeAPIError(.emptySmsPackage, detail: "no valid, non-blacklisted number left") }
+        let fingerprint = duplicateWindow == nil ? nil : PackageFingerprint(content: draft.content, items: items)
+        if let fingerprint, !draft.isResend, let earlier = recentDuplicate(of: fingerprint, user: user, now: now) {
+            throw NodeAPIError(.smsPackageDuplication, detail: "package \(earlier) sent the same content to the same numbers less than \(duplicateWindow ?? 0) minutes ago")
+        }
         let cost = items.reduce(0) { $0 + $1.credit }
         if cost > account.credit {
             throw NodeAPIError(.sms18, detail: "the package needs \(cost) credit, the balance is \(account.credit)")
@@ -233,24 +256,34 @@ public actor NodeAPISimulation {
         nextItemID += Int64(items.count)
         accounts[user]?.credit -= cost
         packages[id] = SmsPackageRecord(
-            id: id, uuid: UUID().uuidString.lowercased(), customID: customID, owner: user, type: type, sender: sender,
-            title: title, content: content, encoding: encoding, validity: validity, commercial: commercial, pushURL: pushURL,
-            isPeriodic: isPeriodic, items: items, createdAt: now, startsAt: startsAt, isScheduled: isScheduled,
-            cancelledAt: nil, rules: rules
+            id: id, uuid: UUID().uuidString.lowercased(), customID: draft.customID, owner: user, type: draft.type, sender: draft.sender,
+            title: draft.title, content: draft.content, encoding: draft.encoding, validity: draft.validity, commercial: draft.commercial,
+            pushURL: draft.pushURL, periodic: draft.periodic, items: items, createdAt: now, startsAt: draft.startsAt,
+            isScheduled: draft.isScheduled, cancelledAt: nil, rules: rules
         )
         packagesByOwner[user, default: []].append(id)
+        if let customID = draft.customID { customIDs[user, default: [:]][customID] = id }
+        if let fingerprint { recentFingerprints[user, default: []].append((fingerprint, id, now)) }
         if items.contains(where: { $0.outcome == .rejectedByOperator }) { unsettled.insert(id) }
-        if pushURL != nil { awaitingReports.insert(id) }
+        if draft.pushURL != nil { awaitingReports.insert(id) }
         return PackageCreated(pkgID: id)
     }
 
-    /// Refunds the credit of items the operator rejected, once their rejection has happened.
+    /// Refunds the credit of items the operator rejected as their rejections happen (batch by batch
+    /// in a periodic package).
     private func settle() {
         let now = clock.now()
         for id in unsettled {
             guard let package = packages[id], now >= package.sentAt else { continue }
-            accounts[package.owner]?.credit += package.refundableCredit(at: now)
-            unsettled.remove(id)
+            let due = package.refundableCredit(at: now) - (refunded[id] ?? 0)
+            if due > 0 {
+                accounts[package.owner]?.credit += due
+                refunded[id, default: 0] += due
+            }
+            if now >= package.sentAt + package.lastDelay {
+                unsettled.remove(id)
+                refunded[id] = nil
+            }
         }
     }
 
@@ -273,7 +306,7 @@ public actor NodeAPISimulation {
         case .queued: return state == .queueing || (state == .pending && !package.isScheduled)
         case .processing: return state == .sending || state == .sent || state == .partlyReported
         case .scheduled: return package.isScheduled && state == .pending
-        case .periodic: return package.isPeriodic
+        case .periodic: return package.periodic != nil
         case .completed: return state == .complete
         case .cancelled: return state == .cancelled
         case .failed: return state == .sendingFailed || state == .creationFailed || state == .rejectedByOperator

@@ -13,6 +13,9 @@ public struct SmsPackageRecord: Sendable, Hashable {
         public var credit: Int
         public var outcome: DeliveryOutcome
         public var `operator`: Operator
+        /// Milliseconds after the package's start at which this item's batch starts: 0 except in
+        /// periodic packages, which send `amount` recipients per period (see ``PeriodicSchedule``).
+        public var delay: Int64 = 0
     }
 
     public var id: Int
@@ -28,7 +31,8 @@ public struct SmsPackageRecord: Sendable, Hashable {
     public var validity: Int
     public var commercial: Bool
     public var pushURL: String?
-    public var isPeriodic: Bool
+    /// How a periodic package spreads its recipients over time; nil for others.
+    public var periodic: PeriodicSettings?
     public var items: [Item]
     /// When the package was created, in milliseconds since the epoch.
     public var createdAt: Int64
@@ -48,11 +52,15 @@ public struct SmsPackageRecord: Sendable, Hashable {
     /// An item with no report times out here: validity + 60 minutes after the hand-over.
     public var timeoutAt: Int64 { sentAt + Int64(validity + 60) * 60_000 }
 
+    /// The delay of the package's last batch (0 unless periodic).
+    public var lastDelay: Int64 { items.last?.delay ?? 0 }
+
     /// Whether the package can still be cancelled: it has not started sending.
     public func isChangeable(at now: Int64) -> Bool { cancelledAt == nil && now < sendingAt }
 
     public func itemState(_ item: Item, at now: Int64) -> ItemState {
-        if let cancelledAt, cancelledAt < sendingAt { return .cancelled }
+        if let cancelledAt, cancelledAt < sendingAt + item.delay { return .cancelled }
+        let now = now - item.delay
         if now < sendingAt { return .pending }
         if now < sentAt { return .sending }
         switch item.outcome {
@@ -69,9 +77,9 @@ public struct SmsPackageRecord: Sendable, Hashable {
         guard state.isFinal else { return nil }
         switch state {
         case .cancelled: return cancelledAt
-        case .rejectedByOperator: return sentAt
-        case .timedOut: return timeoutAt
-        default: return reportAt
+        case .rejectedByOperator: return sentAt + item.delay
+        case .timedOut: return timeoutAt + item.delay
+        default: return reportAt + item.delay
         }
     }
 
@@ -81,6 +89,8 @@ public struct SmsPackageRecord: Sendable, Hashable {
         if now < sendingAt { return .queueing }
         if now < sentAt { return .sending }
         let states = items.map { itemState($0, at: now) }
+        // A periodic package is still sending while a later batch waits for its period.
+        if states.contains(where: { $0 == .pending || $0 == .sending }) { return .sending }
         if states.allSatisfy({ $0 == .rejectedByOperator }) { return .rejectedByOperator }
         let finals = states.filter(\.isFinal).count
         if finals == states.count { return .complete }
@@ -113,13 +123,13 @@ public struct SmsPackageRecord: Sendable, Hashable {
     /// The `/sms/list-item` view of an item.
     public func view(_ item: Item, at now: Int64) -> PackageItem {
         let state = itemState(item, at: now)
-        let handedOver = now >= sentAt && state != .cancelled
+        let handedOver = now >= sentAt + item.delay && state != .cancelled
         return PackageItem(
             id: item.id, msg: item.msg, credit: item.credit, state: state, sender: sender, target: item.target,
             setState: self.state(at: now).rawValue,
-            sendingDate: TurkeyTime.date(startsAt),
+            sendingDate: TurkeyTime.date(startsAt + item.delay),
             deliveryDate: state == .delivered ? finalAt(item, at: now).map { TurkeyTime.date($0) } : nil,
-            processingDate: handedOver ? TurkeyTime.date(sentAt) : nil
+            processingDate: handedOver ? TurkeyTime.date(sentAt + item.delay) : nil
         )
     }
 }

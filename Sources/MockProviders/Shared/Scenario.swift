@@ -76,11 +76,18 @@ public struct NodeAPIScenario: Sendable, Hashable, Decodable {
     public var maxConcurrentRequestsPerUser: Int?
     /// Requests and replies the journal keeps (a ring).
     public var journalSize: Int
+    /// Minutes in which the same content to the same numbers is refused (`ERR_SMS_PKG_DUPLICATION`); off when absent.
+    public var duplicateWindowMinutes: Int?
+    /// The short number and keywords of opt-out SMS.
+    public var optOut: OptOutRules
 
     public init(
         errorsAsHTTP200: Bool = false, delivery: DeliveryRules = .default, accounts: [NodeAPIAccount] = [], maintenance: Bool = false,
-        sendingHours: SendingHours? = nil, errorRules: [ErrorInjection.Rule] = [], maxConcurrentRequestsPerUser: Int? = nil, journalSize: Int = 1000
+        sendingHours: SendingHours? = nil, errorRules: [ErrorInjection.Rule] = [], maxConcurrentRequestsPerUser: Int? = nil, journalSize: Int = 1000,
+        duplicateWindowMinutes: Int? = nil, optOut: OptOutRules = .default
     ) {
+        self.duplicateWindowMinutes = duplicateWindowMinutes
+        self.optOut = optOut
         self.errorsAsHTTP200 = errorsAsHTTP200
         self.delivery = delivery
         self.accounts = accounts
@@ -93,6 +100,7 @@ public struct NodeAPIScenario: Sendable, Hashable, Decodable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case errorsAsHTTP200, delivery, accounts, maintenance, sendingHours, errorRules, maxConcurrentRequestsPerUser, journalSize
+        case duplicateWindowMinutes, optOut
     }
 
     public init(from decoder: any Decoder) throws {
@@ -106,8 +114,13 @@ public struct NodeAPIScenario: Sendable, Hashable, Decodable {
             sendingHours: try container.decodeIfPresent(SendingHours.self, forKey: .sendingHours),
             errorRules: try container.decodeIfPresent([ErrorInjection.Rule].self, forKey: .errorRules) ?? [],
             maxConcurrentRequestsPerUser: try container.decodeIfPresent(Int.self, forKey: .maxConcurrentRequestsPerUser),
-            journalSize: try container.decodeIfPresent(Int.self, forKey: .journalSize) ?? 1000
+            journalSize: try container.decodeIfPresent(Int.self, forKey: .journalSize) ?? 1000,
+            duplicateWindowMinutes: try container.decodeIfPresent(Int.self, forKey: .duplicateWindowMinutes),
+            optOut: try container.decodeIfPresent(OptOutRules.self, forKey: .optOut) ?? .default
         )
+        if let window = duplicateWindowMinutes, window < 1 {
+            throw DecodingError.dataCorruptedError(forKey: .duplicateWindowMinutes, in: container, debugDescription: "must be at least 1")
+        }
         if let limit = maxConcurrentRequestsPerUser, limit < 1 {
             throw DecodingError.dataCorruptedError(forKey: .maxConcurrentRequestsPerUser, in: container, debugDescription: "must be at least 1")
         }

@@ -7,6 +7,8 @@ enum TurkishText {
 
     static func folded(_ text: String) -> String { text.lowercased(with: locale) }
 
+    static func equals(_ a: String, _ b: String) -> Bool { folded(a) == folded(b) }
+
     static func contains(_ text: String, _ keyword: String) -> Bool {
         text.range(of: keyword, options: [.caseInsensitive], locale: locale) != nil
     }

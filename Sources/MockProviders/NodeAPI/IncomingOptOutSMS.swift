@@ -1,0 +1,33 @@
+import Foundation
+import NodeAPI
+
+/// The body of `POST /mock/mo`: an SMS a recipient sends to the user's short number, which is how
+/// opt-out traffic enters the mock. Not part of the Node API; documented in the README.
+///
+/// `{"gsm": "905321112233", "msg": "RET BASLIK", "shortNr": "3838"}` (`shortNr` optional).
+struct IncomingOptOutSMS: Decodable, Sendable {
+    var gsm: String
+    var msg: String
+    var shortNr: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case gsm, msg, shortNr }
+
+    init(from decoder: any Decoder) throws {
+        try WireFields.rejectUnknown(CodingKeys.self, in: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        gsm = try container.requireLenientString(forKey: .gsm)
+        msg = try container.requireText(forKey: .msg)
+        shortNr = try container.decodeLenientString(forKey: .shortNr)
+    }
+
+    /// Decodes a body; anything unusable is `ERR_INVALID_PARAM` saying why.
+    static func decode(_ body: [UInt8]) throws(NodeAPIError) -> IncomingOptOutSMS {
+        do {
+            return try JSONDecoder().decode(Self.self, from: Data(body))
+        } catch let error as NodeAPIError {
+            throw error
+        } catch {
+            throw NodeAPIError(.invalidParam, detail: "the body is not {gsm, msg, shortNr?}: \(error)")
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import MockProviders
+import NodeAPI
+import Testing
+
+/// Periodic packages (batches of `amount` every `interval` periods) and the duplicate window.
+@Suite struct PeriodicAndDuplicateTests: SimulationSuite {
+    let clock = ManualClock(turkey: WireDate("2025-03-10 10:00")!)
+
+    /// 2500 distinct numbers, none of them magic: 905321005000, 905321005001, …
+    static let numbers: [GSMNumber] = (0..<2500).map { GSMNumber(String(905_321_005_000 + $0)) }
+
+    func periodic(_ type: PeriodType, interval: Int = 1, amount: Int = 1000) -> CreateSmsRequest {
+        var request = CreateSmsRequest(recipients: .oneToMany(Self.numbers), sender: "BASLIK", title: "Kampanya", content: "Merhaba")
+        request.periodicSettings = PeriodicSettings(periodType: type, interval: interval, amount: amount)
+        return request
+    }
+
+    func states(_ simulation: NodeAPISimulation, _ id: Int) async throws -> [ItemState: Int] {
+        let items = try await simulation.listItems(of: "admin", ListSmsItemsRequest(package: .id(id), paging: Paging(pageSize: 1000)))
+        var all: [ItemState: Int] = [:]
+        for state in [ItemState.pending, .sent, .delivered] {
+            var request = ListSmsItemsRequest(package: .id(id), paging: Paging(pageSize: 10))
+            request.state = state
+            all[state] = try await simulation.listItems(of: "admin", request).stats.totalRecord
+        }
+        #expect(items.stats.totalRecord == 2500)
+        return all
+    }
+
+    @Test func dailyBatchesGoOutOnePeriodApart() async throws {
+        let simulation = simulation()
+        let created = try await simulation.createSms(for: "admin", periodic(.daily))
+        clock.advance(seconds: 10)
+        #expect(try await states(simulation, created.pkgID) == [.pending: 1500, .sent: 0, .delivered: 1000])
+        let first = try await simulation.listPackages(of: "admin", ListSmsRequest(ids: [created.pkgID])).list[0]
+        #expect(first.state == .sending)
+        clock.advance(seconds: 86_400)
+        #expect(try await states(simulation, created.pkgID) == [.pending: 500, .sent: 0, .delivered: 2000])
+        clock.advance(seconds: 86_400)
+        #expect(try await states(simulation, created.pkgID) == [.pending: 0, .sent: 0, .delivered: 2500])
+        let done = try await simulation.listPackages(of: "admin", ListSmsRequest(ids: [created.pkgID])).list[0]
+        #expect(done.state == .complete)
+        // The last batch's items carry their own sending date, two days after the first.
+        let item = try await simulation.listItems(of: "admin", ListSmsItemsRequest(package: .id(created.pkgID), target: "905321007499")).list[0]
+        #expect(item.sendingDate == WireDate("2025-03-12T10:00:00"))
+    }
+
+    @Test func monthlyBatchesFollowTheCalendarAndOnceSendsEveryone() async throws {
+        let simulation = simulation()
+        let monthly = try await simulation.createSms(for: "admin", periodic(.monthly, interval: 2, amount: 2000))
+        let once = try await simulation.createSms(for: "admin", periodic(.once, amount: 1000))
+        clock.advance(seconds: 10)
+        #expect(try await states(simulation, monthly.pkgID)[.pending] == 500)
+        #expect(try await states(simulation, once.pkgID)[.delivered] == 2500)
+        let item = try await simulation.listItems(of: "admin", ListSmsItemsRequest(package: .id(monthly.pkgID), target: "905321007499")).list[0]
+        #expect(item.sendingDate == WireDate("2025-05-10T10:00:00"))
+        let listed = try await simulation.listPackages(of: "admin", ListSmsRequest(status: .periodic))
+        #expect(listed.list.map(\.id).sorted() == [monthly.pkgID, once.pkgID])
+    }
+
+    @Test func theSameContentToTheSameNumbersWithinTheWindowIsADuplicate() async throws {
+        let simulation = NodeAPISimulation(accounts: [ScenarioFixtures.admin], duplicateWindowMinutes: 30, clock: clock)
+        let request = CreateSmsRequest(recipients: .oneToMany(["905551230011", "905551230012"]), sender: "BASLIK", title: "T", content: "Aynı içerik")
+        let first = try await simulation.createSms(for: "admin", request)
+        let creditAfterFirst = try await simulation.userCredit(of: "admin").credit
+        // Same numbers in another order, written differently: still the same package.
+        let reordered = CreateSmsRequest(recipients: .oneToMany(["0555 123 00 12", "905551230011"]), sender: "BASLIK", title: "T2", content: "Aynı içerik")
+        let repeated = await error { _ = try await simulation.createSms(for: "admin", reordered) }
+        #expect(repeated?.code == "ERR_SMS_PKG_DUPLICATION")
+        #expect(repeated?.status == 409)
+        #expect(try await simulation.userCredit(of: "admin").credit == creditAfterFirst)
+        // Other content, or a subset of the numbers, is not a duplicate.
+        _ = try await simulation.createSms(for: "admin", CreateSmsRequest(recipients: .oneToMany(["905551230011", "905551230012"]), sender: "BASLIK", title: "T", content: "Başka içerik"))
+        _ = try await simulation.createSms(for: "admin", CreateSmsRequest(recipients: .oneToMany(["905551230011"]), sender: "BASLIK", title: "T", content: "Aynı içerik"))
+        // recreate is a deliberate resend.
+        clock.advance(seconds: 10)
+        _ = try await simulation.recreate(for: "admin", RecreateSmsRequest(package: .id(first.pkgID), title: "Yeniden", includeNewNumbers: false))
+        // Thirty minutes later it may go again.
+        clock.advance(minutes: 30)
+        _ = try await simulation.createSms(for: "admin", request)
+    }
+
+    @Test func aCancelledPackageIsNoDuplicate() async throws {
+        let simulation = NodeAPISimulation(accounts: [ScenarioFixtures.admin], duplicateWindowMinutes: 30, clock: clock)
+        var request = CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "Yarın")
+        request.sendingDate = WireDate("2025-03-11 10:00")
+        let first = try await simulation.createSms(for: "admin", request)
+        _ = try await simulation.cancel(for: "admin", CancelSmsRequest(package: .id(first.pkgID)))
+        _ = try await simulation.createSms(for: "admin", request)
+    }
+
+    @Test func withoutAWindowRepeatsAreAccepted() async throws {
+        let simulation = simulation()
+        let request = CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "Tekrar")
+        _ = try await simulation.createSms(for: "admin", request)
+        _ = try await simulation.createSms(for: "admin", request)
+    }
+}
