@@ -96,3 +96,31 @@ import Testing
         _ = try await simulation.createSms(for: "admin", request)
     }
 }
+
+/// Sustained load keeps memory flat: past the retention, the oldest packages are forgotten.
+@Suite struct RetentionTests: SimulationSuite {
+    let clock = ManualClock(turkey: WireDate("2025-03-10 10:00")!)
+
+    @Test func theOldestPackagesAreForgottenPastTheRetention() async throws {
+        let simulation = NodeAPISimulation(accounts: [ScenarioFixtures.admin], retainedPackagesPerUser: 20, clock: clock)
+        var ids: [Int] = []
+        for index in 0..<25 {
+            var request = CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "Mesaj \(index)")
+            request.customID = "c-\(index)"
+            ids.append(try await simulation.createSms(for: "admin", request).pkgID)
+        }
+        // The 21st package drops the oldest 3 (21 - 20 + a tenth of 20) at once, leaving 18; the 24th drops
+        // 3 more; the 25th makes 19.
+        let listed = try await simulation.listPackages(of: "admin", ListSmsRequest(paging: Paging(pageSize: 100)))
+        #expect(listed.stats.totalRecord == 19)
+        #expect(listed.list.last?.id == ids[6])
+        let gone = await error { _ = try await simulation.listItems(of: "admin", ListSmsItemsRequest(package: .id(ids[0]))) }
+        #expect(gone?.code == "ERR_SMS_PKG_NOT_FOUND")
+        // A forgotten package's customID may be used again; a kept one may not.
+        var reuse = CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "Yeni")
+        reuse.customID = "c-0"
+        _ = try await simulation.createSms(for: "admin", reuse)
+        reuse.customID = "c-24"
+        #expect(await error { _ = try await simulation.createSms(for: "admin", reuse) }?.code == "ERR_SMS_PKG_CUSTOM_ID_DUPLICATION")
+    }
+}

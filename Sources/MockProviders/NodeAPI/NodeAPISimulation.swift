@@ -29,6 +29,8 @@ public actor NodeAPISimulation {
     /// Packages with a push URL whose items are not all reported yet, and the items reported so far.
     var awaitingReports: Set<Int> = []
     var reportedItems: [Int: Set<String>] = [:]
+    /// Packages kept per user; older ones are forgotten (see ``forgetOldPackages(of:)``).
+    let retainedPackagesPerUser: Int
     /// How opt-out SMS are read, and each user's opt-out requests with the instant they arrived.
     let optOut: OptOutRules
     var optOutRequests: [String: [(request: MoRequest, at: Int64)]] = [:]
@@ -39,8 +41,9 @@ public actor NodeAPISimulation {
 
     public init(
         accounts: [NodeAPIAccount], rules: DeliveryRules = .default, sendingHours: SendingHours? = nil,
-        duplicateWindowMinutes: Int? = nil, optOut: OptOutRules = .default, clock: any MockClock
+        duplicateWindowMinutes: Int? = nil, optOut: OptOutRules = .default, retainedPackagesPerUser: Int = 100_000, clock: any MockClock
     ) {
+        self.retainedPackagesPerUser = max(retainedPackagesPerUser, 1)
         self.duplicateWindow = duplicateWindowMinutes
         self.optOut = optOut
         self.accounts = Dictionary(accounts.map { ($0.username, $0) }, uniquingKeysWith: { first, _ in first })
@@ -53,7 +56,8 @@ public actor NodeAPISimulation {
     public init(scenario: NodeAPIScenario, clock: any MockClock) {
         self.init(
             accounts: scenario.accounts, rules: scenario.delivery, sendingHours: scenario.sendingHours,
-            duplicateWindowMinutes: scenario.duplicateWindowMinutes, optOut: scenario.optOut, clock: clock
+            duplicateWindowMinutes: scenario.duplicateWindowMinutes, optOut: scenario.optOut,
+            retainedPackagesPerUser: scenario.retainedPackagesPerUser, clock: clock
         )
     }
 
@@ -262,11 +266,30 @@ public actor NodeAPISimulation {
             isScheduled: draft.isScheduled, cancelledAt: nil, rules: rules
         )
         packagesByOwner[user, default: []].append(id)
+        forgetOldPackages(of: user)
         if let customID = draft.customID { customIDs[user, default: [:]][customID] = id }
         if let fingerprint { recentFingerprints[user, default: []].append((fingerprint, id, now)) }
         if items.contains(where: { $0.outcome == .rejectedByOperator }) { unsettled.insert(id) }
         if draft.pushURL != nil { awaitingReports.insert(id) }
         return PackageCreated(pkgID: id)
+    }
+
+    /// Keeps memory flat under sustained load: past `retainedPackagesPerUser`, the oldest tenth of a
+    /// user's packages is forgotten in one go (so the cost per package stays constant), as a provider
+    /// archives old reports.
+    private func forgetOldPackages(of user: String) {
+        guard var owned = packagesByOwner[user], owned.count > retainedPackagesPerUser else { return }
+        let excess = owned.count - retainedPackagesPerUser + retainedPackagesPerUser / 10
+        for id in owned.prefix(excess) {
+            if let customID = packages[id]?.customID { customIDs[user]?[customID] = nil }
+            packages[id] = nil
+            awaitingReports.remove(id)
+            reportedItems[id] = nil
+            unsettled.remove(id)
+            refunded[id] = nil
+        }
+        owned.removeFirst(excess)
+        packagesByOwner[user] = owned
     }
 
     /// Refunds the credit of items the operator rejected as their rejections happen (batch by batch

@@ -80,12 +80,15 @@ public struct NodeAPIScenario: Sendable, Hashable, Decodable {
     public var duplicateWindowMinutes: Int?
     /// The short number and keywords of opt-out SMS.
     public var optOut: OptOutRules
+    /// Packages kept per user; the oldest are forgotten beyond, so memory stays flat under load.
+    public var retainedPackagesPerUser: Int
 
     public init(
         errorsAsHTTP200: Bool = false, delivery: DeliveryRules = .default, accounts: [NodeAPIAccount] = [], maintenance: Bool = false,
         sendingHours: SendingHours? = nil, errorRules: [ErrorInjection.Rule] = [], maxConcurrentRequestsPerUser: Int? = nil, journalSize: Int = 1000,
-        duplicateWindowMinutes: Int? = nil, optOut: OptOutRules = .default
+        duplicateWindowMinutes: Int? = nil, optOut: OptOutRules = .default, retainedPackagesPerUser: Int = 100_000
     ) {
+        self.retainedPackagesPerUser = retainedPackagesPerUser
         self.duplicateWindowMinutes = duplicateWindowMinutes
         self.optOut = optOut
         self.errorsAsHTTP200 = errorsAsHTTP200
@@ -100,7 +103,7 @@ public struct NodeAPIScenario: Sendable, Hashable, Decodable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case errorsAsHTTP200, delivery, accounts, maintenance, sendingHours, errorRules, maxConcurrentRequestsPerUser, journalSize
-        case duplicateWindowMinutes, optOut
+        case duplicateWindowMinutes, optOut, retainedPackagesPerUser
     }
 
     public init(from decoder: any Decoder) throws {
@@ -116,8 +119,12 @@ public struct NodeAPIScenario: Sendable, Hashable, Decodable {
             maxConcurrentRequestsPerUser: try container.decodeIfPresent(Int.self, forKey: .maxConcurrentRequestsPerUser),
             journalSize: try container.decodeIfPresent(Int.self, forKey: .journalSize) ?? 1000,
             duplicateWindowMinutes: try container.decodeIfPresent(Int.self, forKey: .duplicateWindowMinutes),
-            optOut: try container.decodeIfPresent(OptOutRules.self, forKey: .optOut) ?? .default
+            optOut: try container.decodeIfPresent(OptOutRules.self, forKey: .optOut) ?? .default,
+            retainedPackagesPerUser: try container.decodeIfPresent(Int.self, forKey: .retainedPackagesPerUser) ?? 100_000
         )
+        if retainedPackagesPerUser < 10 {
+            throw DecodingError.dataCorruptedError(forKey: .retainedPackagesPerUser, in: container, debugDescription: "must be at least 10")
+        }
         if let window = duplicateWindowMinutes, window < 1 {
             throw DecodingError.dataCorruptedError(forKey: .duplicateWindowMinutes, in: container, debugDescription: "must be at least 1")
         }
