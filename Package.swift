@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "NodeAPIJSON", targets: ["NodeAPIJSON"]),
         .library(name: "NodeAPISOAP", targets: ["NodeAPISOAP"]),
         .library(name: "LibXML", targets: ["LibXML"]),
+        .library(name: "MySoftIYS", targets: ["MySoftIYS"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,11 +30,13 @@ let package = Package(
         .target(name: "NodeAPI"),
         .target(name: "NodeAPIJSON", dependencies: ["NodeAPI"]),
         .target(name: "NodeAPISOAP", dependencies: ["NodeAPI", "LibXML"]),
+        // The MySoft İYS API: model and JSON codec in one (JSON is its only wire).
+        .target(name: "MySoftIYS"),
         // The mock providers' behaviour (state, rules, clock), kept apart from HTTP routing.
         .target(
             name: "MockProviders",
             dependencies: [
-                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP",
+                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MySoftIYS",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Yams", package: "Yams"),
@@ -55,6 +58,7 @@ let package = Package(
         .target(name: "NodeAPIExamples", dependencies: ["NodeAPI", "LibXML"], path: "Tests/NodeAPIExamples"),
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
         .testTarget(name: "NodeAPITests", dependencies: ["NodeAPI"]),
+        .testTarget(name: "MySoftIYSTests", dependencies: ["MySoftIYS"]),
         .testTarget(name: "NodeAPIJSONTests", dependencies: ["NodeAPI", "NodeAPIJSON", "NodeAPIExamples"], resources: [.copy("Golden")]),
         .testTarget(
             name: "NodeAPISOAPTests",
@@ -64,7 +68,7 @@ let package = Package(
         .testTarget(
             name: "MockProvidersTests",
             dependencies: [
-                "MockProviders", "NodeAPI", "NodeAPIJSON", "NodeAPISOAP",
+                "MockProviders", "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MySoftIYS",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

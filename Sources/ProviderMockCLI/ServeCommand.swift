@@ -7,12 +7,13 @@ import MockProviders
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Run the mock providers (the Node API's JSON endpoints and SOAP service).",
+        abstract: "Run the mock providers: the Node API (JSON and SOAP) and MySoft İYS.",
         discussion: """
             The Node API answers on --node-api-port: its JSON endpoints with Basic auth, POST /soap, and the WSDL at \
             GET /soap?wsdl. Accounts and rules come from the scenario: mocks/default.yaml (bundled) unless --scenario \
             names another; a scenario with an unknown key or a wrong type stops the server with the line to fix. \
-            --iys-port, --euromsg-port and --admin-port are reserved for the mocks still to come and are not bound yet.
+            MySoft İYS answers on --iys-port (OAuth token, then /api/IYSConsent/* with the bearer token); its consents \
+            gate the Node API's commercial packages. --euromsg-port and --admin-port are reserved and not bound yet.
             """
     )
 
@@ -22,7 +23,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Port of the Node API mock (JSON and SOAP).")
     var nodeApiPort = 9587
 
-    @Option(name: .long, help: "Port of the MySoft İYS mock (reserved).")
+    @Option(name: .long, help: "Port of the MySoft İYS mock.")
     var iysPort = 9590
 
     @Option(name: .long, help: "Port of the Euromsg Express mock (reserved).")
@@ -47,7 +48,17 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let nodeAPI = loaded.nodeAPI
         let clock = SystemClock()
-        let simulation = NodeAPISimulation(scenario: nodeAPI, clock: clock)
+        // One consent store: the İYS API writes it, the Node API's commercial gate reads it.
+        let iysSimulation = IYSSimulation(
+            accounts: loaded.iys.accounts, forwarding: loaded.iys.forwarding, tokenLifetimeSeconds: loaded.iys.tokenLifetimeSeconds, clock: clock
+        )
+        let simulation = NodeAPISimulation(scenario: nodeAPI, consents: iysSimulation.store, clock: clock)
+        let iysRouter = Router()
+        IYSRoutes(simulation: iysSimulation, journal: RequestJournal(capacity: loaded.iys.journalSize), clock: clock).register(on: iysRouter)
+        let iysApp = Application(
+            router: iysRouter,
+            configuration: ApplicationConfiguration(address: .hostname(host, port: iysPort), serverName: "provider-mock-iys")
+        )
         let router = Router()
         let routes = NodeAPIRoutes(
             simulation: simulation, policy: ErrorStatusPolicy(errorsAsHTTP200: errorsAsHttp200 || nodeAPI.errorsAsHTTP200),
@@ -59,15 +70,19 @@ struct ServeCommand: AsyncParsableCommand {
         routes.register(on: router)
         let app = Application(
             router: router,
-            configuration: ApplicationConfiguration(address: .hostname(host, port: nodeApiPort), serverName: "provider-mock")
+            configuration: ApplicationConfiguration(address: .hostname(host, port: nodeApiPort), serverName: "provider-mock"),
+            services: [iysApp]
         )
         let users = nodeAPI.accounts.map(\.username).joined(separator: ", ")
         print("Node API mock on http://\(host):\(nodeApiPort) (WSDL at /soap?wsdl); accounts: \(users)")
+        let iysUsers = loaded.iys.accounts.map(\.username).joined(separator: ", ")
+        print("MySoft İYS mock on http://\(host):\(iysPort) (POST /oauth/token, /api/IYSConsent/*); accounts: \(iysUsers)")
         // Delivery reports to pushSettings.url, off the request path.
         let dispatcher = CallbackDispatcher(clock: clock)
         let callbacks = Task {
             while !Task.isCancelled {
                 await simulation.deliverReports(through: dispatcher)
+                await iysSimulation.deliverWebhooks(through: dispatcher)
                 try? await Task.sleep(for: .milliseconds(250))
             }
         }

@@ -6,6 +6,8 @@ import Testing
 enum ScenarioFixtures {
     static let admin: NodeAPIAccount = (try? Scenario.bundled())?.nodeAPI.accounts.first
         ?? NodeAPIAccount(username: "bundled default.yaml did not load", password: "", userUUID: "", credit: 0)
+    static let iysAdmin: IYSAccount = (try? Scenario.bundled())?.iys.accounts.first
+        ?? IYSAccount(username: "bundled default.yaml did not load", password: "", brands: [])
 }
 
 @Suite struct ScenarioTests {
@@ -54,7 +56,7 @@ enum ScenarioFixtures {
 
     @Test func unknownKeyNamesTheLine() {
         let yaml = "nodeAPI:\n  accounts:\n    - username: a\n      password: b\n      credt: 5\n"
-        #expect(throws: ScenarioError("s.yaml:5: nodeAPI.accounts[0].credt: unknown key (known: username, password, userUUID, credit, hasIysSettings, senders, blacklist)")) {
+        #expect(throws: ScenarioError("s.yaml:5: nodeAPI.accounts[0].credt: unknown key (known: username, password, userUUID, credit, hasIysSettings, iysBrandCode, senders, blacklist)")) {
             try Scenario.parse(yaml, file: "s.yaml")
         }
     }

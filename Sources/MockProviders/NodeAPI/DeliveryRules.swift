@@ -9,6 +9,8 @@ public enum DeliveryOutcome: String, Sendable, Hashable, CaseIterable {
     case rejectedByOperator
     /// Delivered, but the push callback to the package's URL fails.
     case callbackFails
+    /// A commercial SMS to a recipient without İYS consent (`ONAY`): rejected at hand-over, never charged.
+    case noConsent
 }
 
 /// The mock's delivery behaviour: timings, magic numbers and operator prefixes. One table each.

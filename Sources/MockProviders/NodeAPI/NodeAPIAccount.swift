@@ -8,14 +8,18 @@ public struct NodeAPIAccount: Sendable, Hashable {
     public var credit: Int
     /// Whether the user has İYS settings (an İYS code); commercial packages need them (`SMS30`).
     public var hasIysSettings: Bool
+    /// The account's İYS brand code: commercial packages go only to recipients with `ONAY` for `MESAJ` in it
+    /// (when the İYS mock's consent store is attached).
+    public var iysBrandCode: String?
     public var senders: [SenderRecord]
     /// Normalised numbers that never receive the user's packages.
     public var blacklist: Set<String>
 
     public init(
         username: String, password: String, userUUID: String, credit: Int, hasIysSettings: Bool = true,
-        senders: [SenderRecord] = [], blacklist: Set<String> = []
+        iysBrandCode: String? = nil, senders: [SenderRecord] = [], blacklist: Set<String> = []
     ) {
+        self.iysBrandCode = iysBrandCode
         self.username = username
         self.password = password
         self.userUUID = userUUID

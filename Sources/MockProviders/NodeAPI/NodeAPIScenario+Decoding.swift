@@ -4,7 +4,7 @@ import NodeAPI
 // outcomes by name, every key optional but the account's credentials.
 
 extension NodeAPIAccount: Decodable {
-    enum CodingKeys: String, CodingKey, CaseIterable { case username, password, userUUID, credit, hasIysSettings, senders, blacklist }
+    enum CodingKeys: String, CodingKey, CaseIterable { case username, password, userUUID, credit, hasIysSettings, iysBrandCode, senders, blacklist }
 
     public init(from decoder: any Decoder) throws {
         try ScenarioKeys.reject(CodingKeys.self, in: decoder)
@@ -23,6 +23,7 @@ extension NodeAPIAccount: Decodable {
             userUUID: try container.decodeIfPresent(String.self, forKey: .userUUID) ?? "00000000-0000-4000-8000-000000000000",
             credit: try container.decodeIfPresent(Int.self, forKey: .credit) ?? 0,
             hasIysSettings: try container.decodeIfPresent(Bool.self, forKey: .hasIysSettings) ?? false,
+            iysBrandCode: try container.decodeIfPresent(String.self, forKey: .iysBrandCode),
             senders: try container.decodeIfPresent([SenderRecord].self, forKey: .senders) ?? [],
             blacklist: normalised
         )
@@ -67,10 +68,12 @@ extension DeliveryRules: Decodable {
                 throw DecodingError.dataCorruptedError(forKey: .suffix, in: container, debugDescription: "'\(suffix)' is not four digits")
             }
             let name = try container.decode(String.self, forKey: .outcome)
-            guard let outcome = DeliveryOutcome(rawValue: name) else {
+            // noConsent comes from the İYS gate, never from a number.
+            let magic = DeliveryOutcome.allCases.filter { $0 != .noConsent }
+            guard let outcome = DeliveryOutcome(rawValue: name), magic.contains(outcome) else {
                 throw DecodingError.dataCorruptedError(
                     forKey: .outcome, in: container,
-                    debugDescription: "'\(name)' is not an outcome (\(DeliveryOutcome.allCases.map(\.rawValue).joined(separator: ", ")))"
+                    debugDescription: "'\(name)' is not an outcome (\(magic.map(\.rawValue).joined(separator: ", ")))"
                 )
             }
             self.outcome = outcome

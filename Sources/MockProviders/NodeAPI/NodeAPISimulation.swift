@@ -29,6 +29,8 @@ public actor NodeAPISimulation {
     /// Packages with a push URL whose items are not all reported yet, and the items reported so far.
     var awaitingReports: Set<Int> = []
     var reportedItems: [Int: Set<String>] = [:]
+    /// The İYS mock's consents, read by the commercial-SMS gate; no gate when nil.
+    let consents: ConsentStore?
     /// Packages kept per user; older ones are forgotten (see ``forgetOldPackages(of:)``).
     let retainedPackagesPerUser: Int
     /// How opt-out SMS are read, and each user's opt-out requests with the instant they arrived.
@@ -41,8 +43,10 @@ public actor NodeAPISimulation {
 
     public init(
         accounts: [NodeAPIAccount], rules: DeliveryRules = .default, sendingHours: SendingHours? = nil,
-        duplicateWindowMinutes: Int? = nil, optOut: OptOutRules = .default, retainedPackagesPerUser: Int = 100_000, clock: any MockClock
+        duplicateWindowMinutes: Int? = nil, optOut: OptOutRules = .default, retainedPackagesPerUser: Int = 100_000,
+        consents: ConsentStore? = nil, clock: any MockClock
     ) {
+        self.consents = consents
         self.retainedPackagesPerUser = max(retainedPackagesPerUser, 1)
         self.duplicateWindow = duplicateWindowMinutes
         self.optOut = optOut
@@ -52,12 +56,12 @@ public actor NodeAPISimulation {
         self.clock = clock
     }
 
-    /// The simulation a scenario describes.
-    public init(scenario: NodeAPIScenario, clock: any MockClock) {
+    /// The simulation a scenario describes; with `consents`, commercial packages pass the İYS gate.
+    public init(scenario: NodeAPIScenario, consents: ConsentStore? = nil, clock: any MockClock) {
         self.init(
             accounts: scenario.accounts, rules: scenario.delivery, sendingHours: scenario.sendingHours,
             duplicateWindowMinutes: scenario.duplicateWindowMinutes, optOut: scenario.optOut,
-            retainedPackagesPerUser: scenario.retainedPackagesPerUser, clock: clock
+            retainedPackagesPerUser: scenario.retainedPackagesPerUser, consents: consents, clock: clock
         )
     }
 
@@ -237,12 +241,15 @@ public actor NodeAPISimulation {
         items.reserveCapacity(draft.recipients.count)
         let sharedCredit = draft.content.map { SmsSegments(text: $0, encoding: draft.encoding).count } ?? 0
         let schedule = draft.periodic.map(PeriodicSchedule.init)
+        // The İYS gate: a commercial SMS goes only to recipients whose consent is ONAY.
+        let gate = draft.commercial ? account.iysBrandCode.flatMap { brand in consents.map { (brand, $0) } } : nil
         for (number, msg) in draft.recipients {
             guard let target = number.normalized, !account.blacklist.contains(target), seen.insert(target).inserted else { continue }
             let credit = msg.map { SmsSegments(text: $0, encoding: draft.encoding).count } ?? sharedCredit
+            let consented = gate.map { $0.1.allowsCommercialSMS(brand: $0.0, number: target) } ?? true
             items.append(.init(
-                id: String(nextItemID + Int64(items.count)), target: target, msg: msg, credit: max(credit, 1),
-                outcome: rules.outcome(for: target), operator: DeliveryRules.operator(for: target),
+                id: String(nextItemID + Int64(items.count)), target: target, msg: msg, credit: consented ? max(credit, 1) : 0,
+                outcome: consented ? rules.outcome(for: target) : .noConsent, operator: DeliveryRules.operator(for: target),
                 delay: schedule?.delay(ofRecipient: items.count, from: draft.startsAt) ?? 0
             ))
         }

@@ -64,7 +64,7 @@ public struct SmsPackageRecord: Sendable, Hashable {
         if now < sendingAt { return .pending }
         if now < sentAt { return .sending }
         switch item.outcome {
-        case .rejectedByOperator: return .rejectedByOperator
+        case .rejectedByOperator, .noConsent: return .rejectedByOperator
         case .timedOut: return now < timeoutAt ? .sent : .timedOut
         case .undelivered: return now < reportAt ? .sent : .undelivered
         case .delivered, .callbackFails: return now < reportAt ? .sent : .delivered

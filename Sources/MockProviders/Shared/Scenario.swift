@@ -8,14 +8,20 @@ import Yams
 /// and the server does not start. `mocks/default.yaml` is the default, bundled with the mocks.
 public struct Scenario: Sendable, Hashable, Decodable {
     public var nodeAPI: NodeAPIScenario
+    public var iys: IYSScenario
 
-    public init(nodeAPI: NodeAPIScenario) { self.nodeAPI = nodeAPI }
+    public init(nodeAPI: NodeAPIScenario = NodeAPIScenario(), iys: IYSScenario = IYSScenario()) {
+        self.nodeAPI = nodeAPI
+        self.iys = iys
+    }
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case nodeAPI }
+    enum CodingKeys: String, CodingKey, CaseIterable { case nodeAPI, iys }
 
     public init(from decoder: any Decoder) throws {
         try ScenarioKeys.reject(CodingKeys.self, in: decoder)
-        nodeAPI = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(NodeAPIScenario.self, forKey: .nodeAPI) ?? NodeAPIScenario()
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        nodeAPI = try container.decodeIfPresent(NodeAPIScenario.self, forKey: .nodeAPI) ?? NodeAPIScenario()
+        iys = try container.decodeIfPresent(IYSScenario.self, forKey: .iys) ?? IYSScenario()
     }
 
     /// The bundled default scenario (`mocks/default.yaml`).
@@ -41,7 +47,7 @@ public struct Scenario: Sendable, Hashable, Decodable {
     public static func parse(_ text: String, file: String) throws(ScenarioError) -> Scenario {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else { return Scenario(nodeAPI: NodeAPIScenario()) }
+            guard let node = try Yams.compose(yaml: text) else { return Scenario() }
             root = node
         } catch {
             throw ScenarioError("\(file): not valid YAML: \(String(describing: error).replacingOccurrences(of: "\n", with: " "))")

@@ -30,3 +30,18 @@ public enum TurkeyTime {
         Int64(date.secondsSinceEpoch) * 1000 - offsetMilliseconds
     }
 }
+
+import MySoftIYS
+
+extension TurkeyTime {
+    /// An instant as a MySoft İYS date-time (Turkish wall time, seconds).
+    public static func iysDate(_ milliseconds: Int64) -> IYSDateTime {
+        let date = self.date(milliseconds)
+        return IYSDateTime(year: date.year, month: date.month, day: date.day, hour: date.hour, minute: date.minute, second: date.second)
+    }
+
+    /// The instant of a MySoft İYS date-time.
+    public static func milliseconds(_ date: IYSDateTime) -> Int64 {
+        milliseconds(WireDate(year: date.year, month: date.month, day: date.day, hour: date.hour, minute: date.minute, second: date.second, style: .iso))
+    }
+}

@@ -1,0 +1,67 @@
+import MySoftIYS
+import Synchronization
+
+/// The İYS mock's consents, one book per brand, shared by the İYS API and the Node API's commercial-SMS
+/// gate: a consent saved through the API decides the next commercial package. Thread-safe, so the Node API
+/// simulation can read it synchronously from its own actor.
+public final class ConsentStore: Sendable {
+    /// One consent as stored, with what the API reports about it.
+    public struct Entry: Sendable, Hashable {
+        public var consent: ConsentData
+        /// When it reached MySoft (milliseconds since the epoch): the query's `sendDate`.
+        public var receivedAt: Int64
+        /// Its position in the brand's change order; the query's `afterValue` counts these.
+        public var position: Int
+        /// When forwarding to İYS began (every write starts it again).
+        public var forwardedAt: Int64
+        public var forwardingFails: Bool
+        public var iysTransactionId: String
+    }
+
+    struct Book {
+        var entries: [ConsentKey: Entry] = [:]
+        var nextPosition = 1
+    }
+
+    private let books: Mutex<[String: Book]>
+
+    public init() { books = Mutex([:]) }
+
+    /// The consent of a key, if any.
+    public func entry(brand: String, key: ConsentKey) -> Entry? {
+        books.withLock { $0[brand]?.entries[key] }
+    }
+
+    /// Every consent of a brand, in change order.
+    public func entries(brand: String) -> [Entry] {
+        books.withLock { ($0[brand]?.entries.values).map { $0.sorted { $0.position < $1.position } } ?? [] }
+    }
+
+    /// Saves a consent (new, or replacing the key's), at the end of the change order; returns what it replaced.
+    @discardableResult
+    public func save(brand: String, _ consent: ConsentData, at now: Int64, forwardingFails: Bool, transactionId: String) -> Entry? {
+        books.withLock { books in
+            var book = books[brand] ?? Book()
+            let key = ConsentKey(recipient: consent.recipient, type: consent.type, recipientType: consent.recipientType)
+            let previous = book.entries[key]
+            book.entries[key] = Entry(
+                consent: consent, receivedAt: now, position: book.nextPosition, forwardedAt: now,
+                forwardingFails: forwardingFails, iysTransactionId: transactionId
+            )
+            book.nextPosition += 1
+            books[brand] = book
+            return previous
+        }
+    }
+
+    /// Whether a commercial SMS may go to a number (`905XXXXXXXXX`) for a brand: its latest `MESAJ` consent,
+    /// as an individual or a merchant, is `ONAY`.
+    public func allowsCommercialSMS(brand: String, number: String) -> Bool {
+        let recipient = "+" + number
+        return books.withLock { books in
+            guard let book = books[brand] else { return false }
+            let found = [RecipientType.individual, .merchant].compactMap { book.entries[ConsentKey(recipient: recipient, type: .message, recipientType: $0)] }
+            return found.max { $0.position < $1.position }?.consent.status == .approved
+        }
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import MySoftIYS
+
+/// The MySoft İYS mock's HTTP routes: `POST /oauth/token`, every `/api/IYSConsent/*` call behind a bearer
+/// token, and the mock's own `POST /mock/iys/consent` (a change made on İYS). Thin: read the body, check the
+/// token, decode, call ``IYSSimulation``, encode in the `{succeed, data, message, errorCode}` envelope.
+public struct IYSRoutes: Sendable {
+    public let simulation: IYSSimulation
+    public let journal: RequestJournal
+    public var maxBodyBytes: Int
+    let clock: any MockClock
+
+    public init(simulation: IYSSimulation, journal: RequestJournal = RequestJournal(), maxBodyBytes: Int = 4 * 1024 * 1024, clock: any MockClock = SystemClock()) {
+        self.simulation = simulation
+        self.journal = journal
+        self.maxBodyBytes = maxBodyBytes
+        self.clock = clock
+    }
+
+    public static let prefix = "/api/IYSConsent/"
+
+    public func register<Context: RequestContext>(on router: Router<Context>) {
+        router.add(middleware: IYSNotFoundMiddleware())
+        router.post("/oauth/token") { request, _ in await token(request) }
+        let simulation = simulation
+        router.get("\(Self.prefix)IYSBrands") { request, _ in
+            await call(request, EmptyIYSBody.self) { user, _ in await simulation.brands(of: user) }
+        }
+        router.post("\(Self.prefix)IYSBrands") { request, _ in
+            await call(request, EmptyIYSBody.self) { user, _ in await simulation.brands(of: user) }
+        }
+        route(router, "SendConsent", SendConsentRequest.self) { try await simulation.sendConsent(for: $0, $1) }
+        route(router, "ConsentStatus", ConsentStatusRequest.self) { try await simulation.consentStatus(for: $0, $1) }
+        router.post("\(Self.prefix)SendConsentBatch") { request, _ in
+            await respond(request) { user, body throws(IYSError) in
+                let batch = try IYSJSON.decode(SendConsentBatchRequest.self, from: body)
+                return try Self.encode(await simulation.sendBatch(for: user, batch))
+            }
+        }
+        route(router, "ConsentBatchStatus", BatchTransactionRequest.self) { try await simulation.batchStatus(for: $0, $1) }
+        route(router, "ConsentBatchStatusSuccess", BatchTransactionRequest.self) { try await simulation.batchSuccesses(for: $0, $1) }
+        route(router, "ConsentBatchStatusError", BatchTransactionRequest.self) { try await simulation.batchErrors(for: $0, $1) }
+        route(router, "ConsentBatchStatusUpdated", BatchTransactionRequest.self) { try await simulation.batchUpdates(for: $0, $1) }
+        route(router, "ConsentBatchStatusIsUsedBefore", BatchTransactionRequest.self) { try await simulation.batchUsedBefore(for: $0, $1) }
+        route(router, "ConsentBatchSendIYSStatus", BatchTransactionRequest.self) { try await simulation.batchForwarding(for: $0, $1) }
+        route(router, "RecipientStatus", RecipientStatusRequest.self) { try await simulation.recipientStatus(for: $0, $1) }
+        route(router, "ConsentQuery", ConsentQueryRequest.self) { try await simulation.query(for: $0, $1) }
+        router.post("/mock/iys/consent") { request, _ in
+            await call(request, SendConsentRequest.self) { user, change in
+                try await simulation.changeOnIYS(for: user, brandCode: change.brandCode, change.consentData)
+            }
+        }
+        router.get("/mock/health") { _, _ in Response(status: .ok) }
+    }
+
+    private func route<Body: Decodable & Sendable, Reply: Codable & Sendable & Hashable, Context: RequestContext>(
+        _ router: Router<Context>, _ name: String, _ type: Body.Type,
+        _ body: @escaping @Sendable (String, Body) async throws -> Reply
+    ) {
+        router.post(RouterPath("\(Self.prefix)\(name)")) { request, _ in await call(request, type, body) }
+    }
+
+    /// Decode the body as `Body`, call, and answer the reply in the envelope.
+    private func call<Body: Decodable & Sendable, Reply: Codable & Sendable & Hashable>(
+        _ request: Request, _ type: Body.Type, _ body: @escaping @Sendable (String, Body) async throws -> Reply
+    ) async -> Response {
+        await respond(request) { user, bytes throws(IYSError) in
+            let decoded: Body
+            if let empty = EmptyIYSBody() as? Body { decoded = empty } else { decoded = try IYSJSON.decode(type, from: bytes) }
+            do {
+                return try Self.encode(IYSResult.success(try await body(user, decoded)))
+            } catch let error as IYSError {
+                throw error
+            } catch {
+                throw IYSError(.HM400, String(describing: error))
+            }
+        }
+    }
+
+    /// Body limit, bearer token, then the call; errors in the envelope with their status.
+    private func respond(_ request: Request, _ body: @Sendable (String, [UInt8]) async throws(IYSError) -> (status: HTTPResponse.Status, bytes: [UInt8])) async -> Response {
+        var user: String?
+        var bytes: [UInt8] = []
+        let reply: (status: HTTPResponse.Status, bytes: [UInt8])
+        do {
+            bytes = try await Self.collect(request, limit: maxBodyBytes)
+            guard let token = Self.bearerToken(request), let owner = await simulation.user(forToken: token) else {
+                reply = Self.unauthorized
+                return record(request, bytes, user: nil, reply)
+            }
+            user = owner
+            reply = try await body(owner, bytes)
+        } catch {
+            reply = Self.failure(error)
+        }
+        return record(request, bytes, user: user, reply)
+    }
+
+    // MARK: OAuth
+
+    private func token(_ request: Request) async -> Response {
+        let bytes: [UInt8]
+        do {
+            bytes = try await Self.collect(request, limit: maxBodyBytes)
+        } catch {
+            return record(request, [], user: nil, Self.oauthFailure(OAuthError(error: "invalid_request", errorDescription: error.message)))
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let isJSON = request.headers[.contentType]?.lowercased().contains("json") ?? text.hasPrefix("{")
+        let parsed: TokenRequest? = isJSON ? try? IYSJSON.decode(TokenRequest.self, from: bytes) : TokenRequest(form: text)
+        guard let parsed else {
+            return record(request, bytes, user: nil, Self.oauthFailure(OAuthError(error: "invalid_request", errorDescription: "username, password and grant_type are required")))
+        }
+        do {
+            let token = try await simulation.issueToken(parsed)
+            return record(request, bytes, user: parsed.username, (.ok, (try? IYSJSON.encode(token)) ?? []))
+        } catch {
+            return record(request, bytes, user: nil, Self.oauthFailure(error))
+        }
+    }
+
+    // MARK: Helpers
+
+    private func record(_ request: Request, _ body: [UInt8], user: String?, _ reply: (status: HTTPResponse.Status, bytes: [UInt8])) -> Response {
+        journal.record(
+            time: clock.now(), method: request.method.rawValue, path: request.uri.path, user: user,
+            requestBody: body, status: reply.status.code, responseBody: reply.bytes
+        )
+        return Self.response(reply)
+    }
+
+    static func response(_ reply: (status: HTTPResponse.Status, bytes: [UInt8])) -> Response {
+        Response(status: reply.status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: reply.bytes)))
+    }
+
+    static func encode<Payload>(_ result: IYSResult<Payload>) throws(IYSError) -> (status: HTTPResponse.Status, bytes: [UInt8]) {
+        let status: HTTPResponse.Status = result.succeed ? .ok : HTTPResponse.Status(code: (result.errorCode ?? .HM400).httpStatus)
+        return (status, try IYSJSON.encode(result))
+    }
+
+    static func failure(_ error: IYSError) -> (status: HTTPResponse.Status, bytes: [UInt8]) {
+        (HTTPResponse.Status(code: error.code.httpStatus), (try? IYSJSON.encode(IYSResult<Bool>.failure(error))) ?? [])
+    }
+
+    /// 401 in the envelope, without an `errorCode` (the document's codes are for requests that got in).
+    static let unauthorized: (status: HTTPResponse.Status, bytes: [UInt8]) = (
+        .unauthorized,
+        (try? IYSJSON.encode(IYSResult<Bool>(succeed: false, data: nil, message: "Authorization has been denied for this request: the bearer token is missing, unknown or expired."))) ?? []
+    )
+
+    static func oauthFailure(_ error: OAuthError) -> Response {
+        response((.badRequest, (try? IYSJSON.encode(error)) ?? []))
+    }
+
+    static func oauthFailure(_ error: OAuthError) -> (status: HTTPResponse.Status, bytes: [UInt8]) {
+        (.badRequest, (try? IYSJSON.encode(error)) ?? [])
+    }
+
+    static func collect(_ request: Request, limit: Int) async throws(IYSError) -> [UInt8] {
+        do {
+            return Array(try await request.body.collect(upTo: limit).readableBytesView)
+        } catch {
+            throw IYSError(.HM422, "the body is larger than \(limit) bytes")
+        }
+    }
+
+    /// `Authorization: bearer <token>`, scheme case-insensitive (the document writes it in lower case).
+    static func bearerToken(_ request: Request) -> String? {
+        guard let header = request.headers[.authorization] else { return nil }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        return parts[1].trimmingCharacters(in: .whitespaces)
+    }
+}
+
+/// The body of parameterless calls (`IYSBrands`): nothing is read.
+struct EmptyIYSBody: Decodable, Sendable {}
+
+/// Unknown paths answer `HM404` in the envelope instead of an empty 404.
+struct IYSNotFoundMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
+            return IYSRoutes.response(IYSRoutes.failure(IYSError(.HM404, "\(request.method) \(request.uri.path) is not a MySoft İYS call")))
+        }
+    }
+}

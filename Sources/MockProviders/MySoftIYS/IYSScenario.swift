@@ -1,0 +1,108 @@
+import MySoftIYS
+
+/// The MySoft İYS mock's part of a scenario (`iys:`): accounts with their brands, webhooks and seed consents;
+/// the token lifetime; how forwarding to İYS unfolds.
+public struct IYSScenario: Sendable, Hashable, Decodable {
+    public var accounts: [IYSAccount]
+    public var tokenLifetimeSeconds: Int
+    public var forwarding: IYSForwarding
+    public var journalSize: Int
+
+    public init(accounts: [IYSAccount] = [], tokenLifetimeSeconds: Int = 86_399, forwarding: IYSForwarding = .default, journalSize: Int = 1000) {
+        self.accounts = accounts
+        self.tokenLifetimeSeconds = tokenLifetimeSeconds
+        self.forwarding = forwarding
+        self.journalSize = journalSize
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case accounts, tokenLifetimeSeconds, forwarding, journalSize }
+
+    public init(from decoder: any Decoder) throws {
+        try ScenarioKeys.reject(CodingKeys.self, in: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            accounts: try container.decodeIfPresent([IYSAccount].self, forKey: .accounts) ?? [],
+            tokenLifetimeSeconds: try container.decodeIfPresent(Int.self, forKey: .tokenLifetimeSeconds) ?? 86_399,
+            forwarding: try container.decodeIfPresent(IYSForwarding.self, forKey: .forwarding) ?? .default,
+            journalSize: try container.decodeIfPresent(Int.self, forKey: .journalSize) ?? 1000
+        )
+        if tokenLifetimeSeconds < 1 { throw DecodingError.dataCorruptedError(forKey: .tokenLifetimeSeconds, in: container, debugDescription: "must be at least 1") }
+        if journalSize < 1 { throw DecodingError.dataCorruptedError(forKey: .journalSize, in: container, debugDescription: "must be at least 1") }
+    }
+}
+
+extension IYSAccount: Decodable {
+    enum CodingKeys: String, CodingKey, CaseIterable { case username, password, brands }
+
+    public init(from decoder: any Decoder) throws {
+        try ScenarioKeys.reject(CodingKeys.self, in: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            username: try container.decode(String.self, forKey: .username),
+            password: try container.decode(String.self, forKey: .password),
+            brands: try container.decodeIfPresent([IYSBrandRecord].self, forKey: .brands) ?? []
+        )
+    }
+}
+
+extension IYSBrandRecord: Decodable {
+    enum CodingKeys: String, CodingKey, CaseIterable { case code, name, master, retailers, webhook, consents }
+
+    public init(from decoder: any Decoder) throws {
+        try ScenarioKeys.reject(CodingKeys.self, in: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let seeds = try container.decodeIfPresent([ConsentSeed].self, forKey: .consents) ?? []
+        for (index, seed) in seeds.enumerated() {
+            do {
+                try seed.consent.validate(prefix: "consents[\(index)]")
+            } catch {
+                throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath + [CodingKeys.consents], debugDescription: error.message))
+            }
+        }
+        self.init(
+            code: try container.decode(String.self, forKey: .code),
+            name: try container.decode(String.self, forKey: .name),
+            master: try container.decodeIfPresent(Bool.self, forKey: .master) ?? false,
+            retailers: try container.decodeIfPresent(Int.self, forKey: .retailers) ?? 0,
+            webhook: try container.decodeIfPresent(Webhook.self, forKey: .webhook),
+            consents: seeds.map(\.consent)
+        )
+    }
+}
+
+extension IYSBrandRecord.Webhook: Decodable {
+    enum CodingKeys: String, CodingKey, CaseIterable { case url, key }
+
+    public init(from decoder: any Decoder) throws {
+        try ScenarioKeys.reject(CodingKeys.self, in: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(url: try container.decode(String.self, forKey: .url), key: try container.decode(String.self, forKey: .key))
+    }
+}
+
+/// A seed consent in a scenario: the wire's `ConsentDataModel` keys, strictly.
+struct ConsentSeed: Decodable {
+    var consent: ConsentData
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case recipient, recipientType, type, consentDate, source, status, retailerCode, retailerAccess }
+
+    init(from decoder: any Decoder) throws {
+        try ScenarioKeys.reject(CodingKeys.self, in: decoder)
+        consent = try ConsentData(from: decoder)
+    }
+}
+
+extension IYSForwarding: Decodable {
+    enum CodingKeys: String, CodingKey, CaseIterable { case waitingSeconds, answerSeconds, failSuffix }
+
+    public init(from decoder: any Decoder) throws {
+        try ScenarioKeys.reject(CodingKeys.self, in: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = Self.default
+        self.init(
+            waitingSeconds: try container.decodeIfPresent(Double.self, forKey: .waitingSeconds) ?? defaults.waitingSeconds,
+            answerSeconds: try container.decodeIfPresent(Double.self, forKey: .answerSeconds) ?? defaults.answerSeconds,
+            failSuffix: try container.decodeIfPresent(String.self, forKey: .failSuffix) ?? defaults.failSuffix
+        )
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import MySoftIYS
+
+/// The MySoft İYS API mock's state and rules, tested without HTTP: OAuth tokens that expire on the clock,
+/// consents per brand (in the shared ``ConsentStore``), batches under transaction GUIDs, forwarding to İYS
+/// that progresses 15 → 13 → 11 (or 18) on the clock, and webhooks to each brand's URL when consents change.
+public actor IYSSimulation {
+    let clock: any MockClock
+    public nonisolated let store: ConsentStore
+    let accounts: [String: IYSAccount]
+    let forwarding: IYSForwarding
+    let tokenLifetime: Int
+    var tokens: [String: (user: String, expiresAt: Int64)] = [:]
+    var batches: [String: IYSBatch] = [:]
+    /// Webhook posts waiting for ``dueWebhooks()``; bounded, the oldest dropped.
+    var outbox: [(url: String, body: [UInt8])] = []
+    static let outboxCapacity = 10_000
+
+    public init(
+        accounts: [IYSAccount], forwarding: IYSForwarding = .default, tokenLifetimeSeconds: Int = 86_399,
+        store: ConsentStore = ConsentStore(), clock: any MockClock
+    ) {
+        self.accounts = Dictionary(accounts.map { ($0.username, $0) }, uniquingKeysWith: { first, _ in first })
+        self.forwarding = forwarding
+        self.tokenLifetime = tokenLifetimeSeconds
+        self.store = store
+        self.clock = clock
+        let now = clock.now()
+        for account in accounts {
+            for brand in account.brands {
+                for consent in brand.consents {
+                    // Seeds are already on İYS: their forwarding is long over.
+                    store.save(brand: brand.code, consent, at: now - 86_400_000, forwardingFails: false, transactionId: Self.transactionID())
+                }
+            }
+        }
+    }
+
+    // MARK: OAuth
+
+    /// `POST /oauth/token`: a bearer token for right credentials and `grant_type=password`.
+    public func issueToken(_ request: TokenRequest) throws(OAuthError) -> OAuthToken {
+        guard request.grantType == "password" else {
+            throw OAuthError(error: "unsupported_grant_type", errorDescription: "grant_type must be password")
+        }
+        guard let account = accounts[request.username], account.password == request.password else {
+            throw OAuthError(error: "invalid_grant", errorDescription: "The user name or password is incorrect.")
+        }
+        let now = clock.now()
+        tokens = tokens.filter { $0.value.expiresAt > now }
+        let token = Self.randomToken()
+        tokens[token] = (account.username, now + Int64(tokenLifetime) * 1000)
+        return OAuthToken(accessToken: token, expiresIn: tokenLifetime)
+    }
+
+    /// The user a bearer token belongs to, while it has not expired.
+    public func user(forToken token: String) -> String? {
+        guard let entry = tokens[token] else { return nil }
+        guard clock.now() < entry.expiresAt else {
+            tokens[token] = nil
+            return nil
+        }
+        return entry.user
+    }
+
+    // MARK: Brands
+
+    /// `IYSBrands`: the account's brands with their consent counts.
+    public func brands(of user: String) -> [Brand] {
+        (accounts[user]?.brands ?? []).map { brand in
+            let entries = store.entries(brand: brand.code)
+            let approved = entries.filter { $0.consent.status == .approved }.count
+            return Brand(
+                brandCode: Int(brand.code) ?? 0,
+                stats: .init(consents: .init(approval: approved, rejection: entries.count - approved, total: entries.count), retailers: .init(total: brand.retailers)),
+                name: brand.name, master: brand.master
+            )
+        }
+    }
+
+    /// The brand when the account may act for it; `HM404` otherwise (a token of another brand included).
+    func brand(_ code: String, of user: String) throws(IYSError) -> IYSBrandRecord {
+        guard let brand = accounts[user]?.brand(code) else {
+            throw IYSError(.HM404, "brand \(code) is not one of this account's brands")
+        }
+        return brand
+    }
+
+    // MARK: Single consents
+
+    /// `SendConsent`: validated, saved (forwarding to İYS begins) and returned as saved.
+    public func sendConsent(for user: String, _ request: SendConsentRequest) throws(IYSError) -> ConsentRecord {
+        let brand = try brand(request.brandCode, of: user)
+        try request.consentData.validate()
+        switch apply(request.consentData, brand: brand) {
+        case .error(let message): throw IYSError(.HM400, message)
+        case .inserted, .updated, .usedBefore: break
+        }
+        return try consentStatus(for: user, ConsentStatusRequest(
+            brandCode: brand.code, recipient: request.consentData.recipient, recipientType: request.consentData.recipientType, type: request.consentData.type
+        ))
+    }
+
+    /// `ConsentStatus`: the recorded consent, or `HM404`.
+    public func consentStatus(for user: String, _ request: ConsentStatusRequest) throws(IYSError) -> ConsentRecord {
+        let brand = try brand(request.brandCode, of: user)
+        let key = ConsentKey(recipient: request.recipient, type: request.type, recipientType: request.recipientType)
+        guard let entry = store.entry(brand: brand.code, key: key) else {
+            throw IYSError(.HM404, "no consent of \(request.recipient) for \(request.type.rawValue) (\(request.recipientType.rawValue)) in brand \(brand.code)")
+        }
+        var record = ConsentRecord(entry.consent)
+        record.retailerAccessCount = entry.consent.retailerAccess?.count ?? 0
+        record.retailerTitle = entry.consent.retailerCode.map { "Bayi \($0)" }
+        return record
+    }
+
+    /// `RecipientStatus`: every consent of a recipient in one brand, or in all the account's brands.
+    public func recipientStatus(for user: String, _ request: RecipientStatusRequest) throws(IYSError) -> [ConsentRecord] {
+        if request.recipient.isEmpty { throw .invalid("recipient", "is required") }
+        let brands = try request.brandCode.map { code throws(IYSError) in [try brand(code, of: user)] } ?? (accounts[user]?.brands ?? [])
+        let wanted = request.recipient.contains("@") ? request.recipient.lowercased() : request.recipient
+        var found: [ConsentRecord] = []
+        for brand in brands {
+            for entry in store.entries(brand: brand.code) where ConsentKey(recipient: entry.consent.recipient, type: .message, recipientType: .individual).recipient == wanted {
+                var record = forwardingView(entry.consent, forwardedAt: entry.forwardedAt, fails: entry.forwardingFails, transactionId: entry.iysTransactionId)
+                record.brandCode = brand.code
+                found.append(record)
+            }
+        }
+        if found.isEmpty { throw IYSError(.HM404, "no consent of \(request.recipient)") }
+        return found
+    }
+
+    // MARK: Applying a consent
+
+    /// Decides what a valid consent does to the brand's book, and saves it when it changes something.
+    /// The same status again is "used before"; a change dated before the recorded consent is refused.
+    func apply(_ consent: ConsentData, brand: IYSBrandRecord) -> IYSBatch.Outcome {
+        let key = ConsentKey(recipient: consent.recipient, type: consent.type, recipientType: consent.recipientType)
+        let existing = store.entry(brand: brand.code, key: key)
+        if let existing {
+            if existing.consent.status == consent.status { return .usedBefore }
+            if let recorded = existing.consent.consentDate, let date = consent.consentDate, date < recorded {
+                return .error("consentDate \(date) is earlier than the recorded consent's (\(recorded))")
+            }
+        }
+        let now = clock.now()
+        store.save(brand: brand.code, consent, at: now, forwardingFails: forwarding.fails(consent.recipient), transactionId: Self.transactionID())
+        notify(brand: brand, consent)
+        return existing.map { .updated(previous: $0.consent) } ?? .inserted
+    }
+
+    /// A record with the İYS forwarding fields as of now.
+    func forwardingView(_ consent: ConsentData, forwardedAt: Int64, fails: Bool, transactionId: String?) -> ConsentRecord {
+        let status = forwarding.status(elapsed: clock.now() - forwardedAt, fails: fails)
+        var record = ConsentRecord(consent)
+        record.iysSendStatus = status
+        if status == .sent {
+            record.iysCreationDate = TurkeyTime.iysDate(forwardedAt + Int64(forwarding.answerSeconds * 1000))
+            record.iysTransactionId = transactionId
+        }
+        if status == .failed { record.errorMessage = "İYS kaydı reddetti: alıcı doğrulanamadı" }
+        return record
+    }
+
+    // MARK: Webhooks
+
+    /// Queues a `WebhookConsentModel` post to the brand's webhook, if it has one.
+    func notify(brand: IYSBrandRecord, _ consent: ConsentData) {
+        guard let webhook = brand.webhook,
+              let body = try? IYSJSON.encode(WebhookConsentModel(webHookKey: webhook.key, brandCode: brand.code, consentData: consent))
+        else { return }
+        if outbox.count >= Self.outboxCapacity { outbox.removeFirst() }
+        outbox.append((webhook.url, body))
+    }
+
+    /// The webhook posts queued since the last call.
+    public func dueWebhooks() -> [(url: String, body: [UInt8])] {
+        defer { outbox.removeAll() }
+        return outbox
+    }
+
+    /// Hands the due webhook posts to the dispatcher, which retries them on the clock.
+    public func deliverWebhooks(through dispatcher: CallbackDispatcher) async {
+        for (url, body) in dueWebhooks() { await dispatcher.enqueue(url: url, body: body) }
+        await dispatcher.drain()
+    }
+
+    /// A change made on İYS itself (the citizen replied to 3338, called, used the web or the app), as the
+    /// mock's `POST /mock/iys/consent` injects it: saved with its `IYS_*` source, and the brand's webhook told.
+    public func changeOnIYS(for user: String, brandCode: String, _ consent: ConsentData) throws(IYSError) -> ConsentRecord {
+        let brand = try brand(brandCode, of: user)
+        guard consent.source.isIYS else { throw .invalid("consentData.source", "a change on İYS has an IYS_* source") }
+        var brandSide = consent
+        brandSide.source = .physical
+        try brandSide.validate()
+        store.save(brand: brand.code, consent, at: clock.now() - Int64(forwarding.answerSeconds * 1000), forwardingFails: false, transactionId: Self.transactionID())
+        notify(brand: brand, consent)
+        return ConsentRecord(consent)
+    }
+
+    // MARK: Helpers
+
+    static func randomToken() -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<56).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
+    }
+
+    static func transactionID() -> String {
+        UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(26).description
+    }
+}

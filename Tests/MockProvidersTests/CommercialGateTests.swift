@@ -1,0 +1,76 @@
+import MockProviders
+import MySoftIYS
+import NodeAPI
+import Testing
+
+/// The İYS gate on commercial SMS: one consent store, written by the İYS API, read by the Node API.
+@Suite struct CommercialGateTests: SimulationSuite {
+    let clock = ManualClock(turkey: WireDate("2025-03-10 10:00")!)
+
+    func pair(iysBrand: String? = "5565656556") -> (NodeAPISimulation, IYSSimulation) {
+        let iys = IYSSimulation(accounts: [ScenarioFixtures.iysAdmin], clock: clock)
+        var account = ScenarioFixtures.admin
+        account.iysBrandCode = iysBrand
+        return (NodeAPISimulation(accounts: [account], consents: iys.store, clock: clock), iys)
+    }
+
+    func commercial(_ numbers: [GSMNumber]) -> CreateSmsRequest {
+        var request = CreateSmsRequest(recipients: .oneToMany(numbers), sender: "BASLIK", title: "Kampanya", content: "İndirim başladı")
+        request.commercial = true
+        return request
+    }
+
+    @Test func onlyRecipientsWithOnayGetTheMessageAndOnlyTheyAreCharged() async throws {
+        let (sms, _) = pair()
+        // Seeds: …0011 ONAY, …0012 RET; …0099 has no record.
+        let created = try await sms.createSms(for: "admin", commercial(["905551230011", "905551230012", "905551230099"]))
+        #expect(try await sms.userCredit(of: "admin").credit == 100_000 - 1)
+        clock.advance(seconds: 10)
+        let items = try await sms.listItems(of: "admin", ListSmsItemsRequest(package: .id(created.pkgID))).list
+        #expect(items.map(\.state) == [.delivered, .rejectedByOperator, .rejectedByOperator])
+        #expect(items.map(\.credit) == [1, 0, 0])
+        // The rejected ones are not refunded twice either.
+        #expect(try await sms.userCredit(of: "admin").credit == 100_000 - 1)
+    }
+
+    @Test func aConsentSavedThroughTheIYSAPIDecidesTheNextPackage() async throws {
+        let (sms, iys) = pair()
+        _ = try await iys.sendConsent(for: "admin", SendConsentRequest(brandCode: "5565656556", consentData: ConsentData(
+            recipient: "+905551230012", type: .message, consentDate: IYSDateTime("2025-03-10 09:00:00"), source: .web, status: .approved
+        )))
+        _ = try await iys.sendConsent(for: "admin", SendConsentRequest(brandCode: "5565656556", consentData: ConsentData(
+            recipient: "+905551230011", type: .message, consentDate: IYSDateTime("2025-03-10 09:00:00"), source: .web, status: .rejected
+        )))
+        let created = try await sms.createSms(for: "admin", commercial(["905551230011", "905551230012"]))
+        clock.advance(seconds: 10)
+        let items = try await sms.listItems(of: "admin", ListSmsItemsRequest(package: .id(created.pkgID))).list
+        #expect(items.map(\.target) == ["905551230011", "905551230012"])
+        #expect(items.map(\.state) == [.rejectedByOperator, .delivered])
+    }
+
+    @Test func aMerchantsOnayCountsAndOtherBrandsDoNot() async throws {
+        let (sms, iys) = pair()
+        _ = try await iys.sendConsent(for: "admin", SendConsentRequest(brandCode: "5565656556", consentData: ConsentData(
+            recipient: "+905551230077", recipientType: .merchant, type: .message, consentDate: nil, source: .callCentre, status: .approved
+        )))
+        _ = try await iys.sendConsent(for: "admin", SendConsentRequest(brandCode: "1232322", consentData: ConsentData(
+            recipient: "+905551230078", type: .message, consentDate: IYSDateTime("2025-03-10 09:00:00"), source: .web, status: .approved
+        )))
+        let created = try await sms.createSms(for: "admin", commercial(["905551230077", "905551230078"]))
+        clock.advance(seconds: 10)
+        #expect(try await sms.listItems(of: "admin", ListSmsItemsRequest(package: .id(created.pkgID))).list.map(\.state) == [.delivered, .rejectedByOperator])
+    }
+
+    @Test func nonCommercialPackagesAreNotGatedAndNoSettingsIsSMS30() async throws {
+        let (sms, _) = pair()
+        var plain = commercial(["905551230012"])
+        plain.commercial = false
+        let created = try await sms.createSms(for: "admin", plain)
+        clock.advance(seconds: 10)
+        #expect(try await sms.listItems(of: "admin", ListSmsItemsRequest(package: .id(created.pkgID))).list.map(\.state) == [.delivered])
+        var account = ScenarioFixtures.admin
+        account.hasIysSettings = false
+        let bare = NodeAPISimulation(accounts: [account], consents: ConsentStore(), clock: clock)
+        #expect(await error { _ = try await bare.createSms(for: "admin", commercial(["905551230011"])) }?.code == "ERR_USER_IYS_SETTINGS_NOT_FOUND")
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import MockProviders
+import MySoftIYS
+import NodeAPI
+import Testing
+
+/// The MySoft İYS mock without HTTP, on a manual clock.
+@Suite struct IYSSimulationTests {
+    let clock = ManualClock(turkey: WireDate("2025-03-10 10:00")!)
+    static let brand = "5565656556"
+
+    func simulation(webhook: IYSBrandRecord.Webhook? = nil) -> IYSSimulation {
+        var account = ScenarioFixtures.iysAdmin
+        account.brands[0].webhook = webhook
+        return IYSSimulation(accounts: [account], clock: clock)
+    }
+
+    static func consent(_ recipient: String, _ status: ConsentStatus = .approved, date: String = "2025-03-01 09:00:00", type: ConsentChannel = .message) -> ConsentData {
+        ConsentData(recipient: recipient, type: type, consentDate: IYSDateTime(date), source: .web, status: status)
+    }
+
+    func error(_ body: () async throws -> Void) async -> IYSError? {
+        do {
+            try await body()
+            return nil
+        } catch {
+            return error as? IYSError
+        }
+    }
+
+    @Test func tokensExpireOnTheClock() async throws {
+        let simulation = simulation()
+        let token = try await simulation.issueToken(TokenRequest(username: "admin", password: "123456"))
+        #expect(token.expiresIn == 86_399)
+        #expect(token.tokenType == "bearer")
+        #expect(await simulation.user(forToken: token.accessToken) == "admin")
+        clock.advance(seconds: 86_398)
+        #expect(await simulation.user(forToken: token.accessToken) == "admin")
+        clock.advance(seconds: 1)
+        #expect(await simulation.user(forToken: token.accessToken) == nil)
+        #expect(await simulation.user(forToken: "made-up") == nil)
+        await #expect(throws: OAuthError(error: "invalid_grant", errorDescription: "The user name or password is incorrect.")) {
+            _ = try await simulation.issueToken(TokenRequest(username: "admin", password: "wrong"))
+        }
+        await #expect(throws: OAuthError(error: "unsupported_grant_type", errorDescription: "grant_type must be password")) {
+            _ = try await simulation.issueToken(TokenRequest(username: "admin", password: "123456", grantType: "client_credentials"))
+        }
+    }
+
+    @Test func brandsCountTheirConsentsAndOtherBrandsAreHM404() async throws {
+        let simulation = simulation()
+        let brands = await simulation.brands(of: "admin")
+        #expect(brands.map(\.brandCode) == [5_565_656_556, 1_232_322])
+        #expect(brands[0].stats.consents == .init(approval: 2, rejection: 1, total: 3))
+        #expect(brands[0].master)
+        let other = await error { _ = try await simulation.sendConsent(for: "admin", SendConsentRequest(brandCode: "999", consentData: Self.consent("+905551112233"))) }
+        #expect(other?.code == .HM404)
+    }
+
+    @Test func aConsentIsSavedForwardedOnTheClockAndQueried() async throws {
+        let simulation = simulation()
+        let saved = try await simulation.sendConsent(for: "admin", SendConsentRequest(brandCode: Self.brand, consentData: Self.consent("+905551112233")))
+        #expect(saved.consent.status == .approved)
+        let status = try await simulation.consentStatus(for: "admin", ConsentStatusRequest(brandCode: Self.brand, recipient: "+905551112233", type: .message))
+        #expect(status.consent == Self.consent("+905551112233"))
+        #expect(status.retailerAccessCount == 0)
+        func forwarding() async throws -> IYSSendStatus? {
+            try await simulation.recipientStatus(for: "admin", RecipientStatusRequest(brandCode: Self.brand, recipient: "+905551112233")).first?.iysSendStatus
+        }
+        #expect(try await forwarding() == .sending)
+        clock.advance(seconds: 1)
+        #expect(try await forwarding() == .waitingForIYS)
+        clock.advance(seconds: 2)
+        #expect(try await forwarding() == .sent)
+        let unknown = await error { _ = try await simulation.consentStatus(for: "admin", ConsentStatusRequest(brandCode: Self.brand, recipient: "+905559999999", type: .message)) }
+        #expect(unknown?.code == .HM404)
+        let invalid = await error { _ = try await simulation.sendConsent(for: "admin", SendConsentRequest(brandCode: Self.brand, consentData: Self.consent("5551112233"))) }
+        #expect(invalid?.code == .HM422)
+    }
+
+    @Test func theMagicRecipientFailsOnIYS() async throws {
+        let simulation = simulation()
+        _ = try await simulation.sendConsent(for: "admin", SendConsentRequest(brandCode: Self.brand, consentData: Self.consent("+905551110018")))
+        clock.advance(seconds: 3)
+        let record = try await simulation.recipientStatus(for: "admin", RecipientStatusRequest(recipient: "+905551110018")).first
+        #expect(record?.iysSendStatus == .failed)
+        #expect(record?.brandCode == Self.brand)
+    }
+
+    @Test func aBatchIsAllOrNothingUnlessSaveSuccessData() async throws {
+        let simulation = simulation()
+        let records = [Self.consent("+905551112201"), Self.consent("bad-number"), Self.consent("+905551112202")]
+        let refused = try await simulation.sendBatch(for: "admin", SendConsentBatchRequest(brandCode: Self.brand, consentData: records))
+        #expect(!refused.succeed)
+        #expect(refused.errorCode == .HM422)
+        #expect(refused.data?.transctionGuid == nil)
+        #expect(refused.data?.consentList.map(\.consent.recipient) == ["bad-number"])
+        #expect(refused.data?.consentList.first?.errorMessage?.hasPrefix("consentData[1].recipient") == true)
+        let missing = await error { _ = try await simulation.consentStatus(for: "admin", ConsentStatusRequest(brandCode: Self.brand, recipient: "+905551112201", type: .message)) }
+        #expect(missing?.code == .HM404)
+
+        let saved = try await simulation.sendBatch(for: "admin", SendConsentBatchRequest(brandCode: Self.brand, consentData: records, isSaveSuccessData: true)).get()
+        let guid = try #require(saved.transctionGuid)
+        #expect(saved.consentList.map(\.consent.recipient) == ["bad-number"])
+        let transaction = BatchTransactionRequest(brandCode: Self.brand, transctionGuid: guid)
+        #expect(try await simulation.batchSuccesses(for: "admin", transaction).map(\.consent.recipient) == ["+905551112201", "+905551112202"])
+        #expect(try await simulation.batchErrors(for: "admin", transaction).map(\.consent.recipient) == ["bad-number"])
+        let status = try await simulation.batchStatus(for: "admin", transaction)
+        #expect(status.recordCount == 3)
+        #expect(status.insertedRecordCount == 2)
+        #expect(status.errorRecordCount == 1)
+        #expect(status.batchStatus == 1)
+        clock.advance(seconds: 3)
+        #expect(try await simulation.batchStatus(for: "admin", transaction).batchStatus == 2)
+        #expect(try await simulation.batchForwarding(for: "admin", transaction).map(\.iysSendStatus) == [.sent, .sent])
+        var all = transaction
+        all.isSendAllData = true
+        #expect(try await simulation.batchForwarding(for: "admin", all).map(\.iysSendStatus) == [.sent, .failed, .sent])
+        let unknown = await error { _ = try await simulation.batchStatus(for: "admin", BatchTransactionRequest(brandCode: Self.brand, transctionGuid: "yok")) }
+        #expect(unknown?.code == .HM404)
+        let otherBrand = await error { _ = try await simulation.batchStatus(for: "admin", BatchTransactionRequest(brandCode: "1232322", transctionGuid: guid)) }
+        #expect(otherBrand?.code == .HM404)
+    }
+
+    @Test func aBatchReportsUpdatesAndRecordsUsedBefore() async throws {
+        let simulation = simulation()
+        // The seed has +905551230011 ONAY and +905551230012 RET.
+        let batch = [
+            Self.consent("+905551230011", .approved), Self.consent("+905551230012", .approved),
+            Self.consent("+905551230013", .approved), Self.consent("+905551230011", .rejected, date: "2020-01-01 00:00:00", type: .call),
+        ]
+        let guid = try #require(try await simulation.sendBatch(for: "admin", SendConsentBatchRequest(brandCode: Self.brand, consentData: batch)).get().transctionGuid)
+        let transaction = BatchTransactionRequest(brandCode: Self.brand, transctionGuid: guid)
+        let status = try await simulation.batchStatus(for: "admin", transaction)
+        #expect((status.insertedRecordCount, status.updatedRecordCount, status.isUsedBeforeRecordCount, status.errorRecordCount) == (2, 1, 1, 0))
+        // Updated lists the consent as it was before.
+        #expect(try await simulation.batchUpdates(for: "admin", transaction).map(\.consent.status) == [.rejected])
+        #expect(try await simulation.batchUsedBefore(for: "admin", transaction).map(\.consent.recipient) == ["+905551230011"])
+        // An older change than the recorded consent is refused.
+        let stale = await error {
+            _ = try await simulation.sendConsent(for: "admin", SendConsentRequest(brandCode: Self.brand, consentData: Self.consent("+905551230012", .rejected, date: "2020-01-01 00:00:00")))
+        }
+        #expect(stale?.code == .HM400)
+    }
+
+    @Test func aBatchOver1000RecordsIsHM422() async throws {
+        let simulation = simulation()
+        let records = (0..<1001).map { Self.consent("+9055511\(String(format: "%05d", $0))") }
+        let refused = await error { _ = try await simulation.sendBatch(for: "admin", SendConsentBatchRequest(brandCode: Self.brand, consentData: records)) }
+        #expect(refused == IYSError(.HM422, "consentData: holds 1001 records; at most 1000 are accepted"))
+        let exactly = try await simulation.sendBatch(for: "admin", SendConsentBatchRequest(brandCode: Self.brand, consentData: Array(records.prefix(1000))))
+        #expect(exactly.succeed)
+    }
+
+    @Test func theQueryFiltersAndPagesStablyUnderInserts() async throws {
+        let simulation = simulation()
+        for index in 0..<25 {
+            _ = try await simulation.sendConsent(for: "admin", SendConsentRequest(brandCode: Self.brand, consentData: Self.consent("+9055522200\(String(format: "%02d", index))", index % 5 == 0 ? .rejected : .approved)))
+        }
+        var request = ConsentQueryRequest(brandCode: Self.brand, limit: 10)
+        request.type = [.message]
+        var seen: [String] = []
+        var page = try await simulation.query(for: "admin", request)
+        seen += page.consentData.map(\.consent.recipient)
+        // A consent added between pages comes after everything already there.
+        _ = try await simulation.sendConsent(for: "admin", SendConsentRequest(brandCode: Self.brand, consentData: Self.consent("+905552229999")))
+        while let after = page.afterValue {
+            request.afterValue = after
+            page = try await simulation.query(for: "admin", request)
+            seen += page.consentData.map(\.consent.recipient)
+        }
+        // Two MESAJ seeds, 25 consents, and the one added: each once, in order.
+        #expect(seen.count == 28)
+        #expect(Set(seen).count == 28)
+        #expect(seen.last == "+905552229999")
+        var rejected = ConsentQueryRequest(brandCode: Self.brand)
+        rejected.status = [.rejected]
+        rejected.mainSource = [.brand]
+        #expect(try await simulation.query(for: "admin", rejected).recordCount == 6)
+        var email = ConsentQueryRequest(brandCode: Self.brand)
+        email.type = [.email]
+        #expect(try await simulation.query(for: "admin", email).consentData.map(\.consent.recipient) == ["ornek@example.com"])
+        var dated = ConsentQueryRequest(brandCode: Self.brand)
+        dated.consentDate = IYSDateTime("2024-01-15 10:04:00")
+        dated.consentDateEnd = IYSDateTime("2024-01-15 10:06:00")
+        #expect(try await simulation.query(for: "admin", dated).consentData.map(\.consent.recipient) == ["+905551230012"])
+        let tooMany = await error { _ = try await simulation.query(for: "admin", ConsentQueryRequest(brandCode: Self.brand, limit: 10_001)) }
+        #expect(tooMany?.code == .HM422)
+    }
+
+    @Test func webhooksReachARealReceiverWithTheKeyAndAreRetried() async throws {
+        let receiver = CallbackTests.Receiver()
+        try await receiver.app.test(.live) { client in
+            let port = try #require(client.port)
+            let simulation = simulation(webhook: .init(url: "http://127.0.0.1:\(port)/hook", key: "gizli"))
+            let dispatcher = CallbackDispatcher(clock: clock)
+            _ = try await simulation.sendConsent(for: "admin", SendConsentRequest(brandCode: Self.brand, consentData: Self.consent("+905551112233")))
+            _ = try await simulation.changeOnIYS(for: "admin", brandCode: Self.brand, ConsentData(
+                recipient: "+905551230011", type: .message, consentDate: IYSDateTime("2025-03-10 09:59:00"), source: .iys3338, status: .rejected
+            ))
+            await simulation.deliverWebhooks(through: dispatcher)
+            let posts = try receiver.bodies.withLock { $0 }.map { try IYSJSON.decode(WebhookConsentModel.self, from: $0) }
+            #expect(posts.map(\.webHookKey) == ["gizli", "gizli"])
+            #expect(posts.map(\.consentData.recipient) == ["+905551112233", "+905551230011"])
+            #expect(posts.last?.consentData.source == .iys3338)
+            // The citizen's RET on İYS now decides commercial SMS.
+            #expect(!simulation.store.allowsCommercialSMS(brand: Self.brand, number: "905551230011"))
+        }
+        // A failing webhook is retried on the clock.
+        try await receiver.app.test(.live) { client in
+            let port = try #require(client.port)
+            let simulation = simulation(webhook: .init(url: "http://127.0.0.1:\(port)/fail", key: "gizli"))
+            let dispatcher = CallbackDispatcher(clock: clock)
+            _ = try await simulation.sendConsent(for: "admin", SendConsentRequest(brandCode: Self.brand, consentData: Self.consent("+905551112233")))
+            await simulation.deliverWebhooks(through: dispatcher)
+            #expect(receiver.failures.withLock { $0 } == 1)
+            clock.advance(seconds: 1)
+            await simulation.deliverWebhooks(through: dispatcher)
+            #expect(receiver.failures.withLock { $0 } == 2)
+        }
+    }
+}
