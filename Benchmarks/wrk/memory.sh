@@ -6,12 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${1:-300}"
 port=19597
-bin="${BIN:-}"
-if [ -z "$bin" ]; then swift build -c release --product provider-mock >/dev/null; bin=.build/release/provider-mock; fi
-"$bin" serve --node-api-port "$port" --iys-port $((port + 1)) --scenario Benchmarks/wrk/bench.yaml >/tmp/provider-mock-memory.log 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/mock/health" >/dev/null && break; sleep 0.1; done
+source Benchmarks/wrk/serve.sh
+start_server /tmp/provider-mock-memory.log
 wrk -t2 -c64 -d"${seconds}s" -s Benchmarks/wrk/create.lua "http://127.0.0.1:$port/sms/create" > /tmp/provider-mock-memory-wrk.txt &
 load=$!
 for elapsed in $(seq 0 30 "$seconds"); do

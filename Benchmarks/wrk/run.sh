@@ -6,13 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${1:-10}"
 port=19599
-# BIN names an already built release binary; otherwise one is built.
-bin="${BIN:-}"
-if [ -z "$bin" ]; then swift build -c release --product provider-mock >/dev/null; bin=.build/release/provider-mock; fi
-"$bin" serve --node-api-port "$port" --iys-port $((port + 1)) --scenario Benchmarks/wrk/bench.yaml >/tmp/provider-mock-bench.log 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/mock/health" >/dev/null && break; sleep 0.1; done
+source Benchmarks/wrk/serve.sh
+start_server /tmp/provider-mock-bench.log
 
 load() { # name, wrk arguments...
     local name="$1"; shift
