@@ -87,9 +87,13 @@ public struct ConsentKey: Sendable, Hashable {
     public var recipientType: RecipientType
 
     public init(recipient: String, type: ConsentChannel, recipientType: RecipientType) {
-        // E-mail addresses are case-insensitive for matching.
-        self.recipient = recipient.contains("@") ? recipient.lowercased() : recipient
+        self.recipient = Self.normalized(recipient)
         self.type = type
         self.recipientType = recipientType
+    }
+
+    /// A recipient as keys compare it: e-mail addresses are case-insensitive, phone numbers are kept as written.
+    public static func normalized(_ recipient: String) -> String {
+        recipient.contains("@") ? recipient.lowercased() : recipient
     }
 }

@@ -150,10 +150,6 @@ public struct IYSRoutes: Sendable {
         (try? IYSJSON.encode(IYSResult<Bool>(succeed: false, data: nil, message: "Authorization has been denied for this request: the bearer token is missing, unknown or expired."))) ?? []
     )
 
-    static func oauthFailure(_ error: OAuthError) -> Response {
-        response((.badRequest, (try? IYSJSON.encode(error)) ?? []))
-    }
-
     static func oauthFailure(_ error: OAuthError) -> (status: HTTPResponse.Status, bytes: [UInt8]) {
         (.badRequest, (try? IYSJSON.encode(error)) ?? [])
     }

@@ -20,9 +20,9 @@ extension IYSSimulation {
             }
             let key = ConsentKey(recipient: consent.recipient, type: consent.type, recipientType: consent.recipientType)
             if problem == nil, !seen.insert(key).inserted { problem = "consentData[\(index)]: the same recipient, type and recipientType appear earlier in the batch" }
-            if problem == nil, let recorded = store.entry(brand: brand.code, key: key)?.consent, recorded.status != consent.status,
-               let old = recorded.consentDate, let date = consent.consentDate, date < old {
-                problem = "consentData[\(index)].consentDate: \(date) is earlier than the recorded consent's (\(old))"
+            if problem == nil, let recorded = store.entry(brand: brand.code, key: key)?.consent,
+               let stale = Self.staleness(of: consent, against: recorded) {
+                problem = "consentData[\(index)].\(stale)"
             }
             records.append(IYSBatch.Record(consent: consent, outcome: problem.map { .error($0) } ?? .inserted, forwardedAt: nil, forwardingFails: false))
         }

@@ -118,10 +118,10 @@ public actor IYSSimulation {
     public func recipientStatus(for user: String, _ request: RecipientStatusRequest) throws(IYSError) -> [ConsentRecord] {
         if request.recipient.isEmpty { throw .invalid("recipient", "is required") }
         let brands = try request.brandCode.map { code throws(IYSError) in [try brand(code, of: user)] } ?? (accounts[user]?.brands ?? [])
-        let wanted = request.recipient.contains("@") ? request.recipient.lowercased() : request.recipient
+        let wanted = ConsentKey.normalized(request.recipient)
         var found: [ConsentRecord] = []
         for brand in brands {
-            for entry in store.entries(brand: brand.code) where ConsentKey(recipient: entry.consent.recipient, type: .message, recipientType: .individual).recipient == wanted {
+            for entry in store.entries(brand: brand.code) where ConsentKey.normalized(entry.consent.recipient) == wanted {
                 var record = forwardingView(entry.consent, forwardedAt: entry.forwardedAt, fails: entry.forwardingFails, transactionId: entry.iysTransactionId)
                 record.brandCode = brand.code
                 found.append(record)
@@ -140,14 +140,18 @@ public actor IYSSimulation {
         let existing = store.entry(brand: brand.code, key: key)
         if let existing {
             if existing.consent.status == consent.status { return .usedBefore }
-            if let recorded = existing.consent.consentDate, let date = consent.consentDate, date < recorded {
-                return .error("consentDate \(date) is earlier than the recorded consent's (\(recorded))")
-            }
+            if let problem = Self.staleness(of: consent, against: existing.consent) { return .error(problem) }
         }
         let now = clock.now()
         store.save(brand: brand.code, consent, at: now, forwardingFails: forwarding.fails(consent.recipient), transactionId: Self.transactionID())
         notify(brand: brand, consent)
         return existing.map { .updated(previous: $0.consent) } ?? .inserted
+    }
+
+    /// Why a change cannot replace the recorded consent: it is dated before it (İYS keeps the latest).
+    static func staleness(of consent: ConsentData, against recorded: ConsentData) -> String? {
+        guard recorded.status != consent.status, let old = recorded.consentDate, let date = consent.consentDate, date < old else { return nil }
+        return "consentDate \(date) is earlier than the recorded consent's (\(old))"
     }
 
     /// A record with the İYS forwarding fields as of now.
