@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "NodeAPISOAP", targets: ["NodeAPISOAP"]),
         .library(name: "LibXML", targets: ["LibXML"]),
         .library(name: "MySoftIYS", targets: ["MySoftIYS"]),
+        .library(name: "EuromsgExpress", targets: ["EuromsgExpress"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,11 +33,13 @@ let package = Package(
         .target(name: "NodeAPISOAP", dependencies: ["NodeAPI", "LibXML"]),
         // The MySoft İYS API: model and JSON codec in one (JSON is its only wire).
         .target(name: "MySoftIYS"),
+        // The Euromsg Express CRM/ERP gateway: model and JSON codec; İYS fields reuse MySoftIYS's vocabulary.
+        .target(name: "EuromsgExpress", dependencies: ["MySoftIYS"]),
         // The mock providers' behaviour (state, rules, clock), kept apart from HTTP routing.
         .target(
             name: "MockProviders",
             dependencies: [
-                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MySoftIYS",
+                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MySoftIYS", "EuromsgExpress",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Yams", package: "Yams"),
@@ -59,6 +62,7 @@ let package = Package(
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
         .testTarget(name: "NodeAPITests", dependencies: ["NodeAPI"]),
         .testTarget(name: "MySoftIYSTests", dependencies: ["MySoftIYS"]),
+        .testTarget(name: "EuromsgExpressTests", dependencies: ["EuromsgExpress", "MySoftIYS"]),
         .testTarget(name: "NodeAPIJSONTests", dependencies: ["NodeAPI", "NodeAPIJSON", "NodeAPIExamples"], resources: [.copy("Golden")]),
         .testTarget(
             name: "NodeAPISOAPTests",
@@ -68,7 +72,7 @@ let package = Package(
         .testTarget(
             name: "MockProvidersTests",
             dependencies: [
-                "MockProviders", "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MySoftIYS",
+                "MockProviders", "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MySoftIYS", "EuromsgExpress",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -7,13 +7,14 @@ import MockProviders
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Run the mock providers: the Node API (JSON and SOAP) and MySoft İYS.",
+        abstract: "Run the mock providers: the Node API (JSON and SOAP), MySoft İYS and Euromsg Express.",
         discussion: """
             The Node API answers on --node-api-port: its JSON endpoints with Basic auth, POST /soap, and the WSDL at \
             GET /soap?wsdl. Accounts and rules come from the scenario: mocks/default.yaml (bundled) unless --scenario \
             names another; a scenario with an unknown key or a wrong type stops the server with the line to fix. \
             MySoft İYS answers on --iys-port (OAuth token, then /api/IYSConsent/* with the bearer token); its consents \
-            gate the Node API's commercial packages. --euromsg-port and --admin-port are reserved and not bound yet.
+            gate the Node API's commercial packages. Euromsg Express answers on --euromsg-port (POST /tokens, PUT \
+            /apiKey/identification, then lists, members, campaigns and reports). --admin-port is reserved and not bound yet.
             """
     )
 
@@ -26,7 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Port of the MySoft İYS mock.")
     var iysPort = 9590
 
-    @Option(name: .long, help: "Port of the Euromsg Express mock (reserved).")
+    @Option(name: .long, help: "Port of the Euromsg Express CRM/ERP gateway mock.")
     var euromsgPort = 9591
 
     @Option(name: .long, help: "Port of the admin API (reserved).")
@@ -59,6 +60,13 @@ struct ServeCommand: AsyncParsableCommand {
             router: iysRouter,
             configuration: ApplicationConfiguration(address: .hostname(host, port: iysPort), serverName: "provider-mock-iys")
         )
+        let expressSimulation = ExpressSimulation(scenario: loaded.euromsg, clock: clock)
+        let expressRouter = Router()
+        ExpressRoutes(simulation: expressSimulation, journal: RequestJournal(capacity: loaded.euromsg.journalSize), clock: clock).register(on: expressRouter)
+        let expressApp = Application(
+            router: expressRouter,
+            configuration: ApplicationConfiguration(address: .hostname(host, port: euromsgPort), serverName: "provider-mock-euromsg")
+        )
         let router = Router()
         let routes = NodeAPIRoutes(
             simulation: simulation, policy: ErrorStatusPolicy(errorsAsHTTP200: errorsAsHttp200 || nodeAPI.errorsAsHTTP200),
@@ -71,12 +79,15 @@ struct ServeCommand: AsyncParsableCommand {
         let app = Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(host, port: nodeApiPort), serverName: "provider-mock"),
-            services: [iysApp]
+            services: [iysApp, expressApp]
         )
         let users = nodeAPI.accounts.map(\.username).joined(separator: ", ")
         print("Node API mock on http://\(host):\(nodeApiPort) (WSDL at /soap?wsdl); accounts: \(users)")
         let iysUsers = loaded.iys.accounts.map(\.username).joined(separator: ", ")
         print("MySoft İYS mock on http://\(host):\(iysPort) (POST /oauth/token, /api/IYSConsent/*); accounts: \(iysUsers)")
+        let clients = loaded.euromsg.integrators.map(\.clientName).joined(separator: ", ")
+        let keys = loaded.euromsg.endUsers.map(\.apiKey).joined(separator: ", ")
+        print("Euromsg Express mock on http://\(host):\(euromsgPort) (POST /tokens, PUT /apiKey/identification); integrators: \(clients); API keys: \(keys)")
         // Delivery reports to pushSettings.url, off the request path.
         let dispatcher = CallbackDispatcher(clock: clock)
         let callbacks = Task {

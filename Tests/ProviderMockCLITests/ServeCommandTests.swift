@@ -4,40 +4,40 @@ import FoundationNetworking
 #endif
 import Testing
 
-/// `provider-mock serve` as a person runs it: both providers come up on their ports, and a consent saved
+/// `provider-mock serve` as a person runs it: the three providers come up on their ports, and a consent saved
 /// through the İYS API decides who gets the Node API's next commercial package.
 @Suite struct ServeCommandTests {
-    /// Starts the binary and returns once both servers log that they listen (no sleeping, no polling).
-    func serve(nodeAPIPort: Int, iysPort: Int) throws -> Process {
+    /// Starts the binary and returns once the three servers log that they listen (no sleeping, no polling).
+    func serve(nodeAPIPort: Int, iysPort: Int, euromsgPort: Int) throws -> Process {
         let process = Process()
         process.executableURL = ConvertCommandTests.binary
-        process.arguments = ["serve", "--node-api-port", "\(nodeAPIPort)", "--iys-port", "\(iysPort)"]
+        process.arguments = ["serve", "--node-api-port", "\(nodeAPIPort)", "--iys-port", "\(iysPort)", "--euromsg-port", "\(euromsgPort)"]
         let log = Pipe()
         process.standardError = log
         process.standardOutput = log
         try process.run()
         var text = ""
-        while !(text.contains("listening on 127.0.0.1:\(nodeAPIPort)") && text.contains("listening on 127.0.0.1:\(iysPort)")) {
+        while ![nodeAPIPort, iysPort, euromsgPort].allSatisfy({ text.contains("listening on 127.0.0.1:\($0)") }) {
             let chunk = log.fileHandleForReading.availableData
             if chunk.isEmpty { break }
             text += String(decoding: chunk, as: UTF8.self)
         }
-        #expect(text.contains("listening on 127.0.0.1:\(iysPort)"), "\(text)")
+        #expect(text.contains("listening on 127.0.0.1:\(euromsgPort)"), "\(text)")
         return process
     }
 
-    func call(_ url: String, body: String, headers: [String: String]) async throws -> (Int, String) {
+    func call(_ url: String, method: String = "POST", body: String, headers: [String: String]) async throws -> (Int, String) {
         var request = URLRequest(url: try #require(URL(string: url)))
-        request.httpMethod = "POST"
+        request.httpMethod = method
         request.httpBody = Data(body.utf8)
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         let (data, response) = try await URLSession.shared.data(for: request)
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
     }
 
-    @Test func bothProvidersServeAndShareTheConsentStore() async throws {
+    @Test func theProvidersServeAndShareTheConsentStore() async throws {
         let base = 20_000 + Int.random(in: 0..<20_000)
-        let process = try serve(nodeAPIPort: base, iysPort: base + 1)
+        let process = try serve(nodeAPIPort: base, iysPort: base + 1, euromsgPort: base + 2)
         defer { process.terminate(); process.waitUntilExit() }
         let sms = "http://127.0.0.1:\(base)", iys = "http://127.0.0.1:\(base + 1)"
         let basic = ["Authorization": "Basic " + Data("admin:123456".utf8).base64EncodedString(), "Content-Type": "application/json"]
@@ -60,5 +60,15 @@ import Testing
         let again = commercial.replacingOccurrences(of: "İndirim", with: "İndirim başladı")
         #expect(try await call("\(sms)/sms/create", body: again, headers: basic).0 == 200)
         #expect(try await call("\(sms)/user/credit", body: "", headers: basic).1.contains(#""credit":99999"#))
+
+        // Euromsg Express: the integrator's token, the demo end user's API key, their seeded lists.
+        let express = "http://127.0.0.1:\(base + 2)"
+        let (expressStatus, expressBody) = try await call("\(express)/tokens", body: #"{"clientName": "admin", "password": "123456"}"#, headers: [:])
+        #expect(expressStatus == 200)
+        let tokenValue = try #require((try JSONSerialization.jsonObject(with: Data(expressBody.utf8)) as? [String: Any])?["tokenValue"] as? String)
+        let integrator = ["Authorization": "Bearer \(tokenValue)", "Content-Type": "application/json"]
+        #expect(try await call("\(express)/apiKey/identification", method: "PUT", body: #"{"apiKey": "EXP-DEMO-7F3A9C21"}"#, headers: integrator).0 == 200)
+        let lists = try await call("\(express)/email-list", method: "GET", body: "", headers: integrator)
+        #expect(lists.0 == 200 && lists.1.contains("Bülten Aboneleri"))
     }
 }

@@ -86,7 +86,7 @@ public struct IYSRoutes: Sendable {
         let reply: (status: HTTPResponse.Status, bytes: [UInt8])
         do {
             bytes = try await Self.collect(request, limit: maxBodyBytes)
-            guard let token = Self.bearerToken(request), let owner = await simulation.user(forToken: token) else {
+            guard let token = BearerToken.of(request), let owner = await simulation.user(forToken: token) else {
                 reply = Self.unauthorized
                 return record(request, bytes, user: nil, reply)
             }
@@ -162,13 +162,6 @@ public struct IYSRoutes: Sendable {
         }
     }
 
-    /// `Authorization: bearer <token>`, scheme case-insensitive (the document writes it in lower case).
-    static func bearerToken(_ request: Request) -> String? {
-        guard let header = request.headers[.authorization] else { return nil }
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        return parts[1].trimmingCharacters(in: .whitespaces)
-    }
 }
 
 /// The body of parameterless calls (`IYSBrands`): nothing is read.

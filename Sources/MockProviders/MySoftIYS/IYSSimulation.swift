@@ -48,7 +48,7 @@ public actor IYSSimulation {
         }
         let now = clock.now()
         tokens = tokens.filter { $0.value.expiresAt > now }
-        let token = Self.randomToken()
+        let token = RandomToken.make(length: 56)
         tokens[token] = (account.username, now + Int64(tokenLifetime) * 1000)
         return OAuthToken(accessToken: token, expiresIn: tokenLifetime)
     }
@@ -204,12 +204,6 @@ public actor IYSSimulation {
     }
 
     // MARK: Helpers
-
-    static func randomToken() -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-        var generator = SystemRandomNumberGenerator()
-        return String((0..<56).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
-    }
 
     static func transactionID() -> String {
         UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(26).description

@@ -9,19 +9,22 @@ import Yams
 public struct Scenario: Sendable, Hashable, Decodable {
     public var nodeAPI: NodeAPIScenario
     public var iys: IYSScenario
+    public var euromsg: ExpressScenario
 
-    public init(nodeAPI: NodeAPIScenario = NodeAPIScenario(), iys: IYSScenario = IYSScenario()) {
+    public init(nodeAPI: NodeAPIScenario = NodeAPIScenario(), iys: IYSScenario = IYSScenario(), euromsg: ExpressScenario = ExpressScenario()) {
         self.nodeAPI = nodeAPI
         self.iys = iys
+        self.euromsg = euromsg
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case nodeAPI, iys }
+    enum CodingKeys: String, CodingKey, CaseIterable { case nodeAPI, iys, euromsg }
 
     public init(from decoder: any Decoder) throws {
         try ScenarioKeys.reject(CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         nodeAPI = try container.decodeIfPresent(NodeAPIScenario.self, forKey: .nodeAPI) ?? NodeAPIScenario()
         iys = try container.decodeIfPresent(IYSScenario.self, forKey: .iys) ?? IYSScenario()
+        euromsg = try container.decodeIfPresent(ExpressScenario.self, forKey: .euromsg) ?? ExpressScenario()
     }
 
     /// The bundled default scenario (`mocks/default.yaml`).

@@ -1,0 +1,81 @@
+import EuromsgExpress
+
+/// One end user's data in the Euromsg Express mock: lists, members (hidden ones retained), campaigns.
+struct ExpressAccount: Sendable {
+    var apiKey: String
+    var name: String
+    var iysIntegrator: Bool
+    var allowance: SendingAllowance
+    var lists: [Int: ListRecord] = [:]
+    var members: [Int: MemberRecord] = [:]
+    /// Lower-cased e-mail → memberId, hidden members included (a re-added address gets its old record back).
+    var memberByEmail: [String: Int] = [:]
+    var campaigns: [Int: CampaignRecord] = [:]
+
+    init(_ user: ExpressEndUser, now: Int64) {
+        apiKey = user.apiKey
+        name = user.name
+        iysIntegrator = user.iysIntegrator
+        allowance = user.allowance.allowance(now: now)
+    }
+
+    struct ListRecord: Sendable {
+        var id: Int
+        var name: String
+        var createdAt: Int64
+    }
+
+    /// A member; deleting through the API only hides it (kept three years under KVKK, the document says).
+    struct MemberRecord: Sendable {
+        var member: Member
+        var updatedAt: Int64
+        var hiddenAt: Int64?
+
+        var isVisible: Bool { hiddenAt == nil }
+    }
+
+    /// A campaign and its messages, each with the instant it goes out.
+    struct CampaignRecord: Sendable {
+        var id: Int
+        var name: String
+        var subject: String
+        var listIds: [Int]
+        var createdAt: Int64
+        /// When sending starts; nil for a draft.
+        var scheduledAt: Int64?
+        var failed: Bool
+        var messages: [(at: Int64, detail: ReportDetail)]
+        /// Messages whose unsubscribes have been applied to the members.
+        var settled = 0
+
+        func status(at now: Int64, sendingMilliseconds: Int64) -> CampaignStatus {
+            if failed { return .error }
+            guard let start = scheduledAt else { return .draft }
+            if now < start { return .pending }
+            return now < start + sendingMilliseconds ? .onGoing : .sent
+        }
+
+        /// The messages out by `now`.
+        func delivered(by now: Int64) -> ArraySlice<(at: Int64, detail: ReportDetail)> {
+            messages.prefix { $0.at <= now }
+        }
+    }
+
+    func list(_ id: Int) throws(ExpressError) -> ListRecord {
+        guard let list = lists[id] else { throw ExpressError(.notFound, "no e-mail list \(id)") }
+        return list
+    }
+
+    func visibleMember(_ id: Int) throws(ExpressError) -> MemberRecord {
+        guard let record = members[id], record.isVisible else { throw ExpressError(.notFound, "no member \(id)") }
+        return record
+    }
+
+    func memberCount(of list: Int) -> Int {
+        members.values.count { $0.isVisible && $0.member.listIds.contains(list) }
+    }
+
+    func view(_ list: ListRecord) -> EmailList {
+        EmailList(id: list.id, name: list.name, memberCount: memberCount(of: list.id), createdAt: ExpressClock.date(list.createdAt))
+    }
+}

@@ -1,0 +1,216 @@
+import Foundation
+import EuromsgExpress
+import HTTPTypes
+import Hummingbird
+
+/// The Euromsg Express mock's HTTP routes. Thin: read the body and query, resolve the token and API key,
+/// decode, call ``ExpressSimulation``, encode. Errors answer `{errorCode, message, field?}` with their status.
+public struct ExpressRoutes: Sendable {
+    public let simulation: ExpressSimulation
+    public let journal: RequestJournal
+    public var maxBodyBytes: Int
+    let clock: any MockClock
+
+    public init(simulation: ExpressSimulation, journal: RequestJournal = RequestJournal(), maxBodyBytes: Int = 4 * 1024 * 1024, clock: any MockClock = SystemClock()) {
+        self.simulation = simulation
+        self.journal = journal
+        self.maxBodyBytes = maxBodyBytes
+        self.clock = clock
+    }
+
+    typealias Reply = (status: HTTPResponse.Status, bytes: [UInt8])
+
+    public func register<Context: RequestContext>(on router: Router<Context>) {
+        let simulation = simulation
+        router.add(middleware: ExpressNotFoundMiddleware())
+        router.get("/health-check") { request, _ in await open(request) { _ throws(ExpressError) in try Self.ok(await simulation.health()) } }
+        router.post("/tokens") { request, _ in
+            await open(request) { body throws(ExpressError) in try Self.ok(try await simulation.issueToken(try ExpressJSON.decode(ExpressTokenRequest.self, from: body))) }
+        }
+        for path in ["/apiKey/identification", "/apiKey/identification/:apiKey"] {
+            router.put(RouterPath(path)) { request, context in
+                let fromPath = context.parameters.get("apiKey")
+                return await open(request) { body throws(ExpressError) in
+                    var apiKey = fromPath ?? request.uri.queryParameters["apiKey"].map(String.init)
+                    if apiKey == nil, !body.isEmpty { apiKey = try ExpressJSON.decode(IdentificationRequest.self, from: body).apiKey }
+                    return try Self.ok(try await simulation.identify(token: BearerToken.of(request), apiKey: apiKey))
+                }
+            }
+        }
+        registerLists(on: router)
+        registerMembers(on: router)
+        registerCampaigns(on: router)
+        router.post("/mock/euromsg/campaign") { request, _ in
+            await open(request) { body throws(ExpressError) in
+                (.created, try ExpressJSON.encode(try await simulation.sendCampaign(try ExpressJSON.decode(MockCampaignRequest.self, from: body))))
+            }
+        }
+    }
+
+    private func registerLists<Context: RequestContext>(on router: Router<Context>) {
+        let simulation = simulation
+        router.post("/email-list") { request, _ in
+            await call(request) { user, body, _ throws(ExpressError) in
+                (.created, try ExpressJSON.encode(try await simulation.createList(user, try ExpressJSON.decode(EmailListName.self, from: body))))
+            }
+        }
+        router.get("/email-list") { request, _ in
+            await call(request) { user, _, query throws(ExpressError) in try Self.ok(try await simulation.lists(user, name: query.string("name"))) }
+        }
+        router.get("/email-list/:id") { request, context in
+            await call(request) { user, _, _ throws(ExpressError) in try Self.ok(try await simulation.list(user, id: try Self.id(context))) }
+        }
+        router.patch("/email-list/:id") { request, context in
+            await call(request) { user, body, _ throws(ExpressError) in
+                try Self.ok(try await simulation.renameList(user, id: try Self.id(context), try ExpressJSON.decode(EmailListName.self, from: body)))
+            }
+        }
+        router.delete("/email-list/:id") { request, context in
+            await call(request) { user, _, _ throws(ExpressError) in
+                try await simulation.deleteList(user, id: try Self.id(context))
+                return (.noContent, [])
+            }
+        }
+    }
+
+    private func registerMembers<Context: RequestContext>(on router: Router<Context>) {
+        let simulation = simulation
+        router.post("/member") { request, _ in
+            await call(request) { user, body, _ throws(ExpressError) in
+                let added = try await simulation.addMember(user, try ExpressJSON.decode(AddMemberRequest.self, from: body))
+                return (added.created ? .created : .ok, try ExpressJSON.encode(added.member))
+            }
+        }
+        router.get("/member") { request, _ in
+            await call(request) { user, _, query throws(ExpressError) in
+                switch try await simulation.members(user, try MemberQuery(query)) {
+                case .one(let member): return try Self.ok(member)
+                case .page(let page): return try Self.ok(page)
+                }
+            }
+        }
+        router.get("/member/:memberId") { request, context in
+            await call(request) { user, _, _ throws(ExpressError) in try Self.ok(try await simulation.member(user, id: try Self.id(context, "memberId"))) }
+        }
+        for path in ["/member", "/member/:memberId"] {
+            router.patch(RouterPath(path)) { request, context in
+                await call(request) { user, body, _ throws(ExpressError) in
+                    let update = try ExpressJSON.decode(UpdateMemberRequest.self, from: body)
+                    guard let id = context.parameters.get("memberId", as: Int.self) ?? update.memberId else {
+                        throw .invalid("memberId", "is required to update a member (GET /member returns it)")
+                    }
+                    return try Self.ok(try await simulation.updateMember(user, id: id, update))
+                }
+            }
+        }
+        router.delete("/member/:memberId") { request, context in
+            await call(request) { user, _, _ throws(ExpressError) in
+                try await simulation.deleteMember(user, id: try Self.id(context, "memberId"))
+                return (.noContent, [])
+            }
+        }
+    }
+
+    private func registerCampaigns<Context: RequestContext>(on router: Router<Context>) {
+        let simulation = simulation
+        router.get("/campaign") { request, _ in
+            await call(request) { user, _, query throws(ExpressError) in try Self.ok(try await simulation.campaigns(user, try CampaignQuery(query))) }
+        }
+        router.get("/campaign/:id") { request, context in
+            await call(request) { user, _, _ throws(ExpressError) in try Self.ok(try await simulation.campaign(user, id: try Self.id(context))) }
+        }
+        router.get("/campaign-report") { request, _ in
+            await call(request) { user, _, query throws(ExpressError) in try Self.ok(try await simulation.report(user, try ReportQuery(query))) }
+        }
+        router.get("/campaign-report-detail") { request, _ in
+            await call(request) { user, _, query throws(ExpressError) in try Self.ok(try await simulation.reportDetail(user, try ReportQuery(query))) }
+        }
+    }
+
+    // MARK: Plumbing
+
+    /// A call for an end user's data: token, API key (the `apiKey` header or the token's binding), then `body`.
+    private func call(
+        _ request: Request, _ body: @Sendable (String, [UInt8], QueryParameters) async throws(ExpressError) -> Reply
+    ) async -> Response {
+        var user: String?
+        var bytes: [UInt8] = []
+        let reply: Reply
+        do {
+            bytes = try await Self.collect(request, limit: maxBodyBytes)
+            let caller = try await simulation.endUser(token: BearerToken.of(request), apiKey: request.headers[Self.apiKeyHeader])
+            user = caller
+            reply = try await body(caller, bytes, Self.query(request))
+        } catch {
+            reply = Self.failure(error)
+        }
+        return record(request, bytes, user: user, reply)
+    }
+
+    /// A call without an end user (tokens, identification, health, the mock's own calls).
+    private func open(_ request: Request, _ body: @Sendable ([UInt8]) async throws(ExpressError) -> Reply) async -> Response {
+        var bytes: [UInt8] = []
+        let reply: Reply
+        do {
+            bytes = try await Self.collect(request, limit: maxBodyBytes)
+            reply = try await body(bytes)
+        } catch {
+            reply = Self.failure(error)
+        }
+        return record(request, bytes, user: nil, reply)
+    }
+
+    private func record(_ request: Request, _ body: [UInt8], user: String?, _ reply: Reply) -> Response {
+        journal.record(
+            time: clock.now(), method: request.method.rawValue, path: request.uri.path, user: user,
+            requestBody: body, status: reply.status.code, responseBody: reply.bytes
+        )
+        return Self.response(reply)
+    }
+
+    static let apiKeyHeader = HTTPField.Name("apiKey")!
+
+    static func response(_ reply: Reply) -> Response {
+        if reply.bytes.isEmpty { return Response(status: reply.status) }
+        return Response(status: reply.status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: reply.bytes)))
+    }
+
+    static func ok(_ value: some Encodable) throws(ExpressError) -> Reply { (.ok, try ExpressJSON.encode(value)) }
+
+    static func failure(_ error: ExpressError) -> Reply {
+        (HTTPResponse.Status(code: error.errorCode.httpStatus), (try? ExpressJSON.encode(error)) ?? [])
+    }
+
+    static func id(_ context: some RequestContext, _ name: String = "id") throws(ExpressError) -> Int {
+        guard let text = context.parameters.get(name), let id = Int(text) else {
+            throw .invalid(name, "'\(context.parameters.get(name) ?? "")' is not a number")
+        }
+        return id
+    }
+
+    static func query(_ request: Request) -> QueryParameters {
+        var values: [String: String] = [:]
+        for (key, value) in request.uri.queryParameters where values[String(key)] == nil { values[String(key)] = String(value) }
+        return QueryParameters(values)
+    }
+
+    static func collect(_ request: Request, limit: Int) async throws(ExpressError) -> [UInt8] {
+        do {
+            return Array(try await request.body.collect(upTo: limit).readableBytesView)
+        } catch {
+            throw ExpressError(.tooLarge, "the body is larger than \(limit) bytes")
+        }
+    }
+
+}
+
+/// Unknown paths and methods answer `NOT_FOUND` in the gateway's error shape.
+struct ExpressNotFoundMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
+            return ExpressRoutes.response(ExpressRoutes.failure(ExpressError(.notFound, "\(request.method) \(request.uri.path) is not a Euromsg Express call")))
+        }
+    }
+}

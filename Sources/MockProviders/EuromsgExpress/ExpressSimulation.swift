@@ -1,0 +1,165 @@
+import EuromsgExpress
+import Foundation
+
+/// The Euromsg Express CRM/ERP gateway mock's state and rules, tested without HTTP: integrator tokens that
+/// expire on the clock, API keys binding a token to an end user, and each end user's lists, members and
+/// campaigns. Campaigns progress Pending → OnGoing → Sent on the clock; their messages' outcomes come from
+/// magic address tags (``CampaignOutcomes``).
+public actor ExpressSimulation {
+    let clock: any MockClock
+    let integrators: [String: String]
+    let tokenLifetime: Int64
+    let sendingMilliseconds: Int64
+    var tokens: [String: TokenRecord] = [:]
+    var accounts: [String: ExpressAccount] = [:]
+    var ids: IdCounters
+
+    struct TokenRecord {
+        var integrator: String
+        var expiresAt: Int64
+        var apiKey: String?
+    }
+
+    public init(scenario: ExpressScenario, clock: any MockClock) {
+        self.clock = clock
+        integrators = Dictionary(scenario.integrators.map { ($0.clientName, $0.password) }, uniquingKeysWith: { first, _ in first })
+        tokenLifetime = Int64(scenario.tokenLifetimeSeconds) * 1000
+        sendingMilliseconds = Int64(scenario.campaignSendingSeconds * 1000)
+        var ids = IdCounters()
+        let now = clock.now()
+        for user in scenario.endUsers {
+            var account = ExpressAccount(user, now: now)
+            Self.seed(user, into: &account, ids: &ids, now: now, sendingMilliseconds: sendingMilliseconds)
+            accounts[user.apiKey] = account
+        }
+        self.ids = ids
+    }
+
+    // MARK: Tokens and API keys
+
+    /// `POST /tokens`: a bearer token for the integrator's credentials.
+    public func issueToken(_ request: ExpressTokenRequest) throws(ExpressError) -> ExpressToken {
+        guard let password = integrators[request.clientName], password == request.password else {
+            throw ExpressError(.invalidCredentials, "clientName or password is wrong")
+        }
+        let now = clock.now()
+        tokens = tokens.filter { $0.value.expiresAt + 86_400_000 > now }
+        let value = RandomToken.make(length: 48)
+        tokens[value] = TokenRecord(integrator: request.clientName, expiresAt: now + tokenLifetime)
+        return ExpressToken(tokenValue: value, expireTime: ExpressClock.date(now + tokenLifetime), roles: ["CrmIntegrator"])
+    }
+
+    /// The token's record while it is valid: `UNAUTHORIZED` for none or an unknown one, `TOKEN_EXPIRED` after its time.
+    func validToken(_ token: String?) throws(ExpressError) -> TokenRecord {
+        guard let token, let record = tokens[token] else {
+            throw ExpressError(.unauthorized, "a bearer token from POST /tokens is required")
+        }
+        guard clock.now() < record.expiresAt else {
+            throw ExpressError(.tokenExpired, "the token expired at \(ExpressClock.date(record.expiresAt)); request a new one from POST /tokens")
+        }
+        return record
+    }
+
+    /// `PUT /apiKey/identification`: binds the end user's API key to the token.
+    public func identify(token: String?, apiKey: String?) throws(ExpressError) -> Identification {
+        var record = try validToken(token)
+        guard let apiKey, !apiKey.isEmpty else { throw .invalid("apiKey", "is required") }
+        let account = try account(apiKey)
+        record.apiKey = apiKey
+        if let token { tokens[token] = record }
+        return Identification(
+            apiKey: apiKey, accountName: account.name, iysIntegrator: account.iysIntegrator, sendingRights: account.allowance.rights(at: clock.now())
+        )
+    }
+
+    /// The end user a call acts for: the `apiKey` header when given, else the key bound to the token.
+    public func endUser(token: String?, apiKey header: String?) throws(ExpressError) -> String {
+        let record = try validToken(token)
+        guard let apiKey = header.flatMap({ $0.isEmpty ? nil : $0 }) ?? record.apiKey else {
+            throw ExpressError(.apiKeyRequired, "identify an end user first: PUT /apiKey/identification with their API key")
+        }
+        _ = try account(apiKey)
+        return apiKey
+    }
+
+    func account(_ apiKey: String) throws(ExpressError) -> ExpressAccount {
+        guard let account = accounts[apiKey] else {
+            throw ExpressError(.unknownAPIKey, "no end user has the API key '\(apiKey)'; the end user creates it in the panel (Ana Sayfa > API > API Anahtarı)")
+        }
+        return account
+    }
+
+    /// Runs `body` on the end user's data, after applying the unsubscribes of messages sent by now.
+    func withAccount<Value>(_ apiKey: String, _ body: (inout ExpressAccount, Int64) throws(ExpressError) -> Value) throws(ExpressError) -> Value {
+        guard var account = accounts[apiKey] else { throw ExpressError(.unknownAPIKey, "no end user has the API key '\(apiKey)'") }
+        let now = clock.now()
+        Self.settle(&account, now: now)
+        defer { accounts[apiKey] = account }
+        return try body(&account, now)
+    }
+
+    // MARK: E-mail lists
+
+    /// `POST /email-list`: a new list; the name must be new to the end user (Turkish case-insensitive).
+    public func createList(_ apiKey: String, _ request: EmailListName) throws(ExpressError) -> EmailList {
+        let name = try request.validated()
+        let id = ids.list
+        let list = try withAccount(apiKey) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
+            try Self.requireNewName(name, in: account, except: nil)
+            let record = ExpressAccount.ListRecord(id: id, name: name, createdAt: now)
+            account.lists[id] = record
+            return account.view(record)
+        }
+        ids.list += 1
+        return list
+    }
+
+    /// `GET /email-list`: every list, or those whose name contains `name`.
+    public func lists(_ apiKey: String, name: String? = nil) throws(ExpressError) -> [EmailList] {
+        try withAccount(apiKey) { account, _ in
+            account.lists.values.sorted { $0.id < $1.id }
+                .filter { list in name.map { TurkishText.contains(list.name, $0) } ?? true }
+                .map(account.view)
+        }
+    }
+
+    /// `GET /email-list/{id}`.
+    public func list(_ apiKey: String, id: Int) throws(ExpressError) -> EmailList {
+        try withAccount(apiKey) { (account: inout ExpressAccount, _: Int64) throws(ExpressError) in account.view(try account.list(id)) }
+    }
+
+    /// `PATCH /email-list/{id}`: renames the list.
+    public func renameList(_ apiKey: String, id: Int, _ request: EmailListName) throws(ExpressError) -> EmailList {
+        let name = try request.validated()
+        return try withAccount(apiKey) { (account: inout ExpressAccount, _: Int64) throws(ExpressError) in
+            var list = try account.list(id)
+            try Self.requireNewName(name, in: account, except: id)
+            list.name = name
+            account.lists[id] = list
+            return account.view(list)
+        }
+    }
+
+    /// `DELETE /email-list/{id}`: the list goes; its members stay in the account.
+    public func deleteList(_ apiKey: String, id: Int) throws(ExpressError) {
+        try withAccount(apiKey) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
+            _ = try account.list(id)
+            account.lists[id] = nil
+            for (memberId, var record) in account.members where record.member.listIds.contains(id) {
+                record.member.listIds.removeAll { $0 == id }
+                account.members[memberId] = record
+            }
+        }
+    }
+
+    static func requireNewName(_ name: String, in account: ExpressAccount, except id: Int?) throws(ExpressError) {
+        if let clash = account.lists.values.first(where: { $0.id != id && TurkishText.equals($0.name, name) }) {
+            throw ExpressError(.conflict, "the end user already has a list named '\(clash.name)' (id \(clash.id))")
+        }
+    }
+
+    // MARK: Health
+
+    /// `GET /health-check`.
+    public func health() -> HealthCheck { HealthCheck(time: ExpressClock.date(clock.now())) }
+}
