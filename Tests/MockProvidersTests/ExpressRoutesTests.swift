@@ -19,6 +19,17 @@ import Testing
         return Application(router: router)
     }
 
+    @Test func anOversizedBodyIsRefusedInTheGatewaysShape() async throws {
+        let router = Router()
+        ExpressRoutes(simulation: ExpressSimulation(scenario: try Scenario.bundled().euromsg, clock: clock), maxBodyBytes: 64, clock: clock).register(on: router)
+        try await Application(router: router).test(.router) { client in
+            let big = #"{"clientName": "admin", "password": "\#(String(repeating: "ş", count: 100))"}"#
+            let response = try await client.execute(uri: "/tokens", method: .post, body: Self.json(big))
+            #expect(response.status == .contentTooLarge)
+            #expect(try Self.error(response).errorCode == .tooLarge)
+        }
+    }
+
     static func json(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
 
     static func decode<Value: Decodable>(_ type: Value.Type, _ response: TestResponse) throws -> Value {

@@ -21,8 +21,8 @@ import Testing
 
     @Test func authenticatesTheDocumentsSampleAccount() async throws {
         let simulation = simulation()
-        #expect(try await simulation.authenticate(username: "admin", password: "123456") == "admin")
-        let wrong = await error { _ = try await simulation.authenticate(username: "admin", password: "123qwe") }
+        #expect(try simulation.authenticate(username: "admin", password: "123456") == "admin")
+        let wrong = await error { _ = try simulation.authenticate(username: "admin", password: "123qwe") }
         #expect(wrong?.code == "ERR_UNAUTHORIZED_REQUEST")
         #expect(wrong?.status == 401)
     }

@@ -55,7 +55,7 @@ public struct NodeAPIRoutes: Sendable {
         do {
             body = try await Self.collect(request, limit: maxBodyBytes)
             let credentials = Self.basicCredentials(request)
-            let caller = try await simulation.authenticate(username: credentials?.username, password: credentials?.password)
+            let caller = try simulation.authenticate(username: credentials?.username, password: credentials?.password)
             user = caller
             let sms = try IncomingOptOutSMS.decode(body)
             reply = .success(try await simulation.receiveOptOut(for: caller, gsm: sms.gsm, msg: sms.msg, shortNr: sms.shortNr))
@@ -119,7 +119,7 @@ public struct NodeAPIRoutes: Sendable {
         if let error = injection.maintenanceError() { return (nil, face.reply(NodeAPIReply<StatusReply>.failure(error))) }
         let user: String
         do {
-            user = try await dispatcher.simulation.authenticate(username: username, password: password)
+            user = try dispatcher.simulation.authenticate(username: username, password: password)
         } catch {
             return (nil, face.reply(NodeAPIReply<StatusReply>.failure(error)))
         }
@@ -181,13 +181,7 @@ public struct NodeAPIRoutes: Sendable {
 
     /// `Authorization: Basic base64(user:password)`, header name and scheme case-insensitive.
     static func basicCredentials(_ request: Request) -> (username: String, password: String)? {
-        guard let header = request.headers[.authorization] else { return nil }
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "basic",
-              let data = Data(base64Encoded: String(parts[1]).trimmingCharacters(in: .whitespaces)),
-              let text = String(data: data, encoding: .utf8), let colon = text.firstIndex(of: ":")
-        else { return nil }
-        return (String(text[..<colon]), String(text[text.index(after: colon)...]))
+        BasicCredentials.of(request.headers[.authorization])
     }
 }
 

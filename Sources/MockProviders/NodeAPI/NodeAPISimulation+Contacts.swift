@@ -14,7 +14,7 @@ extension NodeAPISimulation {
         let groups = request.contact.groupUUIDs ?? []
         try checkGroups(groups, in: book)
         let record = AddressBook.ContactRecord(
-            uuid: UUID().uuidString.lowercased(), gsm: gsm, firstName: request.contact.firstName, lastName: request.contact.lastName,
+            uuid: uuids.next(), gsm: gsm, firstName: request.contact.firstName, lastName: request.contact.lastName,
             details: request.contact.details, groupUUIDs: groups,
             iys: account.hasIysSettings ? Contact.Iys(st: .waiting, rt: request.contact.iys?.rt, src: request.contact.iys?.src) : nil
         )
@@ -89,7 +89,7 @@ extension NodeAPISimulation {
         _ = try account(user)
         var book = books[user] ?? AddressBook()
         try checkPlacement(title: request.title, parent: request.parentUUID, excluding: nil, in: book)
-        let group = AddressBook.GroupRecord(uuid: UUID().uuidString.lowercased(), title: request.title, parentUUID: request.parentUUID)
+        let group = AddressBook.GroupRecord(uuid: uuids.next(), title: request.title, parentUUID: request.parentUUID)
         book.groups.append(group)
         join(request.gsms, to: group.uuid, in: &book)
         books[user] = book
@@ -167,7 +167,7 @@ extension NodeAPISimulation {
             }
             numbers.append(number)
             if book.contactIndex(gsm: number) == nil {
-                book.contacts.append(.init(uuid: UUID().uuidString.lowercased(), gsm: number, groupUUIDs: [], iys: nil))
+                book.contacts.append(.init(uuid: uuids.next(), gsm: number, groupUUIDs: [], iys: nil))
             }
         }
         for number in numbers {
@@ -207,7 +207,7 @@ extension NodeAPISimulation {
                 if let existing = book.groups.first(where: { $0.parentUUID == nil && TurkishText.folded($0.title) == TurkishText.folded(name) }) {
                     groups.append(existing.uuid)
                 } else {
-                    let group = AddressBook.GroupRecord(uuid: UUID().uuidString.lowercased(), title: name, parentUUID: nil)
+                    let group = AddressBook.GroupRecord(uuid: uuids.next(), title: name, parentUUID: nil)
                     book.groups.append(group)
                     groups.append(group.uuid)
                 }
@@ -222,7 +222,7 @@ extension NodeAPISimulation {
                 book.contacts[index].groupUUIDs = Array(Set(book.contacts[index].groupUUIDs + groups)).sorted()
             } else {
                 book.contacts.append(.init(
-                    uuid: UUID().uuidString.lowercased(), gsm: gsm, firstName: row["FIRST_NAME"], lastName: row["LAST_NAME"],
+                    uuid: uuids.next(), gsm: gsm, firstName: row["FIRST_NAME"], lastName: row["LAST_NAME"],
                     details: details.isEmpty ? nil : details, groupUUIDs: groups, iys: nil
                 ))
             }

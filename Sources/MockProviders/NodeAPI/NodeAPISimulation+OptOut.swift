@@ -16,7 +16,7 @@ extension NodeAPISimulation {
         let state: MoRequestState = number == nil ? .failed : (keyword == nil ? .noMatch : .complete)
         if state == .complete, let number { accounts[user]?.blacklist.insert(number) }
         let request = MoRequest(
-            uuid: UUID().uuidString.lowercased(), gsm: number ?? gsm, msg: msg, state: state, keyword: keyword,
+            uuid: uuids.next(), gsm: number ?? gsm, msg: msg, state: state, keyword: keyword,
             shortNr: shortNr ?? optOut.shortNumber, userInfo: .init(uuid: account.userUUID, username: account.username),
             processInfo: .init(processingDate: TurkeyTime.date(now), blacklisted: state == .complete ? 1 : 0)
         )

@@ -13,6 +13,8 @@ public actor NodeAPISimulation {
     private let rules: DeliveryRules
     private let sendingHours: SendingHours?
     var accounts: [String: NodeAPIAccount]
+    /// Username → password, fixed for the simulation's life: authentication needs no hop onto the actor.
+    nonisolated let passwords: [String: String]
     var packages: [Int: SmsPackageRecord] = [:]
     /// Package ids per owner, oldest first.
     var packagesByOwner: [String: [Int]] = [:]
@@ -38,6 +40,8 @@ public actor NodeAPISimulation {
     var optOutRequests: [String: [(request: MoRequest, at: Int64)]] = [:]
     /// Each user's address book.
     var books: [String: AddressBook] = [:]
+    /// Package, contact, group and opt-out uuids.
+    var uuids = UUIDGenerator()
     private var nextPackageID = 100_001
     private var nextItemID: Int64 = 12_345_678_910
 
@@ -51,6 +55,7 @@ public actor NodeAPISimulation {
         self.duplicateWindow = duplicateWindowMinutes
         self.optOut = optOut
         self.accounts = Dictionary(accounts.map { ($0.username, $0) }, uniquingKeysWith: { first, _ in first })
+        self.passwords = self.accounts.mapValues(\.password)
         self.rules = rules
         self.sendingHours = sendingHours
         self.clock = clock
@@ -68,11 +73,11 @@ public actor NodeAPISimulation {
     // MARK: Accounts
 
     /// The username when the credentials are right; `ERR_UNAUTHORIZED_REQUEST` (401) otherwise.
-    public func authenticate(username: String?, password: String?) throws(NodeAPIError) -> String {
-        guard let username, let account = accounts[username], account.password == password else {
+    public nonisolated func authenticate(username: String?, password: String?) throws(NodeAPIError) -> String {
+        guard let username, let expected = passwords[username], expected == password else {
             throw NodeAPIError(.unauthorizedRequest)
         }
-        return account.username
+        return username
     }
 
     /// `/user/credit`.
@@ -267,7 +272,7 @@ public actor NodeAPISimulation {
         nextItemID += Int64(items.count)
         accounts[user]?.credit -= cost
         packages[id] = SmsPackageRecord(
-            id: id, uuid: UUID().uuidString.lowercased(), customID: draft.customID, owner: user, type: draft.type, sender: draft.sender,
+            id: id, uuid: uuids.next(), customID: draft.customID, owner: user, type: draft.type, sender: draft.sender,
             title: draft.title, content: draft.content, encoding: draft.encoding, validity: draft.validity, commercial: draft.commercial,
             pushURL: draft.pushURL, periodic: draft.periodic, items: items, createdAt: now, startsAt: draft.startsAt,
             isScheduled: draft.isScheduled, cancelledAt: nil, rules: rules
