@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "LibXML", targets: ["LibXML"]),
         .library(name: "MySoftIYS", targets: ["MySoftIYS"]),
         .library(name: "EuromsgExpress", targets: ["EuromsgExpress"]),
+        .library(name: "ProviderClients", targets: ["ProviderClients"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // libxml2 through pkg-config; nothing but LibXML imports it.
@@ -35,6 +37,16 @@ let package = Package(
         .target(name: "MySoftIYS"),
         // The Euromsg Express CRM/ERP gateway: model and JSON codec; İYS fields reuse MySoftIYS's vocabulary.
         .target(name: "EuromsgExpress", dependencies: ["MySoftIYS"]),
+        // Async clients of the three providers, over AsyncHTTPClient and the same codecs as the mocks.
+        .target(
+            name: "ProviderClients",
+            dependencies: [
+                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MySoftIYS", "EuromsgExpress",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         // The mock providers' behaviour (state, rules, clock), kept apart from HTTP routing.
         .target(
             name: "MockProviders",
@@ -73,6 +85,14 @@ let package = Package(
             name: "MockProvidersTests",
             dependencies: [
                 "MockProviders", "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MySoftIYS", "EuromsgExpress",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "ProviderClientsTests",
+            dependencies: [
+                "ProviderClients", "MockProviders", "NodeAPI", "MySoftIYS", "EuromsgExpress",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -1,0 +1,209 @@
+import EuromsgExpress
+import Foundation
+import NIOHTTP1
+
+/// A client of the Euromsg Express CRM/ERP gateway for one end user: it takes the integrator's token,
+/// identifies the end user's API key with it, and renews both when the token expires (ahead of time, or on a
+/// 401 once). Concurrent calls share one token request.
+public actor EuromsgExpressClient {
+    public struct Configuration: Sendable, Hashable {
+        public var baseURL: String
+        public var clientName: String
+        public var password: String
+        /// The end user's API key (panel: Ana Sayfa > API > API Anahtarı).
+        public var apiKey: String
+        public var refreshMargin: Duration
+
+        public init(baseURL: String, clientName: String, password: String, apiKey: String, refreshMargin: Duration = .seconds(60)) {
+            self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+            self.clientName = clientName
+            self.password = password
+            self.apiKey = apiKey
+            self.refreshMargin = refreshMargin
+        }
+    }
+
+    public let configuration: Configuration
+    let http: ProviderHTTP
+    let now: @Sendable () -> Date
+    var session: (token: String, expiresAt: Date, identity: Identification)?
+    var pending: Task<(token: String, expiresAt: Date, identity: Identification), any Error>?
+    public private(set) var tokenRequests = 0
+
+    public init(_ configuration: Configuration, http: ProviderHTTP = ProviderHTTP(), now: @escaping @Sendable () -> Date = Date.init) {
+        self.configuration = configuration
+        self.http = http
+        self.now = now
+    }
+
+    // MARK: Calls
+
+    /// The end user's identification: name, İYS integrator or not, sending rights.
+    public func identification() async throws(ExpressClientError) -> Identification { try await validSession().identity }
+
+    public func lists(named name: String? = nil) async throws(ExpressClientError) -> [EmailList] {
+        try await call(.GET, "/email-list" + Self.query(["name": name]))
+    }
+
+    public func createList(_ name: String) async throws(ExpressClientError) -> EmailList { try await call(.POST, "/email-list", EmailListName(name: name)) }
+
+    public func renameList(_ id: Int, to name: String) async throws(ExpressClientError) -> EmailList {
+        try await call(.PATCH, "/email-list/\(id)", EmailListName(name: name))
+    }
+
+    public func deleteList(_ id: Int) async throws(ExpressClientError) { try await callEmpty(.DELETE, "/email-list/\(id)") }
+
+    public func addMember(_ request: AddMemberRequest) async throws(ExpressClientError) -> Member { try await call(.POST, "/member", request) }
+
+    public func members(ofList listId: Int, updatedAfter: ExpressDateTime? = nil, paging: ExpressPaging = ExpressPaging()) async throws(ExpressClientError) -> ExpressPage<Member> {
+        try await call(.GET, "/member" + Self.query([
+            "listId": "\(listId)", "updatedAfter": updatedAfter?.description, "page": "\(paging.page)", "pageSize": "\(paging.pageSize)",
+        ]))
+    }
+
+    public func member(email: String) async throws(ExpressClientError) -> Member { try await call(.GET, "/member" + Self.query(["email": email])) }
+
+    public func updateMember(_ memberId: Int, _ update: UpdateMemberRequest) async throws(ExpressClientError) -> Member {
+        try await call(.PATCH, "/member/\(memberId)", update)
+    }
+
+    public func deleteMember(_ memberId: Int) async throws(ExpressClientError) { try await callEmpty(.DELETE, "/member/\(memberId)") }
+
+    public func campaigns(_ query: CampaignQuery = CampaignQuery()) async throws(ExpressClientError) -> [Campaign] {
+        try await call(.GET, "/campaign" + Self.query(["id": query.id.map(String.init), "name": query.name, "status": query.status?.rawValue]))
+    }
+
+    public func report(_ query: ReportQuery) async throws(ExpressClientError) -> CampaignReport { try await call(.GET, "/campaign-report" + Self.query(query)) }
+
+    public func reportDetail(_ query: ReportQuery) async throws(ExpressClientError) -> ExpressPage<ReportDetail> {
+        try await call(.GET, "/campaign-report-detail" + Self.query(query))
+    }
+
+    // MARK: Plumbing
+
+    func call<Reply: Decodable>(_ method: HTTPMethod, _ path: String, _ body: (some Encodable)? = Optional<Int>.none) async throws(ExpressClientError) -> Reply {
+        let reply = try await exchange(method, path, body)
+        do { return try ExpressJSON.decode(Reply.self, from: reply.body) } catch { throw .unreadableReply(status: reply.status, detail: error.message) }
+    }
+
+    func callEmpty(_ method: HTTPMethod, _ path: String) async throws(ExpressClientError) {
+        _ = try await exchange(method, path, Optional<Int>.none)
+    }
+
+    /// One call in the session; a 401 renews the session once and repeats it. Errors in the gateway's shape throw.
+    func exchange(_ method: HTTPMethod, _ path: String, _ body: (some Encodable)?) async throws(ExpressClientError) -> ProviderHTTP.Reply {
+        var bytes: [UInt8]?
+        if let body { do { bytes = try ExpressJSON.encode(body) } catch { throw .provider(error) } }
+        var reply = try await send(method, path, bytes, token: try await validSession().token)
+        if reply.status == 401 {
+            session = nil
+            reply = try await send(method, path, bytes, token: try await validSession().token)
+        }
+        guard (200..<300).contains(reply.status) else {
+            if let error = try? ExpressJSON.decode(ExpressError.self, from: reply.body) { throw .provider(error) }
+            throw .unreadableReply(status: reply.status, detail: String(decoding: reply.body.prefix(200), as: UTF8.self))
+        }
+        return reply
+    }
+
+    func send(_ method: HTTPMethod, _ path: String, _ body: [UInt8]?, token: String) async throws(ExpressClientError) -> ProviderHTTP.Reply {
+        var headers = [("Authorization", "Bearer \(token)")]
+        if body != nil { headers.append(("Content-Type", "application/json; charset=utf-8")) }
+        do { return try await http.send(method, configuration.baseURL + path, headers: headers, body: body) } catch { throw .transport(error) }
+    }
+
+    func validSession() async throws(ExpressClientError) -> (token: String, expiresAt: Date, identity: Identification) {
+        if let session, now().addingTimeInterval(MySoftIYSClient.seconds(configuration.refreshMargin)) < session.expiresAt { return session }
+        let task: Task<(token: String, expiresAt: Date, identity: Identification), any Error>
+        if let pending {
+            task = pending
+        } else {
+            task = Task { try await self.openSession() }
+            pending = task
+        }
+        defer { pending = nil }
+        do {
+            let fresh = try await task.value
+            session = fresh
+            return fresh
+        } catch let error as ExpressClientError {
+            throw error
+        } catch {
+            throw .transport(TransportError(kind: .connection, detail: "\(error)"))
+        }
+    }
+
+    /// `POST /tokens`, then `PUT /apiKey/identification` with the end user's key.
+    func openSession() async throws -> (token: String, expiresAt: Date, identity: Identification) {
+        tokenRequests += 1
+        let credentials = try ExpressJSON.encode(ExpressTokenRequest(clientName: configuration.clientName, password: configuration.password))
+        let reply: ProviderHTTP.Reply
+        do {
+            reply = try await http.send(.POST, configuration.baseURL + "/tokens", headers: [("Content-Type", "application/json")], body: credentials)
+        } catch {
+            throw ExpressClientError.transport(error)
+        }
+        guard reply.status == 200 else {
+            throw (try? ExpressJSON.decode(ExpressError.self, from: reply.body)).map(ExpressClientError.provider)
+                ?? ExpressClientError.unreadableReply(status: reply.status, detail: "POST /tokens")
+        }
+        let token = try ExpressJSON.decode(ExpressToken.self, from: reply.body)
+        let identified: ProviderHTTP.Reply
+        do {
+            identified = try await http.send(.PUT, configuration.baseURL + "/apiKey/identification", headers: [
+                ("Authorization", "Bearer \(token.tokenValue)"), ("Content-Type", "application/json"),
+            ], body: try ExpressJSON.encode(IdentificationRequest(apiKey: configuration.apiKey)))
+        } catch let error as TransportError {
+            throw ExpressClientError.transport(error)
+        }
+        guard identified.status == 200 else {
+            throw (try? ExpressJSON.decode(ExpressError.self, from: identified.body)).map(ExpressClientError.provider)
+                ?? ExpressClientError.unreadableReply(status: identified.status, detail: "PUT /apiKey/identification")
+        }
+        let identity = try ExpressJSON.decode(Identification.self, from: identified.body)
+        return (token.tokenValue, Self.date(token.expireTime), identity)
+    }
+
+    /// A gateway date (Turkish time) as an instant.
+    static func date(_ time: ExpressDateTime) -> Date {
+        var components = DateComponents()
+        (components.year, components.month, components.day) = (time.wall.year, time.wall.month, time.wall.day)
+        (components.hour, components.minute, components.second) = (time.wall.hour, time.wall.minute, time.wall.second)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 3 * 3600) ?? .gmt
+        return calendar.date(from: components) ?? .distantPast
+    }
+
+    static func query(_ parameters: [String: String?]) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let pairs = parameters.compactMap { key, value in
+            value.map { "\(key)=\($0.addingPercentEncoding(withAllowedCharacters: allowed) ?? $0)" }
+        }.sorted()
+        return pairs.isEmpty ? "" : "?" + pairs.joined(separator: "&")
+    }
+
+    static func query(_ report: ReportQuery) -> String {
+        query([
+            "campaignId": "\(report.campaignId)", "listId": report.listId.map(String.init), "email": report.email,
+            "status": report.status?.rawValue, "opened": report.opened.map(String.init), "clicked": report.clicked.map(String.init),
+            "spam": report.spam.map(String.init), "page": "\(report.paging.page)", "pageSize": "\(report.paging.pageSize)",
+        ])
+    }
+}
+
+/// Why a Euromsg Express call did not return data.
+public enum ExpressClientError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The gateway's error body: `errorCode`, `message`, `field`.
+    case provider(ExpressError)
+    case transport(TransportError)
+    case unreadableReply(status: Int, detail: String)
+
+    public var description: String {
+        switch self {
+        case .provider(let error): "Euromsg Express error \(error)"
+        case .transport(let error): "transport error \(error)"
+        case .unreadableReply(let status, let detail): "unreadable reply (HTTP \(status)): \(detail)"
+        }
+    }
+}

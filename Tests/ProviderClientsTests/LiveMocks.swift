@@ -1,0 +1,56 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import MockProviders
+
+/// The mocks in process on free ports, for the clients to call over real HTTP. Set `CONTRACT_NODE_API_URL`
+/// (with `CONTRACT_NODE_API_USERNAME` and `CONTRACT_NODE_API_PASSWORD`) to run the Node API contract against
+/// another endpoint, a provider's test account say, instead of the mock.
+enum LiveMocks {
+    struct Endpoint: Sendable {
+        var baseURL: String
+        var username: String
+        var password: String
+    }
+
+    /// The external endpoint the environment names, if any.
+    static var externalNodeAPI: Endpoint? {
+        let environment = ProcessInfo.processInfo.environment
+        guard let url = environment["CONTRACT_NODE_API_URL"] else { return nil }
+        return Endpoint(baseURL: url, username: environment["CONTRACT_NODE_API_USERNAME"] ?? "", password: environment["CONTRACT_NODE_API_PASSWORD"] ?? "")
+    }
+
+    /// Runs `body` against the Node API: the external endpoint when set, else a live mock of `scenario`.
+    static func nodeAPI(
+        _ scenario: NodeAPIScenario? = nil, policy: ErrorStatusPolicy = ErrorStatusPolicy(), injection: ErrorInjection = ErrorInjection(),
+        mockOnly: Bool = false, _ body: @escaping @Sendable (Endpoint) async throws -> Void
+    ) async throws {
+        if !mockOnly, let external = externalNodeAPI { return try await body(external) }
+        let scenario = try scenario ?? Scenario.bundled().nodeAPI
+        let router = Router()
+        NodeAPIRoutes(simulation: NodeAPISimulation(scenario: scenario, clock: SystemClock()), policy: policy, injection: injection).register(on: router)
+        try await live(router) { port in try await body(Endpoint(baseURL: "http://127.0.0.1:\(port)", username: "admin", password: "123456")) }
+    }
+
+    /// A live MySoft İYS mock on the bundled scenario and the given clock.
+    static func iys(clock: any MockClock, _ body: @escaping @Sendable (String) async throws -> Void) async throws {
+        let router = Router()
+        let scenario = try Scenario.bundled().iys
+        IYSRoutes(simulation: IYSSimulation(accounts: scenario.accounts, clock: clock), clock: clock).register(on: router)
+        try await live(router) { port in try await body("http://127.0.0.1:\(port)") }
+    }
+
+    /// A live Euromsg Express mock on the bundled scenario and the given clock.
+    static func euromsg(clock: any MockClock, _ body: @escaping @Sendable (String) async throws -> Void) async throws {
+        let router = Router()
+        ExpressRoutes(simulation: ExpressSimulation(scenario: try Scenario.bundled().euromsg, clock: clock), clock: clock).register(on: router)
+        try await live(router) { port in try await body("http://127.0.0.1:\(port)") }
+    }
+
+    static func live(_ router: Router<BasicRequestContext>, _ body: @escaping @Sendable (Int) async throws -> Void) async throws {
+        try await Application(router: router).test(.live) { client in
+            guard let port = client.port else { throw CancellationError() }
+            try await body(port)
+        }
+    }
+}
