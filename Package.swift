@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "MySoftIYS", targets: ["MySoftIYS"]),
         .library(name: "EuromsgExpress", targets: ["EuromsgExpress"]),
         .library(name: "ProviderClients", targets: ["ProviderClients"]),
+        .library(name: "Connector", targets: ["Connector"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -47,6 +48,11 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // The messaging platform's side: connections per İYS type, sender lists, rank-order fail-over, İYS modes.
+        .target(
+            name: "Connector",
+            dependencies: ["ProviderClients", "NodeAPI", "MySoftIYS", .product(name: "Yams", package: "Yams")]
+        ),
         // The mock providers' behaviour (state, rules, clock), kept apart from HTTP routing.
         .target(
             name: "MockProviders",
@@ -62,7 +68,7 @@ let package = Package(
         .target(
             name: "ProviderMockCLI",
             dependencies: [
-                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MockProviders",
+                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MockProviders", "Connector",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -91,7 +97,8 @@ let package = Package(
         .testTarget(
             name: "ProviderClientsTests",
             dependencies: [
-                "ProviderClients", "MockProviders", "NodeAPI", "MySoftIYS", "EuromsgExpress",
+                // The connector's tests live here too: they need the same live mocks.
+                "ProviderClients", "Connector", "MockProviders", "NodeAPI", "MySoftIYS", "EuromsgExpress",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

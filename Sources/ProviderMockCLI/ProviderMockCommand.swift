@@ -1,12 +1,12 @@
 import ArgumentParser
 
-/// `provider-mock`: the command line of the toolkit. `convert` and `serve`; more as the mocks land.
+/// `provider-mock`: the command line of the toolkit. `serve` runs the mocks, `convert` turns SOAP into JSON and back, `send` tries the connector.
 public struct ProviderMockCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "provider-mock",
         abstract: "Codecs and mocks of the Turkish SMS and İYS provider APIs.",
         version: "0.1.0",
-        subcommands: [ConvertCommand.self, ServeCommand.self]
+        subcommands: [ConvertCommand.self, ServeCommand.self, SendCommand.self]
     )
 
     public init() {}

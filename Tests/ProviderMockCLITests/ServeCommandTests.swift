@@ -71,4 +71,29 @@ import Testing
         let lists = try await call("\(express)/email-list", method: "GET", body: "", headers: integrator)
         #expect(lists.0 == 200 && lists.1.contains("Bülten Aboneleri"))
     }
+
+    @Test func sendTriesTheConnectorAgainstTheServedMocks() async throws {
+        let base = 20_000 + Int.random(in: 0..<20_000)
+        let process = try serve(nodeAPIPort: base, iysPort: base + 1, euromsgPort: base + 2)
+        defer { process.terminate(); process.waitUntilExit() }
+        let config = FileManager.default.temporaryDirectory.appendingPathComponent("connections-\(base).yaml")
+        try """
+        providers:
+          - name: FigenSoft
+            rank: 3
+            apiUrl: "http://127.0.0.1:\(base)"
+            connections:
+              - { username: admin, password: "123456", smsIysMessageType: CAMPAIGN, senderList: [BASLIK], customApiActive: false }
+        iys: { mode: integrator, apiUrl: "http://127.0.0.1:\(base + 1)", username: admin, password: "123456", brandCode: "5565656556" }
+        """.write(to: config, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: config) }
+        let cli = ConvertCommandTests()
+        let sent = try cli.run(["send", "--config", config.path, "--type", "CAMPAIGN", "--to", "905551230011", "905551230012", "--text", "Kasım indirimi"], stdin: [])
+        #expect(sent.status == 0, "\(sent.stderr)")
+        #expect(sent.stdout.contains("no İYS consent (not sent): 905551230012"))
+        #expect(sent.stdout.contains("sent through FigenSoft from BASLIK to 1 recipient(s)"))
+        let refused = try cli.run(["send", "--config", config.path, "--type", "NOTIFICATION", "--to", "905551230011", "--text", "x"], stdin: [])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("no provider has a connection for NOTIFICATION messages"))
+    }
 }

@@ -1,0 +1,167 @@
+import MySoftIYS
+import NodeAPI
+import ProviderClients
+
+/// The messaging platform's side of the providers (documents 000 and 004): picks the connection whose İYS type
+/// matches the message, checks the sender against its list before any call, in İYS integrator mode drops
+/// `CAMPAIGN` recipients without consent, and tries providers in rank order, moving down only when a provider
+/// is unavailable (no reply, timeout, 5xx, `SMS99`, `SMS50`), never after a business refusal.
+public struct Connector: Sendable {
+    public let configuration: ConnectorConfiguration
+    let http: ProviderHTTP
+    let iys: MySoftIYSClient?
+
+    public init(_ configuration: ConnectorConfiguration, http: ProviderHTTP = ProviderHTTP(), iys: MySoftIYSClient? = nil) {
+        self.configuration = configuration
+        self.http = http
+        self.iys = iys ?? configuration.iys.map {
+            MySoftIYSClient(.init(baseURL: $0.apiUrl, username: $0.username, password: $0.password), http: http)
+        }
+    }
+
+    /// Sends `message`; the report says which provider took it and why others were passed over.
+    public func send(_ message: OutgoingSMS) async throws(ConnectorError) -> SendReport {
+        var attempts: [SendReport.Attempt] = []
+        var candidates: [(ProviderEntry, ProviderConnection)] = []
+        for provider in configuration.ranked {
+            guard let connection = provider.connection(for: message.type) else {
+                attempts.append(.init(provider: provider.name, outcome: .skipped("no connection for \(message.type.rawValue)")))
+                continue
+            }
+            guard connection.senderList.contains(message.sender) else {
+                attempts.append(.init(provider: provider.name, outcome: .skipped("sender \(message.sender) is not in its senderList")))
+                continue
+            }
+            candidates.append((provider, connection))
+        }
+        if candidates.isEmpty {
+            let typed = configuration.providers.contains { $0.connection(for: message.type) != nil }
+            throw typed ? .senderNotAllowed(sender: message.sender, type: message.type) : .noConnection(message.type)
+        }
+        var recipients = message.recipients
+        var withoutConsent: [GSMNumber] = []
+        if message.type == .campaign, let settings = configuration.iys, settings.mode == .integrator, let iys {
+            (recipients, withoutConsent) = try await Self.consented(recipients, brandCode: settings.brandCode, iys: iys)
+            if recipients.isEmpty { return SendReport(provider: nil, packageID: nil, attempts: attempts, withoutConsent: withoutConsent) }
+        }
+        let request = message.request(to: recipients)
+        for (provider, connection) in candidates {
+            let client = NodeAPIClient(.init(
+                baseURL: provider.baseURL(of: connection), username: connection.username, password: connection.password,
+                transport: connection.transport ?? .json
+            ), http: http)
+            do {
+                let created = try await client.send(request)
+                attempts.append(.init(provider: provider.name, outcome: .sent(packageID: created.pkgID)))
+                return SendReport(provider: provider.name, packageID: created.pkgID, attempts: attempts, withoutConsent: withoutConsent)
+            } catch where error.meansUnavailable {
+                attempts.append(.init(provider: provider.name, outcome: .unavailable(error.description)))
+            } catch {
+                attempts.append(.init(provider: provider.name, outcome: .refused(error.description)))
+                throw .refused(provider: provider.name, error, attempts: attempts)
+            }
+        }
+        throw .allUnavailable(attempts: attempts)
+    }
+
+    /// The recipients with `MESAJ` consent `ONAY` in the brand, and those without (no record counts as none).
+    static func consented(_ recipients: [GSMNumber], brandCode: String, iys: MySoftIYSClient) async throws(ConnectorError) -> ([GSMNumber], [GSMNumber]) {
+        var allowed: [GSMNumber] = []
+        var refused: [GSMNumber] = []
+        for number in recipients {
+            guard let normalized = number.normalized else {
+                refused.append(number)
+                continue
+            }
+            let recipient = "+" + normalized
+            do {
+                let record = try await iys.consentStatus(ConsentStatusRequest(brandCode: brandCode, recipient: recipient, type: .message))
+                if record.consent.status == .approved { allowed.append(number) } else { refused.append(number) }
+            } catch {
+                guard case .provider(let problem) = error, problem.code == .HM404 else { throw .consentCheckFailed(error) }
+                refused.append(number)
+            }
+        }
+        return (allowed, refused)
+    }
+}
+
+/// A message as the platform hands it to the connector.
+public struct OutgoingSMS: Sendable, Hashable {
+    public var type: IYSMessageType
+    public var sender: String
+    public var recipients: [GSMNumber]
+    public var text: String
+    public var title: String
+
+    public init(type: IYSMessageType, sender: String, recipients: [GSMNumber], text: String, title: String = "Connector") {
+        self.type = type
+        self.sender = sender
+        self.recipients = recipients
+        self.text = text
+        self.title = title
+    }
+
+    /// The Node API request: one number or one-to-many, `commercial` for `CAMPAIGN`.
+    func request(to numbers: [GSMNumber]) -> CreateSmsRequest {
+        CreateSmsRequest(
+            recipients: numbers.count == 1 ? .single(numbers[0]) : .oneToMany(numbers), sender: sender, title: title, content: text,
+            commercial: type == .campaign ? true : nil
+        )
+    }
+}
+
+/// What the connector did with a message.
+public struct SendReport: Sendable, Hashable {
+    public struct Attempt: Sendable, Hashable, CustomStringConvertible {
+        public enum Outcome: Sendable, Hashable {
+            case sent(packageID: Int)
+            case skipped(String)
+            case unavailable(String)
+            case refused(String)
+        }
+
+        public var provider: String
+        public var outcome: Outcome
+
+        public var description: String {
+            switch outcome {
+            case .sent(let id): "\(provider): sent, package \(id)"
+            case .skipped(let why): "\(provider): skipped, \(why)"
+            case .unavailable(let why): "\(provider): unavailable, \(why)"
+            case .refused(let why): "\(provider): refused, \(why)"
+            }
+        }
+    }
+
+    /// The provider that took the message; nil when no recipient had consent.
+    public var provider: String?
+    public var packageID: Int?
+    public var attempts: [Attempt]
+    /// `CAMPAIGN` recipients dropped in integrator mode for want of `ONAY`.
+    public var withoutConsent: [GSMNumber]
+}
+
+/// Why the connector did not send.
+public enum ConnectorError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// No provider has a connection for the message's İYS type.
+    case noConnection(IYSMessageType)
+    /// Connections for the type exist, but none lists the sender.
+    case senderNotAllowed(sender: String, type: IYSMessageType)
+    /// A provider refused the message (no credit, a bad number…): returned as is, no fail-over.
+    case refused(provider: String, NodeAPIClientError, attempts: [SendReport.Attempt])
+    /// Every provider was unavailable.
+    case allUnavailable(attempts: [SendReport.Attempt])
+    /// İYS could not be asked (integrator mode): nothing is sent without the check.
+    case consentCheckFailed(MySoftIYSClientError)
+
+    public var description: String {
+        switch self {
+        case .noConnection(let type): "no provider has a connection for \(type.rawValue) messages"
+        case .senderNotAllowed(let sender, let type): "sender \(sender) is in no \(type.rawValue) connection's senderList"
+        case .refused(let provider, let error, _): "\(provider) refused the message: \(error)"
+        case .allUnavailable(let attempts): "every provider was unavailable: " + attempts.map(\.description).joined(separator: "; ")
+        case .consentCheckFailed(let error): "the İYS consent check failed: \(error)"
+        }
+    }
+}
