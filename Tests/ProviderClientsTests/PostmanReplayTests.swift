@@ -1,0 +1,220 @@
+import Foundation
+import MockProviders
+import ProviderClients
+import Testing
+
+/// The Postman collections in `postman/`, replayed against the mocks in process, newman-style: environment and
+/// collection variables, `{{$timestamp}}`, Basic and bearer auth at collection or request level, form and raw
+/// bodies, and the test scripts' forms that `postman/generate.py` writes. Any 5xx fails, and so does an error
+/// reply to a request whose script expects success.
+@Suite struct PostmanReplayTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("postman")
+
+    @Test func theNodeAPICollectionRunsAgainstTheMock() async throws {
+        try await LiveMocks.nodeAPI(mockOnly: true) { endpoint in
+            let failures = try await Self.replay("node-api.postman_collection.json", ["nodeApiUrl": endpoint.baseURL])
+            #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+        }
+    }
+
+    @Test func theMySoftIYSCollectionRunsAgainstTheMock() async throws {
+        try await LiveMocks.iys(clock: SystemClock()) { baseURL in
+            let failures = try await Self.replay("mysoft-iys.postman_collection.json", ["iysUrl": baseURL])
+            #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+        }
+    }
+
+    @Test func theEuromsgExpressCollectionRunsAgainstTheMock() async throws {
+        try await LiveMocks.euromsg(clock: SystemClock()) { baseURL in
+            let failures = try await Self.replay("euromsg-express.postman_collection.json", ["euromsgUrl": baseURL])
+            #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+        }
+    }
+
+    @Test func theCommittedCollectionsAreTheGeneratorsOutput() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("postman-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", Self.folder.appendingPathComponent("generate.py").path, scratch.path]
+        try python.run()
+        python.waitUntilExit()
+        #expect(python.terminationStatus == 0)
+        for file in ["node-api.postman_collection.json", "mysoft-iys.postman_collection.json", "euromsg-express.postman_collection.json", "mocks.postman_environment.json"] {
+            let fresh = try Data(contentsOf: scratch.appendingPathComponent(file))
+            #expect(fresh == (try Data(contentsOf: Self.folder.appendingPathComponent(file))), "postman/\(file) is stale: run python3 postman/generate.py")
+        }
+    }
+
+    @Test func theReplayerFailsOnWhatItMustCatch() throws {
+        var run = PostmanRun(variables: ["a": "1"])
+        #expect(run.resolve("x{{a}}y{{missing}}") == "x1y{{missing}}")
+        #expect(run.check(["pm.test('succeeds', () => pm.expect(pm.response.json().err).to.eql(null));"], status: 200, body: #"{"err": {"code": "ERR"}, "data": null}"#) != nil)
+        #expect(run.check(["pm.test('succeeds', () => pm.expect(pm.response.json().err).to.eql(null));"], status: 200, body: #"{"err": null, "data": {"pkgID": 5}}"#) == nil)
+        #expect(run.check(["pm.test('succeeds', () => pm.expect(pm.response.json().succeed).to.eql(true));"], status: 400, body: #"{"succeed": false}"#) != nil)
+        #expect(run.check(["console.log(1);"], status: 200, body: "{}") != nil)
+        #expect(run.check(["pm.collectionVariables.set('id', pm.response.json().data.pkgID);"], status: 200, body: #"{"data": {"pkgID": 42}}"#) == nil)
+        #expect(run.variables["id"] == "42")
+    }
+
+    /// Runs every request of the collection in order; returns what failed.
+    static func replay(_ file: String, _ overrides: [String: String]) async throws -> [String] {
+        let collection = try JSONDecoder().decode(PostmanCollection.self, from: Data(contentsOf: folder.appendingPathComponent(file)))
+        let environment = try JSONDecoder().decode(PostmanEnvironment.self, from: Data(contentsOf: folder.appendingPathComponent("mocks.postman_environment.json")))
+        var run = PostmanRun(variables: Dictionary(environment.values.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first }).merging(overrides) { $1 })
+        var failures: [String] = []
+        let requests = collection.item.flatMap(\.leaves)
+        #expect(!requests.isEmpty)
+        for item in requests {
+            guard let request = item.request else { continue }
+            let reply = try await run.send(request, auth: request.auth ?? collection.auth)
+            if reply.status >= 500 { failures.append("\(item.name): HTTP \(reply.status)") }
+            let lines = item.event?.filter { $0.listen == "test" }.flatMap(\.script.exec) ?? []
+            if let problem = run.check(lines, status: reply.status, body: String(decoding: reply.body, as: UTF8.self)) {
+                failures.append("\(item.name): \(problem)")
+            }
+        }
+        return failures
+    }
+}
+
+/// The replayer's state: variables, and the HTTP under it.
+struct PostmanRun {
+    var variables: [String: String]
+    let http = ProviderHTTP(timeout: .seconds(10))
+
+    /// `{{name}}` from the variables; `{{$timestamp}}` the Unix time; unknown names left as they are.
+    func resolve(_ text: String) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+            result += rest[..<open.lowerBound]
+            let name = String(rest[open.upperBound..<close.lowerBound])
+            if name == "$timestamp" {
+                result += String(Int(Date().timeIntervalSince1970 * 1000))
+            } else {
+                result += variables[name] ?? "{{\(name)}}"
+            }
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
+    }
+
+    func send(_ request: PostmanCollection.Request, auth: PostmanCollection.Auth?) async throws -> ProviderHTTP.Reply {
+        var headers = request.header.map { ($0.key, resolve($0.value)) }
+        switch auth?.type {
+        case "basic":
+            let user = resolve(auth?.basic?.first { $0.key == "username" }?.value ?? "")
+            let password = resolve(auth?.basic?.first { $0.key == "password" }?.value ?? "")
+            headers.append(("Authorization", "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()))
+        case "bearer":
+            headers.append(("Authorization", "Bearer " + resolve(auth?.bearer?.first { $0.key == "token" }?.value ?? "")))
+        default: break
+        }
+        var body: [UInt8]?
+        if let raw = request.body?.raw { body = Array(resolve(raw).utf8) }
+        if let form = request.body?.urlencoded {
+            var allowed = CharacterSet.alphanumerics
+            allowed.insert(charactersIn: "-._~")
+            let text = form.map { "\($0.key)=\(resolve($0.value).addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&")
+            body = Array(text.utf8)
+            headers.append(("Content-Type", "application/x-www-form-urlencoded"))
+        }
+        return try await http.send(.init(rawValue: request.method), resolve(request.url.raw), headers: headers, body: body)
+    }
+
+    /// Applies the test script's lines; the first failed expectation, or a line the replayer does not know.
+    mutating func check(_ lines: [String], status: Int, body: String) -> String? {
+        let json = try? JSONSerialization.jsonObject(with: Data(body.utf8), options: [.fragmentsAllowed])
+        for line in lines {
+            switch line {
+            case "pm.test('no server error', () => pm.expect(pm.response.code).to.be.below(500));":
+                if status >= 500 { return "HTTP \(status)" }
+            case "pm.test('succeeds', () => pm.response.to.be.success);":
+                if !(200..<300).contains(status) { return "HTTP \(status): \(body.prefix(300))" }
+            case "pm.test('succeeds', () => pm.expect(pm.response.json().err).to.eql(null));":
+                guard let object = json as? [String: Any], object["err"] is NSNull || object["err"] == nil, object["data"] != nil else {
+                    return "err is not null: \(body.prefix(300))"
+                }
+            case "pm.test('succeeds', () => pm.expect(pm.response.json().succeed).to.eql(true));":
+                guard let object = json as? [String: Any], object["succeed"] as? Bool == true else { return "succeed is not true: \(body.prefix(300))" }
+            case #"pm.test('succeeds', () => pm.expect(pm.response.text()).to.match(/<err\s*\/>|<err><\/err>/));"#:
+                if !(body.contains("<err/>") || body.contains("<err></err>")) || body.contains("Fault>") { return "SOAP error: \(body.prefix(300))" }
+            default:
+                guard let (name, path) = Self.variableSetter(line) else { return "the replayer does not understand: \(line)" }
+                guard let value = path.reduce(json as Any?, { ($0 as? [String: Any])?[$1] }) else { return "\(path.joined(separator: ".")) is missing: \(body.prefix(300))" }
+                variables[name] = (value as? String) ?? "\(value)"
+            }
+        }
+        return nil
+    }
+
+    /// `pm.collectionVariables.set('name', pm.response.json().a.b);` → (name, [a, b]).
+    static func variableSetter(_ line: String) -> (String, [String])? {
+        let prefix = "pm.collectionVariables.set('", middle = "', pm.response.json().", suffix = ");"
+        guard line.hasPrefix(prefix), line.hasSuffix(suffix), let split = line.range(of: middle) else { return nil }
+        let name = String(line[line.index(line.startIndex, offsetBy: prefix.count)..<split.lowerBound])
+        let path = line[split.upperBound..<line.index(line.endIndex, offsetBy: -suffix.count)].split(separator: ".").map(String.init)
+        return (name, path)
+    }
+}
+
+/// The parts of a Postman v2.1 collection the replayer reads.
+struct PostmanCollection: Decodable {
+    struct Item: Decodable {
+        var name: String
+        var item: [Item]?
+        var request: Request?
+        var event: [Event]?
+
+        /// The requests under this item, in order.
+        var leaves: [Item] { item.map { $0.flatMap(\.leaves) } ?? [self] }
+    }
+
+    struct Request: Decodable {
+        var method: String
+        var header: [Pair]
+        var url: URLValue
+        var body: Body?
+        var auth: Auth?
+    }
+
+    struct URLValue: Decodable { var raw: String }
+
+    struct Body: Decodable {
+        var mode: String
+        var raw: String?
+        var urlencoded: [Pair]?
+    }
+
+    struct Pair: Decodable {
+        var key: String
+        var value: String
+    }
+
+    struct Auth: Decodable {
+        var type: String
+        var basic: [Pair]?
+        var bearer: [Pair]?
+    }
+
+    struct Event: Decodable {
+        struct Script: Decodable { var exec: [String] }
+        var listen: String
+        var script: Script
+    }
+
+    var item: [Item]
+    var auth: Auth?
+}
+
+struct PostmanEnvironment: Decodable {
+    struct Value: Decodable {
+        var key: String
+        var value: String
+    }
+
+    var values: [Value]
+}
