@@ -113,6 +113,7 @@ public struct ConnectorConfiguration: Sendable, Hashable, Codable {
 
     /// Parses and validates configuration text.
     public static func parse(_ text: String, json: Bool = false, file: String = "configuration") throws(ConnectorConfigurationError) -> ConnectorConfiguration {
+        try rejectUnknownKeys(text, json: json, file: file)
         let configuration: ConnectorConfiguration
         do {
             configuration = json ? try JSONDecoder().decode(ConnectorConfiguration.self, from: Data(text.utf8)) : try YAMLDecoder().decode(ConnectorConfiguration.self, from: text)
@@ -123,6 +124,32 @@ public struct ConnectorConfiguration: Sendable, Hashable, Codable {
         }
         try configuration.validate(file: file)
         return configuration
+    }
+
+    /// A misspelt key would otherwise be ignored (a `sendrList` leaving the list empty, say): every key must be known.
+    static func rejectUnknownKeys(_ text: String, json: Bool, file: String) throws(ConnectorConfigurationError) {
+        let tree: Any?
+        do {
+            tree = json ? try JSONSerialization.jsonObject(with: Data(text.utf8)) : try Yams.load(yaml: text)
+        } catch {
+            throw ConnectorConfigurationError("\(file): not valid \(json ? "JSON" : "YAML"): \(error)")
+        }
+        func check(_ node: Any?, _ known: [String], _ path: String) throws(ConnectorConfigurationError) {
+            guard let object = node as? [String: Any] else { return }
+            for key in object.keys.sorted() where !known.contains(key) {
+                throw ConnectorConfigurationError("\(file): \(path.isEmpty ? "" : path + ".")\(key): unknown key (known: \(known.joined(separator: ", ")))")
+            }
+        }
+        try check(tree, ["providers", "iys"], "")
+        let root = tree as? [String: Any]
+        try check(root?["iys"], ["mode", "apiUrl", "username", "password", "brandCode", "webhookKey"], "iys")
+        for (index, provider) in ((root?["providers"] as? [Any]) ?? []).enumerated() {
+            try check(provider, ["name", "rank", "apiUrl", "connections"], "providers[\(index)]")
+            for (position, connection) in (((provider as? [String: Any])?["connections"] as? [Any]) ?? []).enumerated() {
+                try check(connection, ["username", "password", "smsIysMessageType", "senderList", "customApiActive", "customApiUrl", "transport"],
+                          "providers[\(index)].connections[\(position)]")
+            }
+        }
     }
 
     /// The rules the type system cannot state.

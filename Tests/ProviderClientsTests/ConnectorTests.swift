@@ -58,6 +58,11 @@ import Testing
         #expect(problem("{ username: u, password: p, smsIysMessageType: CAMPAIGN, senderList: [A], customApiActive: true }")?.contains("customApiActive is true but customApiUrl is missing") == true)
         #expect(problem("{ username: u, smsIysMessageType: CAMPAIGN, senderList: [A], customApiActive: false }")?.contains("password: is required") == true)
         #expect(throws: ConnectorConfigurationError.self) { try ConnectorConfiguration.parse("providers: []") }
+        #expect(problem("{ username: u, password: p, smsIysMessageType: CAMPAIGN, sendrList: [A], senderList: [A], customApiActive: false }")
+            == "c.yaml: providers[0].connections[0].sendrList: unknown key (known: username, password, smsIysMessageType, senderList, customApiActive, customApiUrl, transport)")
+        #expect(throws: ConnectorConfigurationError("configuration: iys.brand: unknown key (known: mode, apiUrl, username, password, brandCode, webhookKey)")) {
+            try ConnectorConfiguration.parse(#"{"providers": [], "iys": {"brand": "x"}}"#, json: true)
+        }
     }
 
     // MARK: Routing

@@ -23,12 +23,12 @@ enum LiveMocks {
     /// Runs `body` against the Node API: the external endpoint when set, else a live mock of `scenario`.
     static func nodeAPI(
         _ scenario: NodeAPIScenario? = nil, policy: ErrorStatusPolicy = ErrorStatusPolicy(), injection: ErrorInjection = ErrorInjection(),
-        mockOnly: Bool = false, _ body: @escaping @Sendable (Endpoint) async throws -> Void
+        clock: any MockClock = SystemClock(), mockOnly: Bool = false, _ body: @escaping @Sendable (Endpoint) async throws -> Void
     ) async throws {
         if !mockOnly, let external = externalNodeAPI { return try await body(external) }
         let scenario = try scenario ?? Scenario.bundled().nodeAPI
         let router = Router()
-        NodeAPIRoutes(simulation: NodeAPISimulation(scenario: scenario, clock: SystemClock()), policy: policy, injection: injection).register(on: router)
+        NodeAPIRoutes(simulation: NodeAPISimulation(scenario: scenario, clock: clock), policy: policy, injection: injection).register(on: router)
         try await live(router) { port in try await body(Endpoint(baseURL: "http://127.0.0.1:\(port)", username: "admin", password: "123456")) }
     }
 
