@@ -6,7 +6,7 @@ import NodeAPISOAP
 /// A client of the Node API: every operation over JSON (Basic auth) or SOAP (credentials in the envelope),
 /// through the same codecs the mock uses, with the same typed results either way.
 ///
-/// Operations the SOAP service does not offer (it has eight of the 22) go over JSON even when SOAP is chosen.
+/// Operations the SOAP service does not offer (it has seven of the 22) go over JSON even when SOAP is chosen.
 public struct NodeAPIClient: Sendable {
     public enum Transport: String, Sendable, Hashable, Codable { case json, soap }
 
