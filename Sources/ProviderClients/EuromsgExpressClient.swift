@@ -134,34 +134,27 @@ public actor EuromsgExpressClient {
     }
 
     /// `POST /tokens`, then `PUT /apiKey/identification` with the end user's key.
-    func openSession() async throws -> (token: String, expiresAt: Date, identity: Identification) {
+    func openSession() async throws(ExpressClientError) -> (token: String, expiresAt: Date, identity: Identification) {
         tokenRequests += 1
-        let credentials = try ExpressJSON.encode(ExpressTokenRequest(clientName: configuration.clientName, password: configuration.password))
-        let reply: ProviderHTTP.Reply
-        do {
-            reply = try await http.send(.POST, configuration.baseURL + "/tokens", headers: [("Content-Type", "application/json")], body: credentials)
-        } catch {
-            throw ExpressClientError.transport(error)
-        }
-        guard reply.status == 200 else {
-            throw (try? ExpressJSON.decode(ExpressError.self, from: reply.body)).map(ExpressClientError.provider)
-                ?? ExpressClientError.unreadableReply(status: reply.status, detail: "POST /tokens")
-        }
-        let token = try ExpressJSON.decode(ExpressToken.self, from: reply.body)
-        let identified: ProviderHTTP.Reply
-        do {
-            identified = try await http.send(.PUT, configuration.baseURL + "/apiKey/identification", headers: [
-                ("Authorization", "Bearer \(token.tokenValue)"), ("Content-Type", "application/json"),
-            ], body: try ExpressJSON.encode(IdentificationRequest(apiKey: configuration.apiKey)))
-        } catch let error as TransportError {
-            throw ExpressClientError.transport(error)
-        }
-        guard identified.status == 200 else {
-            throw (try? ExpressJSON.decode(ExpressError.self, from: identified.body)).map(ExpressClientError.provider)
-                ?? ExpressClientError.unreadableReply(status: identified.status, detail: "PUT /apiKey/identification")
-        }
-        let identity = try ExpressJSON.decode(Identification.self, from: identified.body)
+        let credentials = ExpressTokenRequest(clientName: configuration.clientName, password: configuration.password)
+        let token: ExpressToken = try await sessionCall(.POST, "/tokens", credentials, bearer: nil)
+        let identity: Identification = try await sessionCall(.PUT, "/apiKey/identification", IdentificationRequest(apiKey: configuration.apiKey), bearer: token.tokenValue)
         return (token.tokenValue, Self.date(token.expireTime), identity)
+    }
+
+    /// One call of the session's opening: JSON in, JSON out, errors in the gateway's shape.
+    func sessionCall<Reply: Decodable>(_ method: HTTPMethod, _ path: String, _ body: some Encodable, bearer: String?) async throws(ExpressClientError) -> Reply {
+        let bytes: [UInt8]
+        do { bytes = try ExpressJSON.encode(body) } catch { throw .provider(error) }
+        var headers = [("Content-Type", "application/json")]
+        if let bearer { headers.append(("Authorization", "Bearer \(bearer)")) }
+        let reply: ProviderHTTP.Reply
+        do { reply = try await http.send(method, configuration.baseURL + path, headers: headers, body: bytes) } catch { throw .transport(error) }
+        guard reply.status == 200 else {
+            if let error = try? ExpressJSON.decode(ExpressError.self, from: reply.body) { throw .provider(error) }
+            throw .unreadableReply(status: reply.status, detail: "\(method) \(path)")
+        }
+        do { return try ExpressJSON.decode(Reply.self, from: reply.body) } catch { throw .unreadableReply(status: reply.status, detail: error.message) }
     }
 
     /// A gateway date (Turkish time) as an instant.
