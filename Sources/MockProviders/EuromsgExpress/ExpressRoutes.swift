@@ -201,7 +201,6 @@ public struct ExpressRoutes: Sendable {
             throw ExpressError(.tooLarge, "the body is larger than \(limit) bytes")
         }
     }
-
 }
 
 /// Unknown paths and methods answer `NOT_FOUND` in the gateway's error shape.

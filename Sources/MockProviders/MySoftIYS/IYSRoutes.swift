@@ -161,7 +161,6 @@ public struct IYSRoutes: Sendable {
             throw IYSError(.HM422, "the body is larger than \(limit) bytes")
         }
     }
-
 }
 
 /// The body of parameterless calls (`IYSBrands`): nothing is read.
