@@ -113,7 +113,7 @@ public actor EuromsgExpressClient {
     }
 
     func validSession() async throws(ExpressClientError) -> (token: String, expiresAt: Date, identity: Identification) {
-        if let session, now().addingTimeInterval(MySoftIYSClient.seconds(configuration.refreshMargin)) < session.expiresAt { return session }
+        if let session, now().addingTimeInterval(configuration.refreshMargin.timeInterval) < session.expiresAt { return session }
         let task: Task<(token: String, expiresAt: Date, identity: Identification), any Error>
         if let pending {
             task = pending

@@ -116,7 +116,7 @@ public actor MySoftIYSClient {
 
     /// The current token, or a new one; concurrent callers share one token request.
     func validToken() async throws(MySoftIYSClientError) -> String {
-        if let token, now().addingTimeInterval(Self.seconds(configuration.refreshMargin)) < token.expiresAt { return token.value }
+        if let token, now().addingTimeInterval(configuration.refreshMargin.timeInterval) < token.expiresAt { return token.value }
         if let pendingToken { return try await Self.value(of: pendingToken) }
         let task = Task { try await self.requestToken() }
         pendingToken = task
@@ -157,10 +157,6 @@ public actor MySoftIYSClient {
         } catch {
             throw .transport(TransportError(kind: .connection, detail: "\(error)"))
         }
-    }
-
-    static func seconds(_ duration: Duration) -> TimeInterval {
-        TimeInterval(duration.components.seconds) + TimeInterval(duration.components.attoseconds) / 1e18
     }
 
     static func formEncode(_ text: String) -> String {

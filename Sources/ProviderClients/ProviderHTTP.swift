@@ -41,8 +41,7 @@ public struct ProviderHTTP: Sendable {
         request.method = method
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
-        let (seconds, attoseconds) = timeout.components
-        let amount = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        let amount = TimeAmount.nanoseconds(Int64(timeout.timeInterval * 1e9))
         do {
             let response = try await client.execute(request, timeout: amount)
             let bytes = try await response.body.collect(upTo: maxReplyBytes)
@@ -51,6 +50,11 @@ public struct ProviderHTTP: Sendable {
             throw TransportError(error, url: url)
         }
     }
+}
+
+extension Duration {
+    /// In seconds, for `Date` arithmetic and NIO's `TimeAmount`.
+    var timeInterval: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
 
 /// No reply came: the provider is unavailable for this call (a fail-over reason, never a business refusal).

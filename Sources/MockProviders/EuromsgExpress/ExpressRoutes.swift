@@ -161,19 +161,10 @@ public struct ExpressRoutes: Sendable {
     }
 
     private func record(_ request: Request, _ body: [UInt8], user: String?, _ reply: Reply) -> Response {
-        journal.record(
-            time: clock.now(), method: request.method.rawValue, path: request.uri.path, user: user,
-            requestBody: body, status: reply.status.code, responseBody: reply.bytes
-        )
-        return Self.response(reply)
+        journal.keep(request, body: body, user: user, reply: .json(reply.status, reply.bytes), at: clock.now())
     }
 
     static let apiKeyHeader = HTTPField.Name("apiKey")!
-
-    static func response(_ reply: Reply) -> Response {
-        if reply.bytes.isEmpty { return Response(status: reply.status) }
-        return Response(status: reply.status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: reply.bytes)))
-    }
 
     static func ok(_ value: some Encodable) throws(ExpressError) -> Reply { (.ok, try ExpressJSON.encode(value)) }
 
@@ -209,7 +200,8 @@ struct ExpressNotFoundMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
-            return ExpressRoutes.response(ExpressRoutes.failure(ExpressError(.notFound, "\(request.method) \(request.uri.path) is not a Euromsg Express call")))
+            let reply = ExpressRoutes.failure(ExpressError(.notFound, "\(request.method) \(request.uri.path) is not a Euromsg Express call"))
+            return WireResponse.json(reply.status, reply.bytes).response
         }
     }
 }

@@ -90,8 +90,10 @@ public actor ExpressSimulation {
     }
 
     /// Runs `body` on the end user's data, after applying the unsubscribes of messages sent by now.
+    /// The account is taken out of the dictionary while `body` runs, so that it is changed in place rather than
+    /// copied whole (its members and campaigns) on every call.
     func withAccount<Value>(_ apiKey: String, _ body: (inout ExpressAccount, Int64) throws(ExpressError) -> Value) throws(ExpressError) -> Value {
-        guard var account = accounts[apiKey] else { throw ExpressError(.unknownAPIKey, "no end user has the API key '\(apiKey)'") }
+        guard var account = accounts.removeValue(forKey: apiKey) else { throw ExpressError(.unknownAPIKey, "no end user has the API key '\(apiKey)'") }
         let now = clock.now()
         Self.settle(&account, now: now)
         defer { accounts[apiKey] = account }

@@ -124,15 +124,7 @@ public struct IYSRoutes: Sendable {
     // MARK: Helpers
 
     private func record(_ request: Request, _ body: [UInt8], user: String?, _ reply: (status: HTTPResponse.Status, bytes: [UInt8])) -> Response {
-        journal.record(
-            time: clock.now(), method: request.method.rawValue, path: request.uri.path, user: user,
-            requestBody: body, status: reply.status.code, responseBody: reply.bytes
-        )
-        return Self.response(reply)
-    }
-
-    static func response(_ reply: (status: HTTPResponse.Status, bytes: [UInt8])) -> Response {
-        Response(status: reply.status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: reply.bytes)))
+        journal.keep(request, body: body, user: user, reply: .json(reply.status, reply.bytes), at: clock.now())
     }
 
     static func encode<Payload>(_ result: IYSResult<Payload>) throws(IYSError) -> (status: HTTPResponse.Status, bytes: [UInt8]) {
@@ -172,7 +164,8 @@ struct IYSNotFoundMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
-            return IYSRoutes.response(IYSRoutes.failure(IYSError(.HM404, "\(request.method) \(request.uri.path) is not a MySoft İYS call")))
+            let reply = IYSRoutes.failure(IYSError(.HM404, "\(request.method) \(request.uri.path) is not a MySoft İYS call"))
+            return WireResponse.json(reply.status, reply.bytes).response
         }
     }
 }

@@ -10,17 +10,6 @@ protocol NodeAPIFace: Sendable {
     func reply<Payload: Codable & Sendable & Hashable>(_ reply: NodeAPIReply<Payload>) -> WireResponse
 }
 
-/// A reply as bytes, before it becomes a Hummingbird `Response`, so that the journal can keep it.
-struct WireResponse: Sendable {
-    var status: HTTPResponse.Status
-    var contentType: String
-    var bytes: [UInt8]
-
-    var response: Response {
-        Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
-    }
-}
-
 /// How errors travel over HTTP: with their own status (the default) or always as 200 (some resellers).
 public struct ErrorStatusPolicy: Sendable, Hashable {
     public var errorsAsHTTP200: Bool

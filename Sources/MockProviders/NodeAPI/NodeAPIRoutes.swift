@@ -133,11 +133,7 @@ public struct NodeAPIRoutes: Sendable {
     }
 
     private func record(_ request: Request, _ body: [UInt8], user: String?, _ reply: WireResponse) -> Response {
-        journal.record(
-            time: clock.now(), method: request.method.rawValue, path: request.uri.path, user: user,
-            requestBody: body, status: reply.status.code, responseBody: reply.bytes
-        )
-        return reply.response
+        journal.keep(request, body: body, user: user, reply: reply, at: clock.now())
     }
 
     /// The WSDL, with `soap:address` pointing at the address the client used.
