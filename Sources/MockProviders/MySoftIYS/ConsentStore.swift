@@ -41,15 +41,15 @@ public final class ConsentStore: Sendable {
     @discardableResult
     public func save(brand: String, _ consent: ConsentData, at now: Int64, forwardingFails: Bool, transactionId: String) -> Entry? {
         books.withLock { books in
-            var book = books[brand] ?? Book()
+            // Changed in place through the `default:` subscript: copying the book out and back would copy every
+            // entry on each save (quadratic over a 1000-record batch).
             let key = ConsentKey(recipient: consent.recipient, type: consent.type, recipientType: consent.recipientType)
-            let previous = book.entries[key]
-            book.entries[key] = Entry(
-                consent: consent, receivedAt: now, position: book.nextPosition, forwardedAt: now,
+            let position = books[brand]?.nextPosition ?? Book().nextPosition
+            let previous = books[brand, default: Book()].entries.updateValue(Entry(
+                consent: consent, receivedAt: now, position: position, forwardedAt: now,
                 forwardingFails: forwardingFails, iysTransactionId: transactionId
-            )
-            book.nextPosition += 1
-            books[brand] = book
+            ), forKey: key)
+            books[brand, default: Book()].nextPosition += 1
             return previous
         }
     }
