@@ -107,6 +107,17 @@ import Testing
         #expect(String(decoding: entries[2].responseBody, as: UTF8.self).contains("ERR_UNAUTHORIZED_REQUEST"))
     }
 
+    @Test func journalKeepsBodiesUpToTheLimit() {
+        let journal = RequestJournal(capacity: 2)
+        let small = Array("{\"title\": \"Güle güle\"}".utf8)
+        let large = [UInt8](repeating: 0x61, count: RequestJournal.bodyLimit + 10)
+        journal.record(time: 1, method: "POST", path: "/sms/create", user: "admin", requestBody: small, status: 200, responseBody: large)
+        let entry = journal.entries()[0]
+        #expect(entry.requestBody == small)
+        #expect(entry.responseBody.count == RequestJournal.bodyLimit)
+        #expect(entry.responseBody == Array(large.prefix(RequestJournal.bodyLimit)))
+    }
+
     @Test func scenarioCarriesTheRules() throws {
         let yaml = """
         nodeAPI:

@@ -33,7 +33,7 @@ public final class RequestJournal: Sendable {
             state.sequence += 1
             let entry = Entry(
                 sequence: state.sequence, time: time, method: method, path: path, user: user,
-                requestBody: Array(requestBody.prefix(Self.bodyLimit)), status: status, responseBody: Array(responseBody.prefix(Self.bodyLimit))
+                requestBody: Self.kept(requestBody), status: status, responseBody: Self.kept(responseBody)
             )
             if state.entries.count < capacity {
                 state.entries.append(entry)
@@ -42,6 +42,11 @@ public final class RequestJournal: Sendable {
             }
             state.next = (state.next + 1) % capacity
         }
+    }
+
+    /// A body as kept: shared with the caller (no copy) when within ``bodyLimit``, else its first ``bodyLimit`` bytes.
+    static func kept(_ body: [UInt8]) -> [UInt8] {
+        body.count <= bodyLimit ? body : Array(body.prefix(bodyLimit))
     }
 
     /// The entries kept, oldest first.
