@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Throughput of the Node API mock on loopback, in one run: the empty route (the ceiling), JSON /sms/create
-# and SOAP sendSms at 64 connections; then a 100 000-number package: time to create and the server's memory.
+# Throughput of the Node API mock on loopback, in one run: the empty route (the ceiling), POST /mock/echo with
+# the create body (the floor for a request with a body), JSON /sms/create and SOAP sendSms at 64 connections;
+# then a 100 000-number package: time to create and the server's memory.
 # Needs wrk (apt-get install -y wrk). Usage: Benchmarks/wrk/run.sh [seconds per load, default 10]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -28,11 +29,12 @@ load() { # name, wrk arguments...
 }
 echo "wrk -t2 -c64 -d${seconds}s on 127.0.0.1, release build"
 load empty-route "http://127.0.0.1:$port/mock/health"
+load post-echo -s Benchmarks/wrk/echo.lua "http://127.0.0.1:$port/mock/echo"
 load json-create -s Benchmarks/wrk/create.lua "http://127.0.0.1:$port/sms/create"
 load soap-sendSms -s Benchmarks/wrk/sendSms.lua "http://127.0.0.1:$port/soap"
 ceiling=$(cat /tmp/provider-mock-bench-empty-route)
-awk -v c="$ceiling" -v j="$(cat /tmp/provider-mock-bench-json-create)" -v s="$(cat /tmp/provider-mock-bench-soap-sendSms)" \
-    'BEGIN { printf "ratios: JSON %.2fx, SOAP %.2fx of the empty route (goals 0.5x, 0.4x)\n", j / c, s / c }'
+awk -v c="$ceiling" -v e="$(cat /tmp/provider-mock-bench-post-echo)" -v j="$(cat /tmp/provider-mock-bench-json-create)" -v s="$(cat /tmp/provider-mock-bench-soap-sendSms)" \
+    'BEGIN { printf "ratios: JSON %.2fx, SOAP %.2fx of the empty route (goals 0.5x, 0.4x); the echo floor is %.2fx\n", j / c, s / c, e / c }'
 
 python3 - "$port" <<'PY'
 import json, sys, time, urllib.request

@@ -13,10 +13,10 @@ import Testing
     static let soapOpen = #"<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:sms="http://localhost:9587/wsdl/sms"><soapenv:Body>"#
     static let soapClose = "</soapenv:Body></soapenv:Envelope>"
 
-    func app(policy: ErrorStatusPolicy = ErrorStatusPolicy(), maxBodyBytes: Int = 4 * 1024 * 1024 ApplicationProtocol {
+    func app(policy: ErrorStatusPolicy = ErrorStatusPolicy(), maxBodyBytes: Int = 4 * 1024 * 1024, journal: RequestJournal = RequestJournal()) -> some ApplicationProtocol {
         let router = Router()
         let simulation = NodeAPISimulation(accounts: [ScenarioFixtures.admin], clock: ManualClock())
-        NodeAPIRoutes(simulation: simulation, maxBodyBytes: maxBodyBytes, policy: policy).register(on: router)
+        NodeAPIRoutes(simulation: simulation, maxBodyBytes: maxBodyBytes, policy: policy, journal: journal).register(on: router)
         return Application(router: router)
     }
 
@@ -132,6 +132,20 @@ import Testing
             #expect(response.status == .ok, "SOAPAction \(action)")
             #expect(String(buffer: response.body).contains("<credit>"))
         }
+    }
+
+    @Test func echoSendsTheBodyBackAsItCameAndJournalsIt() async throws {
+        let journal = RequestJournal()
+        let body = #"{"title": "İYS onaylı gönderim: ğüşıöç"}"#
+        try await app(journal: journal).test(.router) { client in
+            let response = try await client.execute(uri: "/mock/echo", method: .post, headers: [.contentType: "application/json"], body: Self.body(body))
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == "application/json")
+            #expect(String(buffer: response.body) == body)
+            let tooLarge = try await client.execute(uri: "/mock/echo", method: .post, body: ByteBuffer(repeating: 0x20, count: 5 * 1024 * 1024))
+            #expect(tooLarge.status == .contentTooLarge)
+        }
+        #expect(journal.entries().first.map { String(decoding: $0.requestBody, as: UTF8.self) } == body)
     }
 
     @Test func healthProbe() async throws {

@@ -41,6 +41,8 @@ public struct NodeAPIRoutes: Sendable {
         router.post("/soap") { request, _ in await soap(request) }
         // Readiness probe, and the ceiling of the throughput benchmark: no body, no simulation.
         router.get("/mock/health") { _, _ in Response(status: .ok) }
+        // The floor of the benchmark for a request with a body: read, journaled and sent back, with no decoding.
+        router.post("/mock/echo") { request, _ in await echo(request) }
         router.get("/soap") { request, _ in wsdl(request).response }
         // Opt-out SMS from a recipient to the user's short number (mock only; see IncomingOptOutSMS).
         router.post("/mock/mo") { request, _ in await incomingOptOut(request) }
@@ -63,6 +65,18 @@ public struct NodeAPIRoutes: Sendable {
             reply = .failure(error)
         }
         return record(request, body, user: user, JSONFace(body: body, policy: policy).reply(reply))
+    }
+
+    /// `POST /mock/echo`: the body as it arrived, with the request's content type. Shows what reached the mock,
+    /// and measures what reading and journaling a body costs before any codec runs.
+    private func echo(_ request: Request) async -> Response {
+        do {
+            let body = try await Self.collect(request, limit: maxBodyBytes)
+            let type = request.headers[.contentType] ?? "application/octet-stream"
+            return record(request, body, user: nil, WireResponse(status: .ok, contentType: type, bytes: body))
+        } catch {
+            return record(request, [], user: nil, JSONFace.failure(error, policy: policy))
+        }
     }
 
     // MARK: JSON
