@@ -18,22 +18,25 @@ struct UUIDGenerator: Sendable {
         return z ^ (z >> 31)
     }
 
-    /// `xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx`.
+    /// `xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx`, written straight into the string's bytes (going through
+    /// `String(radix:)` and `Character`s was 1.4 % of a package's creation).
     mutating func next() -> String {
         let high = (nextWord() & 0xFFFF_FFFF_FFFF_0FFF) | 0x4000
         let low = (nextWord() & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
-        let hex = Self.hex(high, 16) + Self.hex(low, 16)
-        var text = ""
-        text.reserveCapacity(36)
-        for (index, character) in hex.enumerated() {
-            if index == 8 || index == 12 || index == 16 || index == 20 { text.append("-") }
-            text.append(character)
+        return String(unsafeUninitializedCapacity: 36) { bytes in
+            var position = 0
+            for index in 0..<32 {
+                if index == 8 || index == 12 || index == 16 || index == 20 {
+                    bytes[position] = UInt8(ascii: "-")
+                    position += 1
+                }
+                let word = index < 16 ? high : low
+                bytes[position] = Self.digits[Int((word >> UInt64(60 - 4 * (index % 16))) & 0xF)]
+                position += 1
+            }
+            return position
         }
-        return text
     }
 
-    private static func hex(_ value: UInt64, _ width: Int) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: width - digits.count) + digits
-    }
+    private static let digits = Array("0123456789abcdef".utf8)
 }
