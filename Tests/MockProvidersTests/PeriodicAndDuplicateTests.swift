@@ -109,13 +109,15 @@ import Testing
             request.customID = "c-\(index)"
             ids.append(try await simulation.createSms(for: "admin", request).pkgID)
         }
-        // The 21st package drops the oldest 3 (21 - 20 + a tenth of 20) at once, leaving 18; the 24th drops
-        // 3 more; the 25th makes 19.
+        // From the 21st package on, each new one makes the oldest be forgotten: exactly 20 are kept.
         let listed = try await simulation.listPackages(of: "admin", ListSmsRequest(paging: Paging(pageSize: 100)))
-        #expect(listed.stats.totalRecord == 19)
-        #expect(listed.list.last?.id == ids[6])
-        let gone = await error { _ = try await simulation.listItems(of: "admin", ListSmsItemsRequest(package: .id(ids[0]))) }
-        #expect(gone?.code == "ERR_SMS_PKG_NOT_FOUND")
+        #expect(listed.stats.totalRecord == 20)
+        #expect(listed.list.last?.id == ids[5])
+        #expect(listed.list.first?.id == ids[24])
+        for forgotten in ids[0..<5] {
+            let gone = await error { _ = try await simulation.listItems(of: "admin", ListSmsItemsRequest(package: .id(forgotten))) }
+            #expect(gone?.code == "ERR_SMS_PKG_NOT_FOUND")
+        }
         // A forgotten package's customID may be used again; a kept one may not.
         var reuse = CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "Yeni")
         reuse.customID = "c-0"

@@ -1,3 +1,4 @@
+import DequeModule
 import Foundation
 import NodeAPI
 
@@ -16,8 +17,8 @@ public actor NodeAPISimulation {
     /// Username → password, fixed for the simulation's life: authentication needs no hop onto the actor.
     nonisolated let passwords: [String: String]
     var packages: [Int: SmsPackageRecord] = [:]
-    /// Package ids per owner, oldest first.
-    var packagesByOwner: [String: [Int]] = [:]
+    /// Package ids per owner, oldest first: a deque, so that forgetting the oldest costs nothing.
+    var packagesByOwner: [String: Deque<Int>] = [:]
     /// Packages whose operator rejections have not been refunded yet.
     private var unsettled: Set<Int> = []
     /// Credit refunded so far to packages still in `unsettled`.
@@ -58,6 +59,9 @@ public actor NodeAPISimulation {
         self.passwords = self.accounts.mapValues(\.password)
         self.rules = rules
         self.sendingHours = sendingHours
+        // Room for one user's retained packages from the start: growing the table later moves every package
+        // at once (a 65 ms stall at 65 536 packages under a 64-connection load). Untouched room is not resident.
+        packages.reserveCapacity(self.retainedPackagesPerUser)
         self.clock = clock
     }
 
@@ -286,13 +290,11 @@ public actor NodeAPISimulation {
         return PackageCreated(pkgID: id)
     }
 
-    /// Keeps memory flat under sustained load: past `retainedPackagesPerUser`, the oldest tenth of a
-    /// user's packages is forgotten in one go (so the cost per package stays constant), as a provider
-    /// archives old reports.
+    /// Keeps memory flat under sustained load: past `retainedPackagesPerUser`, a user's oldest package is
+    /// forgotten as each new one is stored, as a provider archives old reports. One at a time, so that no
+    /// request pays for a batch: forgetting 10 000 at once made a 64-connection load's p99 jump.
     private func forgetOldPackages(of user: String) {
-        guard var owned = packagesByOwner[user], owned.count > retainedPackagesPerUser else { return }
-        let excess = owned.count - retainedPackagesPerUser + retainedPackagesPerUser / 10
-        for id in owned.prefix(excess) {
+        while (packagesByOwner[user]?.count ?? 0) > retainedPackagesPerUser, let id = packagesByOwner[user]?.popFirst() {
             if let customID = packages[id]?.customID { customIDs[user]?[customID] = nil }
             packages[id] = nil
             awaitingReports.remove(id)
@@ -300,8 +302,6 @@ public actor NodeAPISimulation {
             unsettled.remove(id)
             refunded[id] = nil
         }
-        owned.removeFirst(excess)
-        packagesByOwner[user] = owned
     }
 
     /// Refunds the credit of items the operator rejected as their rejections happen (batch by batch
