@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Two builds of the mock side by side: both servers run at once (ports 19599 and 19699), and every load is
-# taken on A then B, round after round, so that the machine's slow and fast spells fall on both alike.
+# taken on both, A first in odd rounds and B first in even ones, so that the machine's slow and fast spells
+# fall on both alike. `compare.sh X X` shows how much two identical builds differ here: the noise floor.
 # Prints each side's medians and B's change. Loads a side does not serve (404) are skipped.
 # Usage: Benchmarks/wrk/compare.sh BIN_A BIN_B [seconds per load, default 5] [rounds, default 5]
 set -euo pipefail
@@ -33,10 +34,12 @@ for load in "${loads[@]}"; do
     if [ $ok = 1 ]; then served+=("$load"); else echo "skipped $name: one side does not serve $path"; fi
 done
 echo "A = ${bins[0]}, B = ${bins[1]}; wrk -t2 -c64 -d${seconds}s, $rounds rounds, medians"
-for _ in $(seq "$rounds"); do
+for round in $(seq "$rounds"); do
+    # A then B in odd rounds, B then A in even ones: whichever goes second must not always be the same side.
+    order=(0 1); [ $((round % 2)) = 0 ] && order=(1 0)
     for load in "${served[@]}"; do
         read -r name path script <<<"$load"
-        for side in 0 1; do measure "${pids[$side]}" "${ports[$side]}" "$name-$side" "$path" "$script"; done
+        for side in "${order[@]}"; do measure "${pids[$side]}" "${ports[$side]}" "$name-$side" "$path" "$script"; done
     done
 done
 for load in "${served[@]}"; do
