@@ -127,7 +127,7 @@ public actor MySoftIYSClient {
 
     func requestToken() async throws -> (value: String, expiresAt: Date) {
         tokenRequests += 1
-        let form = "grant_type=password&username=\(Self.formEncode(configuration.username))&password=\(Self.formEncode(configuration.password))"
+        let form = TokenRequest(username: configuration.username, password: configuration.password).formEncoded
         let reply: ProviderHTTP.Reply
         do {
             reply = try await http.send(.POST, "\(configuration.baseURL)/oauth/token", headers: [("Content-Type", "application/x-www-form-urlencoded")], body: Array(form.utf8))
@@ -157,12 +157,6 @@ public actor MySoftIYSClient {
         } catch {
             throw .transport(TransportError(kind: .connection, detail: "\(error)"))
         }
-    }
-
-    static func formEncode(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
 }
 
