@@ -26,8 +26,7 @@ public actor EuromsgExpressClient {
     public let configuration: Configuration
     let http: ProviderHTTP
     let now: @Sendable () -> Date
-    var session: (token: String, expiresAt: Date, identity: Identification)?
-    var pending: Task<(token: String, expiresAt: Date, identity: Identification), any Error>?
+    let sessions = SharedCredential<Session>()
     public private(set) var tokenRequests = 0
 
     public init(_ configuration: Configuration, http: ProviderHTTP = ProviderHTTP(), now: @escaping @Sendable () -> Date = Date.init) {
@@ -96,7 +95,7 @@ public actor EuromsgExpressClient {
         if let body { do { bytes = try ExpressJSON.encode(body) } catch { throw .provider(error) } }
         var reply = try await send(method, path, bytes, token: try await validSession().token)
         if reply.status == 401 {
-            session = nil
+            await sessions.forget()
             reply = try await send(method, path, bytes, token: try await validSession().token)
         }
         guard (200..<300).contains(reply.status) else {
@@ -112,20 +111,16 @@ public actor EuromsgExpressClient {
         do { return try await http.send(method, configuration.baseURL + path, headers: headers, body: body) } catch { throw .transport(error) }
     }
 
-    func validSession() async throws(ExpressClientError) -> (token: String, expiresAt: Date, identity: Identification) {
-        if let session, now().addingTimeInterval(configuration.refreshMargin.timeInterval) < session.expiresAt { return session }
-        let task: Task<(token: String, expiresAt: Date, identity: Identification), any Error>
-        if let pending {
-            task = pending
-        } else {
-            task = Task { try await self.openSession() }
-            pending = task
-        }
-        defer { pending = nil }
+    /// A session: the integrator's token and the end user's identification made with it.
+    struct Session: Sendable {
+        var token: String
+        var identity: Identification
+    }
+
+    /// The current session, or a new one; concurrent callers share one opening.
+    func validSession() async throws(ExpressClientError) -> Session {
         do {
-            let fresh = try await task.value
-            session = fresh
-            return fresh
+            return try await sessions.value(at: now(), margin: configuration.refreshMargin) { try await self.openSession() }
         } catch let error as ExpressClientError {
             throw error
         } catch {
@@ -134,12 +129,12 @@ public actor EuromsgExpressClient {
     }
 
     /// `POST /tokens`, then `PUT /apiKey/identification` with the end user's key.
-    func openSession() async throws(ExpressClientError) -> (token: String, expiresAt: Date, identity: Identification) {
+    func openSession() async throws(ExpressClientError) -> (value: Session, expiresAt: Date) {
         tokenRequests += 1
         let credentials = ExpressTokenRequest(clientName: configuration.clientName, password: configuration.password)
         let token: ExpressToken = try await sessionCall(.POST, "/tokens", credentials, bearer: nil)
         let identity: Identification = try await sessionCall(.PUT, "/apiKey/identification", IdentificationRequest(apiKey: configuration.apiKey), bearer: token.tokenValue)
-        return (token.tokenValue, Self.date(token.expireTime), identity)
+        return (Session(token: token.tokenValue, identity: identity), Self.date(token.expireTime))
     }
 
     /// One call of the session's opening: JSON in, JSON out, errors in the gateway's shape.

@@ -23,8 +23,7 @@ public actor MySoftIYSClient {
     public let configuration: Configuration
     let http: ProviderHTTP
     let now: @Sendable () -> Date
-    var token: (value: String, expiresAt: Date)?
-    var pendingToken: Task<(value: String, expiresAt: Date), any Error>?
+    let tokens = SharedCredential<String>()
     /// Token requests sent so far (to see reuse and single flight at work).
     public private(set) var tokenRequests = 0
 
@@ -93,7 +92,7 @@ public actor MySoftIYSClient {
         do { bytes = try IYSJSON.encode(body) } catch { throw .provider(error) }
         var reply = try await post(name, bytes, token: try await validToken())
         if reply.status == 401 {
-            token = nil
+            await tokens.forget()
             reply = try await post(name, bytes, token: try await validToken())
             if reply.status == 401 { throw .unauthorized }
         }
@@ -116,13 +115,13 @@ public actor MySoftIYSClient {
 
     /// The current token, or a new one; concurrent callers share one token request.
     func validToken() async throws(MySoftIYSClientError) -> String {
-        if let token, now().addingTimeInterval(configuration.refreshMargin.timeInterval) < token.expiresAt { return token.value }
-        if let pendingToken { return try await Self.value(of: pendingToken) }
-        let task = Task { try await self.requestToken() }
-        pendingToken = task
-        defer { pendingToken = nil }
-        let fresh = try await Self.value(of: task)
-        return fresh
+        do {
+            return try await tokens.value(at: now(), margin: configuration.refreshMargin) { try await self.requestToken() }
+        } catch let error as MySoftIYSClientError {
+            throw error
+        } catch {
+            throw .transport(TransportError(kind: .connection, detail: "\(error)"))
+        }
     }
 
     func requestToken() async throws -> (value: String, expiresAt: Date) {
@@ -144,19 +143,7 @@ public actor MySoftIYSClient {
         } catch {
             throw MySoftIYSClientError.unreadableReply(status: reply.status, detail: error.message)
         }
-        let fresh = (token.accessToken, now().addingTimeInterval(TimeInterval(token.expiresIn)))
-        self.token = fresh
-        return fresh
-    }
-
-    static func value(of task: Task<(value: String, expiresAt: Date), any Error>) async throws(MySoftIYSClientError) -> String {
-        do {
-            return try await task.value.value
-        } catch let error as MySoftIYSClientError {
-            throw error
-        } catch {
-            throw .transport(TransportError(kind: .connection, detail: "\(error)"))
-        }
+        return (token.accessToken, now().addingTimeInterval(TimeInterval(token.expiresIn)))
     }
 }
 
