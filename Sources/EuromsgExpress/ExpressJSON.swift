@@ -1,4 +1,5 @@
 import Foundation
+import MySoftIYS
 
 /// The Euromsg Express JSON codec. Decoding failures become `VALIDATION_ERROR` naming the field, so the
 /// mock answers them in the gateway's own error shape.
@@ -25,10 +26,7 @@ public enum ExpressJSON {
     }
 
     static func describe(_ error: DecodingError) -> ExpressError {
-        func field(_ path: [any CodingKey]) -> String {
-            let joined = path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            return joined.hasPrefix(".") ? String(joined.dropFirst()) : joined
-        }
+        let field = IYSJSON.fieldName
         switch error {
         case .keyNotFound(let key, let context): return .invalid(field(context.codingPath + [key]), "is required")
         case .typeMismatch(_, let context), .valueNotFound(_, let context):

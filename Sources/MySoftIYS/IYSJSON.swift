@@ -27,9 +27,8 @@ public enum IYSJSON {
 
     static func describe(_ error: DecodingError) -> IYSError {
         func path(_ keys: [any CodingKey], _ last: (any CodingKey)? = nil) -> String {
-            let all = keys + (last.map { [$0] } ?? [])
-            let text = all.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
-            return text.hasPrefix(".") ? String(text.dropFirst()) : (text.isEmpty ? "body" : text)
+            let name = fieldName(keys + (last.map { [$0] } ?? []))
+            return name.isEmpty ? "body" : name
         }
         switch error {
         case .keyNotFound(let key, let context): return .invalid(path(context.codingPath, key), "is required")
@@ -40,6 +39,13 @@ public enum IYSJSON {
             return .invalid(path(context.codingPath), context.debugDescription)
         @unknown default: return IYSError(.HM422, "the body cannot be read")
         }
+    }
+
+    /// A coding path as error messages name the field: `consentData.recipient`, `members[2].email`; empty at the root.
+    /// Shared with the other JSON codecs built on this vocabulary (Euromsg Express).
+    public static func fieldName(_ path: [any CodingKey]) -> String {
+        let text = path.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
+        return text.hasPrefix(".") ? String(text.dropFirst()) : text
     }
 
     static func describe(_ type: Any.Type) -> String {
