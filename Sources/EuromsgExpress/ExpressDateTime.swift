@@ -1,3 +1,4 @@
+import Foundation
 import MySoftIYS
 
 /// A date-time on the Euromsg Express wire: ISO 8601 in Turkish time with its offset,
@@ -12,14 +13,14 @@ public struct ExpressDateTime: Sendable, Hashable, Comparable, Codable, CustomSt
     public init?(_ text: String) {
         var body = Substring(text)
         if body.hasSuffix("+03:00") { body = body.dropLast(6) }
-        guard body.count == 19, body.dropFirst(10).first == "T" else { return nil }
-        var spaced = String(body)
-        spaced.replaceSubrange(spaced.index(spaced.startIndex, offsetBy: 10)...spaced.index(spaced.startIndex, offsetBy: 10), with: " ")
-        guard let wall = IYSDateTime(spaced) else { return nil }
+        guard body.count == 19, body.dropFirst(10).first == "T", let wall = IYSDateTime(String(body.prefix(10) + " " + body.dropFirst(11))) else {
+            return nil
+        }
         self.wall = wall
     }
 
-    public var description: String { wall.description.replacingFirstSpace(with: "T") + "+03:00" }
+    /// The İYS form with `T` for its one space, and the offset.
+    public var description: String { wall.description.replacingOccurrences(of: " ", with: "T") + "+03:00" }
 
     public static func < (lhs: ExpressDateTime, rhs: ExpressDateTime) -> Bool { lhs.wall < rhs.wall }
 
@@ -34,14 +35,5 @@ public struct ExpressDateTime: Sendable, Hashable, Comparable, Codable, CustomSt
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
-    }
-}
-
-extension String {
-    fileprivate func replacingFirstSpace(with replacement: Character) -> String {
-        guard let index = firstIndex(of: " ") else { return self }
-        var copy = self
-        copy.replaceSubrange(index...index, with: String(replacement))
-        return copy
     }
 }
