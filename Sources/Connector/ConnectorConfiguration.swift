@@ -29,6 +29,11 @@ public struct ProviderConnection: Sendable, Hashable, Codable {
     /// JSON or SOAP (the project's addition; JSON when absent).
     public var transport: NodeAPIClient.Transport?
 
+    /// The keys of a configuration file's entry: the decoder's and the unknown-key check's one list.
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case username, password, smsIysMessageType, senderList, customApiActive, customApiUrl, transport
+    }
+
     public init(
         username: String, password: String, smsIysMessageType: IYSMessageType, senderList: [String],
         customApiActive: Bool = false, customApiUrl: String? = nil, transport: NodeAPIClient.Transport? = nil
@@ -49,6 +54,8 @@ public struct ProviderEntry: Sendable, Hashable, Codable {
     public var rank: Int
     public var apiUrl: String
     public var connections: [ProviderConnection]
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case name, rank, apiUrl, connections }
 
     public init(name: String, rank: Int, apiUrl: String, connections: [ProviderConnection]) {
         self.name = name
@@ -80,6 +87,8 @@ public struct IYSSettings: Sendable, Hashable, Codable {
     /// The key İYS webhooks must carry (sync mode).
     public var webhookKey: String?
 
+    enum CodingKeys: String, CodingKey, CaseIterable { case mode, apiUrl, username, password, brandCode, webhookKey }
+
     public init(mode: Mode, apiUrl: String, username: String, password: String, brandCode: String, webhookKey: String? = nil) {
         self.mode = mode
         self.apiUrl = apiUrl
@@ -94,6 +103,8 @@ public struct IYSSettings: Sendable, Hashable, Codable {
 public struct ConnectorConfiguration: Sendable, Hashable, Codable {
     public var providers: [ProviderEntry]
     public var iys: IYSSettings?
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case providers, iys }
 
     public init(providers: [ProviderEntry], iys: IYSSettings? = nil) {
         self.providers = providers
@@ -134,20 +145,20 @@ public struct ConnectorConfiguration: Sendable, Hashable, Codable {
         } catch {
             throw ConnectorConfigurationError("\(file): not valid \(json ? "JSON" : "YAML"): \(error)")
         }
-        func check(_ node: Any?, _ known: [String], _ path: String) throws(ConnectorConfigurationError) {
+        func check<Keys: CodingKey & CaseIterable>(_ node: Any?, _ keys: Keys.Type, _ path: String) throws(ConnectorConfigurationError) {
             guard let object = node as? [String: Any] else { return }
+            let known = Keys.allCases.map(\.stringValue)
             for key in object.keys.sorted() where !known.contains(key) {
                 throw ConnectorConfigurationError("\(file): \(path.isEmpty ? "" : path + ".")\(key): unknown key (known: \(known.joined(separator: ", ")))")
             }
         }
-        try check(tree, ["providers", "iys"], "")
+        try check(tree, CodingKeys.self, "")
         let root = tree as? [String: Any]
-        try check(root?["iys"], ["mode", "apiUrl", "username", "password", "brandCode", "webhookKey"], "iys")
+        try check(root?["iys"], IYSSettings.CodingKeys.self, "iys")
         for (index, provider) in ((root?["providers"] as? [Any]) ?? []).enumerated() {
-            try check(provider, ["name", "rank", "apiUrl", "connections"], "providers[\(index)]")
+            try check(provider, ProviderEntry.CodingKeys.self, "providers[\(index)]")
             for (position, connection) in (((provider as? [String: Any])?["connections"] as? [Any]) ?? []).enumerated() {
-                try check(connection, ["username", "password", "smsIysMessageType", "senderList", "customApiActive", "customApiUrl", "transport"],
-                          "providers[\(index)].connections[\(position)]")
+                try check(connection, ProviderConnection.CodingKeys.self, "providers[\(index)].connections[\(position)]")
             }
         }
     }
