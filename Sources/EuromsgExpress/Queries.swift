@@ -40,7 +40,7 @@ public struct QueryParameters: Sendable {
     public func paging() throws(ExpressError) -> ExpressPaging {
         let page = try int("page") ?? 1
         let size = try int("pageSize") ?? 100
-        guard page >= 1 else { throw .invalid("page", "must be at least 1") }
+        guard (1...ExpressPaging.maxPage).contains(page) else { throw .invalid("page", "must be between 1 and \(ExpressPaging.maxPage)") }
         guard (1...1000).contains(size) else { throw .invalid("pageSize", "must be between 1 and 1000") }
         return ExpressPaging(page: page, pageSize: size)
     }
@@ -59,10 +59,16 @@ public struct ExpressPaging: Sendable, Hashable {
         self.pageSize = pageSize
     }
 
-    /// The page of `items`, with the total count.
+    /// Highest `page` accepted: far past any list the mock keeps, and low enough that the offset never overflows.
+    public static let maxPage = 10_000_000
+
+    /// The page of `items`, with the total count; empty past the end. Checked arithmetic, so that a paging built in
+    /// code, not read by ``QueryParameters/paging()``, cannot overflow either.
     public func slice<Item>(_ items: [Item]) -> ExpressPage<Item> {
-        let start = min(items.count, (page - 1) * pageSize)
-        let end = min(items.count, start + pageSize)
+        let size = max(pageSize, 0)
+        let (offset, overflow) = (page > 0 ? page - 1 : 0).multipliedReportingOverflow(by: size)
+        let start = overflow ? items.count : min(offset, items.count)
+        let end = start + min(size, items.count - start)
         return ExpressPage(items: Array(items[start..<end]), page: page, pageSize: pageSize, totalCount: items.count)
     }
 }

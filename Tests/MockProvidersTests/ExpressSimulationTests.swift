@@ -271,7 +271,7 @@ import Testing
         #expect(problem(base + "      campaigns:\n        - { name: C, status: Bitti }\n")?.contains("'Bitti' is not one of Draft, Pending, Sent, OnGoing, Error") == true)
         #expect(problem(base + "      lists:\n        - { name: L, members: [{ email: bozuk }] }\n")?.contains("'bozuk' is not an e-mail address") == true)
         #expect(problem(base + "    - apiKey: K\n      name: M\n")?.contains("two end users have the same apiKey") == true)
-        #expect(problem("euromsg:\n  tokenLifetimeSeconds: 0\n")?.contains("must be at least 1") == true)
+        #expect(problem("euromsg:\n  tokenLifetimeSeconds: 0\n")?.contains("must be between 1 and 315360000") == true)
         #expect(problem(base) == nil)
     }
 }

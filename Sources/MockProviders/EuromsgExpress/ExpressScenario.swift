@@ -48,13 +48,10 @@ public struct ExpressScenario: Sendable, Hashable, Decodable {
         self.init(
             integrators: try container.decodeIfPresent([Integrator].self, forKey: .integrators) ?? [],
             endUsers: try container.decodeIfPresent([ExpressEndUser].self, forKey: .endUsers) ?? [],
-            tokenLifetimeSeconds: try container.decodeIfPresent(Int.self, forKey: .tokenLifetimeSeconds) ?? 3600,
-            campaignSendingSeconds: try container.decodeIfPresent(Double.self, forKey: .campaignSendingSeconds) ?? 10,
-            journalSize: try container.decodeIfPresent(Int.self, forKey: .journalSize) ?? 1000
+            tokenLifetimeSeconds: try container.decodeIfPresent(Int.self, forKey: .tokenLifetimeSeconds, within: 1...315_360_000) ?? 3600,
+            campaignSendingSeconds: try container.decodeIfPresent(Double.self, forKey: .campaignSendingSeconds, within: ScenarioBounds.seconds) ?? 10,
+            journalSize: try container.decodeIfPresent(Int.self, forKey: .journalSize, within: ScenarioBounds.tableSize) ?? 1000
         )
-        if tokenLifetimeSeconds < 1 { throw DecodingError.dataCorruptedError(forKey: .tokenLifetimeSeconds, in: container, debugDescription: "must be at least 1") }
-        if campaignSendingSeconds < 0 { throw DecodingError.dataCorruptedError(forKey: .campaignSendingSeconds, in: container, debugDescription: "must not be negative") }
-        if journalSize < 1 { throw DecodingError.dataCorruptedError(forKey: .journalSize, in: container, debugDescription: "must be at least 1") }
         if Set(endUsers.map(\.apiKey)).count != endUsers.count {
             throw DecodingError.dataCorruptedError(forKey: .endUsers, in: container, debugDescription: "two end users have the same apiKey")
         }
@@ -70,7 +67,7 @@ extension ExpressEndUser: Decodable {
         try ScenarioKeys.reject(CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         var allowance = AllowanceSeed(
-            signedUpDaysAgo: try container.decodeIfPresent(Double.self, forKey: .signedUpDaysAgo) ?? 0,
+            signedUpDaysAgo: try container.decodeIfPresent(Double.self, forKey: .signedUpDaysAgo, within: ScenarioBounds.days) ?? 0,
             welcomeSendsUsed: try container.decodeIfPresent(Int.self, forKey: .welcomeSendsUsed) ?? 0
         )
         if container.contains(.package) {
@@ -78,8 +75,9 @@ extension ExpressEndUser: Decodable {
             try ScenarioKeys.reject(PackageKeys.self, in: package)
             let fields = try package.container(keyedBy: PackageKeys.self)
             allowance.package = AllowanceSeed.PackageSeed(
-                sends: try fields.decode(Int.self, forKey: .sends), used: try fields.decodeIfPresent(Int.self, forKey: .used) ?? 0,
-                daysLeft: try fields.decode(Double.self, forKey: .daysLeft)
+                sends: try fields.decode(Int.self, forKey: .sends, within: ScenarioBounds.count),
+                used: try fields.decodeIfPresent(Int.self, forKey: .used, within: ScenarioBounds.count) ?? 0,
+                daysLeft: try fields.decode(Double.self, forKey: .daysLeft, within: -ScenarioBounds.days.upperBound...ScenarioBounds.days.upperBound)
             )
         }
         self.init(
@@ -151,8 +149,8 @@ extension ExpressEndUser.CampaignSeed: Decodable {
         switch status {
         case .draft: timing = .draft
         case .error: timing = .failed
-        case .sent: timing = .sent(daysAgo: try container.decodeIfPresent(Double.self, forKey: .sentDaysAgo) ?? 1)
-        case .pending: timing = .startsIn(minutes: try container.decodeIfPresent(Double.self, forKey: .startsInMinutes) ?? 60)
+        case .sent: timing = .sent(daysAgo: try container.decodeIfPresent(Double.self, forKey: .sentDaysAgo, within: ScenarioBounds.days) ?? 1)
+        case .pending: timing = .startsIn(minutes: try container.decodeIfPresent(Double.self, forKey: .startsInMinutes, within: ScenarioBounds.minutes) ?? 60)
         case .onGoing:
             throw DecodingError.dataCorruptedError(forKey: .status, in: container, debugDescription: "OnGoing is a passing state: seed Pending with a small startsInMinutes instead")
         }

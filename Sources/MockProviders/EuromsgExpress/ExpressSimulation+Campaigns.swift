@@ -52,12 +52,16 @@ extension ExpressSimulation {
     /// The mock's `POST /mock/euromsg/campaign`: a campaign sent from the panel, to its lists' subscribed members,
     /// starting after `startsInSeconds`. It uses one send per recipient; without enough sends it is refused.
     public func sendCampaign(_ request: MockCampaignRequest) throws(ExpressError) -> Campaign {
+        let delay = request.startsInSeconds ?? 0
+        guard MockCampaignRequest.startsInSecondsRange.contains(delay) else {
+            throw .invalid("startsInSeconds", "must be between 0 and \(Int(MockCampaignRequest.startsInSecondsRange.upperBound))")
+        }
         let id = ids.campaign
         let campaign = try withAccount(request.apiKey) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
             for listId in request.listIds { _ = try account.list(listId) }
             if request.listIds.isEmpty { throw .invalid("listIds", "at least one list is required") }
             try Self.requireSendingRights(account, now: now)
-            let start = now + Int64((request.startsInSeconds ?? 0) * 1000)
+            let start = now + Int64(delay * 1000)
             let record = Self.makeCampaign(
                 id: id, name: request.name, subject: request.subject, listIds: request.listIds, in: account, createdAt: now, start: start,
                 sendingMilliseconds: sendingMilliseconds
@@ -202,6 +206,8 @@ public struct MockCampaignRequest: Codable, Sendable, Hashable {
     public var listIds: [Int]
     /// Seconds until sending starts; now when absent (the campaign is `Pending` until then).
     public var startsInSeconds: Double?
+    /// A year at most: bounded before it becomes milliseconds.
+    public static let startsInSecondsRange: ClosedRange<Double> = 0...31_536_000
 
     public init(apiKey: String, name: String, subject: String, listIds: [Int], startsInSeconds: Double? = nil) {
         self.apiKey = apiKey

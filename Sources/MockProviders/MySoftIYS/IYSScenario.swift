@@ -22,12 +22,10 @@ public struct IYSScenario: Sendable, Hashable, Decodable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             accounts: try container.decodeIfPresent([IYSAccount].self, forKey: .accounts) ?? [],
-            tokenLifetimeSeconds: try container.decodeIfPresent(Int.self, forKey: .tokenLifetimeSeconds) ?? 86_399,
+            tokenLifetimeSeconds: try container.decodeIfPresent(Int.self, forKey: .tokenLifetimeSeconds, within: 1...315_360_000) ?? 86_399,
             forwarding: try container.decodeIfPresent(IYSForwarding.self, forKey: .forwarding) ?? .default,
-            journalSize: try container.decodeIfPresent(Int.self, forKey: .journalSize) ?? 1000
+            journalSize: try container.decodeIfPresent(Int.self, forKey: .journalSize, within: ScenarioBounds.tableSize) ?? 1000
         )
-        if tokenLifetimeSeconds < 1 { throw DecodingError.dataCorruptedError(forKey: .tokenLifetimeSeconds, in: container, debugDescription: "must be at least 1") }
-        if journalSize < 1 { throw DecodingError.dataCorruptedError(forKey: .journalSize, in: container, debugDescription: "must be at least 1") }
     }
 }
 
@@ -63,7 +61,7 @@ extension IYSBrandRecord: Decodable {
             code: try container.decode(String.self, forKey: .code),
             name: try container.decode(String.self, forKey: .name),
             master: try container.decodeIfPresent(Bool.self, forKey: .master) ?? false,
-            retailers: try container.decodeIfPresent(Int.self, forKey: .retailers) ?? 0,
+            retailers: try container.decodeIfPresent(Int.self, forKey: .retailers, within: ScenarioBounds.count) ?? 0,
             webhook: try container.decodeIfPresent(Webhook.self, forKey: .webhook),
             consents: seeds.map(\.consent)
         )
@@ -100,8 +98,8 @@ extension IYSForwarding: Decodable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = Self.default
         self.init(
-            waitingSeconds: try container.decodeIfPresent(Double.self, forKey: .waitingSeconds) ?? defaults.waitingSeconds,
-            answerSeconds: try container.decodeIfPresent(Double.self, forKey: .answerSeconds) ?? defaults.answerSeconds,
+            waitingSeconds: try container.decodeIfPresent(Double.self, forKey: .waitingSeconds, within: ScenarioBounds.seconds) ?? defaults.waitingSeconds,
+            answerSeconds: try container.decodeIfPresent(Double.self, forKey: .answerSeconds, within: ScenarioBounds.seconds) ?? defaults.answerSeconds,
             failSuffix: try container.decodeIfPresent(String.self, forKey: .failSuffix) ?? defaults.failSuffix
         )
     }

@@ -21,7 +21,7 @@ extension NodeAPIAccount: Decodable {
             username: try container.decode(String.self, forKey: .username),
             password: try container.decode(String.self, forKey: .password),
             userUUID: try container.decodeIfPresent(String.self, forKey: .userUUID) ?? "00000000-0000-4000-8000-000000000000",
-            credit: try container.decodeIfPresent(Int.self, forKey: .credit) ?? 0,
+            credit: try container.decodeIfPresent(Int.self, forKey: .credit, within: ScenarioBounds.count) ?? 0,
             hasIysSettings: try container.decodeIfPresent(Bool.self, forKey: .hasIysSettings) ?? false,
             iysBrandCode: try container.decodeIfPresent(String.self, forKey: .iysBrandCode),
             senders: try container.decodeIfPresent([SenderRecord].self, forKey: .senders) ?? [],
@@ -87,9 +87,9 @@ extension DeliveryRules: Decodable {
         let suffixes = try container.decodeIfPresent([MagicNumber].self, forKey: .magicNumbers).map { rows in
             Dictionary(rows.map { ($0.suffix, $0.outcome) }, uniquingKeysWith: { _, last in last })
         } ?? defaults.magicSuffixes
-        let queue = try container.decodeIfPresent(Double.self, forKey: .queueSeconds) ?? defaults.queueSeconds
-        let send = try container.decodeIfPresent(Double.self, forKey: .sendSeconds) ?? defaults.sendSeconds
-        let report = try container.decodeIfPresent(Double.self, forKey: .reportSeconds) ?? defaults.reportSeconds
+        let queue = try container.decodeIfPresent(Double.self, forKey: .queueSeconds, within: ScenarioBounds.seconds) ?? defaults.queueSeconds
+        let send = try container.decodeIfPresent(Double.self, forKey: .sendSeconds, within: ScenarioBounds.seconds) ?? defaults.sendSeconds
+        let report = try container.decodeIfPresent(Double.self, forKey: .reportSeconds, within: ScenarioBounds.seconds) ?? defaults.reportSeconds
         guard queue >= 0, send >= queue, report >= 0 else {
             throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath, debugDescription: "timings must be 0 ≤ queueSeconds ≤ sendSeconds, reportSeconds ≥ 0"))
         }

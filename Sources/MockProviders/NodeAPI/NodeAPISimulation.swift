@@ -250,7 +250,7 @@ public actor NodeAPISimulation {
         var items: [SmsPackageRecord.Item] = []
         items.reserveCapacity(draft.recipients.count)
         let sharedCredit = draft.content.map { SmsSegments(text: $0, encoding: draft.encoding).count } ?? 0
-        let schedule = draft.periodic.map(PeriodicSchedule.init)
+        let schedule = try draft.periodic.map { settings throws(NodeAPIError) in try PeriodicSchedule(settings, recipients: draft.recipients.count) }
         // The İYS gate: a commercial SMS goes only to recipients whose consent is ONAY.
         let gate = draft.commercial ? account.iysBrandCode.flatMap { brand in consents.map { (brand, $0) } } : nil
         for (number, msg) in draft.recipients {
@@ -350,9 +350,7 @@ public actor NodeAPISimulation {
     }
 
     static func page<T>(_ all: [T], _ paging: Paging) -> (total: Int, slice: ArraySlice<T>) {
-        let size = paging.pageSize ?? FieldRules.defaultPageSize
-        let start = min((paging.pageIndex ?? 0) * size, all.count)
-        return (all.count, all[start..<min(start + size, all.count)])
+        (all.count, all[paging.window(in: all.count)])
     }
 }
 

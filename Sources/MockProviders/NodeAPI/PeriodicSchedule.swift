@@ -6,17 +6,54 @@ import NodeAPI
 /// sends `amount` recipients, then waits `interval` periods before the next `amount`, until every
 /// recipient has had its SMS. This project's reading, documented in the README: it is how panels split
 /// a large list into daily or weekly batches. `once` sends everyone at the start.
+///
+/// A schedule is built for a known number of recipients, and refused when its last batch would start more than
+/// ``horizonYears`` after the first: that bounds every date it computes, whatever `interval` the request gave.
 public struct PeriodicSchedule: Sendable, Hashable {
     public var settings: PeriodicSettings
+    /// Batches of `amount` recipients (1 for `once`).
+    public let batches: Int
 
-    public init(_ settings: PeriodicSettings) { self.settings = settings }
+    /// The last batch starts at most this many years after the first.
+    public static let horizonYears = 10
 
-    /// Milliseconds from the package's start to the start of the batch holding recipient `index`.
+    /// The schedule of `recipients` recipients, or `ERR_INVALID_PARAM` naming `periodicSettings.interval` when the
+    /// last batch would start beyond the horizon.
+    public init(_ settings: PeriodicSettings, recipients: Int) throws(NodeAPIError) {
+        self.settings = settings
+        guard settings.periodType != .once, let amount = settings.amount, amount > 0, recipients > 0 else {
+            batches = 1
+            return
+        }
+        batches = recipients / amount + (recipients % amount == 0 ? 0 : 1)
+        let (periods, overflow) = (batches - 1).multipliedReportingOverflow(by: max(settings.interval ?? 1, 1))
+        let limit = Self.horizonPeriods(of: settings.periodType)
+        if overflow || periods > limit {
+            throw .invalid(
+                "periodicSettings.interval",
+                "the last of \(batches) batches would start \(overflow ? "too many" : String(periods)) periods after the first; at most \(limit) (\(Self.horizonYears) years)"
+            )
+        }
+    }
+
+    /// Milliseconds from the package's start to the start of the batch holding recipient `index` (below the
+    /// recipient count the schedule was built for).
     public func delay(ofRecipient index: Int, from startsAt: Int64) -> Int64 {
         guard settings.periodType != .once, let amount = settings.amount, amount > 0 else { return 0 }
-        let periods = (index / amount) * (settings.interval ?? 1)
+        let periods = min(index / amount, batches - 1) * max(settings.interval ?? 1, 1)
         guard periods > 0 else { return 0 }
         return Self.advance(startsAt, by: periods, of: settings.periodType) - startsAt
+    }
+
+    /// Periods of each type within the horizon.
+    static func horizonPeriods(of type: PeriodType) -> Int {
+        switch type {
+        case .once: 0
+        case .daily: horizonYears * 366
+        case .weekly: horizonYears * 53
+        case .monthly: horizonYears * 12
+        case .yearly: horizonYears
+        }
     }
 
     /// The instant `count` periods after `start`, in Turkish calendar terms (a month is a calendar month).

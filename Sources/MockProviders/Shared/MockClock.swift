@@ -27,9 +27,20 @@ public final class ManualClock: MockClock {
 
     public func now() -> Int64 { milliseconds.withLock { $0 } }
 
+    /// Moves the clock; the result stays within ``range`` (a step that is not finite is ignored), so that no date the
+    /// mocks derive from it can overflow.
     public func advance(seconds: Double) {
-        milliseconds.withLock { $0 += Int64(seconds * 1000) }
+        let step = (seconds * 1000).rounded()
+        guard step.isFinite else { return }
+        let bounds = Self.range
+        milliseconds.withLock { now in
+            let target = Double(now) + step
+            now = target <= Double(bounds.lowerBound) ? bounds.lowerBound : target >= Double(bounds.upperBound) ? bounds.upperBound : Int64(target)
+        }
     }
+
+    /// From 1970 to the end of 9999 in Turkey: the years a Node API date can be written in.
+    public static let range: ClosedRange<Int64> = 0...253_402_289_999_000
 
     public func advance(minutes: Double) { advance(seconds: minutes * 60) }
 }

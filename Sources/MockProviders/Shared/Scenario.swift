@@ -125,22 +125,12 @@ public struct NodeAPIScenario: Sendable, Hashable, Decodable {
             maintenance: try container.decodeIfPresent(Bool.self, forKey: .maintenance) ?? false,
             sendingHours: try container.decodeIfPresent(SendingHours.self, forKey: .sendingHours),
             errorRules: try container.decodeIfPresent([ErrorInjection.Rule].self, forKey: .errorRules) ?? [],
-            maxConcurrentRequestsPerUser: try container.decodeIfPresent(Int.self, forKey: .maxConcurrentRequestsPerUser),
-            journalSize: try container.decodeIfPresent(Int.self, forKey: .journalSize) ?? 1000,
-            duplicateWindowMinutes: try container.decodeIfPresent(Int.self, forKey: .duplicateWindowMinutes),
+            maxConcurrentRequestsPerUser: try container.decodeIfPresent(Int.self, forKey: .maxConcurrentRequestsPerUser, within: 1...1_000_000),
+            journalSize: try container.decodeIfPresent(Int.self, forKey: .journalSize, within: ScenarioBounds.tableSize) ?? 1000,
+            duplicateWindowMinutes: try container.decodeIfPresent(Int.self, forKey: .duplicateWindowMinutes, within: 1...525_600),
             optOut: try container.decodeIfPresent(OptOutRules.self, forKey: .optOut) ?? .default,
-            retainedPackagesPerUser: try container.decodeIfPresent(Int.self, forKey: .retainedPackagesPerUser) ?? 100_000
+            retainedPackagesPerUser: try container.decodeIfPresent(Int.self, forKey: .retainedPackagesPerUser, within: 10...ScenarioBounds.tableSize.upperBound) ?? 100_000
         )
-        if retainedPackagesPerUser < 10 {
-            throw DecodingError.dataCorruptedError(forKey: .retainedPackagesPerUser, in: container, debugDescription: "must be at least 10")
-        }
-        if let window = duplicateWindowMinutes, window < 1 {
-            throw DecodingError.dataCorruptedError(forKey: .duplicateWindowMinutes, in: container, debugDescription: "must be at least 1")
-        }
-        if let limit = maxConcurrentRequestsPerUser, limit < 1 {
-            throw DecodingError.dataCorruptedError(forKey: .maxConcurrentRequestsPerUser, in: container, debugDescription: "must be at least 1")
-        }
-        if journalSize < 1 { throw DecodingError.dataCorruptedError(forKey: .journalSize, in: container, debugDescription: "must be at least 1") }
     }
 }
 
@@ -199,5 +189,47 @@ enum ScenarioKeys {
                 debugDescription: "unknown key (known: \(allowed.joined(separator: ", ")))"
             ))
         }
+    }
+}
+
+/// The ranges a scenario's numbers are read within, so that no arithmetic on them can overflow or trap
+/// (a duration in seconds times 1000 as milliseconds, a credit plus a refund).
+enum ScenarioBounds {
+    /// Durations in seconds: up to ten years.
+    static let seconds: ClosedRange<Double> = 0...315_360_000
+    /// Durations in days: up to ten years.
+    static let days: ClosedRange<Double> = 0...3_650
+    /// Durations in minutes: up to a year.
+    static let minutes: ClosedRange<Double> = 0...525_600
+    /// Credits, sends and other counts a scenario seeds.
+    static let count: ClosedRange<Int> = 0...1_000_000_000_000
+    /// Sizes of tables a mock keeps (journals, retention).
+    static let tableSize: ClosedRange<Int> = 1...100_000_000
+}
+
+extension KeyedDecodingContainer {
+    /// A number of a scenario within `range`; outside it an error naming the key and the range.
+    func decode<T: Decodable & Comparable & Sendable>(_ type: T.Type, forKey key: Key, within range: ClosedRange<T>) throws -> T {
+        try Self.check(try decode(type, forKey: key), key, range, in: self)
+    }
+
+    /// ``decode(_:forKey:within:)`` for an optional key.
+    func decodeIfPresent<T: Decodable & Comparable & Sendable>(_ type: T.Type, forKey key: Key, within range: ClosedRange<T>) throws -> T? {
+        try decodeIfPresent(type, forKey: key).map { try Self.check($0, key, range, in: self) }
+    }
+
+    private static func check<T: Comparable>(_ value: T, _ key: Key, _ range: ClosedRange<T>, in container: Self) throws -> T {
+        // NaN is in no range: `.nan` in YAML is refused here too.
+        guard range.contains(value) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: container, debugDescription: "must be between \(describe(range.lowerBound)) and \(describe(range.upperBound))"
+            )
+        }
+        return value
+    }
+
+    private static func describe<T>(_ bound: T) -> String {
+        if let double = bound as? Double, double.rounded() == double, abs(double) < 1e15 { return String(Int(double)) }
+        return "\(bound)"
     }
 }

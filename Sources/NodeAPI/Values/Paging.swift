@@ -35,6 +35,9 @@ public struct Paging: Sendable, Hashable {
     }
 
     public static let pageSizes = 10...1000
+    /// Highest `pageIndex` accepted: far past any list the mock keeps (a million items at 10 a page is 100 000 pages),
+    /// and low enough that `pageIndex × pageSize` never overflows.
+    public static let maxPageIndex = 10_000_000
 
     /// Reads `pageIndex` and `pageSize` of a list request.
     init<K: CodingKey>(from container: KeyedDecodingContainer<K>, index: K, size: K) throws {
@@ -49,7 +52,16 @@ public struct Paging: Sendable, Hashable {
     }
 
     public func validate() throws(NodeAPIError) {
-        if let pageIndex, pageIndex < 0 { throw .invalid("pageIndex", "must be 0 or more") }
+        if let pageIndex, !(0...Self.maxPageIndex).contains(pageIndex) { throw .invalid("pageIndex", "must be between 0 and \(Self.maxPageIndex)") }
         if let pageSize, !Self.pageSizes.contains(pageSize) { throw .invalid("pageSize", "must be between 10 and 1000") }
+    }
+
+    /// The positions of this page among `count` results: empty past the end. Checked arithmetic, so that even a
+    /// request that skipped ``validate()`` cannot overflow.
+    public func window(in count: Int) -> Range<Int> {
+        let size = max(pageSize ?? FieldRules.defaultPageSize, 0)
+        let (offset, overflow) = max(pageIndex ?? 0, 0).multipliedReportingOverflow(by: size)
+        let start = overflow ? count : min(offset, count)
+        return start..<(start + min(size, count - start))
     }
 }

@@ -1,0 +1,170 @@
+import EuromsgExpress
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import MockProviders
+import NodeAPI
+import NodeAPIJSON
+import NodeAPISOAP
+import Testing
+
+/// Values near `Int.max` from a request, a scenario or the clock: each is refused with the protocol's own error
+/// naming the field, or bounded, and never traps (issue 11, findings 1–3: one such request used to kill the process).
+@Suite struct InputBoundsTests {
+    static let admin = NodeAPIRoutesTests.admin
+    let clock = ManualClock(turkey: WireDate("2026-11-23 10:00")!)
+
+    func nodeAPI() -> some ApplicationProtocol {
+        let router = Router()
+        NodeAPIRoutes(simulation: NodeAPISimulation(accounts: [ScenarioFixtures.admin], clock: clock), clock: clock).register(on: router)
+        return Application(router: router)
+    }
+
+    static func invalidParameter(_ response: TestResponse) throws -> NodeAPIError? {
+        guard case .failure(let error) = try NodeAPIJSON.decodeReply(StatusReply.self, from: Array(response.body.readableBytesView)) else { return nil }
+        return error
+    }
+
+    @Test(arguments: ["/sms/list", "/sms/list-sender", "/sms/list-item", "/contact/list", "/contact/list-group", "/mo/list-request"])
+    func aHugePageIndexIsRefusedNamingTheField(_ path: String) async throws {
+        try await nodeAPI().test(.router) { client in
+            let created = try await client.execute(uri: "/sms/create", method: .post, headers: Self.admin, body: ByteBuffer(string:
+                #"{"type": 1, "sendingType": 0, "number": 905551230011, "sender": "BASLIK", "title": "T", "content": "Merhaba"}"#))
+            let id = try NodeAPIRoutesTests.json(PackageCreated.self, created).get().pkgID
+            let reference = path == "/sms/list-item" ? #""pkgID": \#(id), "# : ""
+            let response = try await client.execute(uri: path, method: .post, headers: Self.admin, body: ByteBuffer(string:
+                #"{\#(reference)"pageIndex": 9223372036854775807, "pageSize": 1000}"#))
+            #expect(response.status == .badRequest)
+            let error = try Self.invalidParameter(response)
+            #expect(error?.code == ErrorCode.invalidParam.entry.name)
+            #expect(error?.message.contains("pageIndex: must be between 0 and 10000000") == true)
+            // The last index accepted is answered, with an empty page.
+            let last = try await client.execute(uri: path, method: .post, headers: Self.admin, body: ByteBuffer(string:
+                #"{\#(reference)"pageIndex": 10000000, "pageSize": 1000}"#))
+            #expect(last.status == .ok)
+        }
+    }
+
+    @Test func aHugePageIndexOverSOAPIsAnErrorInTheEnvelope() async throws {
+        try await nodeAPI().test(.router) { client in
+            let envelope = NodeAPIRoutesTests.soapOpen
+                + "<sms:getSmsPackages><username>admin</username><password>123456</password><pageIndex>9223372036854775807</pageIndex><pageSize>1000</pageSize></sms:getSmsPackages>"
+                + NodeAPIRoutesTests.soapClose
+            let response = try await client.execute(uri: "/soap", method: .post, headers: [.contentType: "text/xml"], body: ByteBuffer(string: envelope))
+            let reply = try NodeAPISOAP.decodeReply(Page<SmsPackageSummary>.self, operation: .listSms, from: Array(response.body.readableBytesView))
+            guard case .failure(let error) = reply else {
+                Issue.record("expected an error, got \(reply)")
+                return
+            }
+            #expect(error.message.contains("pageIndex"))
+        }
+    }
+
+    @Test func pagingThatSkippedValidationStillCannotOverflow() {
+        #expect(Paging(pageIndex: .max, pageSize: 1000).window(in: 5) == 5..<5)
+        #expect(Paging(pageIndex: -3, pageSize: 10).window(in: 25) == 0..<10)
+        #expect(Paging(pageIndex: 2, pageSize: 10).window(in: 25) == 20..<25)
+        #expect(ExpressPaging(page: .max, pageSize: 1000).slice([1, 2, 3]).items.isEmpty)
+        #expect(ExpressPaging(page: .min, pageSize: 2).slice([1, 2, 3]).items == [1, 2])
+    }
+
+    @Test(arguments: [PeriodType.daily, .weekly, .monthly, .yearly])
+    func aPeriodicScheduleBeyondTenYearsIsRefusedNamingTheInterval(_ type: PeriodType) async throws {
+        let simulation = NodeAPISimulation(accounts: [ScenarioFixtures.admin], clock: clock)
+        let numbers = (0...1000).map { GSMNumber(String(905_550_000_000 + $0)) }
+        for interval in [1_000_000_000, Int.max] {
+            var request = CreateSmsRequest(type: .normal, recipients: .oneToMany(numbers), sender: "BASLIK", title: "Dönemsel", content: "Merhaba")
+            request.periodicSettings = PeriodicSettings(periodType: type, interval: interval, amount: 1000)
+            let refusal = await #expect(throws: NodeAPIError.self) { try await simulation.createSms(for: "admin", request) }
+            #expect(refusal?.code == ErrorCode.invalidParam.entry.name)
+            #expect(refusal?.message.contains("periodicSettings.interval") == true)
+        }
+        // The horizon itself is accepted: two batches, the second ten years' worth of periods later.
+        var request = CreateSmsRequest(type: .normal, recipients: .oneToMany(numbers), sender: "BASLIK", title: "Dönemsel", content: "Merhaba")
+        let limit = switch type {
+        case .daily: 3660
+        case .weekly: 530
+        case .monthly: 120
+        default: 10
+        }
+        request.periodicSettings = PeriodicSettings(periodType: type, interval: limit, amount: 1000)
+        let created = try await simulation.createSms(for: "admin", request)
+        let items = try await simulation.listItems(of: "admin", ListSmsItemsRequest(package: .id(created.pkgID), paging: Paging(pageIndex: 100, pageSize: 10)))
+        #expect(items.list.count == 1)
+    }
+
+    @Test func theReportedPeriodicRequestIsRefusedOverHTTP() async throws {
+        try await nodeAPI().test(.router) { client in
+            let numbers = (0...1000).map { String(905_550_000_000 + $0) }.joined(separator: ",")
+            let body = #"{"type": 1, "sendingType": 1, "numbers": [\#(numbers)], "sender": "BASLIK", "title": "T", "content": "Merhaba", "periodicSettings": {"periodType": 4, "interval": 1000000000, "amount": 1000}}"#
+            let response = try await client.execute(uri: "/sms/create", method: .post, headers: Self.admin, body: ByteBuffer(string: body))
+            #expect(response.status == .badRequest)
+            #expect(try Self.invalidParameter(response)?.message.contains("periodicSettings.interval") == true)
+            let health = try await client.execute(uri: "/mock/health", method: .get)
+            #expect(health.status == .ok)
+        }
+    }
+
+    @Test func aHugeEuromsgPageIsAValidationErrorNamingIt() async throws {
+        let router = Router()
+        ExpressRoutes(simulation: ExpressSimulation(scenario: try Scenario.bundled().euromsg, clock: clock), clock: clock).register(on: router)
+        try await Application(router: router).test(.router) { client in
+            let headers = ExpressRoutesTests.bearer(try await ExpressRoutesTests.token(client))
+            _ = try await client.execute(uri: "/apiKey/identification?apiKey=EXP-DEMO-7F3A9C21", method: .put, headers: headers)
+            let response = try await client.execute(uri: "/member?listId=1001&page=9223372036854775807", method: .get, headers: headers)
+            #expect(response.status == .badRequest)
+            let error = try ExpressRoutesTests.error(response)
+            #expect(error.errorCode == .validation)
+            #expect(error.field == "page")
+            let last = try await client.execute(uri: "/member?listId=1001&page=10000000", method: .get, headers: headers)
+            #expect(last.status == .ok)
+            #expect(try ExpressRoutesTests.decode(ExpressPage<Member>.self, last).items.isEmpty)
+        }
+    }
+
+    @Test func aCampaignStartingPastAYearIsRefused() async throws {
+        let simulation = ExpressSimulation(scenario: try Scenario.bundled().euromsg, clock: clock)
+        for seconds in [1e300, -1, 31_536_001] {
+            let request = MockCampaignRequest(apiKey: "EXP-DEMO-7F3A9C21", name: "C", subject: "S", listIds: [1001], startsInSeconds: seconds)
+            let error = await #expect(throws: ExpressError.self) { try await simulation.sendCampaign(request) }
+            #expect(error?.field == "startsInSeconds")
+        }
+    }
+
+    @Test func scenarioNumbersOutOfRangeNameTheLine() {
+        func problem(_ yaml: String) -> String? {
+            do {
+                _ = try Scenario.parse(yaml, file: "s.yaml")
+                return nil
+            } catch {
+                return error.message
+            }
+        }
+        let account = "nodeAPI:\n  accounts:\n    - username: u\n      password: p\n"
+        #expect(problem(account + "      credit: 9223372036854775807\n") == "s.yaml:5: nodeAPI.accounts[0].credit: must be between 0 and 1000000000000")
+        #expect(problem("nodeAPI:\n  delivery:\n    queueSeconds: 1e300\n")?.hasPrefix("s.yaml:3: nodeAPI.delivery.queueSeconds: must be between 0 and 315360000") == true)
+        #expect(problem("nodeAPI:\n  delivery:\n    reportSeconds: .nan\n")?.contains("reportSeconds: must be between") == true)
+        #expect(problem("nodeAPI:\n  duplicateWindowMinutes: 9223372036854775807\n")?.contains("duplicateWindowMinutes: must be between 1 and 525600") == true)
+        #expect(problem("nodeAPI:\n  retainedPackagesPerUser: 5\n")?.contains("retainedPackagesPerUser: must be between 10 and") == true)
+        #expect(problem("iys:\n  tokenLifetimeSeconds: 9223372036854775807\n")?.contains("tokenLifetimeSeconds: must be between 1 and 315360000") == true)
+        #expect(problem("iys:\n  forwarding:\n    answerSeconds: 1e300\n")?.contains("answerSeconds: must be between") == true)
+        #expect(problem("euromsg:\n  campaignSendingSeconds: .inf\n")?.contains("campaignSendingSeconds: must be between") == true)
+        let endUser = "euromsg:\n  endUsers:\n    - apiKey: K\n      name: N\n"
+        #expect(problem(endUser + "      signedUpDaysAgo: 1e300\n")?.contains("signedUpDaysAgo: must be between 0 and 3650") == true)
+        #expect(problem(endUser + "      package: { sends: 10, daysLeft: -1e300 }\n")?.contains("daysLeft: must be between -3650 and 3650") == true)
+        #expect(problem(endUser + "      campaigns:\n        - { name: C, status: Sent, sentDaysAgo: 1e300 }\n")?.contains("sentDaysAgo") == true)
+    }
+
+    @Test func theManualClockStaysWithinWritableYears() {
+        let clock = ManualClock()
+        clock.advance(seconds: 1e300)
+        #expect(clock.now() == ManualClock.range.upperBound)
+        #expect(TurkeyTime.date(clock.now()).text == "9999-12-31T23:59:59")
+        clock.advance(seconds: .nan)
+        #expect(clock.now() == ManualClock.range.upperBound)
+        clock.advance(seconds: -.infinity)
+        #expect(clock.now() == ManualClock.range.upperBound)
+        clock.advance(seconds: -1e300)
+        #expect(clock.now() == 0)
+    }
+}
