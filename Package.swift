@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "EuromsgExpress", targets: ["EuromsgExpress"]),
         .library(name: "ProviderClients", targets: ["ProviderClients"]),
         .library(name: "Connector", targets: ["Connector"]),
+        // The mocks themselves, for harnesses and the fuzz targets in Fuzz/.
+        .library(name: "MockProviders", targets: ["MockProviders"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -49,35 +49,17 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let nodeAPI = loaded.nodeAPI
         let clock = SystemClock()
-        // One consent store: the İYS API writes it, the Node API's commercial gate reads it.
-        let iysSimulation = IYSSimulation(
-            accounts: loaded.iys.accounts, forwarding: loaded.iys.forwarding, tokenLifetimeSeconds: loaded.iys.tokenLifetimeSeconds, clock: clock
-        )
-        let simulation = NodeAPISimulation(scenario: nodeAPI, consents: iysSimulation.store, clock: clock)
-        let iysRouter = Router()
-        IYSRoutes(simulation: iysSimulation, journal: RequestJournal(capacity: loaded.iys.journalSize), clock: clock).register(on: iysRouter)
+        let mocks = ProviderMocks(scenario: loaded, clock: clock, errorsAsHTTP200: errorsAsHttp200)
         let iysApp = Application(
-            router: iysRouter,
+            router: mocks.iysRouter(),
             configuration: ApplicationConfiguration(address: .hostname(host, port: iysPort), serverName: "provider-mock-iys")
         )
-        let expressSimulation = ExpressSimulation(scenario: loaded.euromsg, clock: clock)
-        let expressRouter = Router()
-        ExpressRoutes(simulation: expressSimulation, journal: RequestJournal(capacity: loaded.euromsg.journalSize), clock: clock).register(on: expressRouter)
         let expressApp = Application(
-            router: expressRouter,
+            router: mocks.euromsgRouter(),
             configuration: ApplicationConfiguration(address: .hostname(host, port: euromsgPort), serverName: "provider-mock-euromsg")
         )
-        let router = Router()
-        let routes = NodeAPIRoutes(
-            simulation: simulation, policy: ErrorStatusPolicy(errorsAsHTTP200: errorsAsHttp200 || nodeAPI.errorsAsHTTP200),
-            injection: ErrorInjection(
-                rules: nodeAPI.errorRules, maintenance: nodeAPI.maintenance, maxConcurrentRequestsPerUser: nodeAPI.maxConcurrentRequestsPerUser
-            ),
-            journal: RequestJournal(capacity: nodeAPI.journalSize), clock: clock
-        )
-        routes.register(on: router)
         let app = Application(
-            router: router,
+            router: mocks.nodeAPIRouter(),
             configuration: ApplicationConfiguration(address: .hostname(host, port: nodeApiPort), serverName: "provider-mock"),
             services: [iysApp, expressApp]
         )
@@ -92,8 +74,8 @@ struct ServeCommand: AsyncParsableCommand {
         let dispatcher = CallbackDispatcher(clock: clock)
         let callbacks = Task {
             while !Task.isCancelled {
-                await simulation.deliverReports(through: dispatcher)
-                await iysSimulation.deliverWebhooks(through: dispatcher)
+                await mocks.nodeAPI.deliverReports(through: dispatcher)
+                await mocks.iys.deliverWebhooks(through: dispatcher)
                 try? await Task.sleep(for: .milliseconds(250))
             }
         }

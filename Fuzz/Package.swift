@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+// libFuzzer targets, one per entry point of the mocks, kept out of the main package so that a normal build never
+// compiles them. Build and run with Fuzz/run.sh (it passes -sanitize=fuzzer,address); see Fuzz/README.md.
+import PackageDescription
+
+let mocks: [Target.Dependency] = [
+    "FuzzSupport",
+    .product(name: "MockProviders", package: "turkish-sms-providers"),
+    .product(name: "Hummingbird", package: "hummingbird"),
+]
+
+let package = Package(
+    name: "Fuzz",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(name: "turkish-sms-providers", path: ".."),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    ],
+    targets: [
+        .target(name: "CLibFuzzer"),
+        .target(
+            name: "FuzzSupport",
+            dependencies: [
+                "CLibFuzzer",
+                .product(name: "MockProviders", package: "turkish-sms-providers"),
+                .product(name: "LibXML", package: "turkish-sms-providers"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(name: "fuzz-node-api-json", dependencies: mocks),
+        .executableTarget(name: "fuzz-node-api-soap", dependencies: mocks),
+        .executableTarget(name: "fuzz-iys", dependencies: mocks),
+        .executableTarget(name: "fuzz-euromsg", dependencies: mocks),
+        .executableTarget(name: "fuzz-scenario", dependencies: mocks),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Writes each fuzz target's seed corpus from what the project already has: the Postman collections (every
+request of the three providers), the golden request files of both Node API faces, and the scenario files.
+
+Usage: Fuzz/seeds.py OUTPUT_DIR   (one folder per target is created under it)
+"""
+import glob
+import hashlib
+import json
+import os
+import re
+import sys
+
+root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+out = sys.argv[1]
+# The collections' variables: the environment's values (postman/mocks.postman_environment.json), plus plausible ids.
+with open(os.path.join(root, "postman", "mocks.postman_environment.json"), encoding="utf-8") as f:
+    variables = {v["key"]: v["value"] for v in json.load(f)["values"]}
+variables.update({"pkgID": "100001", "$timestamp": "1764000000", "listId": "1001", "memberId": "1", "campaignId": "1"})
+
+
+def fill(text):
+    return re.sub(r"\{\{([^}]+)\}\}", lambda m: variables.get(m.group(1), "1"), text)
+
+
+def write(target, data):
+    folder = os.path.join(out, target)
+    os.makedirs(folder, exist_ok=True)
+    name = hashlib.sha1(data).hexdigest()
+    with open(os.path.join(folder, name), "wb") as f:
+        f.write(data)
+
+
+def requests(collection):
+    def walk(items):
+        for item in items:
+            if "item" in item:
+                yield from walk(item["item"])
+            else:
+                yield item["request"]
+    with open(os.path.join(root, "postman", collection), encoding="utf-8") as f:
+        yield from walk(json.load(f)["item"])
+
+
+def url_path(request):
+    raw = request["url"] if isinstance(request["url"], str) else request["url"]["raw"]
+    return fill(re.sub(r"^\{\{[^}]+\}\}", "", raw)) or "/"
+
+
+def body(request):
+    spec = request.get("body") or {}
+    if spec.get("mode") == "raw":
+        return fill(spec.get("raw", "")).encode()
+    if spec.get("mode") == "urlencoded":
+        return "&".join(f"{p['key']}={fill(p['value'])}" for p in spec.get("urlencoded", [])).encode()
+    return b""
+
+
+# The Node API: JSON requests as `METHOD path\nbody`, SOAP envelopes as they are.
+for request in requests("node-api.postman_collection.json"):
+    path = url_path(request)
+    if path.startswith("/soap"):
+        if request["method"] == "POST":
+            write("fuzz-node-api-soap", body(request))
+    else:
+        write("fuzz-node-api-json", f"{request['method']} {path}\n".encode() + body(request))
+operations = re.findall(r'"(/(?:sms|contact|user|mo)/[a-z-]+)"', open(os.path.join(root, "Sources/NodeAPI/Operations/NodeAPIOperation.swift")).read())
+for file in glob.glob(os.path.join(root, "Tests/NodeAPIJSONTests/Golden/*.request.json")):
+    name = os.path.basename(file)[: -len(".request.json")]
+    matches = [p for p in operations if name == p[1:].replace("/", "-") or name.startswith(p[1:].replace("/", "-") + "-")]
+    if matches:
+        path = max(matches, key=len)
+        write("fuzz-node-api-json", f"POST {path}\n".encode() + open(file, "rb").read())
+for file in glob.glob(os.path.join(root, "Tests/NodeAPISOAPTests/Golden/*/*.request.xml")):
+    write("fuzz-node-api-soap", open(file, "rb").read())
+
+# MySoft İYS and Euromsg Express: every request of their collections.
+for collection, target in [("mysoft-iys.postman_collection.json", "fuzz-iys"), ("euromsg-express.postman_collection.json", "fuzz-euromsg")]:
+    for request in requests(collection):
+        write(target, f"{request['method']} {url_path(request)}\n".encode() + body(request))
+
+# Scenarios: the bundled default and every file in mocks/.
+for file in glob.glob(os.path.join(root, "mocks/*.yaml")) + [os.path.join(root, "Sources/MockProviders/Resources/default.yaml")]:
+    write("fuzz-scenario", open(file, "rb").read())
+
+for target in sorted(os.listdir(out)):
+    print(f"{target}: {len(os.listdir(os.path.join(out, target)))} seeds")
