@@ -89,3 +89,73 @@ import Testing
         #expect(blacklisted.map(\.firstName) == ["Zeynep"])
     }
 }
+
+/// Large imports (issue 11, finding 4): bounded in size, applied in slices so that other requests interleave, and
+/// linear (indexed lookups by number and by group title).
+@Suite struct LargeImportTests: SimulationSuite {
+    let clock = ManualClock(turkey: WireDate("2025-03-10 10:00")!)
+
+    static func csv(rows: Int, groups: Bool) -> String {
+        (0..<rows).map { index in
+            let number = "'90599\(String(1_000_000 + index).suffix(7))'"
+            return groups ? "\(number),'Grup \(index)','Ad \(index)'" : "\(number),'Ad \(index)'"
+        }.joined(separator: "\n")
+    }
+
+    @Test func anImportIsAppliedOneSliceAtATime() async throws {
+        let simulation = simulation()
+        let rows = 5 * ContactImport.sliceRows + 7
+        _ = try await simulation.importContacts(for: "admin", ImportContactsRequest(csvData: Self.csv(rows: rows, groups: false), columns: ["gsm", "first_name"]))
+        #expect(await simulation.advanceImports())
+        #expect(try await simulation.listContacts(of: "admin", ListContactsRequest()).stats.totalRecord == 0)
+        clock.advance(seconds: 2)
+        // Each address-book call applies one slice first, and no more.
+        #expect(try await simulation.listContacts(of: "admin", ListContactsRequest()).stats.totalRecord == ContactImport.sliceRows)
+        #expect(await error { _ = try await simulation.importContacts(for: "admin", ImportContactsRequest(csvData: "'905551230011'", columns: ["gsm"])) }?
+            .code == "ERR_CONTACT_IMPORT_EXISTS")
+        var turns = 0
+        while await simulation.advanceImports() { turns += 1 }
+        #expect(turns == 3)
+        #expect(try await simulation.listContacts(of: "admin", ListContactsRequest()).stats.totalRecord == rows)
+        #expect(await !simulation.advanceImports())
+    }
+
+    @Test func eightThousandDistinctGroupNamesMakeEightThousandGroups() async throws {
+        let simulation = simulation()
+        _ = try await simulation.importContacts(for: "admin", ImportContactsRequest(
+            csvData: Self.csv(rows: 8_000, groups: true) + "\n'905990009999','GRUP 7','Büyük harf'", columns: ["gsm", "group_name", "first_name"]
+        ))
+        clock.advance(seconds: 2)
+        while await simulation.advanceImports() {}
+        let groups = try await simulation.listGroups(of: "admin", ListGroupsRequest(paging: Paging(pageIndex: 0, pageSize: 10)))
+        #expect(groups.stats.totalRecord == 8_000)
+        #expect(groups.list.map(\.title).prefix(3) == ["Grup 0", "Grup 1", "Grup 2"])
+        // "GRUP 7" folds to "Grup 7": the row joined the existing group.
+        #expect(groups.list[7].stats.contactCount == 2)
+    }
+
+    @Test func moreThanTheRowLimitIsRefused() async throws {
+        let simulation = simulation()
+        let error = await error {
+            _ = try await simulation.importContacts(for: "admin", ImportContactsRequest(
+                csvData: Self.csv(rows: ContactImport.maxRows + 1, groups: false), columns: ["gsm", "first_name"]
+            ))
+        }
+        #expect(error?.code == "ERR_REQUEST_PARAM_LIMIT")
+        #expect(error?.message.contains("csvData has 100001 rows, at most 100000") == true)
+    }
+
+    @Test func aFullAddressBookTakesNoMoreContacts() async throws {
+        let simulation = NodeAPISimulation(accounts: [ScenarioFixtures.admin], maxContactsPerBook: 10, clock: clock)
+        _ = try await simulation.importContacts(for: "admin", ImportContactsRequest(csvData: Self.csv(rows: 25, groups: false), columns: ["gsm", "first_name"]))
+        clock.advance(seconds: 2)
+        while await simulation.advanceImports() {}
+        #expect(try await simulation.listContacts(of: "admin", ListContactsRequest()).stats.totalRecord == 10)
+        let refusal = await error {
+            _ = try await simulation.createContact(for: "admin", CreateContactRequest(contact: ContactFields(gsm: GSMNumber("905551230099"))))
+        }
+        #expect(refusal?.code == "ERR_REQUEST_PARAM_LIMIT")
+        // The import that filled the book is over: another may start.
+        _ = try await simulation.importContacts(for: "admin", ImportContactsRequest(csvData: "'905551230011'", columns: ["gsm"]))
+    }
+}

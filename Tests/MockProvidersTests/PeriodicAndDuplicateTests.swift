@@ -1,4 +1,4 @@
-import MockProviders
+@testable import MockProviders
 import NodeAPI
 import Testing
 
@@ -124,5 +124,81 @@ import Testing
         _ = try await simulation.createSms(for: "admin", reuse)
         reuse.customID = "c-24"
         #expect(await error { _ = try await simulation.createSms(for: "admin", reuse) }?.code == "ERR_SMS_PKG_CUSTOM_ID_DUPLICATION")
+    }
+}
+
+/// Memory follows items, not packages (issue 11, finding 8): past `retainedItems` in all, the oldest packages of any
+/// user are forgotten, and the duplicate window never outgrows what is kept (finding 10).
+@Suite struct ItemRetentionTests: SimulationSuite {
+    let clock = ManualClock(turkey: WireDate("2025-03-10 10:00")!)
+
+    static func numbers(_ count: Int, from start: Int = 0) -> [GSMNumber] {
+        (start..<(start + count)).map { GSMNumber(String(905_550_000_000 + $0)) }
+    }
+
+    @Test func theOldestPackagesAreForgottenPastTheItemRetention() async throws {
+        var account = ScenarioFixtures.admin
+        account.credit = 1_000_000
+        let simulation = NodeAPISimulation(accounts: [account], retainedItems: 2_500, clock: clock)
+        var ids: [Int] = []
+        for round in 0..<5 {
+            let request = CreateSmsRequest(recipients: .oneToMany(Self.numbers(1_000, from: round * 1_000)), sender: "BASLIK", title: "T", content: "Tur \(round)")
+            ids.append(try await simulation.createSms(for: "admin", request).pkgID)
+            _ = try await simulation.cancel(for: "admin", CancelSmsRequest(package: .id(ids[round])))
+        }
+        // 5 packages of 1000 items and a limit of 2500: the newest two are kept, the third went when the fifth came.
+        let listed = try await simulation.listPackages(of: "admin", ListSmsRequest(paging: Paging(pageSize: 100)))
+        #expect(listed.list.map(\.id) == [ids[4], ids[3]])
+        let gone = await error { _ = try await simulation.listItems(of: "admin", ListSmsItemsRequest(package: .id(ids[2]))) }
+        #expect(gone?.code == "ERR_SMS_PKG_NOT_FOUND")
+        // A package larger than the whole limit is still kept, alone.
+        let big = try await simulation.createSms(for: "admin", CreateSmsRequest(recipients: .oneToMany(Self.numbers(3_000)), sender: "BASLIK", title: "T", content: "Büyük"))
+        #expect(try await simulation.listPackages(of: "admin", ListSmsRequest()).list.map(\.id) == [big.pkgID])
+    }
+
+    @Test func theDuplicateWindowKeepsNoMoreThanTheRetainedItems() async throws {
+        var account = ScenarioFixtures.admin
+        account.credit = 1_000_000
+        let simulation = NodeAPISimulation(accounts: [account], duplicateWindowMinutes: 30, retainedItems: 1_000, clock: clock)
+        let first = CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "İlk")
+        _ = try await simulation.createSms(for: "admin", first)
+        #expect(await error { _ = try await simulation.createSms(for: "admin", first) }?.code == "ERR_SMS_PKG_DUPLICATION")
+        for index in 0..<1_000 {
+            _ = try await simulation.createSms(for: "admin", CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "Mesaj \(index)"))
+        }
+        // The first package was forgotten by retention within the window, and its fingerprint with it.
+        _ = try await simulation.createSms(for: "admin", first)
+    }
+
+    @Test func idsStartFromTheClockSoThatARestartNeverRepeatsThem() async throws {
+        let before = try await NodeAPISimulation(accounts: [ScenarioFixtures.admin], clock: clock)
+            .createSms(for: "admin", CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "A"))
+        // A restart a millisecond later: the new simulation's first id is above every id the first one could have made.
+        let later = ManualClock(clock.now() + 1)
+        let restarted = NodeAPISimulation(accounts: [ScenarioFixtures.admin], clock: later)
+        let after = try await restarted.createSms(for: "admin", CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "A"))
+        #expect(after.pkgID == before.pkgID + 100)
+        let beforeItem = try await restarted.listItems(of: "admin", ListSmsItemsRequest(package: .id(after.pkgID))).list.first?.id
+        #expect(beforeItem.flatMap { Int64($0) }.map { $0 > 10_000 * (clock.now() - 1_704_067_200_000) } == true)
+    }
+}
+
+/// Reports and refunds come from schedules keyed by time (issue 11, finding 12): each item once, at its instant.
+@Suite struct DueScheduleTests {
+    @Test func itemsComeDueOnceInTheirOrder() {
+        var schedule = DueSchedule()
+        schedule.add(package: 2, items: [(at: 30, item: 0), (at: 10, item: 1), (at: 20, item: 2)])
+        schedule.add(package: 1, items: [(at: 10, item: 0)])
+        #expect(schedule.due(at: 5).isEmpty)
+        let first = schedule.due(at: 10)
+        #expect(first.map(\.package) == [1, 2])
+        #expect(first.map(\.items) == [[0], [1]])
+        #expect(schedule.due(at: 10).isEmpty)
+        schedule.moveRemaining(of: 2, to: 12)
+        #expect(schedule.due(at: 12).map(\.items) == [[2, 0]])
+        #expect(schedule.isEmpty)
+        schedule.add(package: 3, items: [(at: 40, item: 0)])
+        schedule.remove(package: 3)
+        #expect(schedule.due(at: 100).isEmpty)
     }
 }

@@ -1,29 +1,57 @@
 import NodeAPI
 
-/// A `/contact/import` waiting to be processed, and the CSV reading it needs.
+/// A `/contact/import` being processed, and the CSV reading it needs.
+///
+/// An import is applied in slices of ``sliceRows`` rows once its ``delaySeconds`` have passed: each address-book call
+/// of the user applies the next slice, and so does the background work of `serve`, one slice per turn, so that a large
+/// import never holds the simulation for long and every other request interleaves.
 public struct ContactImport: Sendable {
     /// Seconds from submission to processing.
     static let delaySeconds: Int64 = 2
+    /// Rows applied per turn.
+    public static let sliceRows = 2_000
+    /// Most rows in one import: more is `SMS43` (`ERR_REQUEST_PARAM_LIMIT`).
+    public static let maxRows = 100_000
 
     var submittedAt: Int64
-    var rows: [[String: String]]
+    /// The CSV's data rows, not yet parsed (the header row is already gone).
+    var lines: [Substring]
+    /// The next row to apply.
+    var next = 0
+    /// The upper-cased `columns`.
+    var columns: [String]
     var overwrite: Bool
     var isInBlacklist: Bool
     var groupUUIDs: [String]
 
-    /// Rows of the document's CSV: values in single quotes, separated by commas, one row per line; a first
-    /// row that repeats the column names is a header. Keys are the upper-cased `columns`.
-    static func rows(csv: String, columns: [String]) -> [[String: String]] {
-        let names = columns.map { $0.uppercased() }
-        var rows: [[String: String]] = []
-        for (index, line) in csv.split(whereSeparator: \.isNewline).enumerated() {
-            let values = fields(String(line))
-            if index == 0, values.map({ $0.uppercased() }) == names { continue }
-            var row: [String: String] = [:]
-            for (name, value) in zip(names, values) { row[name] = value }
-            rows.append(row)
+    /// An import of the document's CSV: values in single quotes, separated by commas, one row per line; a first row that
+    /// repeats the column names is a header. `SMS43` beyond ``maxRows`` rows.
+    init(csv: String, columns: [String], submittedAt: Int64, overwrite: Bool, isInBlacklist: Bool, groupUUIDs: [String]) throws(NodeAPIError) {
+        self.columns = columns.map { $0.uppercased() }
+        var lines = csv.split(whereSeparator: \.isNewline)
+        if let first = lines.first, Self.fields(String(first)).map({ $0.uppercased() }) == self.columns { lines.removeFirst() }
+        if lines.count > Self.maxRows {
+            throw NodeAPIError(.sms43, detail: "csvData has \(lines.count) rows, at most \(Self.maxRows)")
         }
-        return rows
+        self.lines = lines
+        self.submittedAt = submittedAt
+        self.overwrite = overwrite
+        self.isInBlacklist = isInBlacklist
+        self.groupUUIDs = groupUUIDs
+    }
+
+    func isDue(at now: Int64) -> Bool { now >= submittedAt + Self.delaySeconds * 1000 }
+    var isFinished: Bool { next >= lines.count }
+
+    /// The next slice's rows, keyed by column, and the import moved past them.
+    mutating func nextSlice() -> [[String: String]] {
+        let end = min(next + Self.sliceRows, lines.count)
+        defer { next = end }
+        return lines[next..<end].map { line in
+            var row: [String: String] = [:]
+            for (name, value) in zip(columns, Self.fields(String(line))) { row[name] = value }
+            return row
+        }
     }
 
     /// `'a','b, c', 'd'` → `["a", "b, c", "d"]`; a doubled quote inside quotes is one quote.

@@ -6,20 +6,21 @@ extension NodeAPISimulation {
     /// `/contact/create`: a new contact (`SMS12` if the number is already in the book; `SMS10` for an unknown group).
     public func createContact(for user: String, _ request: CreateContactRequest) throws(NodeAPIError) -> Contact {
         try request.validate()
-        processImports(of: user)
         let account = try account(user)
-        var book = books[user] ?? AddressBook()
         guard let gsm = request.contact.gsm?.normalized else { throw NodeAPIError.invalid("gsm", "is required") }
-        if book.contactIndex(gsm: gsm) != nil { throw NodeAPIError(.sms12, detail: gsm) }
-        let groups = request.contact.groupUUIDs ?? []
-        try checkGroups(groups, in: book)
-        let record = AddressBook.ContactRecord(
-            uuid: uuids.next(), gsm: gsm, firstName: request.contact.firstName, lastName: request.contact.lastName,
-            details: request.contact.details, groupUUIDs: groups,
-            iys: account.hasIysSettings ? Contact.Iys(st: .waiting, rt: request.contact.iys?.rt, src: request.contact.iys?.src) : nil
-        )
-        book.contacts.append(record)
-        books[user] = book
+        let record = try withBook(of: user) { (book: inout AddressBook) throws(NodeAPIError) in
+            if book.contact(gsm: gsm) != nil { throw NodeAPIError(.sms12, detail: gsm) }
+            try checkRoom(for: 1, in: book)
+            let groups = request.contact.groupUUIDs ?? []
+            try checkGroups(groups, in: book)
+            let record = AddressBook.ContactRecord(
+                uuid: uuids.next(), gsm: gsm, firstName: request.contact.firstName, lastName: request.contact.lastName,
+                details: request.contact.details, groupUUIDs: groups,
+                iys: account.hasIysSettings ? Contact.Iys(st: .waiting, rt: request.contact.iys?.rt, src: request.contact.iys?.src) : nil
+            )
+            book.insert(record)
+            return record
+        }
         if request.contact.isInBlacklist == true { accounts[user]?.blacklist.insert(gsm) }
         return view(record, of: user)
     }
@@ -27,56 +28,55 @@ extension NodeAPISimulation {
     /// `/contact/update`: changes the given fields of the contact with `uuid`.
     public func updateContact(for user: String, _ request: UpdateContactRequest) throws(NodeAPIError) -> StatusReply {
         try request.validate()
-        processImports(of: user)
         _ = try account(user)
-        var book = books[user] ?? AddressBook()
-        guard let index = book.contactIndex(uuid: request.uuid) else { throw NodeAPIError(.notFound, detail: "contact \(request.uuid)") }
-        let fields = request.contact
-        if let gsm = fields.gsm?.normalized, gsm != book.contacts[index].gsm {
-            if book.contactIndex(gsm: gsm) != nil { throw NodeAPIError(.sms12, detail: gsm) }
-            book.contacts[index].gsm = gsm
+        let gsm = try withBook(of: user) { (book: inout AddressBook) throws(NodeAPIError) in
+            guard let contact = book.contact(uuid: request.uuid) else { throw NodeAPIError(.notFound, detail: "contact \(request.uuid)") }
+            let fields = request.contact
+            let newNumber = fields.gsm?.normalized.flatMap { $0 == contact.gsm ? nil : $0 }
+            if let newNumber, book.contact(gsm: newNumber) != nil { throw NodeAPIError(.sms12, detail: newNumber) }
+            if let groups = fields.groupUUIDs { try checkGroups(groups, in: book) }
+            book.update(uuid: request.uuid) { contact in
+                if let newNumber { contact.gsm = newNumber }
+                if let groups = fields.groupUUIDs { contact.groupUUIDs = groups }
+                if let firstName = fields.firstName { contact.firstName = firstName }
+                if let lastName = fields.lastName { contact.lastName = lastName }
+                if let details = fields.details { contact.details = details }
+            }
+            return newNumber ?? contact.gsm
         }
-        if let groups = fields.groupUUIDs {
-            try checkGroups(groups, in: book)
-            book.contacts[index].groupUUIDs = groups
-        }
-        if let firstName = fields.firstName { book.contacts[index].firstName = firstName }
-        if let lastName = fields.lastName { book.contacts[index].lastName = lastName }
-        if let details = fields.details { book.contacts[index].details = details }
-        if let blacklisted = fields.isInBlacklist {
-            let gsm = book.contacts[index].gsm
+        if let blacklisted = request.contact.isInBlacklist {
             if blacklisted { accounts[user]?.blacklist.insert(gsm) } else { accounts[user]?.blacklist.remove(gsm) }
         }
-        books[user] = book
         return StatusReply()
     }
 
     /// `/contact/delete`: removes the contacts (only those in `groupUUID` when given). Archiving is not modelled.
     public func deleteContacts(for user: String, _ request: DeleteContactsRequest) throws(NodeAPIError) -> StatusReply {
         try request.validate()
-        processImports(of: user)
         _ = try account(user)
-        var book = books[user] ?? AddressBook()
-        book.contacts.removeAll { contact in
-            request.uuids.contains(contact.uuid) && (request.groupUUID.map { contact.groupUUIDs.contains($0) } ?? true)
+        let uuids = Set(request.uuids)
+        withBook(of: user) { book in
+            book.removeContacts { uuids.contains($0.uuid) && (request.groupUUID.map($0.groupUUIDs.contains) ?? true) }
         }
-        books[user] = book
         return StatusReply()
     }
 
     /// `/contact/list`: contacts filtered by blacklist state, İYS state and group, paged.
     public func listContacts(of user: String, _ request: ListContactsRequest) throws(NodeAPIError) -> Page<Contact> {
-        processImports(of: user)
-        let account = try account(user)
-        let contacts = (books[user] ?? AddressBook()).contacts.filter { contact in
-            let blacklisted = account.blacklist.contains(contact.gsm)
-            let status = switch request.status ?? .all {
-            case .all: true
-            case .whiteList: !blacklisted
-            case .blackList: blacklisted
+        _ = try account(user)
+        let contacts = withBook(of: user) { book in
+            // Read after the book's import slice, which may blacklist numbers.
+            let blacklist = accounts[user]?.blacklist ?? []
+            return book.contacts.values.filter { contact in
+                let blacklisted = blacklist.contains(contact.gsm)
+                let status = switch request.status ?? .all {
+                case .all: true
+                case .whiteList: !blacklisted
+                case .blackList: blacklisted
+                }
+                return status && (request.iysState.map { contact.iys?.st == $0 } ?? true)
+                    && (request.groupUUID.map { contact.groupUUIDs.contains($0) } ?? true)
             }
-            return status && (request.iysState.map { contact.iys?.st == $0 } ?? true)
-                && (request.groupUUID.map { contact.groupUUIDs.contains($0) } ?? true)
         }
         return Page(Self.page(contacts, request.paging)) { view($0, of: user) }
     }
@@ -85,32 +85,29 @@ extension NodeAPISimulation {
     /// parent (`SMS10`) that holds no contacts (`SMS11`); numbers already in the book join it.
     public func createGroup(for user: String, _ request: CreateGroupRequest) throws(NodeAPIError) -> ContactGroup {
         try request.validate()
-        processImports(of: user)
         _ = try account(user)
-        var book = books[user] ?? AddressBook()
-        try checkPlacement(title: request.title, parent: request.parentUUID, excluding: nil, in: book)
-        let group = AddressBook.GroupRecord(uuid: uuids.next(), title: request.title, parentUUID: request.parentUUID)
-        book.groups.append(group)
-        join(request.gsms, to: group.uuid, in: &book)
-        books[user] = book
-        return groupView(group, in: book)
+        return try withBook(of: user) { (book: inout AddressBook) throws(NodeAPIError) in
+            try checkPlacement(title: request.title, parent: request.parentUUID, excluding: nil, in: book)
+            let group = AddressBook.GroupRecord(uuid: uuids.next(), title: request.title, parentUUID: request.parentUUID)
+            book.insert(group)
+            join(request.gsms, to: group.uuid, in: &book)
+            return groupView(group, in: book)
+        }
     }
 
     /// `/contact/update-group`: renames or moves a group (the same rules as creating one; a group cannot move below itself).
     public func updateGroup(for user: String, _ request: UpdateGroupRequest) throws(NodeAPIError) -> StatusReply {
         try request.validate()
-        processImports(of: user)
         _ = try account(user)
-        var book = books[user] ?? AddressBook()
-        guard let index = book.groups.firstIndex(where: { $0.uuid == request.uuid }) else { throw NodeAPIError(.sms10, detail: request.uuid) }
-        if let parent = request.parentUUID, book.subtree(request.uuid).contains(parent) {
-            throw NodeAPIError.invalid("parentUUID", "a group cannot move below itself")
+        try withBook(of: user) { (book: inout AddressBook) throws(NodeAPIError) in
+            guard book.group(request.uuid) != nil else { throw NodeAPIError(.sms10, detail: request.uuid) }
+            if let parent = request.parentUUID, book.subtree(request.uuid).contains(parent) {
+                throw NodeAPIError.invalid("parentUUID", "a group cannot move below itself")
+            }
+            try checkPlacement(title: request.title, parent: request.parentUUID, excluding: request.uuid, in: book)
+            book.updateGroup(request.uuid, title: request.title, parentUUID: request.parentUUID)
+            join(request.gsms, to: request.uuid, in: &book)
         }
-        try checkPlacement(title: request.title, parent: request.parentUUID, excluding: request.uuid, in: book)
-        book.groups[index].title = request.title
-        book.groups[index].parentUUID = request.parentUUID
-        join(request.gsms, to: request.uuid, in: &book)
-        books[user] = book
         return StatusReply()
     }
 
@@ -118,120 +115,150 @@ extension NodeAPISimulation {
     /// contacts left in no group too.
     public func deleteGroups(for user: String, _ request: DeleteGroupsRequest) throws(NodeAPIError) -> StatusReply {
         try request.validate()
-        processImports(of: user)
         _ = try account(user)
-        var book = books[user] ?? AddressBook()
-        for uuid in request.target.all where book.group(uuid) == nil { throw NodeAPIError(.sms10, detail: uuid) }
-        let doomed = Set(request.target.all.flatMap { book.subtree($0) })
-        book.groups.removeAll { doomed.contains($0.uuid) }
-        var orphans = Set<String>()
-        for index in book.contacts.indices {
-            let wasGrouped = !book.contacts[index].groupUUIDs.isEmpty
-            book.contacts[index].groupUUIDs.removeAll(where: doomed.contains)
-            if wasGrouped, book.contacts[index].groupUUIDs.isEmpty { orphans.insert(book.contacts[index].uuid) }
+        try withBook(of: user) { (book: inout AddressBook) throws(NodeAPIError) in
+            for uuid in request.target.all where book.group(uuid) == nil { throw NodeAPIError(.sms10, detail: uuid) }
+            let orphans = book.removeGroups(Set(request.target.all.flatMap { book.subtree($0) }))
+            if request.includeContacts == true { book.removeContacts { orphans.contains($0.uuid) } }
         }
-        if request.includeContacts == true { book.contacts.removeAll { orphans.contains($0.uuid) } }
-        books[user] = book
         return StatusReply()
     }
 
     /// `/contact/list-group`: groups filtered by title keyword and parent, paged.
     public func listGroups(of user: String, _ request: ListGroupsRequest) throws(NodeAPIError) -> Page<ContactGroup> {
         _ = try account(user)
-        processImports(of: user)
-        let book = books[user] ?? AddressBook()
-        let groups = book.groups.filter { group in
-            (request.keyword.map { TurkishText.contains(group.title, $0) } ?? true)
-                && (request.parentUUID.map { group.parentUUID == $0 } ?? true)
+        return withBook(of: user) { book in
+            let groups = book.groups.values.filter { group in
+                (request.keyword.map { TurkishText.contains(group.title, $0) } ?? true)
+                    && (request.parentUUID.map { group.parentUUID == $0 } ?? true)
+            }
+            return Page(Self.page(groups, request.paging)) { groupView($0, in: book) }
         }
-        return Page(Self.page(groups, request.paging)) { groupView($0, in: book) }
     }
 
     /// `/contact/set-blacklist`: sets the blacklist state of contacts by uuid and of numbers (unknown
     /// numbers join the book). One invalid number fails the request unless `returnInvalids`.
     public func setBlacklist(for user: String, _ request: SetBlacklistRequest) throws(NodeAPIError) -> BlacklistReply {
         try request.validate()
-        processImports(of: user)
         _ = try account(user)
-        var book = books[user] ?? AddressBook()
-        var numbers: [String] = []
-        for uuid in request.uuids ?? [] {
-            guard let index = book.contactIndex(uuid: uuid) else { throw NodeAPIError(.notFound, detail: "contact \(uuid)") }
-            numbers.append(book.contacts[index].gsm)
-        }
-        var invalids: [String] = []
-        for gsm in request.gsms ?? [] {
-            guard let number = gsm.normalized else {
-                invalids.append(gsm.raw)
-                continue
+        let (numbers, invalids) = try withBook(of: user) { (book: inout AddressBook) throws(NodeAPIError) in
+            var numbers: [String] = []
+            for uuid in request.uuids ?? [] {
+                guard let contact = book.contact(uuid: uuid) else { throw NodeAPIError(.notFound, detail: "contact \(uuid)") }
+                numbers.append(contact.gsm)
             }
-            numbers.append(number)
-            if book.contactIndex(gsm: number) == nil {
-                book.contacts.append(.init(uuid: uuids.next(), gsm: number, groupUUIDs: [], iys: nil))
+            var invalids: [String] = []
+            for gsm in request.gsms ?? [] {
+                guard let number = gsm.normalized else {
+                    invalids.append(gsm.raw)
+                    continue
+                }
+                numbers.append(number)
+                if book.contact(gsm: number) == nil {
+                    try checkRoom(for: 1, in: book)
+                    book.insert(.init(uuid: uuids.next(), gsm: number, groupUUIDs: [], iys: nil))
+                }
             }
+            return (numbers, invalids)
         }
         for number in numbers {
             if request.status { accounts[user]?.blacklist.insert(number) } else { accounts[user]?.blacklist.remove(number) }
         }
-        books[user] = book
         return BlacklistReply(status: 1, invalids: request.returnInvalids == true ? invalids : nil)
     }
 
-    /// `/contact/import`: accepted at once and processed asynchronously (after ``ContactImport/delaySeconds``);
-    /// another import while one waits is `SMS13`. Rows with an invalid number are skipped; a `GROUP_NAME`
-    /// joins the top-level group of that title, created if needed; existing numbers change only with `overwrite`.
+    /// `/contact/import`: accepted at once and processed asynchronously, in slices (see ``ContactImport``); another
+    /// import while one is waiting or being applied is `SMS13`, more than ``ContactImport/maxRows`` rows `SMS43`.
+    /// Rows with an invalid number are skipped; a `GROUP_NAME` joins the top-level group of that title, created if
+    /// needed; existing numbers change only with `overwrite`.
     public func importContacts(for user: String, _ request: ImportContactsRequest) throws(NodeAPIError) -> StatusReply {
         try request.validate()
         _ = try account(user)
-        processImports(of: user)
-        var book = books[user] ?? AddressBook()
-        if book.pendingImport != nil { throw NodeAPIError(.sms13) }
-        try checkGroups(request.groupUUIDs ?? [], in: book)
-        book.pendingImport = ContactImport(
-            submittedAt: clock.now(), rows: ContactImport.rows(csv: request.csvData, columns: request.columns),
-            overwrite: request.overwrite ?? false, isInBlacklist: request.isInBlacklist ?? false, groupUUIDs: request.groupUUIDs ?? []
-        )
-        books[user] = book
+        let now = clock.now()
+        try withBook(of: user) { (book: inout AddressBook) throws(NodeAPIError) in
+            if book.pendingImport != nil { throw NodeAPIError(.sms13) }
+            try checkGroups(request.groupUUIDs ?? [], in: book)
+            book.pendingImport = try ContactImport(
+                csv: request.csvData, columns: request.columns, submittedAt: now,
+                overwrite: request.overwrite ?? false, isInBlacklist: request.isInBlacklist ?? false, groupUUIDs: request.groupUUIDs ?? []
+            )
+        }
+        importing.insert(user)
         return StatusReply()
     }
 
-    /// Applies a waiting import whose time has come; every address-book read calls this first.
-    func processImports(of user: String) {
-        guard var book = books[user], let pending = book.pendingImport,
-              clock.now() >= pending.submittedAt + ContactImport.delaySeconds * 1000 else { return }
-        book.pendingImport = nil
-        for row in pending.rows {
+    /// Applies the next slice of every import that is due; true while any import has rows left. The background work of
+    /// `serve` calls this until it returns false, one slice per turn on the simulation, so other requests interleave.
+    @discardableResult
+    public func advanceImports() -> Bool {
+        var more = false
+        for user in importing {
+            applyImportSlice(of: user)
+            if books[user]?.pendingImport != nil { more = true }
+        }
+        return more
+    }
+
+    /// Runs `body` on the user's address book in place, after applying the next slice of a due import. The book is
+    /// taken out of the table while `body` runs, so that a change costs what it changes, not a copy of the book.
+    func withBook<Value, Failure: Error>(of user: String, _ body: (inout AddressBook) throws(Failure) -> Value) throws(Failure) -> Value {
+        applyImportSlice(of: user)
+        var book = books.removeValue(forKey: user) ?? AddressBook()
+        defer { books[user] = book }
+        return try body(&book)
+    }
+
+    /// Applies the next ``ContactImport/sliceRows`` rows of the user's import once it is due.
+    private func applyImportSlice(of user: String) {
+        guard var pending = books[user]?.pendingImport, pending.isDue(at: clock.now()) else { return }
+        var book = books.removeValue(forKey: user) ?? AddressBook()
+        defer { books[user] = book }
+        let known: Set<String> = ["GSM", "GROUP_NAME", "FIRST_NAME", "LAST_NAME"]
+        for row in pending.nextSlice() {
             guard let gsm = row["GSM"].flatMap({ GSMNumber($0).normalized }) else { continue }
             var groups = pending.groupUUIDs
             if let name = row["GROUP_NAME"], !name.isEmpty {
-                if let existing = book.groups.first(where: { $0.parentUUID == nil && TurkishText.folded($0.title) == TurkishText.folded(name) }) {
+                if let existing = book.group(titled: name, under: nil) {
                     groups.append(existing.uuid)
                 } else {
                     let group = AddressBook.GroupRecord(uuid: uuids.next(), title: name, parentUUID: nil)
-                    book.groups.append(group)
+                    book.insert(group)
                     groups.append(group.uuid)
                 }
             }
-            let known: Set<String> = ["GSM", "GROUP_NAME", "FIRST_NAME", "LAST_NAME"]
             let details = row.filter { !known.contains($0.key) && !$0.value.isEmpty }
-            if let index = book.contactIndex(gsm: gsm) {
+            if let existing = book.contact(gsm: gsm) {
                 guard pending.overwrite else { continue }
-                book.contacts[index].firstName = row["FIRST_NAME"] ?? book.contacts[index].firstName
-                book.contacts[index].lastName = row["LAST_NAME"] ?? book.contacts[index].lastName
-                if !details.isEmpty { book.contacts[index].details = details }
-                book.contacts[index].groupUUIDs = Array(Set(book.contacts[index].groupUUIDs + groups)).sorted()
+                book.update(uuid: existing.uuid) { contact in
+                    contact.firstName = row["FIRST_NAME"] ?? contact.firstName
+                    contact.lastName = row["LAST_NAME"] ?? contact.lastName
+                    if !details.isEmpty { contact.details = details }
+                    contact.groupUUIDs = Array(Set(contact.groupUUIDs + groups)).sorted()
+                }
             } else {
-                book.contacts.append(.init(
+                // A full book takes no more rows: the import ends here, as the real service's quota would end it.
+                guard book.contacts.count < maxContactsPerBook else {
+                    pending.next = pending.lines.count
+                    break
+                }
+                book.insert(.init(
                     uuid: uuids.next(), gsm: gsm, firstName: row["FIRST_NAME"], lastName: row["LAST_NAME"],
                     details: details.isEmpty ? nil : details, groupUUIDs: groups, iys: nil
                 ))
             }
             if pending.isInBlacklist { accounts[user]?.blacklist.insert(gsm) }
         }
-        books[user] = book
+        book.pendingImport = pending.isFinished ? nil : pending
+        if pending.isFinished { importing.remove(user) }
     }
 
     // MARK: Rules and views
+
+    private func checkRoom(for count: Int, in book: AddressBook) throws(NodeAPIError) {
+        if book.contacts.count + count > maxContactsPerBook {
+            throw NodeAPIError(.sms43, detail: "the address book holds \(book.contacts.count) contacts, at most \(maxContactsPerBook)")
+        }
+    }
 
     private func checkGroups(_ uuids: [String], in book: AddressBook) throws(NodeAPIError) {
         for uuid in uuids where book.group(uuid) == nil { throw NodeAPIError(.sms10, detail: uuid) }
@@ -242,20 +269,18 @@ extension NodeAPISimulation {
             guard book.group(parent) != nil else { throw NodeAPIError(.sms10, detail: parent) }
             if book.contactCount(of: parent) > 0 { throw NodeAPIError(.sms11, detail: parent) }
         }
-        let clash = book.groups.contains { $0.uuid != excluding && $0.parentUUID == parent && TurkishText.folded($0.title) == TurkishText.folded(title) }
-        if clash { throw NodeAPIError(.sms09, detail: title) }
+        if let clash = book.group(titled: title, under: parent), clash.uuid != excluding { throw NodeAPIError(.sms09, detail: title) }
     }
 
     private func join(_ gsms: [GSMNumber]?, to group: String, in book: inout AddressBook) {
         for gsm in gsms ?? [] {
-            guard let number = gsm.normalized, let index = book.contactIndex(gsm: number), !book.contacts[index].groupUUIDs.contains(group) else { continue }
-            book.contacts[index].groupUUIDs.append(group)
+            guard let number = gsm.normalized, let contact = book.contact(gsm: number), !contact.groupUUIDs.contains(group) else { continue }
+            book.update(uuid: contact.uuid) { $0.groupUUIDs.append(group) }
         }
     }
 
     private func view(_ record: AddressBook.ContactRecord, of user: String) -> Contact {
-        let book = books[user] ?? AddressBook()
-        let groups = record.groupUUIDs.compactMap { book.group($0) }.map { Contact.GroupRef(uuid: $0.uuid, title: $0.title) }
+        let groups = record.groupUUIDs.compactMap { books[user]?.group($0) }.map { Contact.GroupRef(uuid: $0.uuid, title: $0.title) }
         return Contact(
             uuid: record.uuid, firstName: record.firstName, lastName: record.lastName, gsm: record.gsm, details: record.details,
             groups: groups.isEmpty ? nil : groups, isInBlacklist: accounts[user]?.blacklist.contains(record.gsm) == true ? 1 : 0, iys: record.iys
@@ -265,7 +290,7 @@ extension NodeAPISimulation {
     private func groupView(_ group: AddressBook.GroupRecord, in book: AddressBook) -> ContactGroup {
         ContactGroup(
             uuid: group.uuid, title: group.title, stats: .init(contactCount: book.contactCount(of: group.uuid)),
-            isParent: book.children(of: group.uuid).isEmpty ? 0 : 1, isShared: 0,
+            isParent: book.hasChildren(group.uuid) ? 1 : 0, isShared: 0,
             parentInfo: group.parentUUID.flatMap { book.group($0) }.map { ContactGroup.ParentInfo(uuid: $0.uuid, title: $0.title) }
         )
     }

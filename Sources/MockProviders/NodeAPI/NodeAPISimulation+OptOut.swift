@@ -1,8 +1,12 @@
+import DequeModule
 import Foundation
 import NodeAPI
 
 /// Opt-out requests received by SMS (MO) and `/mo/list-request`.
 extension NodeAPISimulation {
+    /// Opt-out requests kept per user, the newest; older ones are forgotten.
+    public static let retainedOptOutRequests = 100_000
+
     /// An SMS a recipient sent to the user's short number. When it opens with an opt-out keyword the number
     /// is blacklisted at once, whether or not it is in the address book (the document's rule), and the
     /// request is complete; otherwise it is kept as "no match". A number that is not a Turkish mobile
@@ -21,6 +25,7 @@ extension NodeAPISimulation {
             processInfo: .init(processingDate: TurkeyTime.date(now), blacklisted: state == .complete ? 1 : 0)
         )
         optOutRequests[user, default: []].append((request, now))
+        if (optOutRequests[user]?.count ?? 0) > Self.retainedOptOutRequests { optOutRequests[user]?.removeFirst() }
         return request
     }
 

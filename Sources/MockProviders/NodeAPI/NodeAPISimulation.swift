@@ -19,51 +19,64 @@ public actor NodeAPISimulation {
     var packages: [Int: SmsPackageRecord] = [:]
     /// Package ids per owner, oldest first: a deque, so that forgetting the oldest costs nothing.
     var packagesByOwner: [String: Deque<Int>] = [:]
-    /// Packages whose operator rejections have not been refunded yet.
-    private var unsettled: Set<Int> = []
-    /// Credit refunded so far to packages still in `unsettled`.
-    private var refunded: [Int: Int] = [:]
+    /// Every package id, oldest first, for the item retention (ids of packages already forgotten are skipped).
+    private var packageOrder: Deque<Int> = []
+    /// Items of the packages kept.
+    private var retainedItemCount = 0
+    /// Operator rejections to refund as they happen (batch by batch in a periodic package).
+    private var refunds = DueSchedule()
     /// Each user's packages by `customID`.
     var customIDs: [String: [String: Int]] = [:]
-    /// Minutes in which the same content to the same numbers is refused (`ERR_SMS_PKG_DUPLICATION`); off when nil.
-    let duplicateWindow: Int?
-    /// The fingerprints of each user's packages within the duplicate window, oldest first.
-    var recentFingerprints: [String: [(fingerprint: PackageFingerprint, id: Int, at: Int64)]] = [:]
-    /// Packages with a push URL whose items are not all reported yet, and the items reported so far.
-    var awaitingReports: Set<Int> = []
-    var reportedItems: [Int: Set<String>] = [:]
+    /// Recent packages by content and numbers (`ERR_SMS_PKG_DUPLICATION`); off when nil.
+    var duplicates: DuplicateWindow?
+    /// Delivery reports to push as items reach a final state, for packages with a push URL.
+    var reports = DueSchedule()
     /// The İYS mock's consents, read by the commercial-SMS gate; no gate when nil.
     let consents: ConsentStore?
-    /// Packages kept per user; older ones are forgotten (see ``forgetOldPackages(of:)``).
+    /// Packages kept per user, and items kept in all; older packages are forgotten (see ``forgetOldPackages(of:)``).
     let retainedPackagesPerUser: Int
+    let retainedItems: Int
     /// How opt-out SMS are read, and each user's opt-out requests with the instant they arrived.
     let optOut: OptOutRules
-    var optOutRequests: [String: [(request: MoRequest, at: Int64)]] = [:]
+    var optOutRequests: [String: Deque<(request: MoRequest, at: Int64)>] = [:]
     /// Each user's address book.
     var books: [String: AddressBook] = [:]
+    /// Users whose address book has an import waiting or being applied.
+    var importing: Set<String> = []
+    /// Most contacts one address book holds: more is `SMS43`, so that no user's imports grow the mock without end.
+    let maxContactsPerBook: Int
     /// Package, contact, group and opt-out uuids.
     var uuids = UUIDGenerator()
-    private var nextPackageID = 100_001
-    private var nextItemID: Int64 = 12_345_678_910
+    private var nextPackageID: Int
+    private var nextItemID: Int64
 
     public init(
         accounts: [NodeAPIAccount], rules: DeliveryRules = .default, sendingHours: SendingHours? = nil,
         duplicateWindowMinutes: Int? = nil, optOut: OptOutRules = .default, retainedPackagesPerUser: Int = 100_000,
-        consents: ConsentStore? = nil, clock: any MockClock
+        retainedItems: Int = NodeAPIScenario.defaultRetainedItems, maxContactsPerBook: Int = 1_000_000, consents: ConsentStore? = nil,
+        clock: any MockClock
     ) {
+        self.maxContactsPerBook = maxContactsPerBook
         self.consents = consents
         self.retainedPackagesPerUser = max(retainedPackagesPerUser, 1)
-        self.duplicateWindow = duplicateWindowMinutes
+        let retainedItems = max(retainedItems, 1)
+        self.retainedItems = retainedItems
+        // Kept packages have an item each at least, so the window never needs more entries than items are kept.
+        duplicates = duplicateWindowMinutes.map { DuplicateWindow(minutes: $0, capacity: retainedItems) }
         self.optOut = optOut
         self.accounts = Dictionary(accounts.map { ($0.username, $0) }, uniquingKeysWith: { first, _ in first })
         self.passwords = self.accounts.mapValues(\.password)
         self.rules = rules
         self.sendingHours = sendingHours
+        // Ids start from the clock, so that a restarted mock never hands out an id it handed out before: a client
+        // holding an old pkgID would silently read another package.
+        nextPackageID = IDStart.fromClock(clock.now(), perMillisecond: 100, floor: 100_001)
+        nextItemID = Int64(IDStart.fromClock(clock.now(), perMillisecond: 10_000, floor: 12_345_678_910))
+        self.clock = clock
         // Room for one user's retained packages from the start: growing the table later moves every package at
         // once, inside one request. With this, the worst latency of a first 8 s JSON load at 64 connections fell
         // from 65 ms to 27 ms, and its p99 from 16 to 10 ms. Room not yet written to is not resident.
-        packages.reserveCapacity(self.retainedPackagesPerUser)
-        self.clock = clock
+        packages.reserveCapacity(min(self.retainedPackagesPerUser, retainedItems))
     }
 
     /// The simulation a scenario describes; with `consents`, commercial packages pass the İYS gate.
@@ -71,7 +84,7 @@ public actor NodeAPISimulation {
         self.init(
             accounts: scenario.accounts, rules: scenario.delivery, sendingHours: scenario.sendingHours,
             duplicateWindowMinutes: scenario.duplicateWindowMinutes, optOut: scenario.optOut,
-            retainedPackagesPerUser: scenario.retainedPackagesPerUser, consents: consents, clock: clock
+            retainedPackagesPerUser: scenario.retainedPackagesPerUser, retainedItems: scenario.retainedItems, consents: consents, clock: clock
         )
     }
 
@@ -152,7 +165,9 @@ public actor NodeAPISimulation {
         package.cancelledAt = now
         packages[id] = package
         accounts[user]?.credit += package.items.reduce(0) { $0 + $1.credit }
-        unsettled.remove(id)
+        refunds.remove(package: id)
+        // Every item is final now, as cancelled: its report is due at once.
+        reports.moveRemaining(of: id, to: now)
         return StatusReply(status: 1)
     }
 
@@ -264,9 +279,10 @@ public actor NodeAPISimulation {
             ))
         }
         if items.isEmpty { throw NodeAPIError(.emptySmsPackage, detail: "no valid, non-blacklisted number left") }
-        let fingerprint = duplicateWindow == nil ? nil : PackageFingerprint(content: draft.content, items: items)
-        if let fingerprint, !draft.isResend, let earlier = recentDuplicate(of: fingerprint, user: user, now: now) {
-            throw NodeAPIError(.smsPackageDuplication, detail: "package \(earlier) sent the same content to the same numbers less than \(duplicateWindow ?? 0) minutes ago")
+        let fingerprint = duplicates == nil ? nil : PackageFingerprint(content: draft.content, items: items)
+        if let fingerprint, !draft.isResend,
+           let earlier = duplicates?.duplicate(of: fingerprint, user: user, now: now, counts: { packages[$0].map { $0.cancelledAt == nil } ?? false }) {
+            throw NodeAPIError(.smsPackageDuplication, detail: "package \(earlier) sent the same content to the same numbers less than \(duplicates?.minutes ?? 0) minutes ago")
         }
         let cost = items.reduce(0) { $0 + $1.credit }
         if cost > account.credit {
@@ -276,50 +292,62 @@ public actor NodeAPISimulation {
         nextPackageID += 1
         nextItemID += Int64(items.count)
         accounts[user]?.credit -= cost
-        packages[id] = SmsPackageRecord(
+        let record = SmsPackageRecord(
             id: id, uuid: uuids.next(), customID: draft.customID, owner: user, type: draft.type, sender: draft.sender,
             title: draft.title, content: draft.content, encoding: draft.encoding, validity: draft.validity, commercial: draft.commercial,
             pushURL: draft.pushURL, periodic: draft.periodic, items: items, createdAt: now, startsAt: draft.startsAt,
             isScheduled: draft.isScheduled, cancelledAt: nil, rules: rules
         )
+        packages[id] = record
         packagesByOwner[user, default: []].append(id)
-        forgetOldPackages(of: user)
+        packageOrder.append(id)
+        retainedItemCount += items.count
         if let customID = draft.customID { customIDs[user, default: [:]][customID] = id }
-        if let fingerprint { recentFingerprints[user, default: []].append((fingerprint, id, now)) }
-        if items.contains(where: { $0.outcome == .rejectedByOperator }) { unsettled.insert(id) }
-        if draft.pushURL != nil { awaitingReports.insert(id) }
+        if let fingerprint { duplicates?.record(fingerprint, user: user, id: id, now: now) }
+        refunds.add(package: id, items: items.indices.compactMap { index in
+            items[index].outcome == .rejectedByOperator ? (record.sentAt + items[index].delay, index) : nil
+        })
+        if draft.pushURL != nil {
+            // An item whose callback fails (magic …0004) is never reported, as if every attempt had failed.
+            reports.add(package: id, items: items.indices.compactMap { index in
+                items[index].outcome == .callbackFails ? nil : (record.finalAt(items[index]), index)
+            })
+        }
+        forgetOldPackages(of: user)
         return PackageCreated(pkgID: id)
     }
 
-    /// Keeps memory flat under sustained load: past `retainedPackagesPerUser`, a user's oldest package is
-    /// forgotten as each new one is stored, as a provider archives old reports. One at a time, so that no
-    /// request pays for a batch: forgetting 10 000 at once made a 64-connection load's p99 jump.
+    /// Keeps memory flat under sustained load: past `retainedPackagesPerUser` of a user's packages, or past
+    /// `retainedItems` items in all, the oldest packages are forgotten as each new one is stored, as a provider archives
+    /// old reports. Memory follows items, not packages: a 100 000-number package weighs what 100 000 small ones do.
+    /// One package at a time, so that no request pays for a batch (forgetting 10 000 at once made a load's p99 jump);
+    /// the newest package is always kept.
     private func forgetOldPackages(of user: String) {
         while (packagesByOwner[user]?.count ?? 0) > retainedPackagesPerUser, let id = packagesByOwner[user]?.popFirst() {
-            if let customID = packages[id]?.customID { customIDs[user]?[customID] = nil }
-            packages[id] = nil
-            awaitingReports.remove(id)
-            reportedItems[id] = nil
-            unsettled.remove(id)
-            refunded[id] = nil
+            forget(id)
         }
+        while retainedItemCount > retainedItems, packageOrder.count > 1, let id = packageOrder.popFirst() {
+            guard let owner = packages[id]?.owner else { continue }
+            // The globally oldest package is its owner's oldest too.
+            if packagesByOwner[owner]?.first == id { packagesByOwner[owner]?.removeFirst() }
+            forget(id)
+        }
+    }
+
+    private func forget(_ id: Int) {
+        guard let package = packages.removeValue(forKey: id) else { return }
+        if let customID = package.customID { customIDs[package.owner]?[customID] = nil }
+        retainedItemCount -= package.items.count
+        reports.remove(package: id)
+        refunds.remove(package: id)
     }
 
     /// Refunds the credit of items the operator rejected as their rejections happen (batch by batch
     /// in a periodic package).
     private func settle() {
-        let now = clock.now()
-        for id in unsettled {
-            guard let package = packages[id], now >= package.sentAt else { continue }
-            let due = package.refundableCredit(at: now) - (refunded[id] ?? 0)
-            if due > 0 {
-                accounts[package.owner]?.credit += due
-                refunded[id, default: 0] += due
-            }
-            if now >= package.sentAt + package.lastDelay {
-                unsettled.remove(id)
-                refunded[id] = nil
-            }
+        for (id, indices) in refunds.due(at: clock.now()) {
+            guard let package = packages[id] else { continue }
+            accounts[package.owner]?.credit += indices.reduce(0) { $0 + package.items[$1].credit }
         }
     }
 

@@ -75,11 +75,15 @@ public struct SmsPackageRecord: Sendable, Hashable {
     public func finalAt(_ item: Item, at now: Int64) -> Int64? {
         let state = itemState(item, at: now)
         guard state.isFinal else { return nil }
-        switch state {
-        case .cancelled: return cancelledAt
-        case .rejectedByOperator: return sentAt + item.delay
-        case .timedOut: return timeoutAt + item.delay
-        default: return reportAt + item.delay
+        return state == .cancelled ? cancelledAt : finalAt(item)
+    }
+
+    /// When an item reaches its final state unless the package is cancelled first: known from its creation.
+    public func finalAt(_ item: Item) -> Int64 {
+        switch item.outcome {
+        case .rejectedByOperator, .noConsent: sentAt + item.delay
+        case .timedOut: timeoutAt + item.delay
+        case .undelivered, .delivered, .callbackFails: reportAt + item.delay
         }
     }
 

@@ -91,13 +91,19 @@ public struct NodeAPIScenario: Sendable, Hashable, Decodable {
     public var optOut: OptOutRules
     /// Packages kept per user; the oldest are forgotten beyond, so memory stays flat under load.
     public var retainedPackagesPerUser: Int
+    /// Items (recipients) kept in all packages of all users; the oldest packages are forgotten beyond. Memory follows
+    /// items: the default keeps the whole process under 300 MB of RSS (README, "Limits").
+    public var retainedItems: Int
+    public static let defaultRetainedItems = 1_000_000
 
     public init(
         errorsAsHTTP200: Bool = false, delivery: DeliveryRules = .default, accounts: [NodeAPIAccount] = [], maintenance: Bool = false,
         sendingHours: SendingHours? = nil, errorRules: [ErrorInjection.Rule] = [], maxConcurrentRequestsPerUser: Int? = nil, journalSize: Int = 1000,
-        duplicateWindowMinutes: Int? = nil, optOut: OptOutRules = .default, retainedPackagesPerUser: Int = 100_000
+        duplicateWindowMinutes: Int? = nil, optOut: OptOutRules = .default, retainedPackagesPerUser: Int = 100_000,
+        retainedItems: Int = Self.defaultRetainedItems
     ) {
         self.retainedPackagesPerUser = retainedPackagesPerUser
+        self.retainedItems = retainedItems
         self.duplicateWindowMinutes = duplicateWindowMinutes
         self.optOut = optOut
         self.errorsAsHTTP200 = errorsAsHTTP200
@@ -112,7 +118,7 @@ public struct NodeAPIScenario: Sendable, Hashable, Decodable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case errorsAsHTTP200, delivery, accounts, maintenance, sendingHours, errorRules, maxConcurrentRequestsPerUser, journalSize
-        case duplicateWindowMinutes, optOut, retainedPackagesPerUser
+        case duplicateWindowMinutes, optOut, retainedPackagesPerUser, retainedItems
     }
 
     public init(from decoder: any Decoder) throws {
@@ -129,7 +135,9 @@ public struct NodeAPIScenario: Sendable, Hashable, Decodable {
             journalSize: try container.decodeIfPresent(Int.self, forKey: .journalSize, within: ScenarioBounds.tableSize) ?? 1000,
             duplicateWindowMinutes: try container.decodeIfPresent(Int.self, forKey: .duplicateWindowMinutes, within: 1...525_600),
             optOut: try container.decodeIfPresent(OptOutRules.self, forKey: .optOut) ?? .default,
-            retainedPackagesPerUser: try container.decodeIfPresent(Int.self, forKey: .retainedPackagesPerUser, within: 10...ScenarioBounds.tableSize.upperBound) ?? 100_000
+            retainedPackagesPerUser: try container.decodeIfPresent(Int.self, forKey: .retainedPackagesPerUser, within: 10...ScenarioBounds.tableSize.upperBound) ?? 100_000,
+            retainedItems: try container.decodeIfPresent(Int.self, forKey: .retainedItems, within: 1000...ScenarioBounds.tableSize.upperBound)
+                ?? Self.defaultRetainedItems
         )
     }
 }

@@ -40,3 +40,16 @@ struct UUIDGenerator: Sendable {
 
     private static let digits = Array("0123456789abcdef".utf8)
 }
+
+/// Where a mock's numeric ids start: from the clock, so that a restarted mock never hands out an id it handed out
+/// before (a client holding an old id would silently read another object). `perMillisecond` ids per millisecond since
+/// 2024-01-01 are room enough for any load the mock can serve; never below `floor`.
+enum IDStart {
+    static let epoch: Int64 = 1_704_067_200_000
+
+    static func fromClock(_ now: Int64, perMillisecond: Int, floor: Int) -> Int {
+        let elapsed = max(now - epoch, 0)
+        let (start, overflow) = Int(elapsed).multipliedReportingOverflow(by: perMillisecond)
+        return overflow ? floor : max(start, floor)
+    }
+}

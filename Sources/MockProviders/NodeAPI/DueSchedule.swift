@@ -1,0 +1,67 @@
+import HeapModule
+
+/// Items of packages that come due at instants known in advance (a delivery report to push, an operator rejection to
+/// refund), handed out as the clock reaches them. A heap holds each package's next instant, so asking while nothing is
+/// due costs O(1), and every item is handed out once: the whole schedule costs O(n log n) over its life, never a scan
+/// of every package per turn.
+struct DueSchedule: Sendable {
+    private struct Next: Comparable, Sendable {
+        var at: Int64
+        var package: Int
+        static func < (lhs: Next, rhs: Next) -> Bool { (lhs.at, lhs.package) < (rhs.at, rhs.package) }
+    }
+
+    /// A package's items by the instant they come due, and how many were handed out.
+    private struct Plan: Sendable {
+        var items: [(at: Int64, item: Int)]
+        var handedOut = 0
+    }
+
+    private var heap = Heap<Next>()
+    private var plans: [Int: Plan] = [:]
+
+    var isEmpty: Bool { plans.isEmpty }
+
+    /// Schedules a package's items: `(instant, item index)`, in any order.
+    mutating func add(package: Int, items: [(at: Int64, item: Int)]) {
+        guard !items.isEmpty else { return }
+        let sorted = items.sorted { ($0.at, $0.item) < ($1.at, $1.item) }
+        plans[package] = Plan(items: sorted)
+        heap.insert(Next(at: sorted[0].at, package: package))
+    }
+
+    /// Forgets a package (its heap entry is skipped when it comes up).
+    mutating func remove(package: Int) { plans[package] = nil }
+
+    /// Makes every item not yet handed out due at `at` (a cancelled package's items are final at once).
+    mutating func moveRemaining(of package: Int, to at: Int64) {
+        guard var plan = plans[package] else { return }
+        for index in plan.handedOut..<plan.items.count { plan.items[index].at = at }
+        plans[package] = plan
+        heap.insert(Next(at: at, package: package))
+    }
+
+    /// The items due by `now`, per package in the order their instants come, each handed out once.
+    mutating func due(at now: Int64) -> [(package: Int, items: [Int])] {
+        var due: [(package: Int, items: [Int])] = []
+        while let next = heap.min, next.at <= now {
+            heap.removeMin()
+            guard var plan = plans[next.package], plan.handedOut < plan.items.count, plan.items[plan.handedOut].at == next.at else {
+                continue // forgotten, already handed out, or moved: a stale entry
+            }
+            var items: [Int] = []
+            while plan.handedOut < plan.items.count, plan.items[plan.handedOut].at <= now {
+                items.append(plan.items[plan.handedOut].item)
+                plan.handedOut += 1
+            }
+            if plan.handedOut < plan.items.count {
+                heap.insert(Next(at: plan.items[plan.handedOut].at, package: next.package))
+                plans[next.package] = plan
+            } else {
+                plans[next.package] = nil
+            }
+            due.append((next.package, items))
+        }
+        return due
+    }
+}
