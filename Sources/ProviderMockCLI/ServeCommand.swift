@@ -61,7 +61,7 @@ struct ServeCommand: AsyncParsableCommand {
         let app = Application(
             router: mocks.nodeAPIRouter(),
             configuration: ApplicationConfiguration(address: .hostname(host, port: nodeApiPort), serverName: "provider-mock"),
-            services: [iysApp, expressApp]
+            services: [iysApp, expressApp] + mocks.services
         )
         let users = nodeAPI.accounts.map(\.username).joined(separator: ", ")
         print("Node API mock on http://\(host):\(nodeApiPort) (WSDL at /soap?wsdl); accounts: \(users)")
@@ -70,16 +70,6 @@ struct ServeCommand: AsyncParsableCommand {
         let clients = loaded.euromsg.integrators.map(\.clientName).joined(separator: ", ")
         let keys = loaded.euromsg.endUsers.map(\.apiKey).joined(separator: ", ")
         print("Euromsg Express mock on http://\(host):\(euromsgPort) (POST /tokens, PUT /apiKey/identification); integrators: \(clients); API keys: \(keys)")
-        // Delivery reports to pushSettings.url, off the request path.
-        let dispatcher = CallbackDispatcher(clock: clock)
-        let callbacks = Task {
-            while !Task.isCancelled {
-                await mocks.nodeAPI.deliverReports(through: dispatcher)
-                await mocks.iys.deliverWebhooks(through: dispatcher)
-                try? await Task.sleep(for: .milliseconds(250))
-            }
-        }
-        defer { callbacks.cancel() }
         try await app.runService()
     }
 }

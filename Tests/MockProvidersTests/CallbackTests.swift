@@ -85,10 +85,114 @@ import Testing
         }
     }
 
+    @Test func aLargePackagesReportsAreSplit() async throws {
+        var account = ScenarioFixtures.admin
+        account.credit = 10_000
+        let simulation = NodeAPISimulation(accounts: [account], clock: clock)
+        var request = CreateSmsRequest(
+            recipients: .oneToMany((0..<2_500).map { GSMNumber(String(905_550_105_000 + $0)) }), sender: "BASLIK", title: "T", content: "c"
+        )
+        request.pushSettings = PushSettings(url: "http://127.0.0.1:9/hook")
+        _ = try await simulation.createSms(for: "admin", request)
+        #expect(await simulation.dueReports().isEmpty)
+        clock.advance(seconds: 5)
+        let reports = await simulation.dueReports()
+        #expect(reports.map(\.report.items.count) == [1000, 1000, 500])
+        #expect(Set(reports.flatMap(\.report.items).map(\.id)).count == 2_500)
+        #expect(await simulation.dueReports().isEmpty)
+    }
+
     @Test func theQueueIsBounded() async {
         let dispatcher = CallbackDispatcher(clock: clock, capacity: 2)
         for _ in 0..<5 { await dispatcher.enqueue(url: "http://127.0.0.1:9/none", body: []) }
         #expect(await dispatcher.pending == 2)
         #expect(await dispatcher.dropped == 3)
+        // Another receiver has a queue of its own; the bytes of all queues are bounded too.
+        await dispatcher.enqueue(url: "http://127.0.0.1:10/none", body: [])
+        #expect(await dispatcher.pending == 3)
+        let small = CallbackDispatcher(clock: clock, maxQueuedBytes: 10)
+        await small.enqueue(url: "http://127.0.0.1:9/none", body: Array(repeating: 0x20, count: 8))
+        await small.enqueue(url: "http://127.0.0.1:10/none", body: Array(repeating: 0x20, count: 8))
+        #expect(await small.pending == 1)
+        #expect(await small.dropped == 1)
+    }
+
+    /// Receivers that never answer: each request is counted and then waits until ``release()``.
+    final class HangingReceiver: Sendable {
+        let arrivals: AsyncStream<Void>
+        let arrived: AsyncStream<Void>.Continuation
+        let released = Mutex<(done: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
+
+        init() { (arrivals, arrived) = AsyncStream.makeStream() }
+
+        /// Lets every request waiting, and any later one, answer: the server can then shut down.
+        func release() {
+            let waiting = released.withLock { state in
+                state.done = true
+                defer { state.waiting = [] }
+                return state.waiting
+            }
+            for continuation in waiting { continuation.resume() }
+        }
+
+        var app: some ApplicationProtocol {
+            let router = Router()
+            router.post("/hang") { _, _ -> HTTPResponse.Status in
+                self.arrived.yield()
+                await withCheckedContinuation { continuation in
+                    let done = self.released.withLock { state in
+                        if !state.done { state.waiting.append(continuation) }
+                        return state.done
+                    }
+                    if done { continuation.resume() }
+                }
+                return .ok
+            }
+            return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        }
+    }
+
+    /// Issue 11, finding 6: six receivers that hang do not delay a healthy one, and one receiver has at most
+    /// `maxInFlightPerReceiver` attempts in flight.
+    @Test func aHangingReceiverDelaysOnlyItself() async throws {
+        let healthy = Receiver()
+        let hanging = HangingReceiver()
+        try await hanging.app.test(.live) { hangingClient in
+            let hangingPort = try #require(hangingClient.port)
+            try await healthy.app.test(.live) { healthyClient in
+                let healthyPort = try #require(healthyClient.port)
+                let dispatcher = CallbackDispatcher(clock: clock, maxInFlightPerReceiver: 2, timeout: .seconds(60))
+                // Six hanging receivers (one server under six spellings of 127.0.0.1), three deliveries each.
+                for name in ["127.0.0.1", "127.1", "127.0.1", "2130706433", "0x7f000001", "0177.0.0.1"] {
+                    for _ in 0..<3 { await dispatcher.enqueue(url: "http://\(name):\(hangingPort)/hang", body: Array("{}".utf8)) }
+                }
+                await dispatcher.enqueue(url: "http://127.0.0.1:\(healthyPort)/hook", body: Array(#"{"sağlıklı":true}"#.utf8))
+                let service = Task { try await dispatcher.run() }
+                defer {
+                    service.cancel()
+                    hanging.release()
+                }
+                try await Self.within(.seconds(30)) {
+                    // The healthy receiver is served while every hanging one holds its attempts.
+                    while await dispatcher.delivered < 1 { await Task.yield() }
+                    var iterator = hanging.arrivals.makeAsyncIterator()
+                    for _ in 0..<12 { await iterator.next() }
+                }
+                #expect(healthy.bodies.withLock { $0.map { String(decoding: $0, as: UTF8.self) } } == [#"{"sağlıklı":true}"#])
+                // Two in flight per hanging receiver, the third still queued.
+                #expect(await dispatcher.pending == 6)
+            }
+        }
+    }
+
+    /// Runs `body`, failing the test if it takes longer than `limit` (a watchdog, never a wait for a result).
+    static func within(_ limit: Duration, _ body: @escaping @Sendable () async throws -> Void) async throws {
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask { try await body(); return true }
+            group.addTask { try await Task.sleep(for: limit); return false }
+            let finished = try await group.next() ?? false
+            group.cancelAll()
+            #expect(finished, "not done within \(limit)")
+        }
     }
 }

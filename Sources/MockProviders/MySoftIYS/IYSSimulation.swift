@@ -1,3 +1,4 @@
+import DequeModule
 import Foundation
 import MySoftIYS
 
@@ -12,9 +13,11 @@ public actor IYSSimulation {
     let tokenLifetime: Int
     var tokens: [String: (user: String, expiresAt: Int64)] = [:]
     var batches: [String: IYSBatch] = [:]
-    /// Webhook posts waiting for ``dueWebhooks()``; bounded, the oldest dropped.
-    var outbox: [(url: String, body: [UInt8])] = []
+    /// Webhook posts waiting for ``dueWebhooks()``; bounded, the oldest dropped (and counted).
+    var outbox: Deque<(url: String, body: [UInt8])> = []
     static let outboxCapacity = 10_000
+    /// Webhook posts dropped because the outbox was full.
+    public private(set) var droppedWebhooks = 0
 
     public init(
         accounts: [IYSAccount], forwarding: IYSForwarding = .default, tokenLifetimeSeconds: Int = 86_399,
@@ -174,19 +177,28 @@ public actor IYSSimulation {
         guard let webhook = brand.webhook,
               let body = try? IYSJSON.encode(WebhookConsentModel(webHookKey: webhook.key, brandCode: brand.code, consentData: consent))
         else { return }
-        if outbox.count >= Self.outboxCapacity { outbox.removeFirst() }
+        if outbox.count >= Self.outboxCapacity {
+            outbox.removeFirst()
+            droppedWebhooks += 1
+        }
         outbox.append((webhook.url, body))
     }
 
     /// The webhook posts queued since the last call.
     public func dueWebhooks() -> [(url: String, body: [UInt8])] {
         defer { outbox.removeAll() }
-        return outbox
+        return Array(outbox)
     }
 
-    /// Hands the due webhook posts to the dispatcher, which retries them on the clock.
-    public func deliverWebhooks(through dispatcher: CallbackDispatcher) async {
+    /// Hands the due webhook posts to the dispatcher, which retries them on the clock (``MockBackgroundWork`` does
+    /// every 250 ms).
+    public func enqueueWebhooks(to dispatcher: CallbackDispatcher) async {
         for (url, body) in dueWebhooks() { await dispatcher.enqueue(url: url, body: body) }
+    }
+
+    /// Hands the due webhook posts to the dispatcher and delivers what is due, for tests that advance the clock.
+    public func deliverWebhooks(through dispatcher: CallbackDispatcher) async {
+        await enqueueWebhooks(to: dispatcher)
         await dispatcher.drain()
     }
 

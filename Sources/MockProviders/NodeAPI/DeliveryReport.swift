@@ -30,10 +30,15 @@ extension DeliveryReport {
 }
 
 extension NodeAPISimulation {
-    /// Hands the reports that are due to the dispatcher and delivers what is due: one turn of the
-    /// callback loop (`serve` runs it every 250 ms; tests call it after advancing the clock).
-    public func deliverReports(through dispatcher: CallbackDispatcher) async {
+    /// Hands the reports that are due to the dispatcher (``MockBackgroundWork`` does every 250 ms).
+    public func enqueueReports(to dispatcher: CallbackDispatcher) async {
         for (url, report) in dueReports() { await dispatcher.enqueue(url: url, body: report.jsonBody) }
+    }
+
+    /// Hands the reports that are due to the dispatcher and delivers what is due: one turn of the callback loop,
+    /// for tests that advance the clock.
+    public func deliverReports(through dispatcher: CallbackDispatcher) async {
+        await enqueueReports(to: dispatcher)
         await dispatcher.drain()
     }
 }

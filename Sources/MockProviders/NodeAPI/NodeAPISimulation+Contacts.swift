@@ -187,13 +187,13 @@ extension NodeAPISimulation {
         return StatusReply()
     }
 
-    /// Applies the next slice of every import that is due; true while any import has rows left. The background work of
-    /// `serve` calls this until it returns false, one slice per turn on the simulation, so other requests interleave.
+    /// Applies the next slice of every import that is due; true when a slice was applied and rows are left, so that
+    /// calling again now does more. The background work of `serve` calls this until it returns false, one slice per
+    /// turn on the simulation, so other requests interleave.
     @discardableResult
     public func advanceImports() -> Bool {
         var more = false
-        for user in importing {
-            applyImportSlice(of: user)
+        for user in importing where applyImportSlice(of: user) {
             if books[user]?.pendingImport != nil { more = true }
         }
         return more
@@ -208,9 +208,10 @@ extension NodeAPISimulation {
         return try body(&book)
     }
 
-    /// Applies the next ``ContactImport/sliceRows`` rows of the user's import once it is due.
-    private func applyImportSlice(of user: String) {
-        guard var pending = books[user]?.pendingImport, pending.isDue(at: clock.now()) else { return }
+    /// Applies the next ``ContactImport/sliceRows`` rows of the user's import once it is due; false when there was none.
+    @discardableResult
+    private func applyImportSlice(of user: String) -> Bool {
+        guard var pending = books[user]?.pendingImport, pending.isDue(at: clock.now()) else { return false }
         var book = books.removeValue(forKey: user) ?? AddressBook()
         defer { books[user] = book }
         let known: Set<String> = ["GSM", "GROUP_NAME", "FIRST_NAME", "LAST_NAME"]
@@ -250,6 +251,7 @@ extension NodeAPISimulation {
         }
         book.pendingImport = pending.isFinished ? nil : pending
         if pending.isFinished { importing.remove(user) }
+        return true
     }
 
     // MARK: Rules and views

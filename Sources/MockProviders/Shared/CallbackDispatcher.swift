@@ -1,72 +1,198 @@
 import AsyncHTTPClient
+import DequeModule
 import Foundation
+import HeapModule
+import Logging
 import NIOCore
+import ServiceLifecycle
 
-/// Outbound webhooks of the mocks: a bounded queue of JSON POSTs, delivered by ``drain()`` with retries
-/// whose backoff runs on the mock's clock, so tests retry by advancing the clock, never by sleeping.
-/// Request handling only enqueues; a background loop (or a test) drains.
-public actor CallbackDispatcher {
-    struct Delivery {
+/// Outbound webhooks of the mocks (delivery reports, İYS consent changes): JSON POSTs with retries whose backoff runs
+/// on the mock's clock, so tests retry by advancing the clock, never by sleeping.
+///
+/// Each receiver (scheme, host and port of the URL) has its own queue and at most ``maxInFlightPerReceiver`` attempts
+/// in flight; different receivers are served concurrently, so a receiver that hangs delays only its own deliveries.
+/// With one attempt in flight (the default) a receiver gets its deliveries in the order they were queued, retries
+/// aside. Queues are bounded per receiver (``capacity``) and in bytes overall (``maxQueuedBytes``): every delivery
+/// dropped or given up is logged and counted.
+///
+/// Request handling only enqueues. `serve` runs the dispatcher as a `Service` (``run()``); a test calls ``drain()``.
+public actor CallbackDispatcher: Service {
+    struct Delivery: Sendable {
         var url: String
         var body: [UInt8]
         var attempts: Int
         var notBefore: Int64
     }
 
-    /// Deliveries kept waiting at most; the oldest is dropped beyond.
+    /// A delivery waiting for its retry, ordered by when it is due.
+    struct Retry: Comparable, Sendable {
+        var delivery: Delivery
+        var sequence: Int
+        static func < (lhs: Retry, rhs: Retry) -> Bool { (lhs.delivery.notBefore, lhs.sequence) < (rhs.delivery.notBefore, rhs.sequence) }
+        static func == (lhs: Retry, rhs: Retry) -> Bool { lhs.sequence == rhs.sequence }
+    }
+
+    struct Receiver {
+        var fresh: Deque<Delivery> = []
+        var retries = Heap<Retry>()
+        var inFlight = 0
+        var count: Int { fresh.count + retries.count }
+    }
+
+    /// What became of the deliveries so far.
+    public struct Counters: Sendable, Hashable {
+        public var delivered = 0
+        /// Given up after the last retry.
+        public var failed = 0
+        /// Dropped unsent because a queue was full.
+        public var dropped = 0
+        /// Attempts made, successful or not.
+        public var attempts = 0
+    }
+
+    /// Deliveries kept waiting per receiver at most; the receiver's oldest is dropped beyond.
     public let capacity: Int
+    /// Bytes of bodies kept waiting in all; a new delivery is dropped beyond.
+    public let maxQueuedBytes: Int
+    /// Attempts in flight per receiver at most.
+    public let maxInFlightPerReceiver: Int
     /// Delay before each retry; its count is the number of retries.
     public let backoff: [Duration]
     private let clock: any MockClock
     private let timeout: TimeAmount
-    private var queue: [Delivery] = []
+    private let logger: Logger
+    private var receivers: [String: Receiver] = [:]
+    private var queuedBytes = 0
+    private var sequence = 0
+    public private(set) var counters = Counters()
 
-    public private(set) var delivered = 0
-    /// Deliveries given up after the last retry.
-    public private(set) var failed = 0
-    /// Deliveries dropped because the queue was full.
-    public private(set) var dropped = 0
-
-    public init(clock: any MockClock, capacity: Int = 10_000, backoff: [Duration] = [.seconds(1), .seconds(5), .seconds(30)], timeout: TimeAmount = .seconds(5)) {
+    public init(
+        clock: any MockClock, capacity: Int = 10_000, maxQueuedBytes: Int = 64 << 20, maxInFlightPerReceiver: Int = 1,
+        backoff: [Duration] = [.seconds(1), .seconds(5), .seconds(30)], timeout: TimeAmount = .seconds(5),
+        logger: Logger = Logger(label: "provider-mock.callbacks")
+    ) {
         self.clock = clock
         self.capacity = max(capacity, 1)
+        self.maxQueuedBytes = max(maxQueuedBytes, 1)
+        self.maxInFlightPerReceiver = max(maxInFlightPerReceiver, 1)
         self.backoff = backoff
         self.timeout = timeout
+        self.logger = logger
     }
 
-    public var pending: Int { queue.count }
+    public var delivered: Int { counters.delivered }
+    public var failed: Int { counters.failed }
+    public var dropped: Int { counters.dropped }
+    /// Deliveries waiting, in all queues.
+    public var pending: Int { receivers.values.reduce(0) { $0 + $1.count } }
 
     /// Queues a JSON POST of `body` to `url`.
     public func enqueue(url: String, body: [UInt8]) {
-        if queue.count >= capacity {
-            queue.removeFirst()
-            dropped += 1
+        let key = Self.receiver(of: url)
+        if queuedBytes + body.count > maxQueuedBytes {
+            drop(url: url, reason: "the queues hold \(queuedBytes) bytes, at most \(maxQueuedBytes)")
+            return
         }
-        queue.append(Delivery(url: url, body: body, attempts: 0, notBefore: clock.now()))
+        if let count = receivers[key]?.count, count >= capacity {
+            guard let oldest = receivers[key]?.fresh.popFirst() else {
+                drop(url: url, reason: "the receiver's queue holds \(capacity) retries")
+                return
+            }
+            queuedBytes -= oldest.body.count
+            drop(url: oldest.url, reason: "the receiver's queue holds \(capacity) deliveries")
+        }
+        queuedBytes += body.count
+        receivers[key, default: Receiver()].fresh.append(Delivery(url: url, body: body, attempts: 0, notBefore: clock.now()))
     }
 
-    /// Sends every delivery that is due; a failed one waits for its next backoff, or is given up.
+    /// Sends every delivery that is due, concurrently across receivers, and returns when those attempts are over;
+    /// a failed one waits for its next backoff, or is given up.
     public func drain() async {
-        let now = clock.now()
-        let due = queue.filter { $0.notBefore <= now }
-        queue.removeAll { $0.notBefore <= now }
-        for var delivery in due {
-            if await send(delivery) {
-                delivered += 1
-                continue
-            }
-            delivery.attempts += 1
-            if delivery.attempts > backoff.count {
-                failed += 1
-            } else {
-                let wait = backoff[delivery.attempts - 1]
-                delivery.notBefore = clock.now() + wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000
-                if queue.count >= capacity { dropped += 1 } else { queue.append(delivery) }
+        await withTaskGroup(of: Void.self) { group in
+            for (key, delivery) in takeDue() { group.addTask { await self.attempt(delivery, receiver: key) } }
+            while await group.next() != nil {
+                for (key, delivery) in takeDue() { group.addTask { await self.attempt(delivery, receiver: key) } }
             }
         }
     }
 
-    private func send(_ delivery: Delivery) async -> Bool {
+    /// The dispatcher as a background service: attempts start as they come due, until graceful shutdown.
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            await withDiscardingTaskGroup { group in
+                while !Task.isCancelled {
+                    for (key, delivery) in await self.takeDue() { group.addTask { await self.attempt(delivery, receiver: key) } }
+                    try? await Task.sleep(for: .milliseconds(100))
+                }
+            }
+        }
+    }
+
+    /// The deliveries due now that a free slot of their receiver may start; their slots are taken.
+    private func takeDue() -> [(String, Delivery)] {
+        let now = clock.now()
+        var due: [(String, Delivery)] = []
+        for key in receivers.keys {
+            guard var receiver = receivers[key], receiver.inFlight < maxInFlightPerReceiver else { continue }
+            while receiver.inFlight < maxInFlightPerReceiver {
+                let delivery: Delivery
+                if let retry = receiver.retries.min, retry.delivery.notBefore <= now {
+                    delivery = receiver.retries.removeMin().delivery
+                } else if let fresh = receiver.fresh.popFirst() {
+                    delivery = fresh
+                } else {
+                    break
+                }
+                queuedBytes -= delivery.body.count
+                receiver.inFlight += 1
+                due.append((key, delivery))
+            }
+            receivers[key] = receiver
+        }
+        return due
+    }
+
+    private nonisolated func attempt(_ delivery: Delivery, receiver key: String) async {
+        let succeeded = await Self.send(delivery, timeout: timeout)
+        await finish(delivery, receiver: key, succeeded: succeeded)
+    }
+
+    private func finish(_ delivery: Delivery, receiver key: String, succeeded: Bool) {
+        receivers[key]?.inFlight -= 1
+        counters.attempts += 1
+        var delivery = delivery
+        if succeeded {
+            counters.delivered += 1
+        } else if delivery.attempts >= backoff.count {
+            counters.failed += 1
+            logger.warning("callback given up", metadata: ["url": "\(delivery.url)", "attempts": "\(delivery.attempts + 1)"])
+        } else {
+            let wait = backoff[delivery.attempts]
+            delivery.attempts += 1
+            delivery.notBefore = clock.now() + wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000
+            if queuedBytes + delivery.body.count > maxQueuedBytes || (receivers[key]?.count ?? 0) >= capacity {
+                drop(url: delivery.url, reason: "no room left for its retry")
+            } else {
+                sequence += 1
+                queuedBytes += delivery.body.count
+                receivers[key, default: Receiver()].retries.insert(Retry(delivery: delivery, sequence: sequence))
+            }
+        }
+        if let receiver = receivers[key], receiver.count == 0, receiver.inFlight == 0 { receivers[key] = nil }
+    }
+
+    private func drop(url: String, reason: String) {
+        counters.dropped += 1
+        logger.warning("callback dropped", metadata: ["url": "\(url)", "reason": "\(reason)"])
+    }
+
+    /// Scheme, host and port: deliveries to one server share its queue and its attempts in flight.
+    static func receiver(of url: String) -> String {
+        guard let components = URLComponents(string: url), let host = components.host else { return url }
+        return "\(components.scheme ?? "")://\(host.lowercased()):\(components.port.map(String.init) ?? "")"
+    }
+
+    private static func send(_ delivery: Delivery, timeout: TimeAmount) async -> Bool {
         var request = HTTPClientRequest(url: delivery.url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json; charset=utf-8")

@@ -1,4 +1,5 @@
 import Hummingbird
+import ServiceLifecycle
 
 /// The three mock providers of a scenario, wired as `provider-mock serve` runs them: one clock, one consent store that
 /// the İYS API writes and the Node API's commercial gate reads, one journal per provider. `serve`, the fuzz targets and
@@ -18,6 +19,10 @@ public struct ProviderMocks: Sendable {
     public let nodeAPIRoutes: NodeAPIRoutes
     public let iysRoutes: IYSRoutes
     public let euromsgRoutes: ExpressRoutes
+    /// Delivery reports and İYS webhooks, sent concurrently per receiver.
+    public let dispatcher: CallbackDispatcher
+    /// What falls due on the clock: reports and webhooks to send, import slices to apply.
+    public let background: MockBackgroundWork
 
     /// - Parameter errorsAsHTTP200: every Node API error as HTTP 200, whatever the scenario says (`serve --errors-as-http-200`).
     public init(scenario: Scenario, clock: any MockClock, errorsAsHTTP200: Bool = false) {
@@ -39,7 +44,12 @@ public struct ProviderMocks: Sendable {
         )
         iysRoutes = IYSRoutes(simulation: iys, journal: RequestJournal(capacity: scenario.iys.journalSize), clock: clock)
         euromsgRoutes = ExpressRoutes(simulation: euromsg, journal: RequestJournal(capacity: scenario.euromsg.journalSize), clock: clock)
+        dispatcher = CallbackDispatcher(clock: clock)
+        background = MockBackgroundWork(nodeAPI: nodeAPI, iys: iys, dispatcher: dispatcher)
     }
+
+    /// The background services `serve` runs beside the servers.
+    public var services: [any Service] { [dispatcher, background] }
 
     /// A router with the Node API's routes (JSON, SOAP, WSDL and the mock's own).
     public func nodeAPIRouter() -> Router<BasicRequestContext> {
