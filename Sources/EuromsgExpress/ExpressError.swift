@@ -24,6 +24,8 @@ public enum ExpressErrorCode: String, IYSWireEnum {
     case conflict = "CONFLICT"
     /// The request body is over the size limit.
     case tooLarge = "PAYLOAD_TOO_LARGE"
+    /// The gateway serves no more connections at once (the mock's connection limit).
+    case unavailable = "SERVICE_UNAVAILABLE"
 
     /// The HTTP status the gateway answers with.
     public var httpStatus: Int {
@@ -34,6 +36,7 @@ public enum ExpressErrorCode: String, IYSWireEnum {
         case .validation: 400
         case .conflict: 409
         case .tooLarge: 413
+        case .unavailable: 503
         }
     }
 }

@@ -6,7 +6,9 @@ internal import CLibXML2
 /// - network access is off and the external entity loader returns nothing, for the whole process;
 /// - any `<!DOCTYPE …>` stops the parse before its internal subset is read, so no entity is ever
 ///   declared, expanded or fetched (XXE, billion laughs); SOAP 1.1 forbids DTDs anyway;
-/// - the input size and the element depth are bounded by ``XMLParseLimits``;
+/// - the input size, the element depth, the attributes per element and the nodes are bounded by ``XMLParseLimits``;
+///   the attributes of a tag are counted by a linear pass before libxml2 runs (``XMLPreflight``), because libxml2's
+///   own duplicate check is quadratic in them;
 /// - the tree is built from SAX2 events straight into Swift values: no libxml2 object escapes.
 public enum XMLDocumentParser {
     private static let setUp: Void = {
@@ -32,7 +34,8 @@ public enum XMLDocumentParser {
             return .failure(.documentTooLarge(bytes: buffer.count, limit: limits.maxBytes))
         }
         guard let base = buffer.baseAddress, buffer.count > 0 else { return .failure(.empty) }
-        let builder = TreeBuilder(maxDepth: limits.maxDepth)
+        if let refusal = XMLPreflight.check(buffer, limits: limits) { return .failure(refusal) }
+        let builder = TreeBuilder(limits: limits)
         var handler = TreeBuilder.handler()
         var error = pm_parse_error()
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
@@ -65,7 +68,9 @@ extension String {
 
 /// Collects SAX2 events into ``XMLElement`` values. Lives for one parse, on one thread.
 private final class TreeBuilder {
-    let maxDepth: Int
+    let limits: XMLParseLimits
+    /// Elements and attributes so far.
+    var nodes = 0
     /// Elements under construction, the innermost last; their `text` accumulates as it arrives.
     var stack: [XMLElement] = []
     var root: XMLElement?
@@ -74,8 +79,8 @@ private final class TreeBuilder {
     /// (heap-allocated) strings and few, worth caching; element names are mostly small strings.
     var uris: [(pointer: UnsafeRawPointer, value: String)] = []
 
-    init(maxDepth: Int) {
-        self.maxDepth = maxDepth
+    init(limits: XMLParseLimits) {
+        self.limits = limits
         stack.reserveCapacity(16)
     }
 
@@ -115,8 +120,17 @@ private final class TreeBuilder {
         sax.startElementNs = { ctx, localName, _, uri, _, _, attributeCount, _, attributes in
             TreeBuilder.with(ctx) { builder in
                 guard builder.failure == nil else { return }
-                guard builder.stack.count < builder.maxDepth else {
-                    builder.fail(.tooDeep(limit: builder.maxDepth), ctx)
+                guard builder.stack.count < builder.limits.maxDepth else {
+                    builder.fail(.tooDeep(limit: builder.limits.maxDepth), ctx)
+                    return
+                }
+                guard Int(attributeCount) <= builder.limits.maxAttributesPerElement else {
+                    builder.fail(.tooManyAttributes(limit: builder.limits.maxAttributesPerElement), ctx)
+                    return
+                }
+                builder.nodes += 1 + Int(attributeCount)
+                guard builder.nodes <= builder.limits.maxNodes else {
+                    builder.fail(.tooManyNodes(limit: builder.limits.maxNodes), ctx)
                     return
                 }
                 var element = XMLElement(localName.map { String(cString: $0) } ?? "", namespaceURI: builder.uri(uri))

@@ -39,6 +39,21 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Answer every error with HTTP 200, as some resellers do (also a scenario option).")
     var errorsAsHttp200 = false
 
+    @Option(name: .long, help: "Seconds a connection may take to send a request's head, from connecting or from the previous reply.")
+    var headerTimeout: Double = 10
+
+    @Option(name: .long, help: "Seconds without a request part while a request is being read, before its connection is closed.")
+    var idleTimeout: Double = 60
+
+    @Option(name: .long, help: "Connections each mock serves at once; beyond, a request is refused in the provider's shape.")
+    var maxConnections = 4096
+
+    mutating func validate() throws {
+        guard (0.1...3600).contains(headerTimeout) else { throw ValidationError("--header-timeout must be between 0.1 and 3600 seconds") }
+        guard (0.1...86_400).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 0.1 and 86400 seconds") }
+        guard (1...1_000_000).contains(maxConnections) else { throw ValidationError("--max-connections must be between 1 and 1000000") }
+    }
+
     func run() async throws {
         let loaded: Scenario
         do {
@@ -50,26 +65,26 @@ struct ServeCommand: AsyncParsableCommand {
         let nodeAPI = loaded.nodeAPI
         let clock = SystemClock()
         let mocks = ProviderMocks(scenario: loaded, clock: clock, errorsAsHTTP200: errorsAsHttp200)
-        let iysApp = Application(
-            router: mocks.iysRouter(),
-            configuration: ApplicationConfiguration(address: .hostname(host, port: iysPort), serverName: "provider-mock-iys")
+        let limits = ConnectionLimits(
+            headerTimeout: .milliseconds(Int64(headerTimeout * 1000)), idleTimeout: .milliseconds(Int64(idleTimeout * 1000)), maxConnections: maxConnections
         )
-        let expressApp = Application(
-            router: mocks.euromsgRouter(),
-            configuration: ApplicationConfiguration(address: .hostname(host, port: euromsgPort), serverName: "provider-mock-euromsg")
-        )
-        let app = Application(
-            router: mocks.nodeAPIRouter(),
-            configuration: ApplicationConfiguration(address: .hostname(host, port: nodeApiPort), serverName: "provider-mock"),
-            services: [iysApp, expressApp] + mocks.services
-        )
+        let descriptors = FileDescriptorLimit.raise()
         let users = nodeAPI.accounts.map(\.username).joined(separator: ", ")
-        print("Node API mock on http://\(host):\(nodeApiPort) (WSDL at /soap?wsdl); accounts: \(users)")
         let iysUsers = loaded.iys.accounts.map(\.username).joined(separator: ", ")
-        print("MySoft İYS mock on http://\(host):\(iysPort) (POST /oauth/token, /api/IYSConsent/*); accounts: \(iysUsers)")
         let clients = loaded.euromsg.integrators.map(\.clientName).joined(separator: ", ")
         let keys = loaded.euromsg.endUsers.map(\.apiKey).joined(separator: ", ")
-        print("Euromsg Express mock on http://\(host):\(euromsgPort) (POST /tokens, PUT /apiKey/identification); integrators: \(clients); API keys: \(keys)")
+        print("Node API accounts: \(users). MySoft İYS accounts: \(iysUsers). Euromsg Express integrators: \(clients); API keys: \(keys)")
+        print("Connections: at most \(maxConnections) per mock, heads within \(headerTimeout) s, idle \(idleTimeout) s; file descriptors: \(descriptors)")
+        let host = host
+        // One line per mock once it listens, with the port it bound (port 0 picks a free one): scripts and tests wait for these.
+        let app = mocks.application(host: host, ports: .init(nodeAPI: nodeApiPort, iys: iysPort, euromsg: euromsgPort), limits: limits) { provider, port in
+            let line = switch provider {
+            case .nodeAPI: "Node API mock listening on http://\(host):\(port) (JSON endpoints, POST /soap, WSDL at /soap?wsdl)"
+            case .iys: "MySoft İYS mock listening on http://\(host):\(port) (POST /oauth/token, /api/IYSConsent/*)"
+            case .euromsg: "Euromsg Express mock listening on http://\(host):\(port) (POST /tokens, PUT /apiKey/identification)"
+            }
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        }
         try await app.runService()
     }
 }

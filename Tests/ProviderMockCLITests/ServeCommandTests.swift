@@ -7,23 +7,38 @@ import Testing
 /// `provider-mock serve` as a person runs it: the three providers come up on their ports, and a consent saved
 /// through the İYS API decides who gets the Node API's next commercial package.
 @Suite struct ServeCommandTests {
-    /// Starts the binary and returns once the three servers log that they listen (no sleeping, no polling).
-    func serve(nodeAPIPort: Int, iysPort: Int, euromsgPort: Int) throws -> Process {
+    /// The served mocks' base URLs, read from serve's log.
+    struct Served {
+        var process: Process
+        var nodeAPI: String
+        var iys: String
+        var euromsg: String
+    }
+
+    /// Starts the binary on ports the OS picks (port 0) and returns once the three mocks log the ports they listen on
+    /// (no sleeping, no polling).
+    func serve(_ extra: [String] = []) throws -> Served {
         let process = Process()
         process.executableURL = ConvertCommandTests.binary
-        process.arguments = ["serve", "--node-api-port", "\(nodeAPIPort)", "--iys-port", "\(iysPort)", "--euromsg-port", "\(euromsgPort)"]
+        process.arguments = ["serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0"] + extra
         let log = Pipe()
         process.standardError = log
         process.standardOutput = log
         try process.run()
         var text = ""
-        while ![nodeAPIPort, iysPort, euromsgPort].allSatisfy({ text.contains("listening on 127.0.0.1:\($0)") }) {
+        var urls: [String: String] = [:]
+        while urls.count < 3 {
             let chunk = log.fileHandleForReading.availableData
             if chunk.isEmpty { break }
             text += String(decoding: chunk, as: UTF8.self)
+            for line in text.split(separator: "\n") {
+                for name in ["Node API", "MySoft İYS", "Euromsg Express"] where line.hasPrefix("\(name) mock listening on ") {
+                    urls[name] = line.dropFirst("\(name) mock listening on ".count).split(separator: " ").first.map(String.init)
+                }
+            }
         }
-        #expect(text.contains("listening on 127.0.0.1:\(euromsgPort)"), "\(text)")
-        return process
+        #expect(urls.count == 3, "\(text)")
+        return Served(process: process, nodeAPI: urls["Node API"] ?? "", iys: urls["MySoft İYS"] ?? "", euromsg: urls["Euromsg Express"] ?? "")
     }
 
     func call(_ url: String, method: String = "POST", body: String, headers: [String: String]) async throws -> (Int, String) {
@@ -36,10 +51,9 @@ import Testing
     }
 
     @Test func theProvidersServeAndShareTheConsentStore() async throws {
-        let base = 20_000 + Int.random(in: 0..<20_000)
-        let process = try serve(nodeAPIPort: base, iysPort: base + 1, euromsgPort: base + 2)
-        defer { process.terminate(); process.waitUntilExit() }
-        let sms = "http://127.0.0.1:\(base)", iys = "http://127.0.0.1:\(base + 1)"
+        let served = try serve()
+        defer { served.process.terminate(); served.process.waitUntilExit() }
+        let sms = served.nodeAPI, iys = served.iys
         let basic = ["Authorization": "Basic " + Data("admin:123456".utf8).base64EncodedString(), "Content-Type": "application/json"]
 
         let (tokenStatus, tokenBody) = try await call("\(iys)/oauth/token", body: "username=admin&password=123456&grant_type=password", headers: ["Content-Type": "application/x-www-form-urlencoded"])
@@ -62,7 +76,7 @@ import Testing
         #expect(try await call("\(sms)/user/credit", body: "", headers: basic).1.contains(#""credit":99999"#))
 
         // Euromsg Express: the integrator's token, the demo end user's API key, their seeded lists.
-        let express = "http://127.0.0.1:\(base + 2)"
+        let express = served.euromsg
         let (expressStatus, expressBody) = try await call("\(express)/tokens", body: #"{"clientName": "admin", "password": "123456"}"#, headers: [:])
         #expect(expressStatus == 200)
         let tokenValue = try #require((try JSONSerialization.jsonObject(with: Data(expressBody.utf8)) as? [String: Any])?["tokenValue"] as? String)
@@ -73,18 +87,17 @@ import Testing
     }
 
     @Test func sendTriesTheConnectorAgainstTheServedMocks() async throws {
-        let base = 20_000 + Int.random(in: 0..<20_000)
-        let process = try serve(nodeAPIPort: base, iysPort: base + 1, euromsgPort: base + 2)
-        defer { process.terminate(); process.waitUntilExit() }
-        let config = FileManager.default.temporaryDirectory.appendingPathComponent("connections-\(base).yaml")
+        let served = try serve()
+        defer { served.process.terminate(); served.process.waitUntilExit() }
+        let config = FileManager.default.temporaryDirectory.appendingPathComponent("connections-\(served.process.processIdentifier).yaml")
         try """
         providers:
           - name: FigenSoft
             rank: 3
-            apiUrl: "http://127.0.0.1:\(base)"
+            apiUrl: "\(served.nodeAPI)"
             connections:
               - { username: admin, password: "123456", smsIysMessageType: CAMPAIGN, senderList: [BASLIK], customApiActive: false }
-        iys: { mode: integrator, apiUrl: "http://127.0.0.1:\(base + 1)", username: admin, password: "123456", brandCode: "5565656556" }
+        iys: { mode: integrator, apiUrl: "\(served.iys)", username: admin, password: "123456", brandCode: "5565656556" }
         """.write(to: config, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: config) }
         let cli = ConvertCommandTests()

@@ -168,6 +168,12 @@ public struct ExpressRoutes: Sendable {
 
     static func ok(_ value: some Encodable) throws(ExpressError) -> Reply { (.ok, try ExpressJSON.encode(value)) }
 
+    /// The answer to a connection beyond the server's limit (``ConnectionLimits``).
+    static func tooManyConnections(_ limit: Int) -> WireResponse {
+        let reply = failure(ExpressError(.unavailable, "the mock serves at most \(limit) connections at once"))
+        return .json(reply.status, reply.bytes)
+    }
+
     static func failure(_ error: ExpressError) -> Reply {
         (HTTPResponse.Status(code: error.errorCode.httpStatus), (try? ExpressJSON.encode(error)) ?? [])
     }
@@ -187,9 +193,12 @@ public struct ExpressRoutes: Sendable {
 
     static func collect(_ request: Request, limit: Int) async throws(ExpressError) -> [UInt8] {
         do {
-            return Array(try await request.body.collect(upTo: limit).readableBytesView)
+            return try await BodyReader.collect(request, limit: limit)
         } catch {
-            throw ExpressError(.tooLarge, "the body is larger than \(limit) bytes")
+            switch error {
+            case .tooLarge: throw ExpressError(.tooLarge, error.message)
+            case .unreadable: throw ExpressError(.validation, error.message)
+            }
         }
     }
 }

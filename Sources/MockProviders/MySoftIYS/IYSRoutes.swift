@@ -132,6 +132,11 @@ public struct IYSRoutes: Sendable {
         return (status, try IYSJSON.encode(result))
     }
 
+    /// The answer to a connection beyond the server's limit (``ConnectionLimits``): the envelope's `HM400`, with 503.
+    static func tooManyConnections(_ limit: Int) -> WireResponse {
+        .json(.serviceUnavailable, failure(IYSError(.HM400, "the mock serves at most \(limit) connections at once")).bytes)
+    }
+
     static func failure(_ error: IYSError) -> (status: HTTPResponse.Status, bytes: [UInt8]) {
         (HTTPResponse.Status(code: error.code.httpStatus), (try? IYSJSON.encode(IYSResult<Bool>.failure(error))) ?? [])
     }
@@ -148,9 +153,9 @@ public struct IYSRoutes: Sendable {
 
     static func collect(_ request: Request, limit: Int) async throws(IYSError) -> [UInt8] {
         do {
-            return Array(try await request.body.collect(upTo: limit).readableBytesView)
+            return try await BodyReader.collect(request, limit: limit)
         } catch {
-            throw IYSError(.HM422, "the body is larger than \(limit) bytes")
+            throw IYSError(.HM422, error.message)
         }
     }
 }

@@ -150,6 +150,11 @@ public struct NodeAPIRoutes: Sendable {
         journal.keep(request, body: body, user: user, reply: reply, at: clock.now())
     }
 
+    /// The answer to a connection beyond the server's limit (``ConnectionLimits``).
+    func tooManyConnections(_ limit: Int) -> WireResponse {
+        JSONFace.failure(NodeAPIError(.concurrentRequestLimit, detail: "the mock serves at most \(limit) connections at once"), policy: policy)
+    }
+
     /// The WSDL, with `soap:address` pointing at the address the client used.
     private func wsdl(_ request: Request) -> WireResponse {
         guard request.uri.queryParameters.has("wsdl") || request.uri.query?.lowercased() == "wsdl" else {
@@ -177,15 +182,15 @@ public struct NodeAPIRoutes: Sendable {
 
     // MARK: Helpers
 
-    /// The body, at most `limit` bytes; beyond that a 413 in the protocol's own error shape.
+    /// The body, at most `limit` bytes; beyond that a 413 in the protocol's own error shape (`SMS00`), and an
+    /// unreadable body a 400 with the same code.
     static func collect(_ request: Request, limit: Int) async throws(NodeAPIError) -> [UInt8] {
         do {
-            let buffer = try await request.body.collect(upTo: limit)
-            return Array(buffer.readableBytesView)
+            return try await BodyReader.collect(request, limit: limit)
         } catch {
-            var tooLarge = NodeAPIError(.sms00, detail: "the body is larger than \(limit) bytes")
-            tooLarge.status = 413
-            throw tooLarge
+            var refusal = NodeAPIError(.sms00, detail: error.message)
+            if case .tooLarge = error { refusal.status = 413 }
+            throw refusal
         }
     }
 

@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 import ServiceLifecycle
 
 /// The three mock providers of a scenario, wired as `provider-mock serve` runs them: one clock, one consent store that
@@ -50,6 +51,51 @@ public struct ProviderMocks: Sendable {
 
     /// The background services `serve` runs beside the servers.
     public var services: [any Service] { [dispatcher, background] }
+
+    /// Where `serve` binds each provider.
+    public struct Ports: Sendable, Hashable {
+        public var nodeAPI: Int
+        public var iys: Int
+        public var euromsg: Int
+
+        public init(nodeAPI: Int = 9587, iys: Int = 9590, euromsg: Int = 9591) {
+            self.nodeAPI = nodeAPI
+            self.iys = iys
+            self.euromsg = euromsg
+        }
+    }
+
+    /// The three mocks.
+    public enum Provider: String, Sendable, CaseIterable {
+        case nodeAPI = "node-api", iys, euromsg
+    }
+
+    /// The three servers as one service, as `serve` runs them: the Node API's application runs the İYS and Euromsg
+    /// applications and the background work as its services. Every server keeps `limits` on its connections and
+    /// refuses one too many in its provider's shape. `onListening` learns each bound port (port 0 picks a free one).
+    public func application(
+        host: String, ports: Ports, limits: ConnectionLimits = ConnectionLimits(),
+        onListening: @escaping @Sendable (Provider, Int) async -> Void = { _, _ in }
+    ) -> some ApplicationProtocol {
+        @Sendable func listening(_ provider: Provider) -> @Sendable (any Channel) async -> Void {
+            { channel in await onListening(provider, channel.localAddress?.port ?? 0) }
+        }
+        let iysApp = Application(
+            router: iysRouter(), server: limits.server(refusal: IYSRoutes.tooManyConnections(limits.maxConnections)),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: ports.iys), serverName: "provider-mock-iys"),
+            onServerRunning: listening(.iys)
+        )
+        let euromsgApp = Application(
+            router: euromsgRouter(), server: limits.server(refusal: ExpressRoutes.tooManyConnections(limits.maxConnections)),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: ports.euromsg), serverName: "provider-mock-euromsg"),
+            onServerRunning: listening(.euromsg)
+        )
+        return Application(
+            router: nodeAPIRouter(), server: limits.server(refusal: nodeAPIRoutes.tooManyConnections(limits.maxConnections)),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: ports.nodeAPI), serverName: "provider-mock"),
+            services: [iysApp, euromsgApp] + services, onServerRunning: listening(.nodeAPI)
+        )
+    }
 
     /// A router with the Node API's routes (JSON, SOAP, WSDL and the mock's own).
     public func nodeAPIRouter() -> Router<BasicRequestContext> {

@@ -1,0 +1,159 @@
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+import NIOCore
+import NIOHTTPTypes
+import Synchronization
+
+/// The bounds every mock's server keeps on its connections, so that half-sent requests and idle connections cannot
+/// use up the process's file descriptors (`serve --header-timeout --idle-timeout --max-connections`).
+public struct ConnectionLimits: Sendable, Hashable {
+    /// From connecting, or from the end of the previous reply, to the end of the next request's head; the connection
+    /// is closed beyond (a half-sent head, or a keep-alive connection left idle).
+    public var headerTimeout: Duration
+    /// Without a request part read or a reply written while a request is in progress (a stalled body).
+    public var idleTimeout: Duration
+    /// Connections open at once per server; beyond, a connection's request is answered 503 in the provider's shape
+    /// and the connection closed (within a second if it sends nothing).
+    public var maxConnections: Int
+
+    public init(headerTimeout: Duration = .seconds(10), idleTimeout: Duration = .seconds(60), maxConnections: Int = 4096) {
+        self.headerTimeout = headerTimeout
+        self.idleTimeout = idleTimeout
+        self.maxConnections = maxConnections
+    }
+
+    /// The HTTP/1 server of a mock with these limits; `refusal` is the provider's answer beyond ``maxConnections``.
+    func server(refusal: WireResponse) -> HTTPServerBuilder {
+        let gate = ConnectionGate(limits: self, refusal: refusal)
+        return .http1(configuration: .init(
+            additionalChannelHandlers: [ConnectionGuardHandler(gate: gate)],
+            idleTimeout: .nanoseconds(Int64(idleTimeout.components.seconds) * 1_000_000_000 + idleTimeout.components.attoseconds / 1_000_000_000)
+        ))
+    }
+}
+
+/// A server's count of open connections, shared by their handlers.
+final class ConnectionGate: Sendable {
+    let limits: ConnectionLimits
+    let refusal: WireResponse
+    private let open = Mutex(0)
+
+    init(limits: ConnectionLimits, refusal: WireResponse) {
+        self.limits = limits
+        self.refusal = refusal
+    }
+
+    /// Counts a new connection; false when it is one too many (it is counted all the same, until it closes).
+    func admit() -> Bool {
+        open.withLock { count in
+            count += 1
+            return count <= limits.maxConnections
+        }
+    }
+
+    func release() { open.withLock { $0 -= 1 } }
+
+    var openConnections: Int { open.withLock { $0 } }
+}
+
+/// One connection's guard, after the HTTP decoder: the header timeout, and the refusal of a connection beyond the limit.
+final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPRequestPart
+    typealias InboundOut = HTTPRequestPart
+    typealias OutboundIn = HTTPResponsePart
+    typealias OutboundOut = HTTPResponsePart
+
+    private let gate: ConnectionGate
+    private var counted = false
+    private var admitted = true
+    private var refused = false
+    /// Requests whose head was read and whose reply has not ended (more than one when a client pipelines).
+    private var inProgress = 0
+    private var headDeadline: Scheduled<Void>?
+
+    init(gate: ConnectionGate) { self.gate = gate }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive { start(context) }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        start(context)
+        context.fireChannelActive()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        stopHeadTimer()
+        if counted {
+            counted = false
+            gate.release()
+        }
+        context.fireChannelInactive()
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        stopHeadTimer()
+        if counted {
+            counted = false
+            gate.release()
+        }
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if refused { return }
+        let part = unwrapInboundIn(data)
+        if case .head = part {
+            inProgress += 1
+            stopHeadTimer()
+            if !admitted {
+                refuse(context)
+                return
+            }
+        }
+        context.fireChannelRead(data)
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        // The last reply is over: the next request's head is due within the header timeout.
+        if case .end = unwrapOutboundIn(data) {
+            inProgress = max(inProgress - 1, 0)
+            if inProgress == 0 { startHeadTimer(context, after: gate.limits.headerTimeout) }
+        }
+        context.write(data, promise: promise)
+    }
+
+    private func start(_ context: ChannelHandlerContext) {
+        guard !counted else { return }
+        counted = true
+        admitted = gate.admit()
+        // A connection beyond the limit is answered at its first request; one that sends nothing goes within a second.
+        startHeadTimer(context, after: admitted ? gate.limits.headerTimeout : .seconds(1))
+    }
+
+    private func refuse(_ context: ChannelHandlerContext) {
+        refused = true
+        var fields = HTTPFields()
+        fields[.contentType] = gate.refusal.contentType
+        fields[.contentLength] = String(gate.refusal.bytes.count)
+        fields[.connection] = "close"
+        context.write(wrapOutboundOut(.head(HTTPResponse(status: gate.refusal.status, headerFields: fields))), promise: nil)
+        context.write(wrapOutboundOut(.body(ByteBuffer(bytes: gate.refusal.bytes))), promise: nil)
+        let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in bound.value.close(promise: nil) }
+    }
+
+    private func startHeadTimer(_ context: ChannelHandlerContext, after timeout: Duration) {
+        stopHeadTimer()
+        let nanoseconds = Int64(timeout.components.seconds) * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
+        let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+        headDeadline = context.eventLoop.scheduleTask(in: .nanoseconds(nanoseconds)) {
+            bound.value.close(promise: nil)
+        }
+    }
+
+    private func stopHeadTimer() {
+        headDeadline?.cancel()
+        headDeadline = nil
+    }
+}

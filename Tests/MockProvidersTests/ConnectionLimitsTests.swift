@@ -1,0 +1,97 @@
+import Foundation
+import MockProviders
+import Synchronization
+import Testing
+
+/// Issue 11, finding 7: half-sent heads and idle connections are closed, a connection beyond the limit is refused in
+/// its provider's shape, and a body too large is refused from its declared length before a byte of it is read.
+@Suite struct ConnectionLimitsTests {
+    /// The three mocks as `serve` runs them, on ports the OS picks, until `body` returns.
+    static func serving(_ limits: ConnectionLimits, _ body: @escaping @Sendable ([ProviderMocks.Provider: Int]) async throws -> Void) async throws {
+        let mocks = ProviderMocks(scenario: try Scenario.bundled(), clock: ManualClock())
+        let ports = Mutex<[ProviderMocks.Provider: Int]>([:])
+        let (listening, ready) = AsyncStream.makeStream(of: Void.self)
+        let app = mocks.application(host: "127.0.0.1", ports: .init(nodeAPI: 0, iys: 0, euromsg: 0), limits: limits) { provider, port in
+            if ports.withLock({ $0[provider] = port; return $0.count }) == 3 { ready.finish() }
+        }
+        let server = Task { try await app.runService(gracefulShutdownSignals: []) }
+        defer { server.cancel() }
+        for await _ in listening {}
+        try await body(ports.withLock { $0 })
+    }
+
+    static let request = "GET /mock/health HTTP/1.1\r\nHost: localhost\r\n\r\n"
+
+    @Test func aHalfSentHeadAndASilentConnectionAreClosed() async throws {
+        try await Self.serving(ConnectionLimits(headerTimeout: .milliseconds(300))) { ports in
+            let port = try #require(ports[.nodeAPI])
+            let half = try RawConnection(port: port)
+            half.write("POST /user/credit HTTP/1.1\r\nHost: localhost\r\nAuthori")
+            let silent = try RawConnection(port: port)
+            #expect(await half.readUntilClosed(within: 10) == "")
+            #expect(await silent.readUntilClosed(within: 10) == "")
+            // A keep-alive connection left idle after its reply goes the same way; the reply itself arrived whole.
+            let idle = try RawConnection(port: port)
+            idle.write(Self.request)
+            let reply = try #require(await idle.readUntilClosed(within: 10))
+            #expect(reply.hasPrefix("HTTP/1.1 200 OK"))
+            #expect(reply.lowercased().contains("content-length: 0"))
+        }
+    }
+
+    @Test func aConnectionBeyondTheLimitIsRefusedInEachProvidersShape() async throws {
+        try await Self.serving(ConnectionLimits(maxConnections: 2)) { ports in
+            let expected: [(ProviderMocks.Provider, String, String)] = [
+                (.nodeAPI, "HTTP/1.1 429", "ERR_CONCURRENT_REQUEST_LIMIT"), (.iys, "HTTP/1.1 503", "HM400"), (.euromsg, "HTTP/1.1 503", "SERVICE_UNAVAILABLE"),
+            ]
+            for (provider, status, code) in expected {
+                let port = try #require(ports[provider])
+                // Two connections the server has surely counted: each has had a reply, and stays open.
+                var held = [try RawConnection(port: port), try RawConnection(port: port)]
+                for connection in held {
+                    connection.write(Self.request)
+                    #expect(await connection.read(within: 10) { $0.contains("\r\n\r\n") }?.hasPrefix("HTTP/1.1 ") == true)
+                }
+                let third = try RawConnection(port: port)
+                third.write(Self.request)
+                let refusal = try #require(await third.readUntilClosed(within: 10))
+                #expect(refusal.hasPrefix(status), "\(provider): \(refusal)")
+                #expect(refusal.contains(code), "\(provider): \(refusal)")
+                #expect(refusal.contains("at most 2 connections at once"))
+                // Once the held connections close, the server serves again.
+                held.removeAll()
+                try await ConnectionLimitsTests.eventually {
+                    let next = try RawConnection(port: port)
+                    next.write("GET /mock/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    return await next.readUntilClosed(within: 10)?.contains(code) == false
+                }
+            }
+        }
+    }
+
+    @Test func aDeclaredBodyOverTheLimitIsRefusedBeforeItIsSent() async throws {
+        try await Self.serving(ConnectionLimits()) { ports in
+            let connection = try RawConnection(port: try #require(ports[.nodeAPI]))
+            // 100 MB declared, none sent: the refusal comes at once.
+            connection.write("POST /sms/create HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100000000\r\nContent-Type: application/json\r\n\r\n")
+            let reply = try #require(await connection.read(within: 10) { $0.contains("}}") })
+            #expect(reply.hasPrefix("HTTP/1.1 413"))
+            #expect(reply.contains("ERR_BAD_REQUEST"))
+        }
+    }
+
+    @Test func serveRaisesTheSoftDescriptorLimitToTheHardOne() {
+        let before = FileDescriptorLimit.current
+        FileDescriptorLimit.raise()
+        #expect(FileDescriptorLimit.current >= before)
+    }
+
+    /// Retries `attempt` until it succeeds (the server notices a closed connection a moment after the client closes it).
+    static func eventually(_ attempt: () async throws -> Bool) async throws {
+        for _ in 0..<200 {
+            if try await attempt() { return }
+            await Task.yield()
+        }
+        Issue.record("never succeeded")
+    }
+}

@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+
+/// A plain TCP connection to a loopback port, for what an HTTP client library will not do: send half a request, hold
+/// a connection open without a byte, read what the server writes before it closes. Reads block a thread of their own,
+/// never one of Swift Concurrency's few, which the servers under test need.
+final class RawConnection: @unchecked Sendable {
+    struct Failure: Error { var call: String }
+
+    private let descriptor: Int32
+
+    init(port: Int) throws {
+        #if os(Linux)
+        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        descriptor = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        guard descriptor >= 0 else { throw Failure(call: "socket") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else {
+            close(descriptor)
+            throw Failure(call: "connect")
+        }
+    }
+
+    deinit { close(descriptor) }
+
+    func write(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+    }
+
+    /// Everything the server writes until it closes the connection, or nil if it has not closed it within `seconds`.
+    func readUntilClosed(within seconds: Int) async -> String? {
+        await read(within: seconds) { _ in false }
+    }
+
+    /// What the server wrote once `done` holds for it, or at its close; nil if neither happens within `seconds`.
+    func read(within seconds: Int, until done: @escaping @Sendable (String) -> Bool) async -> String? {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: self.blockingRead(within: seconds, until: done)) }
+        }
+    }
+
+    private func blockingRead(within seconds: Int, until done: (String) -> Bool) -> String? {
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            if count == 0 { return String(decoding: received, as: UTF8.self) }
+            if count < 0 { return errno == ECONNRESET ? String(decoding: received, as: UTF8.self) : nil }
+            received += buffer[0..<count]
+            if done(String(decoding: received, as: UTF8.self)) { return String(decoding: received, as: UTF8.self) }
+        }
+    }
+}
