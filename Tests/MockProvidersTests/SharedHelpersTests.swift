@@ -1,5 +1,6 @@
 import Foundation
 @testable import MockProviders
+import MySoftIYS
 import Testing
 
 /// The small shared helpers the hot path leans on: they must stay right while being cheap.
@@ -50,5 +51,47 @@ extension UUIDGenerator {
     func nextCopy() -> String {
         var copy = self
         return copy.next()
+    }
+}
+
+/// Issue 11, finding 9: tokens expire from the oldest end, O(1) per issue, and no more than the capacity are kept.
+@Suite struct TokenTableTests {
+    @Test func expiredTokensAreForgottenAsNewOnesAreIssued() {
+        var table = TokenTable<String>()
+        for second in 0..<1_000 {
+            let now = Int64(second) * 1000
+            table.issue("t\(second)", "user", expiresAt: now + 10_000, now: now)
+        }
+        // Lifetime 10 s, one token a second: the table holds the ten issued in the last ten seconds.
+        #expect(table.count == 10)
+        #expect(table["t999"]?.record == "user")
+        #expect(table["t980"] == nil)
+    }
+
+    @Test func aTokenIsKeptForItsRetentionAndAtMostCapacityAreKept() {
+        var table = TokenTable<Int>(retention: 5_000, capacity: 3)
+        table.issue("a", 1, expiresAt: 1_000, now: 0)
+        table.issue("b", 2, expiresAt: 2_000, now: 1_000)
+        // Expired but retained: still known, so that the mock can say it expired.
+        table.issue("c", 3, expiresAt: 6_000, now: 5_000)
+        #expect(table["a"]?.expiresAt == 1_000)
+        table.issue("d", 4, expiresAt: 7_000, now: 5_500)
+        #expect(table["a"] == nil)
+        #expect(table.count == 3)
+        table.update("d") { $0 += 10 }
+        #expect(table["d"]?.record == 14)
+    }
+
+    @Test func theIYSTokenTableStaysSmallUnderAStreamOfTokens() async throws {
+        let clock = ManualClock()
+        let simulation = IYSSimulation(accounts: [ScenarioFixtures.iysAdmin], tokenLifetimeSeconds: 60, clock: clock)
+        let request = TokenRequest(username: ScenarioFixtures.iysAdmin.username, password: ScenarioFixtures.iysAdmin.password, grantType: "password")
+        var last = ""
+        for _ in 0..<5_000 {
+            last = try await simulation.issueToken(request).accessToken
+            clock.advance(seconds: 0.1)
+        }
+        #expect(await simulation.tokens.count <= 601)
+        #expect(await simulation.user(forToken: last) == ScenarioFixtures.iysAdmin.username)
     }
 }

@@ -10,13 +10,13 @@ public actor ExpressSimulation {
     let integrators: [String: String]
     let tokenLifetime: Int64
     let sendingMilliseconds: Int64
-    var tokens: [String: TokenRecord] = [:]
+    /// Bearer tokens, kept a day past their expiry so that an expired one is `TOKEN_EXPIRED`, not `UNAUTHORIZED`.
+    var tokens = TokenTable<TokenRecord>(retention: 86_400_000)
     var accounts: [String: ExpressAccount] = [:]
     var ids: IdCounters
 
-    struct TokenRecord {
+    struct TokenRecord: Sendable {
         var integrator: String
-        var expiresAt: Int64
         var apiKey: String?
     }
 
@@ -43,30 +43,28 @@ public actor ExpressSimulation {
             throw ExpressError(.invalidCredentials, "clientName or password is wrong")
         }
         let now = clock.now()
-        tokens = tokens.filter { $0.value.expiresAt + 86_400_000 > now }
         let value = RandomToken.make(length: 48)
-        tokens[value] = TokenRecord(integrator: request.clientName, expiresAt: now + tokenLifetime)
+        tokens.issue(value, TokenRecord(integrator: request.clientName), expiresAt: now + tokenLifetime, now: now)
         return ExpressToken(tokenValue: value, expireTime: ExpressClock.date(now + tokenLifetime), roles: ["CrmIntegrator"])
     }
 
     /// The token's record while it is valid: `UNAUTHORIZED` for none or an unknown one, `TOKEN_EXPIRED` after its time.
     func validToken(_ token: String?) throws(ExpressError) -> TokenRecord {
-        guard let token, let record = tokens[token] else {
+        guard let token, let entry = tokens[token] else {
             throw ExpressError(.unauthorized, "a bearer token from POST /tokens is required")
         }
-        guard clock.now() < record.expiresAt else {
-            throw ExpressError(.tokenExpired, "the token expired at \(ExpressClock.date(record.expiresAt)); request a new one from POST /tokens")
+        guard clock.now() < entry.expiresAt else {
+            throw ExpressError(.tokenExpired, "the token expired at \(ExpressClock.date(entry.expiresAt)); request a new one from POST /tokens")
         }
-        return record
+        return entry.record
     }
 
     /// `PUT /apiKey/identification`: binds the end user's API key to the token.
     public func identify(token: String?, apiKey: String?) throws(ExpressError) -> Identification {
-        var record = try validToken(token)
+        _ = try validToken(token)
         guard let apiKey, !apiKey.isEmpty else { throw .invalid("apiKey", "is required") }
         let account = try account(apiKey)
-        record.apiKey = apiKey
-        if let token { tokens[token] = record }
+        if let token { tokens.update(token) { $0.apiKey = apiKey } }
         return Identification(
             apiKey: apiKey, accountName: account.name, iysIntegrator: account.iysIntegrator, sendingRights: account.allowance.rights(at: clock.now())
         )

@@ -11,7 +11,8 @@ public actor IYSSimulation {
     let accounts: [String: IYSAccount]
     let forwarding: IYSForwarding
     let tokenLifetime: Int
-    var tokens: [String: (user: String, expiresAt: Int64)] = [:]
+    /// Live bearer tokens and their users.
+    var tokens = TokenTable<String>()
     var batches: [String: IYSBatch] = [:]
     /// Webhook posts waiting for ``dueWebhooks()``; bounded, the oldest dropped (and counted).
     var outbox: Deque<(url: String, body: [UInt8])> = []
@@ -50,20 +51,15 @@ public actor IYSSimulation {
             throw OAuthError(error: "invalid_grant", errorDescription: "The user name or password is incorrect.")
         }
         let now = clock.now()
-        tokens = tokens.filter { $0.value.expiresAt > now }
         let token = RandomToken.make(length: 56)
-        tokens[token] = (account.username, now + Int64(tokenLifetime) * 1000)
+        tokens.issue(token, account.username, expiresAt: now + Int64(tokenLifetime) * 1000, now: now)
         return OAuthToken(accessToken: token, expiresIn: tokenLifetime)
     }
 
     /// The user a bearer token belongs to, while it has not expired.
     public func user(forToken token: String) -> String? {
-        guard let entry = tokens[token] else { return nil }
-        guard clock.now() < entry.expiresAt else {
-            tokens[token] = nil
-            return nil
-        }
-        return entry.user
+        guard let entry = tokens[token], clock.now() < entry.expiresAt else { return nil }
+        return entry.record
     }
 
     // MARK: Brands
