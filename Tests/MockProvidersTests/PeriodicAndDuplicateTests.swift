@@ -202,3 +202,18 @@ import Testing
         #expect(schedule.due(at: 100).isEmpty)
     }
 }
+
+extension ItemRetentionTests {
+    @Test func personalTextsWeighInTheRetention() async throws {
+        var account = ScenarioFixtures.admin
+        account.credit = 1_000_000
+        let simulation = NodeAPISimulation(accounts: [account], retainedItems: 2_000, clock: clock)
+        // 100 items of 1 280 bytes each weigh 100 + 1000: the second such package forgets the first.
+        let text = String(repeating: "ş", count: 640)
+        let messages = (0..<100).map { PersonalMessage(nr: GSMNumber(String(905_550_000_000 + $0)), msg: text) }
+        let first = try await simulation.createSms(for: "admin", CreateSmsRequest(recipients: .manyToMany(messages), sender: "BASLIK", title: "T", content: nil))
+        let second = try await simulation.createSms(for: "admin", CreateSmsRequest(recipients: .manyToMany(messages), sender: "BASLIK", title: "T2", content: nil))
+        #expect(try await simulation.listPackages(of: "admin", ListSmsRequest()).list.map(\.id) == [second.pkgID])
+        #expect(first.pkgID < second.pkgID)
+    }
+}

@@ -41,8 +41,12 @@ import Testing
         #expect(error { try FieldRules.checkCustomID(String(repeating: "a", count: 100)) } == nil)
         #expect(error { try FieldRules.checkCustomID("A-1.b") } == nil)
         #expect(error { try FieldRules.checkCustomID(String(repeating: "a", count: 101)) }?.message.contains("customID") == true)
-        #expect(error { try FieldRules.checkCustomID("a_b") } != nil)
-        #expect(error { try FieldRules.checkCustomID("sipariş") } != nil)
+        #expect(error { try FieldRules.checkCustomID("a_b") }?.message.contains("may hold only letters (ğüşıöçİ too), the digits 0-9, '-' and '.'; '_' is none of them") == true)
+        // Issue 11: the document says "harf", letters: Turkish ones are letters, and the limit counts characters.
+        #expect(error { try FieldRules.checkCustomID("sipariş-İğdır.7") } == nil)
+        #expect(error { try FieldRules.checkCustomID(String(repeating: "ş", count: 100)) } == nil)
+        #expect(error { try FieldRules.checkCustomID(String(repeating: "ş", count: 101)) } != nil)
+        #expect(error { try FieldRules.checkCustomID("sipariş🙂") } != nil)
         #expect(error { try sms { $0.customID = "a b" }.validate() }?.message.contains("customID") == true)
     }
 
@@ -113,5 +117,38 @@ import Testing
     @Test func contactDetailsNames() {
         let bad = CreateContactRequest(contact: ContactFields(gsm: "905551234567", details: ["DOĞUM": "1990"]))
         #expect(error { try bad.validate() }?.message.contains("details.DOĞUM") == true)
+    }
+}
+
+/// Issue 11, finding 12: everything the mock keeps from a request is bounded, with the field named.
+@Suite struct StoredTextLimitTests {
+    func message(_ body: () throws -> Void) -> String? {
+        do {
+            try body()
+            return nil
+        } catch {
+            return (error as? NodeAPIError)?.message
+        }
+    }
+
+    @Test func titlesContentAndContactFieldsHaveLimits() {
+        let long = String(repeating: "ğ", count: 256)
+        var sms = CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: String(repeating: "ğ", count: 255), content: "c")
+        #expect(message { try sms.validate() } == nil)
+        sms.title = long
+        #expect(message { try sms.validate() }?.contains("title: must be at most 255 characters") == true)
+        sms.title = "t"
+        sms.content = String(repeating: "a", count: 2_001)
+        #expect(message { try sms.validate() }?.contains("content: must be at most 2000 characters") == true)
+        sms.content = "c"
+        sms.pushSettings = PushSettings(url: "http://example.com/" + String(repeating: "a", count: 2_048))
+        #expect(message { try sms.validate() }?.contains("pushSettings.url: must be at most 2048 characters") == true)
+        #expect(message { try CreateGroupRequest(title: long).validate() }?.contains("title: must be at most 255") == true)
+        #expect(message { try UpdateGroupRequest(uuid: "u", title: long).validate() }?.contains("title: must be at most 255") == true)
+        #expect(message { try CreateContactRequest(contact: ContactFields(gsm: "905551230011", firstName: long)).validate() }?.contains("firstName") == true)
+        let details = Dictionary(uniqueKeysWithValues: (0...100).map { ("F\($0)", "v") })
+        #expect(message { try CreateContactRequest(contact: ContactFields(gsm: "905551230011", details: details)).validate() }?.contains("at most 100 fields") == true)
+        #expect(message { try CreateContactRequest(contact: ContactFields(gsm: "905551230011", details: ["AD": String(repeating: "x", count: 1_001)])).validate() }?
+            .contains("details.AD: must be at most 1000 characters") == true)
     }
 }

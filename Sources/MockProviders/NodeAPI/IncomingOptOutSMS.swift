@@ -23,7 +23,11 @@ struct IncomingOptOutSMS: Decodable, Sendable {
     /// Decodes a body; anything unusable is `ERR_INVALID_PARAM` saying why.
     static func decode(_ body: [UInt8]) throws(NodeAPIError) -> IncomingOptOutSMS {
         do {
-            return try JSONDecoder().decode(Self.self, from: Data(body))
+            let sms = try JSONDecoder().decode(Self.self, from: Data(body))
+            try FieldRules.checkLength(sms.msg, "msg", limit: FieldRules.contentLength)
+            try FieldRules.checkLength(sms.gsm, "gsm", limit: FieldRules.titleLength)
+            try FieldRules.checkLength(sms.shortNr, "shortNr", limit: FieldRules.titleLength)
+            return sms
         } catch let error as NodeAPIError {
             throw error
         } catch {

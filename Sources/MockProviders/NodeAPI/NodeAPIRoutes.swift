@@ -72,11 +72,20 @@ public struct NodeAPIRoutes: Sendable {
     private func echo(_ request: Request) async -> Response {
         do {
             let body = try await Self.collect(request, limit: maxBodyBytes)
-            let type = request.headers[.contentType] ?? "application/octet-stream"
+            let type = Self.echoedContentType(request.headers[.contentType])
             return record(request, body, user: nil, WireResponse(status: .ok, contentType: type, bytes: body))
         } catch {
             return record(request, [], user: nil, JSONFace.failure(error, policy: policy))
         }
+    }
+
+    /// The request's content type when it is JSON or XML, else `application/octet-stream`: reflecting any type would
+    /// let a page on the mock's origin be written by whoever calls it (`text/html`).
+    static func echoedContentType(_ type: String?) -> String {
+        guard let type else { return "application/octet-stream" }
+        let media = type.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let reflected: Set<String> = ["application/json", "text/json", "application/xml", "text/xml", "application/soap+xml"]
+        return reflected.contains(media) ? type : "application/octet-stream"
     }
 
     // MARK: JSON

@@ -21,7 +21,7 @@ public actor NodeAPISimulation {
     var packagesByOwner: [String: Deque<Int>] = [:]
     /// Every package id, oldest first, for the item retention (ids of packages already forgotten are skipped).
     private var packageOrder: Deque<Int> = []
-    /// Items of the packages kept.
+    /// The retention weight of the packages kept (``SmsPackageRecord/retentionWeight``).
     private var retainedItemCount = 0
     /// Operator rejections to refund as they happen (batch by batch in a periodic package).
     private var refunds = DueSchedule()
@@ -301,7 +301,7 @@ public actor NodeAPISimulation {
         packages[id] = record
         packagesByOwner[user, default: []].append(id)
         packageOrder.append(id)
-        retainedItemCount += items.count
+        retainedItemCount += record.retentionWeight
         if let customID = draft.customID { customIDs[user, default: [:]][customID] = id }
         if let fingerprint { duplicates?.record(fingerprint, user: user, id: id, now: now) }
         refunds.add(package: id, items: items.indices.compactMap { index in
@@ -337,7 +337,7 @@ public actor NodeAPISimulation {
     private func forget(_ id: Int) {
         guard let package = packages.removeValue(forKey: id) else { return }
         if let customID = package.customID { customIDs[package.owner]?[customID] = nil }
-        retainedItemCount -= package.items.count
+        retainedItemCount -= package.retentionWeight
         reports.remove(package: id)
         refunds.remove(package: id)
     }

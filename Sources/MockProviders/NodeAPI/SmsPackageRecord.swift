@@ -52,6 +52,12 @@ public struct SmsPackageRecord: Sendable, Hashable {
     /// An item with no report times out here: validity + 60 minutes after the hand-over.
     public var timeoutAt: Int64 { sentAt + Int64(validity + 60) * 60_000 }
 
+    /// What the package weighs in the retention (``NodeAPIScenario/retainedItems``): one per item, plus one per 128 bytes
+    /// of text kept with it (its content and the personal texts), so that memory follows what is kept.
+    public var retentionWeight: Int {
+        items.count + ((content?.utf8.count ?? 0) + items.reduce(0) { $0 + ($1.msg?.utf8.count ?? 0) }) / 128
+    }
+
     /// The delay of the package's last batch (0 unless periodic).
     public var lastDelay: Int64 { items.last?.delay ?? 0 }
 

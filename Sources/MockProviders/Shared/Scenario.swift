@@ -91,8 +91,9 @@ public struct NodeAPIScenario: Sendable, Hashable, Decodable {
     public var optOut: OptOutRules
     /// Packages kept per user; the oldest are forgotten beyond, so memory stays flat under load.
     public var retainedPackagesPerUser: Int
-    /// Items (recipients) kept in all packages of all users; the oldest packages are forgotten beyond. Memory follows
-    /// items: the default keeps the whole process under 300 MB of RSS (README, "Limits").
+    /// Items (recipients) kept in all packages of all users, each with up to 128 bytes of text (more text weighs as
+    /// more items); the oldest packages are forgotten beyond. Memory follows items: the default keeps the whole
+    /// process under 300 MB of RSS (README, "Limits").
     public var retainedItems: Int
     public static let defaultRetainedItems = 1_000_000
 

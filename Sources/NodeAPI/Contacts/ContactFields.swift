@@ -51,7 +51,14 @@ public struct ContactFields: Sendable, Hashable {
 
     func validate() throws(NodeAPIError) {
         if let gsm { try FieldRules.checkNumber(gsm, "gsm") }
-        for name in (details ?? [:]).keys {
+        try FieldRules.checkLength(firstName, "firstName", limit: FieldRules.titleLength)
+        try FieldRules.checkLength(lastName, "lastName", limit: FieldRules.titleLength)
+        if let details, details.count > FieldRules.detailCount { throw .invalid("details", "may hold at most \(FieldRules.detailCount) fields") }
+        for (name, value) in details ?? [:] {
+            try FieldRules.checkLength(name, "details", limit: FieldRules.titleLength)
+            try FieldRules.checkLength(value, "details.\(name)", limit: FieldRules.detailLength)
+        }
+        for name in (details ?? [:]).keys.sorted() {
             let allowed = !name.isEmpty && name.utf8.allSatisfy {
                 ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z"))
                     || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_")

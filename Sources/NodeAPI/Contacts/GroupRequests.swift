@@ -34,6 +34,7 @@ public struct CreateGroupRequest: NodeAPIRequest {
 
     public func validate() throws(NodeAPIError) {
         try FieldRules.checkNotEmpty(title, "title")
+        try FieldRules.checkLength(title, "title", limit: FieldRules.titleLength)
         try FieldRules.checkListLimit(gsms?.count ?? 0, "gsms")
     }
 }
@@ -77,6 +78,7 @@ public struct UpdateGroupRequest: NodeAPIRequest {
     public func validate() throws(NodeAPIError) {
         try FieldRules.checkNotEmpty(uuid, "uuid")
         try FieldRules.checkNotEmpty(title, "title")
+        try FieldRules.checkLength(title, "title", limit: FieldRules.titleLength)
         if parentUUID == uuid { throw .invalid("parentUUID", "a group cannot be its own parent") }
         try FieldRules.checkListLimit(gsms?.count ?? 0, "gsms")
     }

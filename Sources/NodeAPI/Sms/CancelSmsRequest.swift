@@ -62,5 +62,6 @@ public struct RecreateSmsRequest: NodeAPIRequest {
     public func validate() throws(NodeAPIError) {
         try package.validate()
         try FieldRules.checkNotEmpty(title, "title")
+        try FieldRules.checkLength(title, "title", limit: FieldRules.titleLength)
     }
 }

@@ -82,8 +82,12 @@ public struct CreateKvkkRequest: NodeAPIRequest {
         for field in Self.requiredFields {
             try FieldRules.checkNotEmpty(number.cfs[field], "number.cfs.\(field)")
         }
+        for (field, value) in number.cfs.sorted(by: { $0.key < $1.key }) {
+            try FieldRules.checkLength(value, "number.cfs.\(field)", limit: FieldRules.titleLength)
+        }
         try FieldRules.checkNotEmpty(sender, "sender")
         try FieldRules.checkNotEmpty(content, "content")
+        try FieldRules.checkLength(content, "content", limit: FieldRules.contentLength)
         if !content.contains(Self.shortLinkTag) { throw .invalid("content", "must contain the \(Self.shortLinkTag) tag") }
         try FieldRules.checkValidity(validity, otp: false)
         if let url = pushSettings?.url { try PushURL.check(url) }

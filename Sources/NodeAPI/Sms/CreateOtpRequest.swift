@@ -65,6 +65,7 @@ public struct CreateOtpRequest: NodeAPIRequest {
         try FieldRules.checkNumber(number, "number")
         try FieldRules.checkNotEmpty(sender, "sender")
         try FieldRules.checkNotEmpty(content, "content")
+        try FieldRules.checkLength(content, "content", limit: FieldRules.contentLength)
         try FieldRules.checkValidity(validity, otp: true)
         try FieldRules.checkDate(trustDate, "trustDate", style: .seconds)
         if let customID { try FieldRules.checkCustomID(customID) }

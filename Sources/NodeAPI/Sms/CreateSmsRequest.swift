@@ -116,11 +116,16 @@ public struct CreateSmsRequest: NodeAPIRequest {
         if type == .otp { throw .invalid("type", "OTP packages are created with /sms/create-otp") }
         try FieldRules.checkNotEmpty(sender, "sender")
         try FieldRules.checkNotEmpty(title, "title")
+        try FieldRules.checkLength(title, "title", limit: FieldRules.titleLength)
         switch recipients {
         case .single, .oneToMany:
             try FieldRules.checkNotEmpty(content, "content")
+            try FieldRules.checkLength(content, "content", limit: FieldRules.contentLength)
         case .manyToMany(let messages):
-            for (index, message) in messages.enumerated() { try FieldRules.checkNotEmpty(message.msg, "numbers[\(index)].msg") }
+            for (index, message) in messages.enumerated() {
+                try FieldRules.checkNotEmpty(message.msg, "numbers[\(index)].msg")
+                try FieldRules.checkLength(message.msg, "numbers[\(index)].msg", limit: FieldRules.contentLength)
+            }
         }
         if recipients.numbers.isEmpty { throw .invalid("numbers", "must not be empty") }
         if case .single(let number) = recipients { try FieldRules.checkNumber(number, "number") }

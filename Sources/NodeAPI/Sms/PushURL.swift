@@ -1,6 +1,7 @@
 /// The rule for `pushSettings.url`: an absolute `http` or `https` URL.
 public enum PushURL {
     public static func check(_ url: String) throws(NodeAPIError) {
+        try FieldRules.checkLength(url, "pushSettings.url", limit: FieldRules.urlLength)
         let lower = url.lowercased()
         let rest: Substring
         if lower.hasPrefix("https://") {

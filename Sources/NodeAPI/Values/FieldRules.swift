@@ -14,21 +14,32 @@ public enum FieldRules {
     public static let listParameterLimit = 1000
     /// Longest range of `/sms/inquiry-number`, in months; more is `SMS31`.
     public static let inquiryRangeMonths = 3
+    /// Longest package title, group title, contact name and sender-side label, in characters. The document gives
+    /// none; the mock keeps what it is sent, so everything it keeps is bounded (README, "Limits").
+    public static let titleLength = 255
+    /// Longest message text (`content`, a recipient's `msg`), in characters: 30 segments of Turkish UCS-2.
+    public static let contentLength = 2_000
+    /// Longest value of a contact's custom field, in characters, and most custom fields on one contact.
+    public static let detailLength = 1_000
+    public static let detailCount = 100
+    /// Longest `pushSettings.url`.
+    public static let urlLength = 2_048
 
-    /// `customID`: 1–100 of ASCII letters, digits, `-` and `.`.
+    /// `customID`: up to 100 characters, each a letter (Turkish letters too: the document says "harf"), a digit 0–9,
+    /// `-` or `.`.
     public static func checkCustomID(_ value: String, field: String = "customID") throws(NodeAPIError) {
-        guard !value.isEmpty, value.utf8.count <= customIDLength else {
+        guard !value.isEmpty, value.count <= customIDLength else {
             throw .invalid(field, "must be 1 to \(customIDLength) characters")
         }
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "-"), UInt8(ascii: "."):
-                continue
-            default:
-                throw .invalid(field, "may hold only letters, digits, '-' and '.'")
-            }
+        for character in value where !(character.isLetter || ("0"..."9").contains(character) || character == "-" || character == ".") {
+            throw .invalid(field, "may hold only letters (ğüşıöçİ too), the digits 0-9, '-' and '.'; '\(character)' is none of them")
         }
+    }
+
+    /// A text of at most `limit` characters.
+    public static func checkLength(_ value: String?, _ field: String, limit: Int) throws(NodeAPIError) {
+        guard let value, value.utf8.count > limit, value.count > limit else { return }
+        throw .invalid(field, "must be at most \(limit) characters")
     }
 
     public static func checkValidity(_ value: Int?, otp: Bool) throws(NodeAPIError) {
