@@ -275,3 +275,16 @@ import Testing
         #expect(problem(base) == nil)
     }
 }
+
+/// Issue 11, finding 11: ids made at run time never repeat across a restart; the seeds keep theirs.
+@Suite struct ExpressIDTests {
+    @Test func listsMadeAfterARestartGetNewIds() async throws {
+        let scenario = try Scenario.bundled().euromsg
+        let start = ManualClock(turkey: WireDate("2026-11-23 10:00")!)
+        let first = try await ExpressSimulation(scenario: scenario, clock: start).createList("EXP-DEMO-7F3A9C21", EmailListName(name: "Yeni"))
+        let restarted = ExpressSimulation(scenario: scenario, clock: ManualClock(start.now() + 1))
+        #expect(try await restarted.lists("EXP-DEMO-7F3A9C21").map(\.id).prefix(2) == [1001, 1002])
+        let second = try await restarted.createList("EXP-DEMO-7F3A9C21", EmailListName(name: "Yeni"))
+        #expect(second.id == first.id + 10)
+    }
+}

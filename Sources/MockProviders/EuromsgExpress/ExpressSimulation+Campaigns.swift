@@ -192,6 +192,13 @@ struct IdCounters: Sendable {
     var member = 50_001
     var campaign = 7001
 
+    /// Moves every counter past the seeds to where the clock says, 10 ids per millisecond since 2024 (``IDStart``).
+    mutating func startAfterSeeds(now: Int64) {
+        list = IDStart.fromClock(now, perMillisecond: 10, floor: list)
+        member = IDStart.fromClock(now, perMillisecond: 10, floor: member)
+        campaign = IDStart.fromClock(now, perMillisecond: 10, floor: campaign)
+    }
+
     mutating func next(_ counter: WritableKeyPath<IdCounters, Int>) -> Int {
         defer { self[keyPath: counter] += 1 }
         return self[keyPath: counter]

@@ -32,6 +32,8 @@ public actor ExpressSimulation {
             Self.seed(user, into: &account, ids: &ids, now: now, sendingMilliseconds: sendingMilliseconds)
             accounts[user.apiKey] = account
         }
+        // Objects created at run time take ids from the clock, above the seeds: a restarted mock never reuses one.
+        ids.startAfterSeeds(now: now)
         self.ids = ids
     }
 
