@@ -6,6 +6,9 @@ import PackageDescription
 let mocks: [Target.Dependency] = [
     "FuzzSupport",
     .product(name: "MockProviders", package: "turkish-sms-providers"),
+    .product(name: "NodeAPI", package: "turkish-sms-providers"),
+    .product(name: "MySoftIYS", package: "turkish-sms-providers"),
+    .product(name: "EuromsgExpress", package: "turkish-sms-providers"),
     .product(name: "Hummingbird", package: "hummingbird"),
 ]
 

@@ -61,8 +61,11 @@ public actor NodeAPISimulation {
         self.retainedPackagesPerUser = max(retainedPackagesPerUser, 1)
         let retainedItems = max(retainedItems, 1)
         self.retainedItems = retainedItems
-        // Kept packages have an item each at least, so the window never needs more entries than items are kept.
-        duplicates = duplicateWindowMinutes.map { DuplicateWindow(minutes: $0, capacity: retainedItems) }
+        // The window never needs more entries than packages are kept: at most one per item, and the per-user retention
+        // for each user. A package forgotten by retention is no duplicate.
+        let (perUsers, overflow) = self.retainedPackagesPerUser.multipliedReportingOverflow(by: max(accounts.count, 1))
+        let keptPackages = min(retainedItems, overflow ? .max : perUsers)
+        duplicates = duplicateWindowMinutes.map { DuplicateWindow(minutes: $0, capacity: keptPackages) }
         self.optOut = optOut
         self.accounts = Dictionary(accounts.map { ($0.username, $0) }, uniquingKeysWith: { first, _ in first })
         self.passwords = self.accounts.mapValues(\.password)

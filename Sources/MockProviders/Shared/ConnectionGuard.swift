@@ -28,7 +28,7 @@ public struct ConnectionLimits: Sendable, Hashable {
         let gate = ConnectionGate(limits: self, refusal: refusal)
         return .http1(configuration: .init(
             additionalChannelHandlers: [ConnectionGuardHandler(gate: gate)],
-            idleTimeout: .nanoseconds(Int64(idleTimeout.components.seconds) * 1_000_000_000 + idleTimeout.components.attoseconds / 1_000_000_000)
+            idleTimeout: TimeAmount(idleTimeout)
         ))
     }
 }
@@ -145,9 +145,8 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
 
     private func startHeadTimer(_ context: ChannelHandlerContext, after timeout: Duration) {
         stopHeadTimer()
-        let nanoseconds = Int64(timeout.components.seconds) * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
         let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
-        headDeadline = context.eventLoop.scheduleTask(in: .nanoseconds(nanoseconds)) {
+        headDeadline = context.eventLoop.scheduleTask(in: TimeAmount(timeout)) {
             bound.value.close(promise: nil)
         }
     }

@@ -1,0 +1,4 @@
+-- POST /tokens (Euromsg Express).
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"clientName":"admin","password":"123456"}'
