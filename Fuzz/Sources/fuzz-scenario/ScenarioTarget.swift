@@ -1,6 +1,9 @@
 import FuzzSupport
 import HTTPTypes
+import EuromsgExpress
 import MockProviders
+import MySoftIYS
+import NodeAPI
 
 /// The scenario loader: the input is a scenario file. A scenario is refused with `file:line`, or it builds the three
 /// mocks (which seed lists, consents, campaigns and allowances from it) and each answers a first call as each of the
@@ -9,9 +12,10 @@ import MockProviders
 public func fuzzScenario(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data else { return 0 }
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    guard var scenario = try? Scenario.parse(text, file: "fuzz.yaml") else { return 0 }
+    guard var parsed = try? Scenario.parse(text, file: "fuzz.yaml") else { return 0 }
     // The package table is sized for the retention up front: a small one keeps each input cheap.
-    scenario.nodeAPI.retainedPackagesPerUser = min(scenario.nodeAPI.retainedPackagesPerUser, 1000)
+    parsed.nodeAPI.retainedPackagesPerUser = min(parsed.nodeAPI.retainedPackagesPerUser, 1000)
+    let scenario = parsed
     let mocks = ProviderMocks(scenario: scenario, clock: ManualClock())
     Blocking.run {
         for account in scenario.nodeAPI.accounts.prefix(3) {
