@@ -234,6 +234,15 @@ sys.stdin.read()
 """
 
 
+def probe_health(server):
+    start = time.perf_counter()
+    try:
+        status, _ = request(server.port, "GET", "/mock/health", timeout=15)
+        return f"/mock/health answered HTTP {status} in {time.perf_counter() - start:.2f} s"
+    except OSError as error:
+        return f"/mock/health did not answer within 15 s ({error})"
+
+
 def case_connections(server, count, per_process=9_000):
     # Several client processes, each under its own limit on open files (20 000 here), hold the connections.
     holders = [subprocess.Popen([sys.executable, "-c", HOLDER, str(server.port), str(min(per_process, count - opened))],
@@ -243,24 +252,15 @@ def case_connections(server, count, per_process=9_000):
     opened, failed = sum(c[0] for c in counts), sum(c[1] for c in counts)
     time.sleep(1)
     held = server.open_files()
-    start = time.perf_counter()
-    try:
-        status, _ = request(server.port, "GET", "/mock/health", timeout=15)
-        health = f"/mock/health answered HTTP {status} in {time.perf_counter() - start:.2f} s"
-    except OSError as error:
-        health = f"/mock/health did not answer within 15 s ({error})"
+    health = probe_health(server)
     time.sleep(11)
     after = server.open_files()
-    try:
-        status, _ = request(server.port, "GET", "/mock/health", timeout=15)
-        later = f"HTTP {status}"
-    except OSError as error:
-        later = f"no answer ({error})"
+    later = probe_health(server)
     for holder in holders:
         holder.stdin.close()
         holder.wait()
     return (f"{count} idle connections ({opened} connected, {failed} failed to connect): server fds {held} while they are held, {health}; "
-            f"11 s later server fds {after}, /mock/health {later}; server alive: {server.alive()}")
+            f"11 s later server fds {after}, {later}; server alive: {server.alive()}")
 
 
 def case_memory(server, rounds):

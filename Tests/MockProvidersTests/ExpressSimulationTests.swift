@@ -246,14 +246,17 @@ import Testing
 
 /// The `euromsg:` part of scenario files: strict, with the line to fix.
 @Suite struct ExpressScenarioTests {
-    func problem(_ yaml: String) -> String? {
+    /// What is wrong with a scenario, as `serve` would say it; nil when it loads.
+    static func problem(_ yaml: String, file: String = "e.yaml") -> String? {
         do {
-            _ = try Scenario.parse(yaml, file: "e.yaml")
+            _ = try Scenario.parse(yaml, file: file)
             return nil
         } catch {
             return error.message
         }
     }
+
+    func problem(_ yaml: String) -> String? { Self.problem(yaml) }
 
     @Test func theBundledScenarioSeedsTheDocumentedCredentials() throws {
         let euromsg = try Scenario.bundled().euromsg

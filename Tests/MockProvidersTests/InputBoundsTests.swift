@@ -132,14 +132,7 @@ import Testing
     }
 
     @Test func scenarioNumbersOutOfRangeNameTheLine() {
-        func problem(_ yaml: String) -> String? {
-            do {
-                _ = try Scenario.parse(yaml, file: "s.yaml")
-                return nil
-            } catch {
-                return error.message
-            }
-        }
+        let problem = { (yaml: String) in ExpressScenarioTests.problem(yaml, file: "s.yaml") }
         let account = "nodeAPI:\n  accounts:\n    - username: u\n      password: p\n"
         #expect(problem(account + "      credit: 9223372036854775807\n") == "s.yaml:5: nodeAPI.accounts[0].credit: must be between 0 and 1000000000000")
         #expect(problem("nodeAPI:\n  delivery:\n    queueSeconds: 1e300\n")?.hasPrefix("s.yaml:3: nodeAPI.delivery.queueSeconds: must be between 0 and 315360000") == true)

@@ -84,15 +84,14 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        stopHeadTimer()
-        if counted {
-            counted = false
-            gate.release()
-        }
+        stop()
         context.fireChannelInactive()
     }
 
-    func handlerRemoved(context: ChannelHandlerContext) {
+    func handlerRemoved(context: ChannelHandlerContext) { stop() }
+
+    /// The connection is gone (or this guard is): no timer, and it no longer counts.
+    private func stop() {
         stopHeadTimer()
         if counted {
             counted = false
