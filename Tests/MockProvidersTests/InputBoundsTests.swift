@@ -60,6 +60,19 @@ import Testing
         }
     }
 
+    /// Found by fuzz-node-api-json (Fuzz/.artifacts/…/crash-cea8901e…): a `startDate` after now with no `finishDate`
+    /// made an empty range whose bounds crossed, and trapped.
+    @Test func anInquiryStartingAfterNowWithoutAFinishIsARangeError() async throws {
+        try await nodeAPI().test(.router) { client in
+            let response = try await client.execute(uri: "/sms/inquiry-number", method: .post, headers: Self.admin, body: ByteBuffer(string:
+                #"{"gsm": "905991234567", "sender": "TEST", "startDate": "4048-06-04 00:00"}"#))
+            #expect(response.status == .badRequest)
+            let error = try Self.invalidParameter(response)
+            #expect(error?.code == ErrorCode.sms31.entry.name)
+            #expect(error?.message.contains("startDate is after now") == true)
+        }
+    }
+
     @Test func pagingThatSkippedValidationStillCannotOverflow() {
         #expect(Paging(pageIndex: .max, pageSize: 1000).window(in: 5) == 5..<5)
         #expect(Paging(pageIndex: -3, pageSize: 10).window(in: 25) == 0..<10)

@@ -54,6 +54,10 @@ extension NodeAPISimulation {
         guard let number = request.gsm.normalized else { throw NodeAPIError.invalid("gsm", "is not a Turkish mobile number") }
         let finish = request.finishDate.map(TurkeyTime.milliseconds) ?? now
         let start = request.startDate.map(TurkeyTime.milliseconds) ?? TurkeyTime.milliseconds(TurkeyTime.date(finish).adding(months: -1))
+        // Both given, the model refused this already; a startDate after now with no finishDate is caught here.
+        if finish < start {
+            throw NodeAPIError(.sms31, detail: request.finishDate == nil ? "startDate is after now, where the range ends when finishDate is not given" : "finishDate is before startDate")
+        }
         if TurkeyTime.milliseconds(TurkeyTime.date(start).adding(months: FieldRules.inquiryRangeMonths)) < finish {
             throw NodeAPIError(.sms31, detail: "the range is longer than \(FieldRules.inquiryRangeMonths) months")
         }
