@@ -32,12 +32,15 @@ run_one() {
     local max_len=4096
     [ "$target" = fuzz-scenario ] && max_len=8192
     mkdir -p "$corpus/$target" "$artifacts/$target"
+    # Inputs that once found a bug are read on every run (a second corpus folder is read, never written).
+    local regressions=()
+    [ -d "Regressions/$target" ] && regressions=("Regressions/$target")
     local log="$artifacts/$target/last-run.log"
     local started=$SECONDS
     local status=0
     # Swift's own backtracer reads memory that ASan guards: ASan reports the crash instead.
     SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="detect_leaks=1:quarantine_size_mb=64:malloc_context_size=20" \
-        "$bin/$target" "$corpus/$target" "${limit[@]}" -timeout=1 -rss_limit_mb=2048 -max_len="$max_len" \
+        "$bin/$target" "$corpus/$target" "${regressions[@]}" "${limit[@]}" -timeout=1 -rss_limit_mb=2048 -max_len="$max_len" \
         -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$artifacts/$target/" >"$log" 2>&1 || status=$?
     local done_line
     done_line="$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1 || true)"
