@@ -30,7 +30,6 @@ run_one() {
     local limit=(-max_total_time="$seconds")
     [ -n "${FUZZ_RUNS:-}" ] && limit=(-runs="$FUZZ_RUNS")
     local max_len=4096
-    [ "$target" = fuzz-scenario ] && max_len=8192
     mkdir -p "$corpus/$target" "$artifacts/$target"
     # Inputs that once found a bug are read on every run (a second corpus folder is read, never written).
     local regressions=()
