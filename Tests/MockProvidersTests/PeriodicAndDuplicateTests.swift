@@ -217,3 +217,15 @@ extension ItemRetentionTests {
         #expect(first.pkgID < second.pkgID)
     }
 }
+
+extension ItemRetentionTests {
+    /// Packages forgotten by the per-user retention leave the global order too, in time: it never outgrows what is kept.
+    @Test func theGlobalOrderDoesNotGrowWithPackagesForgottenPerUser() async throws {
+        let simulation = NodeAPISimulation(accounts: [ScenarioFixtures.admin], retainedPackagesPerUser: 20, clock: clock)
+        for index in 0..<5_000 {
+            _ = try await simulation.createSms(for: "admin", CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "M \(index)"))
+        }
+        #expect(await simulation.packageOrder.count <= 2 * 20 + 1024)
+        #expect(try await simulation.listPackages(of: "admin", ListSmsRequest(paging: Paging(pageSize: 100))).stats.totalRecord == 20)
+    }
+}

@@ -20,7 +20,7 @@ public actor NodeAPISimulation {
     /// Package ids per owner, oldest first: a deque, so that forgetting the oldest costs nothing.
     var packagesByOwner: [String: Deque<Int>] = [:]
     /// Every package id, oldest first, for the item retention (ids of packages already forgotten are skipped).
-    private var packageOrder: Deque<Int> = []
+    private(set) var packageOrder: Deque<Int> = []
     /// The retention weight of the packages kept (``SmsPackageRecord/retentionWeight``).
     private var retainedItemCount = 0
     /// Operator rejections to refund as they happen (batch by batch in a periodic package).
@@ -335,6 +335,9 @@ public actor NodeAPISimulation {
             if packagesByOwner[owner]?.first == id { packagesByOwner[owner]?.removeFirst() }
             forget(id)
         }
+        // Packages forgotten per user stay in the global order until it is compacted: once it holds twice what is kept,
+        // so that each package costs O(1) over its life and the order never outgrows the packages.
+        if packageOrder.count > 2 * packages.count + 1024 { packageOrder = Deque(packageOrder.filter { packages[$0] != nil }) }
     }
 
     private func forget(_ id: Int) {
