@@ -83,10 +83,11 @@ import Testing
         }
     }
 
-    /// A port nothing listens on: bound, noted, closed.
+    /// A loopback port where nothing listens. The socket stays bound, never listening, for the rest of the test run:
+    /// closed at once, the port went back to the system, and a mock another test started on port 0 could get it, so
+    /// that "nothing listens here" reached that mock now and then.
     static func closedPort() throws -> Int {
         let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
