@@ -36,7 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Scenario file (YAML); the bundled mocks/default.yaml when absent.")
     var scenario: String?
 
-    @Flag(name: .long, help: "Answer every error with HTTP 200, as some resellers do (also a scenario option).")
+    @Flag(name: .customLong("errors-as-http-200"), help: "Answer every error with HTTP 200, as some resellers do (also a scenario option).")
     var errorsAsHttp200 = false
 
     @Option(name: .long, help: "Seconds a connection may take to send a request's head, from connecting or from the previous reply.")
@@ -60,6 +60,10 @@ struct ServeCommand: AsyncParsableCommand {
             loaded = try scenario.map { path throws(ScenarioError) in try Scenario.load(path: path) } ?? Scenario.bundled()
         } catch let error as ScenarioError {
             FileHandle.standardError.write(Data("provider-mock serve: \(error.message)\n".utf8))
+            throw ExitCode(1)
+        }
+        for (name, port) in [("Node API", nodeApiPort), ("MySoft İYS", iysPort), ("Euromsg Express", euromsgPort)] where !PortCheck.isFree(host: host, port: port) {
+            FileHandle.standardError.write(Data("provider-mock serve: the \(name) mock cannot listen on \(host):\(port): the address is already in use\n".utf8))
             throw ExitCode(1)
         }
         let nodeAPI = loaded.nodeAPI

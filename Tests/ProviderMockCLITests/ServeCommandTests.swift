@@ -109,4 +109,16 @@ import Testing
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("no provider has a connection for NOTIFICATION messages"))
     }
+
+    /// The README's flags are the binary's (`--errors-as-http-200`), and a port already taken is named with its mock.
+    @Test func aPortInUseIsNamedWithItsMock() async throws {
+        let served = try serve()
+        defer { served.process.terminate(); served.process.waitUntilExit() }
+        let port = try #require(served.nodeAPI.split(separator: ":").last.map(String.init))
+        let second = try ConvertCommandTests().run(
+            ["serve", "--node-api-port", port, "--iys-port", "0", "--euromsg-port", "0", "--errors-as-http-200"], stdin: []
+        )
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("the Node API mock cannot listen on 127.0.0.1:\(port): the address is already in use"), "\(second.stderr)")
+    }
 }
