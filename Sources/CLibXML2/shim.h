@@ -33,11 +33,23 @@ static inline void pm_silent_error(void *ctx, xmlErrorPtr error) {
     (void)ctx; (void)error;
 }
 
+static inline void pm_silent_generic_error(void *ctx, const char *message, ...) {
+    (void)ctx; (void)message;
+}
+
+/// Errors raised without a parser context (encoding conversion, I/O) go to libxml2's generic handler, which
+/// prints to stderr: a client could fill the mock's log at request rate. The handler is per thread: this sets
+/// the default for threads to come, and ``pm_sax_parse`` sets it on its own thread (one thread-local store).
+static inline void pm_silence_generic_errors(void) {
+    xmlThrDefSetGenericErrorFunc(NULL, pm_silent_generic_error);
+}
+
 /// Parses `buffer` with the SAX2 handler `sax`. Callbacks receive the parser context as `ctx`;
 /// `builder` is in `ctxt->_private`. Returns 0 when the document is well formed.
 static inline int pm_sax_parse(const char *buffer, int size, xmlSAXHandler *sax, void *builder,
                                int options, pm_parse_error *error) {
     memset(error, 0, sizeof(*error));
+    xmlSetGenericErrorFunc(NULL, pm_silent_generic_error);
     xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(buffer, size);
     if (ctxt == NULL) {
         error->code = -1;

@@ -9,11 +9,13 @@ internal import CLibXML2
 /// - the input size, the element depth, the attributes per element and the nodes are bounded by ``XMLParseLimits``;
 ///   the attributes of a tag are counted by a linear pass before libxml2 runs (``XMLPreflight``), because libxml2's
 ///   own duplicate check is quadratic in them;
-/// - the tree is built from SAX2 events straight into Swift values: no libxml2 object escapes.
+/// - the tree is built from SAX2 events straight into Swift values: no libxml2 object escapes;
+/// - nothing is printed: errors without a parser context (a bad encoding) would otherwise reach stderr.
 public enum XMLDocumentParser {
     private static let setUp: Void = {
         xmlInitParser()
         pm_install_null_entity_loader()
+        pm_silence_generic_errors()
     }()
 
     /// Parses a whole document and returns its root element.
