@@ -16,15 +16,16 @@ public enum NodeAPIJSON {
 
     /// Decodes a request body and, unless told not to, applies the model's field rules.
     ///
-    /// An empty body reads as `{}` (clients POST nothing to parameterless endpoints). Malformed JSON is
-    /// `ERR_BAD_REQUEST`; a wrong type, a missing or unknown field, or an unknown constant is
-    /// `ERR_INVALID_PARAM` naming the field; a broken rule is the catalogue's error for it.
+    /// An empty body, and `[]` (PHP's `json_encode([])`, which filter-less calls send), read as `{}`. Malformed
+    /// JSON is `ERR_BAD_REQUEST`; a wrong type, a missing field or an unknown constant is `ERR_INVALID_PARAM`
+    /// naming the field; a broken rule is the catalogue's error for it. Unknown fields are listed in `ignored`
+    /// when it is given, as the provider ignores them, and refused with `ERR_INVALID_PARAM` when it is not.
     public static func decodeRequest<Request: NodeAPIRequest>(
-        _ type: Request.Type, from body: some Sequence<UInt8>, validating: Bool = true
+        _ type: Request.Type, from body: some Sequence<UInt8>, validating: Bool = true, ignoring ignored: IgnoredFields? = nil
     ) throws(NodeAPIError) -> Request {
         var bytes = Array(body)
-        if bytes.allSatisfy(isWhitespace) { bytes = Array("{}".utf8) }
-        let request: Request = try decode(type, from: bytes)
+        if isEmptyObjectOrList(bytes) { bytes = Array("{}".utf8) }
+        let request: Request = try decode(type, from: bytes, ignoring: ignored)
         if validating { try request.validate() }
         return request
     }
@@ -49,9 +50,11 @@ public enum NodeAPIJSON {
         }
     }
 
-    private static func decode<Value: Decodable>(_ type: Value.Type, from bytes: [UInt8]) throws(NodeAPIError) -> Value {
+    private static func decode<Value: Decodable>(_ type: Value.Type, from bytes: [UInt8], ignoring ignored: IgnoredFields? = nil) throws(NodeAPIError) -> Value {
+        let decoder = JSONDecoder()
+        if let ignored { decoder.userInfo[.nodeAPIIgnoredFields] = ignored }
         do {
-            return try JSONDecoder().decode(type, from: Data(bytes))
+            return try decoder.decode(type, from: Data(bytes))
         } catch let error as NodeAPIError {
             throw error
         } catch let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty {
@@ -62,6 +65,14 @@ public enum NodeAPIJSON {
         } catch {
             throw NodeAPIError(decoding: error)
         }
+    }
+
+    /// Nothing but whitespace, or `[]` with whitespace around and within.
+    private static func isEmptyObjectOrList(_ bytes: [UInt8]) -> Bool {
+        let significant = bytes.lazy.filter { !isWhitespace($0) }
+        var iterator = significant.makeIterator()
+        guard let first = iterator.next() else { return true }
+        return first == UInt8(ascii: "[") && iterator.next() == UInt8(ascii: "]") && iterator.next() == nil
     }
 
     private static func isWhitespace(_ byte: UInt8) -> Bool {

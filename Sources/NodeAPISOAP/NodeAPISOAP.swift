@@ -39,15 +39,16 @@ public enum NodeAPISOAP {
     }
 
     /// Decodes a request envelope of `Request`'s operation and, unless told not to, applies the field rules.
+    /// Unknown elements are listed in `ignored` when it is given, as the provider ignores them, and refused when it is not.
     public static func decodeRequest<Request: NodeAPIRequest>(
-        _ type: Request.Type, from bytes: some Sequence<UInt8>, validating: Bool = true
+        _ type: Request.Type, from bytes: some Sequence<UInt8>, validating: Bool = true, ignoring ignored: IgnoredFields? = nil
     ) throws(NodeAPISOAPError) -> SOAPRequest<Request> {
-        try decodeRequest(type, from: try SOAPMessage(parsing: bytes), validating: validating)
+        try decodeRequest(type, from: try SOAPMessage(parsing: bytes), validating: validating, ignoring: ignored)
     }
 
     /// Decodes the body of an already parsed envelope.
     public static func decodeRequest<Request: NodeAPIRequest>(
-        _ type: Request.Type, from message: SOAPMessage, validating: Bool = true
+        _ type: Request.Type, from message: SOAPMessage, validating: Bool = true, ignoring ignored: IgnoredFields? = nil
     ) throws(NodeAPISOAPError) -> SOAPRequest<Request> {
         guard message.operation == Request.operation, !message.isReply else {
             throw .fault(SOAPFault(.client, "expected a \(Request.operation.soapName ?? "?") request, found <\(message.body.localName)>"))
@@ -66,7 +67,7 @@ public enum NodeAPISOAP {
         }
         let request: Request
         do {
-            request = try Request(from: XMLValueDecoder(element: fields))
+            request = try Request(from: XMLValueDecoder(element: fields, ignored: ignored))
         } catch {
             throw .provider(NodeAPIError(decoding: error))
         }

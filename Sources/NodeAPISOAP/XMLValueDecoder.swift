@@ -10,29 +10,35 @@ import NodeAPI
 struct XMLValueDecoder: Decoder {
     let element: XMLElement
     let codingPath: [any CodingKey]
-    /// Publishes the element's field names for the model's unknown-field check.
-    var userInfo: [CodingUserInfoKey: Any] { [.nodeAPIFieldNames: fieldNames] }
+    /// Where unknown fields are listed when they are ignored; `nil` refuses them (see ``WireFields/checkUnknown(_:in:)``).
+    let ignored: IgnoredFields?
+    /// Publishes the element's field names for the model's unknown-field check, and the list of ignored fields.
+    var userInfo: [CodingUserInfoKey: Any] {
+        guard let ignored else { return [.nodeAPIFieldNames: fieldNames] }
+        return [.nodeAPIFieldNames: fieldNames, .nodeAPIIgnoredFields: ignored]
+    }
 
-    init(element: XMLElement, codingPath: [any CodingKey] = []) {
+    init(element: XMLElement, codingPath: [any CodingKey] = [], ignored: IgnoredFields? = nil) {
         self.element = element
         self.codingPath = codingPath
+        self.ignored = ignored
     }
 
     private var fieldNames: [String] { element.children.compactMap { $0.namespaceURI == nil ? $0.localName : nil } }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard element.children.isEmpty, !element.isEmpty else {
-            return KeyedDecodingContainer(KeyedContainer<Key>(element: element, codingPath: codingPath))
+            return KeyedDecodingContainer(KeyedContainer<Key>(element: element, codingPath: codingPath, ignored: ignored))
         }
         throw DecodingError.typeMismatch([String: String].self, .init(codingPath: codingPath, debugDescription: "expected child elements, found text"))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        guard element.children.isEmpty, !element.isEmpty else { return UnkeyedContainer(element: element, codingPath: codingPath) }
+        guard element.children.isEmpty, !element.isEmpty else { return UnkeyedContainer(element: element, codingPath: codingPath, ignored: ignored) }
         throw DecodingError.typeMismatch([String].self, .init(codingPath: codingPath, debugDescription: "expected <item> elements, found text"))
     }
 
-    func singleValueContainer() throws -> any SingleValueDecodingContainer { SingleValue(element: element, codingPath: codingPath) }
+    func singleValueContainer() throws -> any SingleValueDecodingContainer { SingleValue(element: element, codingPath: codingPath, ignored: ignored) }
 
     static func isNil(_ element: XMLElement) -> Bool {
         element.isEmpty || (!element.attributes.isEmpty && element.attribute("nil", namespaceURI: "http://www.w3.org/2001/XMLSchema-instance") == "true")
@@ -68,20 +74,23 @@ struct XMLValueDecoder: Decoder {
     }
 
     /// Any value: scalars by their own rule, everything else through its `init(from:)`.
-    static func value<T: Decodable>(_ type: T.Type, _ element: XMLElement, _ path: @autoclosure () -> [any CodingKey]) throws -> T {
+    static func value<T: Decodable>(
+        _ type: T.Type, _ element: XMLElement, _ path: @autoclosure () -> [any CodingKey], ignored: IgnoredFields?
+    ) throws -> T {
         // Metatype identity, not `is` casts: a pointer comparison each.
         let identity = ObjectIdentifier(type)
         if identity == ObjectIdentifier(String.self) { return unsafeBitCast(try text(element, path()), to: T.self) }
         if identity == ObjectIdentifier(Int.self) { return unsafeBitCast(try integer(Int.self, element, path()), to: T.self) }
         if identity == ObjectIdentifier(Bool.self) { return unsafeBitCast(try boolean(element, path()), to: T.self) }
         if identity == ObjectIdentifier(Double.self) { return unsafeBitCast(try floating(Double.self, element, path()), to: T.self) }
-        return try T(from: XMLValueDecoder(element: element, codingPath: path()))
+        return try T(from: XMLValueDecoder(element: element, codingPath: path(), ignored: ignored))
     }
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let element: XMLElement
     let codingPath: [any CodingKey]
+    let ignored: IgnoredFields?
 
     /// Every unqualified child's name, in document order (repeated names appear once per child).
     var allKeys: [Key] {
@@ -126,32 +135,34 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try XMLValueDecoder.floating(type, require(key), codingPath + [key]) }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try XMLValueDecoder.value(type, require(key), codingPath + [key])
+        try XMLValueDecoder.value(type, require(key), codingPath + [key], ignored: ignored)
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        try XMLValueDecoder(element: try require(key), codingPath: codingPath + [key]).container(keyedBy: type)
+        try XMLValueDecoder(element: try require(key), codingPath: codingPath + [key], ignored: ignored).container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-        try XMLValueDecoder(element: try require(key), codingPath: codingPath + [key]).unkeyedContainer()
+        try XMLValueDecoder(element: try require(key), codingPath: codingPath + [key], ignored: ignored).unkeyedContainer()
     }
 
-    func superDecoder() throws -> any Decoder { XMLValueDecoder(element: element, codingPath: codingPath) }
+    func superDecoder() throws -> any Decoder { XMLValueDecoder(element: element, codingPath: codingPath, ignored: ignored) }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
-        XMLValueDecoder(element: try require(key), codingPath: codingPath + [key])
+        XMLValueDecoder(element: try require(key), codingPath: codingPath + [key], ignored: ignored)
     }
 }
 
 private struct UnkeyedContainer: UnkeyedDecodingContainer {
     let element: XMLElement
     let codingPath: [any CodingKey]
+    let ignored: IgnoredFields?
     private(set) var currentIndex = 0
 
-    init(element: XMLElement, codingPath: [any CodingKey]) {
+    init(element: XMLElement, codingPath: [any CodingKey], ignored: IgnoredFields?) {
         self.element = element
         self.codingPath = codingPath
+        self.ignored = ignored
     }
 
     var count: Int? { element.children.count }
@@ -188,29 +199,30 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
     mutating func decode(_ type: Bool.Type) throws -> Bool { let path = path; return try advance { try XMLValueDecoder.boolean($0, path) } }
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        let path = path
-        return try advance { try XMLValueDecoder.value(type, $0, path) }
+        let (path, ignored) = (path, ignored)
+        return try advance { try XMLValueDecoder.value(type, $0, path, ignored: ignored) }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
-        let path = path
-        return try advance { try XMLValueDecoder(element: $0, codingPath: path).container(keyedBy: type) }
+        let (path, ignored) = (path, ignored)
+        return try advance { try XMLValueDecoder(element: $0, codingPath: path, ignored: ignored).container(keyedBy: type) }
     }
 
     mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        let path = path
-        return try advance { try XMLValueDecoder(element: $0, codingPath: path).unkeyedContainer() }
+        let (path, ignored) = (path, ignored)
+        return try advance { try XMLValueDecoder(element: $0, codingPath: path, ignored: ignored).unkeyedContainer() }
     }
 
     mutating func superDecoder() throws -> any Decoder {
-        let path = path
-        return try advance { XMLValueDecoder(element: $0, codingPath: path) }
+        let (path, ignored) = (path, ignored)
+        return try advance { XMLValueDecoder(element: $0, codingPath: path, ignored: ignored) }
     }
 }
 
 private struct SingleValue: SingleValueDecodingContainer {
     let element: XMLElement
     let codingPath: [any CodingKey]
+    let ignored: IgnoredFields?
 
     func decodeNil() -> Bool { XMLValueDecoder.isNil(element) }
     func decode(_ type: String.Type) throws -> String { try XMLValueDecoder.text(element, codingPath) }
@@ -219,6 +231,6 @@ private struct SingleValue: SingleValueDecodingContainer {
     func decode(_ type: Double.Type) throws -> Double { try XMLValueDecoder.floating(type, element, codingPath) }
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try XMLValueDecoder.value(type, element, codingPath)
+        try XMLValueDecoder.value(type, element, codingPath, ignored: ignored)
     }
 }

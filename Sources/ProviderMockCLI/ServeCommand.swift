@@ -39,6 +39,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("errors-as-http-200"), help: "Answer every error with HTTP 200, as some resellers do (also a scenario option).")
     var errorsAsHttp200 = false
 
+    @Flag(name: .long, help: "Refuse unknown Node API request fields with ERR_INVALID_PARAM; by default they are ignored, as the provider does, and reported in X-Mock-Warning (also the scenario option strictRequests).")
+    var strict = false
+
     @Option(name: .long, help: "Seconds a connection may take to send a request's head, from connecting or from the previous reply.")
     var headerTimeout: Double = 10
 
@@ -68,7 +71,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let nodeAPI = loaded.nodeAPI
         let clock = SystemClock()
-        let mocks = ProviderMocks(scenario: loaded, clock: clock, errorsAsHTTP200: errorsAsHttp200)
+        let mocks = ProviderMocks(scenario: loaded, clock: clock, errorsAsHTTP200: errorsAsHttp200, strictRequests: strict)
         let limits = ConnectionLimits(
             headerTimeout: .milliseconds(Int64(headerTimeout * 1000)), idleTimeout: .milliseconds(Int64(idleTimeout * 1000)), maxConnections: maxConnections
         )

@@ -13,7 +13,7 @@ import Testing
     static let soapOpen = #"<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:sms="http://localhost:9587/wsdl/sms"><soapenv:Body>"#
     static let soapClose = "</soapenv:Body></soapenv:Envelope>"
 
-    func app(policy: ErrorStatusPolicy = ErrorStatusPolicy(), maxBodyBytes: Int = 4 * 1024 * 1024, journal: RequestJournal = RequestJournal()) -> some ApplicationProtocol {
+    func app(policy: NodeAPIWirePolicy = NodeAPIWirePolicy(), maxBodyBytes: Int = 4 * 1024 * 1024, journal: RequestJournal = RequestJournal()) -> some ApplicationProtocol {
         let router = Router()
         let simulation = NodeAPISimulation(accounts: [ScenarioFixtures.admin], clock: ManualClock())
         NodeAPIRoutes(simulation: simulation, maxBodyBytes: maxBodyBytes, policy: policy, journal: journal).register(on: router)
@@ -102,7 +102,7 @@ import Testing
             let response = try await client.execute(uri: "/sms/create", method: .post, headers: Self.admin, body: body)
             #expect(response.status == .badRequest)
         }
-        try await app(policy: ErrorStatusPolicy(errorsAsHTTP200: true)).test(.router) { client in
+        try await app(policy: NodeAPIWirePolicy(errorsAsHTTP200: true)).test(.router) { client in
             let response = try await client.execute(uri: "/sms/create", method: .post, headers: Self.admin, body: body)
             #expect(response.status == .ok)
             guard case .failure(let error) = try Self.json(PackageCreated.self, response) else { Issue.record("expected an error"); return }

@@ -32,6 +32,7 @@ enum ScenarioFixtures {
         let yaml = """
         nodeAPI:
           errorsAsHTTP200: true
+          strictRequests: true
           delivery:
             reportSeconds: 10
             magicNumbers:
@@ -46,6 +47,9 @@ enum ScenarioFixtures {
         """
         let scenario = try Scenario.parse(yaml, file: "test.yaml")
         #expect(scenario.nodeAPI.errorsAsHTTP200)
+        #expect(scenario.nodeAPI.strictRequests)
+        #expect(try !Scenario.bundled().nodeAPI.strictRequests)
+        #expect(ProviderMocks(scenario: scenario, clock: ManualClock()).nodeAPIRoutes.policy.strictRequests)
         #expect(scenario.nodeAPI.delivery.reportSeconds == 10)
         #expect(scenario.nodeAPI.delivery.outcome(for: "905551239999") == .rejectedByOperator)
         #expect(scenario.nodeAPI.delivery.outcome(for: "905551230001") == .delivered)

@@ -22,7 +22,7 @@ enum LiveMocks {
 
     /// Runs `body` against the Node API: the external endpoint when set, else a live mock of `scenario`.
     static func nodeAPI(
-        _ scenario: NodeAPIScenario? = nil, policy: ErrorStatusPolicy = ErrorStatusPolicy(), injection: ErrorInjection = ErrorInjection(),
+        _ scenario: NodeAPIScenario? = nil, policy: NodeAPIWirePolicy = NodeAPIWirePolicy(), injection: ErrorInjection = ErrorInjection(),
         clock: any MockClock = SystemClock(), mockOnly: Bool = false, _ body: @escaping @Sendable (Endpoint) async throws -> Void
     ) async throws {
         if !mockOnly, let external = externalNodeAPI { return try await body(external) }

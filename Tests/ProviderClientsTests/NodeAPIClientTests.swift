@@ -34,7 +34,7 @@ import Testing
     func providerErrorsCarryTheirCatalogueEntry(_ transport: NodeAPIClient.Transport, errorsAsHTTP200: Bool) async throws {
         var scenario = try Scenario.bundled().nodeAPI
         scenario.accounts[0].credit = 0
-        try await LiveMocks.nodeAPI(scenario, policy: ErrorStatusPolicy(errorsAsHTTP200: errorsAsHTTP200), mockOnly: true) { endpoint in
+        try await LiveMocks.nodeAPI(scenario, policy: NodeAPIWirePolicy(errorsAsHTTP200: errorsAsHTTP200), mockOnly: true) { endpoint in
             let error = await #expect(throws: NodeAPIClientError.self) { try await Self.client(endpoint, transport).send(Self.message) }
             #expect(error?.catalogueEntry?.name == "ERR_USER_CREDIT_REQUIRED")
             #expect(error?.catalogueEntry?.status == 417)

@@ -121,4 +121,24 @@ import Testing
         #expect(second.status == 1)
         #expect(second.stderr.contains("the Node API mock cannot listen on 127.0.0.1:\(port): the address is already in use"), "\(second.stderr)")
     }
+
+    /// By default an unknown field is ignored and reported; `serve --strict` refuses it.
+    @Test(arguments: [false, true])
+    func unknownFieldsAreReportedOrWithStrictRefused(_ strict: Bool) async throws {
+        let served = try serve(strict ? ["--strict"] : [])
+        defer { served.process.terminate(); served.process.waitUntilExit() }
+        var request = URLRequest(url: try #require(URL(string: "\(served.nodeAPI)/user/credit")))
+        request.httpMethod = "POST"
+        request.httpBody = Data(#"{"someClientFlag": 1}"#.utf8)
+        request.setValue("Basic " + Data("admin:123456".utf8).base64EncodedString(), forHTTPHeaderField: "Authorization")
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let http = try #require(response as? HTTPURLResponse)
+        if strict {
+            #expect(http.statusCode == 400)
+            #expect(String(decoding: data, as: UTF8.self).contains("someClientFlag: unknown field"))
+        } else {
+            #expect(http.statusCode == 200)
+            #expect(http.value(forHTTPHeaderField: "X-Mock-Warning") == "unknown field 'someClientFlag' ignored")
+        }
+    }
 }

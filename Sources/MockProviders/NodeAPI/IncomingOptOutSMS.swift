@@ -13,7 +13,7 @@ struct IncomingOptOutSMS: Decodable, Sendable {
     enum CodingKeys: String, CodingKey, CaseIterable { case gsm, msg, shortNr }
 
     init(from decoder: any Decoder) throws {
-        try WireFields.rejectUnknown(CodingKeys.self, in: decoder)
+        try WireFields.checkUnknown(CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         gsm = try container.requireLenientString(forKey: .gsm)
         msg = try container.requireText(forKey: .msg)

@@ -10,10 +10,21 @@ protocol NodeAPIFace: Sendable {
     func reply<Payload: Codable & Sendable & Hashable>(_ reply: NodeAPIReply<Payload>) -> WireResponse
 }
 
-/// How errors travel over HTTP: with their own status (the default) or always as 200 (some resellers).
-public struct ErrorStatusPolicy: Sendable, Hashable {
+/// How the Node API mock reads requests and answers errors, on both faces.
+public struct NodeAPIWirePolicy: Sendable, Hashable {
+    /// Errors travel with their own status (the default) or always as 200 (some resellers).
     public var errorsAsHTTP200: Bool
-    public init(errorsAsHTTP200: Bool = false) { self.errorsAsHTTP200 = errorsAsHTTP200 }
+    /// Unknown request fields are refused with `ERR_INVALID_PARAM`; by default they are ignored, as the provider
+    /// does, and reported (`X-Mock-Warning`, the journal).
+    public var strictRequests: Bool
+
+    public init(errorsAsHTTP200: Bool = false, strictRequests: Bool = false) {
+        self.errorsAsHTTP200 = errorsAsHTTP200
+        self.strictRequests = strictRequests
+    }
+
+    /// Where a decode lists the unknown fields it ignores; `nil` in the strict mode, which refuses them.
+    func ignoredFields() -> IgnoredFields? { strictRequests ? nil : IgnoredFields() }
 
     func status(of reply: NodeAPIReply<some Codable & Sendable & Hashable>) -> HTTPResponse.Status {
         guard case .failure(let error) = reply, !errorsAsHTTP200 else { return .ok }
@@ -23,15 +34,25 @@ public struct ErrorStatusPolicy: Sendable, Hashable {
 
 struct JSONFace: NodeAPIFace {
     let body: [UInt8]
-    let policy: ErrorStatusPolicy
+    let policy: NodeAPIWirePolicy
+    /// The unknown fields the request's decode ignored (none in the strict mode, which refuses them).
+    let ignored: IgnoredFields?
+
+    init(body: [UInt8], policy: NodeAPIWirePolicy) {
+        self.body = body
+        self.policy = policy
+        ignored = policy.ignoredFields()
+    }
 
     func request<Request: NodeAPIRequest>(_ type: Request.Type) throws(NodeAPIError) -> Request {
-        try NodeAPIJSON.decodeRequest(type, from: body)
+        try NodeAPIJSON.decodeRequest(type, from: body, ignoring: ignored)
     }
 
     func reply<Payload: Codable & Sendable & Hashable>(_ reply: NodeAPIReply<Payload>) -> WireResponse {
         let bytes = (try? NodeAPIJSON.encodeReply(reply)) ?? Array(#"{"data":null,"err":{"code":"ERR_INTERNAL_SERVER","message":"Sunucu hatası.","status":500}}"#.utf8)
-        return Self.response(bytes, status: policy.status(of: reply))
+        var response = Self.response(bytes, status: policy.status(of: reply))
+        response.warnings = ignored?.warnings ?? []
+        return response
     }
 
     static func response(_ bytes: [UInt8], status: HTTPResponse.Status) -> WireResponse {
@@ -39,18 +60,26 @@ struct JSONFace: NodeAPIFace {
     }
 
     /// A reply that fails before any operation is known (authentication, size, routing).
-    static func failure(_ error: NodeAPIError, policy: ErrorStatusPolicy) -> WireResponse {
+    static func failure(_ error: NodeAPIError, policy: NodeAPIWirePolicy) -> WireResponse {
         JSONFace(body: [], policy: policy).reply(NodeAPIReply<StatusReply>.failure(error))
     }
 }
 
 struct SOAPFace: NodeAPIFace {
     let message: SOAPMessage
-    let policy: ErrorStatusPolicy
+    let policy: NodeAPIWirePolicy
+    /// The unknown elements the request's decode ignored (none in the strict mode, which refuses them).
+    let ignored: IgnoredFields?
+
+    init(message: SOAPMessage, policy: NodeAPIWirePolicy) {
+        self.message = message
+        self.policy = policy
+        ignored = policy.ignoredFields()
+    }
 
     func request<Request: NodeAPIRequest>(_ type: Request.Type) throws(NodeAPIError) -> Request {
         do {
-            return try NodeAPISOAP.decodeRequest(type, from: message).request
+            return try NodeAPISOAP.decodeRequest(type, from: message, ignoring: ignored).request
         } catch {
             throw error.nodeAPIError
         }
@@ -60,7 +89,9 @@ struct SOAPFace: NodeAPIFace {
         guard let bytes = try? NodeAPISOAP.encodeReply(reply, operation: message.operation, serviceNamespace: message.serviceNamespace) else {
             return Self.fault(SOAPFault(.server, "could not encode the reply"))
         }
-        return Self.response(bytes, status: policy.status(of: reply))
+        var response = Self.response(bytes, status: policy.status(of: reply))
+        response.warnings = ignored?.warnings ?? []
+        return response
     }
 
     static func response(_ bytes: [UInt8], status: HTTPResponse.Status) -> WireResponse {

@@ -11,14 +11,14 @@ import NodeAPISOAP
 public struct NodeAPIRoutes: Sendable {
     /// Largest accepted body; more is answered with 413 in the protocol's own shape.
     public var maxBodyBytes: Int
-    public var policy: ErrorStatusPolicy
+    public var policy: NodeAPIWirePolicy
     public let injection: ErrorInjection
     public let journal: RequestJournal
     let dispatcher: NodeAPIDispatcher
     let clock: any MockClock
 
     public init(
-        simulation: NodeAPISimulation, maxBodyBytes: Int = 4 * 1024 * 1024, policy: ErrorStatusPolicy = ErrorStatusPolicy(),
+        simulation: NodeAPISimulation, maxBodyBytes: Int = 4 * 1024 * 1024, policy: NodeAPIWirePolicy = NodeAPIWirePolicy(),
         injection: ErrorInjection = ErrorInjection(), journal: RequestJournal = RequestJournal(), clock: any MockClock = SystemClock()
     ) {
         dispatcher = NodeAPIDispatcher(simulation: simulation)
@@ -229,7 +229,7 @@ extension HTTPField.Name {
 
 /// Unknown paths and methods answer `ERR_NOT_FOUND` in the Node API's JSON shape instead of an empty 404.
 struct NotFoundMiddleware<Context: RequestContext>: RouterMiddleware {
-    let policy: ErrorStatusPolicy
+    let policy: NodeAPIWirePolicy
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {

@@ -25,8 +25,10 @@ public struct ProviderMocks: Sendable {
     /// What falls due on the clock: reports and webhooks to send, import slices to apply.
     public let background: MockBackgroundWork
 
-    /// - Parameter errorsAsHTTP200: every Node API error as HTTP 200, whatever the scenario says (`serve --errors-as-http-200`).
-    public init(scenario: Scenario, clock: any MockClock, errorsAsHTTP200: Bool = false) {
+    /// - Parameters:
+    ///   - errorsAsHTTP200: every Node API error as HTTP 200, whatever the scenario says (`serve --errors-as-http-200`).
+    ///   - strictRequests: unknown Node API request fields refused, whatever the scenario says (`serve --strict`).
+    public init(scenario: Scenario, clock: any MockClock, errorsAsHTTP200: Bool = false, strictRequests: Bool = false) {
         self.scenario = scenario
         self.clock = clock
         let nodeScenario = scenario.nodeAPI
@@ -36,7 +38,9 @@ public struct ProviderMocks: Sendable {
         nodeAPI = NodeAPISimulation(scenario: nodeScenario, consents: iys.store, clock: clock)
         euromsg = ExpressSimulation(scenario: scenario.euromsg, clock: clock)
         nodeAPIRoutes = NodeAPIRoutes(
-            simulation: nodeAPI, policy: ErrorStatusPolicy(errorsAsHTTP200: errorsAsHTTP200 || nodeScenario.errorsAsHTTP200),
+            simulation: nodeAPI, policy: NodeAPIWirePolicy(
+                errorsAsHTTP200: errorsAsHTTP200 || nodeScenario.errorsAsHTTP200, strictRequests: strictRequests || nodeScenario.strictRequests
+            ),
             injection: ErrorInjection(
                 rules: nodeScenario.errorRules, maintenance: nodeScenario.maintenance,
                 maxConcurrentRequestsPerUser: nodeScenario.maxConcurrentRequestsPerUser

@@ -15,6 +15,8 @@ public final class RequestJournal: Sendable {
         public var requestBody: [UInt8]
         public var status: Int
         public var responseBody: [UInt8]
+        /// What the mock tolerated in the request (`unknown field 'someFlag' ignored`), as sent in `X-Mock-Warning`.
+        public var warnings: [String] = []
     }
 
     /// Bodies are kept up to this many bytes each.
@@ -28,12 +30,14 @@ public final class RequestJournal: Sendable {
         state = Mutex(([], 0, 0))
     }
 
-    public func record(time: Int64, method: String, path: String, user: String?, requestBody: [UInt8], status: Int, responseBody: [UInt8]) {
+    public func record(
+        time: Int64, method: String, path: String, user: String?, requestBody: [UInt8], status: Int, responseBody: [UInt8], warnings: [String] = []
+    ) {
         state.withLock { state in
             state.sequence += 1
             let entry = Entry(
                 sequence: state.sequence, time: time, method: method, path: path, user: user,
-                requestBody: Self.kept(requestBody), status: status, responseBody: Self.kept(responseBody)
+                requestBody: Self.kept(requestBody), status: status, responseBody: Self.kept(responseBody), warnings: warnings
             )
             if state.entries.count < capacity {
                 state.entries.append(entry)

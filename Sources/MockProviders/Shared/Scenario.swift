@@ -74,6 +74,8 @@ public struct Scenario: Sendable, Hashable, Decodable {
 /// The Node API mock's part of a scenario.
 public struct NodeAPIScenario: Sendable, Hashable, Decodable {
     public var errorsAsHTTP200: Bool
+    /// Unknown request fields are refused (`ERR_INVALID_PARAM`) instead of ignored and reported, as the provider does.
+    public var strictRequests: Bool
     public var delivery: DeliveryRules
     public var accounts: [NodeAPIAccount]
     /// Every call answers `SMS99` (503) while on.
@@ -101,8 +103,9 @@ public struct NodeAPIScenario: Sendable, Hashable, Decodable {
         errorsAsHTTP200: Bool = false, delivery: DeliveryRules = .default, accounts: [NodeAPIAccount] = [], maintenance: Bool = false,
         sendingHours: SendingHours? = nil, errorRules: [ErrorInjection.Rule] = [], maxConcurrentRequestsPerUser: Int? = nil, journalSize: Int = 1000,
         duplicateWindowMinutes: Int? = nil, optOut: OptOutRules = .default, retainedPackagesPerUser: Int = 100_000,
-        retainedItems: Int = Self.defaultRetainedItems
+        retainedItems: Int = Self.defaultRetainedItems, strictRequests: Bool = false
     ) {
+        self.strictRequests = strictRequests
         self.retainedPackagesPerUser = retainedPackagesPerUser
         self.retainedItems = retainedItems
         self.duplicateWindowMinutes = duplicateWindowMinutes
@@ -119,7 +122,7 @@ public struct NodeAPIScenario: Sendable, Hashable, Decodable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case errorsAsHTTP200, delivery, accounts, maintenance, sendingHours, errorRules, maxConcurrentRequestsPerUser, journalSize
-        case duplicateWindowMinutes, optOut, retainedPackagesPerUser, retainedItems
+        case duplicateWindowMinutes, optOut, retainedPackagesPerUser, retainedItems, strictRequests
     }
 
     public init(from decoder: any Decoder) throws {
@@ -138,7 +141,8 @@ public struct NodeAPIScenario: Sendable, Hashable, Decodable {
             optOut: try container.decodeIfPresent(OptOutRules.self, forKey: .optOut) ?? .default,
             retainedPackagesPerUser: try container.decodeIfPresent(Int.self, forKey: .retainedPackagesPerUser, within: 10...ScenarioBounds.tableSize.upperBound) ?? 100_000,
             retainedItems: try container.decodeIfPresent(Int.self, forKey: .retainedItems, within: 1000...ScenarioBounds.tableSize.upperBound)
-                ?? Self.defaultRetainedItems
+                ?? Self.defaultRetainedItems,
+            strictRequests: try container.decodeIfPresent(Bool.self, forKey: .strictRequests) ?? false
         )
     }
 }

@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 
 /// A reply as bytes, before it becomes a Hummingbird `Response`, so that the journal can keep it. Every mock's
@@ -6,16 +7,33 @@ struct WireResponse: Sendable {
     var status: HTTPResponse.Status
     var contentType: String
     var bytes: [UInt8]
+    /// What the mock tolerated in the request (`unknown field 'x' ignored`): one `X-Mock-Warning` each.
+    var warnings: [String] = []
+
+    /// Warnings sent at most; beyond, one more says how many were left out (a body of a million unknown
+    /// fields must not become a megabyte of headers).
+    static let maxWarnings = 20
 
     /// A JSON reply.
     static func json(_ status: HTTPResponse.Status, _ bytes: [UInt8]) -> WireResponse {
         WireResponse(status: status, contentType: "application/json; charset=utf-8", bytes: bytes)
     }
 
+    /// The warnings as sent and journaled: each at most 256 bytes, at most ``maxWarnings`` and a count of the rest.
+    var reportedWarnings: [String] {
+        guard !warnings.isEmpty else { return [] }
+        var reported = warnings.prefix(Self.maxWarnings).map { $0.utf8.count <= 256 ? $0 : String(decoding: $0.utf8.prefix(253), as: UTF8.self) + "…" }
+        if warnings.count > Self.maxWarnings { reported.append("\(warnings.count - Self.maxWarnings) more warnings left out") }
+        return reported
+    }
+
     /// The Hummingbird response; an empty reply (204) has no body and no content type.
     var response: Response {
-        if bytes.isEmpty { return Response(status: status) }
-        return Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        var headers: HTTPFields = [:]
+        for warning in reportedWarnings { headers.append(HTTPField(name: .mockWarning, value: warning)) }
+        if bytes.isEmpty { return Response(status: status, headers: headers) }
+        headers[.contentType] = contentType
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }
 
@@ -24,8 +42,13 @@ extension RequestJournal {
     func keep(_ request: Request, body: [UInt8], user: String?, reply: WireResponse, at time: Int64) -> Response {
         record(
             time: time, method: request.method.rawValue, path: request.uri.path, user: user,
-            requestBody: body, status: reply.status.code, responseBody: reply.bytes
+            requestBody: body, status: reply.status.code, responseBody: reply.bytes, warnings: reply.reportedWarnings
         )
         return reply.response
     }
+}
+
+extension HTTPField.Name {
+    /// `X-Mock-Warning: unknown field 'someFlag' ignored`: what the mock tolerated in a request, one field per warning.
+    public static let mockWarning = HTTPField.Name("X-Mock-Warning")!
 }

@@ -23,7 +23,7 @@ public struct ListMoRequestsRequest: NodeAPIRequest {
     enum CodingKeys: String, CodingKey, CaseIterable { case keyword, userUUID, startDate, finishDate, pageIndex, pageSize }
 
     public init(from decoder: any Decoder) throws {
-        try WireFields.rejectUnknown(CodingKeys.self, in: decoder)
+        try WireFields.checkUnknown(CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         keyword = try container.decodeText(forKey: .keyword)
         userUUID = try container.decodeText(forKey: .userUUID)

@@ -120,12 +120,13 @@ extension KeyedDecodingContainer {
         }
     }
 
-    /// A string-to-string map (`details`, `cfs`); `nil` when absent, null or empty.
+    /// A string-to-string map (`details`, `cfs`); `nil` when absent, null or empty. An entry whose value is null
+    /// is not given (as any field), an empty string is an empty value.
     public func decodeStringMap(forKey key: Key) throws -> [String: String]? {
         guard contains(key), try !decodeNil(forKey: key) else { return nil }
         let map = try nestedContainer(keyedBy: WireKey.self, forKey: key)
         var values: [String: String] = [:]
-        for entry in map.allKeys {
+        for entry in map.allKeys where try !map.decodeNil(forKey: entry) {
             values[entry.stringValue] = try map.decodeLenientString(forKey: entry) ?? ""
         }
         return values
@@ -147,14 +148,17 @@ extension KeyedEncodingContainer {
 
 /// The unknown-field rule of requests.
 public enum WireFields {
-    /// Refuses fields a request does not define: a typo in a field name must not pass silently.
+    /// Checks the fields a request object does not define: ignored and listed when the decoder carries
+    /// ``IgnoredFields`` (the mock's default, as the provider ignores them), refused otherwise (strict: a typo in a
+    /// field name must not pass silently). A field whose value is null (or an empty SOAP element) is "not given",
+    /// known or not. Several unknown fields are taken in name order, so that the same request always gets the
+    /// same answer (a JSON object's keys reach the decoder in no fixed order).
     ///
-    /// Only requests call this; replies ignore unknown fields so that clients survive a provider
-    /// that adds one. A decoder that publishes its field names under ``Swift/CodingUserInfoKey/nodeAPIFieldNames``
-    /// is taken at its word; for others `allKeys` is used, which the standard library makes costly
-    /// (a dynamic cast per key). Generic over the keys only, so that callers get a specialised copy:
-    /// this runs for every object of every request.
-    public static func rejectUnknown<K: CodingKey & CaseIterable>(_ known: K.Type, in decoder: any Decoder) throws {
+    /// Only requests call this; replies ignore unknown fields so that clients survive a provider that adds one.
+    /// A decoder that publishes its field names under ``Swift/CodingUserInfoKey/nodeAPIFieldNames`` is taken at
+    /// its word; for others `allKeys` is used, which the standard library makes costly (a dynamic cast per key).
+    /// Generic over the keys only, so that callers get a specialised copy: this runs for every object of every request.
+    public static func checkUnknown<K: CodingKey & CaseIterable>(_ known: K.Type, in decoder: any Decoder) throws {
         let present: [String]
         if let names = decoder.userInfo[.nodeAPIFieldNames] as? [String] {
             present = names
@@ -162,15 +166,22 @@ public enum WireFields {
             present = try decoder.container(keyedBy: WireKey.self).allKeys.map { $0.stringValue }
         }
         let allowed = K.allCases
-        for name in present where !allowed.contains(where: { $0.stringValue == name }) {
-            throw NodeAPIError.invalid(WirePath.render(decoder.codingPath + [WireKey(name)]), "unknown field")
+        var unknown: [String] = []
+        for name in present where !allowed.contains(where: { $0.stringValue == name }) { unknown.append(name) }
+        guard !unknown.isEmpty else { return }
+        let container = try decoder.container(keyedBy: WireKey.self)
+        let given = Set(unknown).filter { (try? container.decodeNil(forKey: WireKey($0))) == false }.sorted()
+        guard let first = given.first else { return }
+        guard let ignored = decoder.userInfo[.nodeAPIIgnoredFields] as? IgnoredFields else {
+            throw NodeAPIError.invalid(WirePath.render(decoder.codingPath + [WireKey(first)]), "unknown field")
         }
+        for name in given { ignored.add(WirePath.render(decoder.codingPath + [WireKey(name)])) }
     }
 }
 
 extension CodingUserInfoKey {
     /// `[String]`: the names of the fields present at a decoder's level, in input order, for decoders
-    /// that can list them cheaply (see ``WireFields/rejectUnknown(_:in:)``).
+    /// that can list them cheaply (see ``WireFields/checkUnknown(_:in:)``).
     public static let nodeAPIFieldNames = CodingUserInfoKey(rawValue: "nodeAPI.fieldNames")!
 }
 

@@ -94,7 +94,7 @@ public struct ContactIysSettings: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey, CaseIterable { case rt, src, send, queryCall, queryEmail }
 
     public init(from decoder: any Decoder) throws {
-        try WireFields.rejectUnknown(CodingKeys.self, in: decoder)
+        try WireFields.checkUnknown(CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         rt = try container.decodeWireEnum(IysRecipientType.self, forKey: .rt)
         src = try container.decodeWireEnum(IysSourceType.self, forKey: .src)

@@ -8,7 +8,7 @@ public struct CreateContactRequest: NodeAPIRequest {
     public init(contact: ContactFields) { self.contact = contact }
 
     public init(from decoder: any Decoder) throws {
-        try WireFields.rejectUnknown(ContactFields.CodingKeys.self, in: decoder)
+        try WireFields.checkUnknown(ContactFields.CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: ContactFields.CodingKeys.self)
         if container.containsValue(.uuid) { throw NodeAPIError.invalid("uuid", "is for /contact/update") }
         contact = try ContactFields(from: container)
@@ -40,7 +40,7 @@ public struct UpdateContactRequest: NodeAPIRequest {
     }
 
     public init(from decoder: any Decoder) throws {
-        try WireFields.rejectUnknown(ContactFields.CodingKeys.self, in: decoder)
+        try WireFields.checkUnknown(ContactFields.CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: ContactFields.CodingKeys.self)
         uuid = try container.requireText(forKey: .uuid)
         contact = try ContactFields(from: container)
@@ -77,7 +77,7 @@ public struct DeleteContactsRequest: NodeAPIRequest {
     enum CodingKeys: String, CodingKey, CaseIterable { case uuids, permanent, groupUUID }
 
     public init(from decoder: any Decoder) throws {
-        try WireFields.rejectUnknown(CodingKeys.self, in: decoder)
+        try WireFields.checkUnknown(CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         guard let uuids = try container.decodeTexts(forKey: .uuids) else { throw container.missing(.uuids) }
         self.uuids = uuids
@@ -123,7 +123,7 @@ public struct ImportContactsRequest: NodeAPIRequest {
     enum CodingKeys: String, CodingKey, CaseIterable { case csvData, columns, overwrite, isInBlacklist, groupUUIDs }
 
     public init(from decoder: any Decoder) throws {
-        try WireFields.rejectUnknown(CodingKeys.self, in: decoder)
+        try WireFields.checkUnknown(CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         csvData = try container.requireText(forKey: .csvData)
         guard let columns = try container.decodeTexts(forKey: .columns) else { throw container.missing(.columns) }
@@ -171,7 +171,7 @@ public struct ListContactsRequest: NodeAPIRequest {
     enum CodingKeys: String, CodingKey, CaseIterable { case status, iysState, exitType, groupUUID, pageIndex, pageSize }
 
     public init(from decoder: any Decoder) throws {
-        try WireFields.rejectUnknown(CodingKeys.self, in: decoder)
+        try WireFields.checkUnknown(CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         status = try container.decodeWireEnum(ContactFilter.self, forKey: .status)
         iysState = try container.decodeWireEnum(IysState.self, forKey: .iysState)
@@ -214,7 +214,7 @@ public struct SetBlacklistRequest: NodeAPIRequest {
     enum CodingKeys: String, CodingKey, CaseIterable { case status, uuids, gsms, returnInvalids }
 
     public init(from decoder: any Decoder) throws {
-        try WireFields.rejectUnknown(CodingKeys.self, in: decoder)
+        try WireFields.checkUnknown(CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         guard let status = try container.decodeLenientBool(forKey: .status) else { throw container.missing(.status) }
         self.status = status

@@ -17,7 +17,7 @@ public struct CreateGroupRequest: NodeAPIRequest {
     enum CodingKeys: String, CodingKey, CaseIterable { case uuid, title, parentUUID, gsms }
 
     public init(from decoder: any Decoder) throws {
-        try WireFields.rejectUnknown(CodingKeys.self, in: decoder)
+        try WireFields.checkUnknown(CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         if container.containsValue(.uuid) { throw NodeAPIError.invalid("uuid", "is for /contact/update-group") }
         title = try container.requireText(forKey: .title)
@@ -59,7 +59,7 @@ public struct UpdateGroupRequest: NodeAPIRequest {
     typealias CodingKeys = CreateGroupRequest.CodingKeys
 
     public init(from decoder: any Decoder) throws {
-        try WireFields.rejectUnknown(CodingKeys.self, in: decoder)
+        try WireFields.checkUnknown(CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         uuid = try container.requireText(forKey: .uuid)
         title = try container.requireText(forKey: .title)
@@ -114,7 +114,7 @@ public struct DeleteGroupsRequest: NodeAPIRequest {
     enum CodingKeys: String, CodingKey, CaseIterable { case uuid, uuids, includeContacts }
 
     public init(from decoder: any Decoder) throws {
-        try WireFields.rejectUnknown(CodingKeys.self, in: decoder)
+        try WireFields.checkUnknown(CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let uuid = try container.decodeText(forKey: .uuid)
         let uuids = try container.decodeTexts(forKey: .uuids)
@@ -160,7 +160,7 @@ public struct ListGroupsRequest: NodeAPIRequest {
     enum CodingKeys: String, CodingKey, CaseIterable { case keyword, parentUUID, pageIndex, pageSize }
 
     public init(from decoder: any Decoder) throws {
-        try WireFields.rejectUnknown(CodingKeys.self, in: decoder)
+        try WireFields.checkUnknown(CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         keyword = try container.decodeText(forKey: .keyword)
         parentUUID = try container.decodeText(forKey: .parentUUID)

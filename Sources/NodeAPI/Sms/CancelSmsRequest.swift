@@ -11,7 +11,7 @@ public struct CancelSmsRequest: NodeAPIRequest {
     enum CodingKeys: String, CodingKey, CaseIterable { case id, uuid, customID }
 
     public init(from decoder: any Decoder) throws {
-        try WireFields.rejectUnknown(CodingKeys.self, in: decoder)
+        try WireFields.checkUnknown(CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         package = try PackageReference.decode(from: container, idKey: .id, uuidKey: .uuid, customIDKey: .customID)
     }
@@ -44,7 +44,7 @@ public struct RecreateSmsRequest: NodeAPIRequest {
     enum CodingKeys: String, CodingKey, CaseIterable { case id, uuid, title, includeNewNumbers }
 
     public init(from decoder: any Decoder) throws {
-        try WireFields.rejectUnknown(CodingKeys.self, in: decoder)
+        try WireFields.checkUnknown(CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         package = try PackageReference.decode(from: container, idKey: .id, uuidKey: .uuid, customIDKey: nil)
         title = try container.requireText(forKey: .title)

@@ -19,7 +19,7 @@ public struct CreateKvkkRequest: NodeAPIRequest {
         enum CodingKeys: String, CodingKey, CaseIterable { case nr, cfs }
 
         public init(from decoder: any Decoder) throws {
-            try WireFields.rejectUnknown(CodingKeys.self, in: decoder)
+            try WireFields.checkUnknown(CodingKeys.self, in: decoder)
             let container = try decoder.container(keyedBy: CodingKeys.self)
             nr = GSMNumber(try container.requireLenientString(forKey: .nr))
             cfs = try container.decodeStringMap(forKey: .cfs) ?? [:]
@@ -56,7 +56,7 @@ public struct CreateKvkkRequest: NodeAPIRequest {
     enum CodingKeys: String, CodingKey, CaseIterable { case number, sender, content, encoding, validity, pushSettings }
 
     public init(from decoder: any Decoder) throws {
-        try WireFields.rejectUnknown(CodingKeys.self, in: decoder)
+        try WireFields.checkUnknown(CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         guard let recipient = try container.decodeObjectIfPresent(Recipient.self, forKey: .number) else { throw container.missing(.number) }
         number = recipient

@@ -35,7 +35,7 @@ public struct CreateOtpRequest: NodeAPIRequest {
     }
 
     public init(from decoder: any Decoder) throws {
-        try WireFields.rejectUnknown(CodingKeys.self, in: decoder)
+        try WireFields.checkUnknown(CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         number = GSMNumber(try container.requireLenientString(forKey: .number))
         sender = try container.requireText(forKey: .sender)

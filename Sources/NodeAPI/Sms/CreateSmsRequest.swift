@@ -49,7 +49,7 @@ public struct CreateSmsRequest: NodeAPIRequest {
     }
 
     public init(from decoder: any Decoder) throws {
-        try WireFields.rejectUnknown(CodingKeys.self, in: decoder)
+        try WireFields.checkUnknown(CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         type = try container.requireWireEnum(SmsType.self, forKey: .type)
         let sendingType = try container.requireWireEnum(SendingType.self, forKey: .sendingType)

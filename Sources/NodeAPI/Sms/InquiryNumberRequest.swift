@@ -20,7 +20,7 @@ public struct InquiryNumberRequest: NodeAPIRequest {
     enum CodingKeys: String, CodingKey, CaseIterable { case gsm, sender, startDate, finishDate }
 
     public init(from decoder: any Decoder) throws {
-        try WireFields.rejectUnknown(CodingKeys.self, in: decoder)
+        try WireFields.checkUnknown(CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         gsm = GSMNumber(try container.requireLenientString(forKey: .gsm))
         sender = try container.decodeText(forKey: .sender)

@@ -16,7 +16,7 @@ public struct ListSendersRequest: NodeAPIRequest {
     enum CodingKeys: String, CodingKey, CaseIterable { case keyword, status, pageIndex, pageSize }
 
     public init(from decoder: any Decoder) throws {
-        try WireFields.rejectUnknown(CodingKeys.self, in: decoder)
+        try WireFields.checkUnknown(CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         keyword = try container.decodeText(forKey: .keyword)
         status = try container.decodeWireEnum(SenderState.self, forKey: .status)

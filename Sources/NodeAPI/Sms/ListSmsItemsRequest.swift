@@ -24,7 +24,7 @@ public struct ListSmsItemsRequest: NodeAPIRequest {
     }
 
     public init(from decoder: any Decoder) throws {
-        try WireFields.rejectUnknown(CodingKeys.self, in: decoder)
+        try WireFields.checkUnknown(CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         package = try PackageReference.decode(from: container, idKey: .pkgID, uuidKey: .uuid, customIDKey: .customID)
         target = try container.decodeLenientString(forKey: .target)

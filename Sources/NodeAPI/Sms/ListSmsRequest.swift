@@ -33,7 +33,7 @@ public struct ListSmsRequest: NodeAPIRequest {
     }
 
     public init(from decoder: any Decoder) throws {
-        try WireFields.rejectUnknown(CodingKeys.self, in: decoder)
+        try WireFields.checkUnknown(CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         ids = try container.decodeLenientInts(forKey: .ids)
         customIDs = try container.decodeTexts(forKey: .customIDs)

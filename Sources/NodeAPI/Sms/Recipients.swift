@@ -38,7 +38,7 @@ public struct PersonalMessage: Sendable, Hashable, Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable { case nr, msg }
 
     public init(from decoder: any Decoder) throws {
-        try WireFields.rejectUnknown(CodingKeys.self, in: decoder)
+        try WireFields.checkUnknown(CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         nr = GSMNumber(try container.requireLenientString(forKey: .nr))
         msg = try container.requireText(forKey: .msg)

@@ -14,7 +14,7 @@ public struct SmsSummaryRequest: NodeAPIRequest {
     enum CodingKeys: String, CodingKey, CaseIterable { case startDate, finishDate }
 
     public init(from decoder: any Decoder) throws {
-        try WireFields.rejectUnknown(CodingKeys.self, in: decoder)
+        try WireFields.checkUnknown(CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         startDate = try container.decodeDateIfPresent(forKey: .startDate)
         finishDate = try container.decodeDateIfPresent(forKey: .finishDate)

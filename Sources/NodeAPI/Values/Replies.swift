@@ -15,7 +15,7 @@ public struct EmptyBody: Sendable, Hashable, Codable {
     public init() {}
     private enum CodingKeys: String, CodingKey, CaseIterable { case unused }
     public init(from decoder: any Decoder) throws {
-        try WireFields.rejectUnknown(CodingKeys.self, in: decoder)
+        try WireFields.checkUnknown(CodingKeys.self, in: decoder)
     }
     public func encode(to encoder: any Encoder) throws { _ = encoder.container(keyedBy: CodingKeys.self) }
 }

@@ -6,7 +6,7 @@ public struct PushSettings: Sendable, Hashable, Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable { case url }
 
     public init(from decoder: any Decoder) throws {
-        try WireFields.rejectUnknown(CodingKeys.self, in: decoder)
+        try WireFields.checkUnknown(CodingKeys.self, in: decoder)
         url = try decoder.container(keyedBy: CodingKeys.self).requireText(forKey: .url)
     }
 }
@@ -28,7 +28,7 @@ public struct PeriodicSettings: Sendable, Hashable, Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable { case periodType, amount, interval }
 
     public init(from decoder: any Decoder) throws {
-        try WireFields.rejectUnknown(CodingKeys.self, in: decoder)
+        try WireFields.checkUnknown(CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         periodType = try container.requireWireEnum(PeriodType.self, forKey: .periodType)
         interval = try container.decodeLenientInt(forKey: .interval)

@@ -1,0 +1,29 @@
+import Synchronization
+
+/// The unknown fields a lenient request decode passed over, as a person reads them (`numbers[0].someFlag`).
+///
+/// The provider ignores fields it does not know, and public clients send some (`someClientFlag`, `gateway`…),
+/// so a mock that refused them would fail code that works in production. A decode given one of these ignores
+/// unknown fields and lists them here, so that the mock can say what it tolerated; a decode without one
+/// refuses them with `ERR_INVALID_PARAM` (the strict mode). Fields whose value is null, or an empty SOAP
+/// element, are "not given" and never listed.
+public final class IgnoredFields: Sendable {
+    private let paths = Mutex<[String]>([])
+
+    public init() {}
+
+    /// The fields ignored, object by object in decoding order, each object's in name order.
+    public var all: [String] { paths.withLock { $0 } }
+
+    /// One text per field, as the mock reports it (`X-Mock-Warning`, the journal).
+    public var warnings: [String] { all.map { "unknown field '\($0)' ignored" } }
+
+    func add(_ path: String) {
+        paths.withLock { $0.append(path) }
+    }
+}
+
+extension CodingUserInfoKey {
+    /// ``IgnoredFields``: present when a decode ignores unknown fields rather than refusing them.
+    public static let nodeAPIIgnoredFields = CodingUserInfoKey(rawValue: "nodeAPI.ignoredFields")!
+}
