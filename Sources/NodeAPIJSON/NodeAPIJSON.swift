@@ -30,6 +30,22 @@ public enum NodeAPIJSON {
         return request
     }
 
+    /// Decodes a request from a query string (`GET /sms/list-sender?status=1`), by the body's rules: numbers and
+    /// booleans as text, an empty value not given, lists as repeated keys (`ids=1&ids=2`, PHP's `ids[]=` and
+    /// `ids[0]=`) or comma-separated (`ids=1,2`), objects as `settings[field]=` or `settings.field=`.
+    public static func decodeRequest<Request: NodeAPIRequest>(
+        _ type: Request.Type, query: Substring, validating: Bool = true, ignoring ignored: IgnoredFields? = nil
+    ) throws(NodeAPIError) -> Request {
+        let request: Request
+        do {
+            request = try Request(from: QueryValueDecoder(node: try QueryNode(query: query), codingPath: [], ignored: ignored))
+        } catch {
+            throw NodeAPIError(decoding: error)
+        }
+        if validating { try request.validate() }
+        return request
+    }
+
     /// The body of a reply.
     public static func encodeReply<Payload>(_ reply: NodeAPIReply<Payload>) throws(NodeAPIError) -> [UInt8] {
         try encode(reply)

@@ -115,3 +115,39 @@ import Testing
         }
     }
 }
+
+/// GET takes its parameters from the query string (issue 12, item 5).
+@Suite struct QueryParameterTests {
+    func app(journal: RequestJournal = RequestJournal()) -> some ApplicationProtocol {
+        UnknownFieldTests().app(journal: journal)
+    }
+
+    @Test func listSenderFiltersByTheQuery() async throws {
+        try await app().test(.router) { client in
+            let all = try await client.execute(uri: "/sms/list-sender", method: .get, headers: UnknownFieldTests.admin)
+            let everyone = try NodeAPIJSON.decodeReply(Page<Sender>.self, from: Array(all.body.readableBytesView)).get().list
+            let approved = try await client.execute(uri: "/sms/list-sender?status=1", method: .get, headers: UnknownFieldTests.admin)
+            let list = try NodeAPIJSON.decodeReply(Page<Sender>.self, from: Array(approved.body.readableBytesView)).get().list
+            #expect(!list.isEmpty)
+            #expect(list.allSatisfy { $0.status == .approved })
+            #expect(everyone.count > list.count)
+        }
+    }
+
+    @Test func listItemFindsThePackageByTheQuery() async throws {
+        let journal = RequestJournal()
+        try await app(journal: journal).test(.router) { client in
+            let created = try await client.execute(uri: "/sms/create", method: .post, headers: UnknownFieldTests.admin, body: ByteBuffer(string:
+                #"{"type": 1, "sendingType": 0, "number": "905551230011", "sender": "BASLIK", "title": "T", "content": "Merhaba"}"#
+            ))
+            let id = try NodeAPIJSON.decodeReply(PackageCreated.self, from: Array(created.body.readableBytesView)).get().pkgID
+            let items = try await client.execute(uri: "/sms/list-item?pkgID=\(id)&_=1733130000", method: .get, headers: UnknownFieldTests.admin)
+            #expect(items.status == .ok)
+            #expect(try NodeAPIJSON.decodeReply(Page<PackageItem>.self, from: Array(items.body.readableBytesView)).get().list.map(\.target) == ["905551230011"])
+            #expect(items.headers[values: .mockWarning] == ["unknown field '_' ignored"])
+            #expect(journal.entries().last?.query == "pkgID=\(id)&_=1733130000")
+            let summary = try await client.execute(uri: "/sms/list?ids=\(id),\(id + 1)", method: .get, headers: UnknownFieldTests.admin)
+            #expect(try NodeAPIJSON.decodeReply(Page<SmsPackageSummary>.self, from: Array(summary.body.readableBytesView)).get().list.map(\.id) == [id])
+        }
+    }
+}

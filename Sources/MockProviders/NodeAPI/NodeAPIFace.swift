@@ -34,18 +34,22 @@ public struct NodeAPIWirePolicy: Sendable, Hashable {
 
 struct JSONFace: NodeAPIFace {
     let body: [UInt8]
+    /// A GET's query string, when it has parameters: they are the request's, and the body is not read.
+    let query: Substring?
     let policy: NodeAPIWirePolicy
     /// The unknown fields the request's decode ignored (none in the strict mode, which refuses them).
     let ignored: IgnoredFields?
 
-    init(body: [UInt8], policy: NodeAPIWirePolicy) {
+    init(body: [UInt8], query: Substring? = nil, policy: NodeAPIWirePolicy) {
         self.body = body
+        self.query = query
         self.policy = policy
         ignored = policy.ignoredFields()
     }
 
     func request<Request: NodeAPIRequest>(_ type: Request.Type) throws(NodeAPIError) -> Request {
-        try NodeAPIJSON.decodeRequest(type, from: body, ignoring: ignored)
+        if let query { return try NodeAPIJSON.decodeRequest(type, query: query, ignoring: ignored) }
+        return try NodeAPIJSON.decodeRequest(type, from: body, ignoring: ignored)
     }
 
     func reply<Payload: Codable & Sendable & Hashable>(_ reply: NodeAPIReply<Payload>) -> WireResponse {

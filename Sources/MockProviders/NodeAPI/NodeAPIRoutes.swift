@@ -98,7 +98,7 @@ public struct NodeAPIRoutes: Sendable {
             return record(request, [], user: nil, JSONFace.failure(error, policy: policy))
         }
         let credentials = Self.basicCredentials(request)
-        let face = JSONFace(body: body, policy: policy)
+        let face = JSONFace(body: body, query: Self.parameters(of: request), policy: policy)
         let (user, reply) = await call(operation, request, username: credentials?.username, password: credentials?.password, face: face)
         return record(request, body, user: user, reply)
     }
@@ -201,6 +201,13 @@ public struct NodeAPIRoutes: Sendable {
             if case .tooLarge = error { refusal.status = 413 }
             throw refusal
         }
+    }
+
+    /// A GET's query string when it carries parameters (clients send `GET /sms/list-item?pkgID=…`); `nil` for
+    /// other methods and an empty query, whose parameters come from the body.
+    static func parameters(of request: Request) -> Substring? {
+        guard request.method == .get, let query = request.uri.query, !query.isEmpty else { return nil }
+        return query[...]
     }
 
     /// The `SOAPAction` header without its quotes and spaces; `nil` when absent or empty. Trimmed on UTF-8 bytes:

@@ -10,6 +10,8 @@ public final class RequestJournal: Sendable {
         public var time: Int64
         public var method: String
         public var path: String
+        /// The query string, without `?`, when there was one.
+        public var query: String? = nil
         /// The authenticated user, when authentication succeeded.
         public var user: String?
         public var requestBody: [UInt8]
@@ -31,12 +33,13 @@ public final class RequestJournal: Sendable {
     }
 
     public func record(
-        time: Int64, method: String, path: String, user: String?, requestBody: [UInt8], status: Int, responseBody: [UInt8], warnings: [String] = []
+        time: Int64, method: String, path: String, query: String? = nil, user: String?, requestBody: [UInt8], status: Int, responseBody: [UInt8],
+        warnings: [String] = []
     ) {
         state.withLock { state in
             state.sequence += 1
             let entry = Entry(
-                sequence: state.sequence, time: time, method: method, path: path, user: user,
+                sequence: state.sequence, time: time, method: method, path: path, query: query.map { String(decoding: $0.utf8.prefix(Self.bodyLimit), as: UTF8.self) }, user: user,
                 requestBody: Self.kept(requestBody), status: status, responseBody: Self.kept(responseBody), warnings: warnings
             )
             if state.entries.count < capacity {

@@ -41,7 +41,7 @@ extension RequestJournal {
     /// Keeps the exchange (request body, reply) and returns the reply as a response: the last step of every route.
     func keep(_ request: Request, body: [UInt8], user: String?, reply: WireResponse, at time: Int64) -> Response {
         record(
-            time: time, method: request.method.rawValue, path: request.uri.path, user: user,
+            time: time, method: request.method.rawValue, path: request.uri.path, query: request.uri.query, user: user,
             requestBody: body, status: reply.status.code, responseBody: reply.bytes, warnings: reply.reportedWarnings
         )
         return reply.response
