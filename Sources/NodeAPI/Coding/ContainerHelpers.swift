@@ -22,3 +22,11 @@ extension KeyedDecodingContainer {
         return date
     }
 }
+
+extension KeyedEncodingContainer {
+    /// The value, or an explicit null (an empty SOAP element) when there is none: for the reply keys the document
+    /// prints as `null`, which clients read without checking that they are there (`$item['error']`).
+    public mutating func encodeNullable<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+    }
+}

@@ -138,9 +138,13 @@ extension KeyedDecodingContainer {
 }
 
 extension KeyedEncodingContainer {
-    /// Writes a string map with its keys in sorted order, so that output is stable.
-    public mutating func encodeStringMap(_ map: [String: String]?, forKey key: Key) throws {
-        guard let map else { return }
+    /// Writes a string map with its keys in sorted order, so that output is stable; no map is nothing, or a null
+    /// when `nullable`.
+    public mutating func encodeStringMap(_ map: [String: String]?, forKey key: Key, nullable: Bool = false) throws {
+        guard let map else {
+            if nullable { try encodeNil(forKey: key) }
+            return
+        }
         var nested = nestedContainer(keyedBy: WireKey.self, forKey: key)
         for name in map.keys.sorted() { try nested.encode(map[name], forKey: WireKey(name)) }
     }

@@ -63,12 +63,13 @@ public struct Contact: Sendable, Hashable, Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(uuid, forKey: .uuid)
-        try container.encodeIfPresent(firstName, forKey: .firstName)
-        try container.encodeIfPresent(lastName, forKey: .lastName)
+        // Every key the document prints, null when there is no value.
+        try container.encodeNullable(firstName, forKey: .firstName)
+        try container.encodeNullable(lastName, forKey: .lastName)
         try container.encode(gsm, forKey: .gsm)
-        try container.encodeStringMap(details, forKey: .details)
-        try container.encodeIfPresent(groups, forKey: .groups)
+        try container.encodeStringMap(details, forKey: .details, nullable: true)
+        try container.encodeNullable(groups, forKey: .groups)
         try container.encode(isInBlacklist, forKey: .isInBlacklist)
-        try container.encodeIfPresent(iys, forKey: .iys)
+        try container.encodeNullable(iys, forKey: .iys)
     }
 }

@@ -211,4 +211,15 @@ public struct ContactGroup: Sendable, Hashable, Codable {
         self.isShared = isShared
         self.parentInfo = parentInfo
     }
+
+    /// `parentInfo` is written as null for a top-level group, as the document prints it.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(uuid, forKey: .uuid)
+        try container.encode(title, forKey: .title)
+        try container.encode(stats, forKey: .stats)
+        try container.encodeIfPresent(isParent, forKey: .isParent)
+        try container.encodeIfPresent(isShared, forKey: .isShared)
+        try container.encodeNullable(parentInfo, forKey: .parentInfo)
+    }
 }

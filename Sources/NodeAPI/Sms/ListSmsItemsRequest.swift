@@ -81,4 +81,21 @@ public struct PackageItem: Sendable, Hashable, Codable {
         self.deliveryDate = deliveryDate
         self.processingDate = processingDate
     }
+
+    /// Every key the document prints, null when there is no value (`msg`, `error`, `deliveryDate`…), as its SOAP
+    /// example writes them empty.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encodeNullable(msg, forKey: .msg)
+        try container.encodeNullable(error, forKey: .error)
+        try container.encode(credit, forKey: .credit)
+        try container.encode(state, forKey: .state)
+        try container.encode(sender, forKey: .sender)
+        try container.encode(target, forKey: .target)
+        try container.encodeNullable(setState, forKey: .setState)
+        try container.encodeNullable(sendingDate, forKey: .sendingDate)
+        try container.encodeNullable(deliveryDate, forKey: .deliveryDate)
+        try container.encodeNullable(processingDate, forKey: .processingDate)
+    }
 }

@@ -122,4 +122,23 @@ public struct SmsPackageSummary: Sendable, Hashable, Codable {
         self.isScheduled = isScheduled
         self.sendingDate = sendingDate
     }
+
+    /// Every key the document prints, null when there is no value (`customID`, `error`).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encodeNullable(customID, forKey: .customID)
+        try container.encode(type, forKey: .type)
+        try container.encode(uuid, forKey: .uuid)
+        try container.encodeNullable(error, forKey: .error)
+        try container.encode(state, forKey: .state)
+        try container.encode(title, forKey: .title)
+        try container.encodeNullable(content, forKey: .content)
+        try container.encode(senders, forKey: .senders)
+        try container.encode(encoding, forKey: .encoding)
+        try container.encode(validity, forKey: .validity)
+        try container.encode(statistics, forKey: .statistics)
+        try container.encode(isScheduled, forKey: .isScheduled)
+        try container.encodeNullable(sendingDate, forKey: .sendingDate)
+    }
 }
