@@ -28,6 +28,20 @@ import Testing
         #expect(try await simulation.listContacts(of: "admin", ListContactsRequest()).stats.totalRecord == 0)
     }
 
+    /// The document's İYS keys `c` and `spc` are kept on create and on update (issue 12, item 8).
+    @Test func contactsKeepTheirIYSKeysAndUpdateAppliesThem() async throws {
+        let simulation = simulation()
+        let created = try await simulation.createContact(for: "admin", CreateContactRequest(contact: ContactFields(
+            gsm: "905551230011", iys: ContactIysSettings(recipientType: .individual, source: .hsWeb)
+        )))
+        #expect(created.iys == Contact.Iys(st: .waiting, recipientType: .individual, source: .hsWeb))
+        _ = try await simulation.updateContact(for: "admin", UpdateContactRequest(uuid: created.uuid, contact: ContactFields(
+            iys: ContactIysSettings(recipientType: .merchant, send: true)
+        )))
+        let listed = try await simulation.listContacts(of: "admin", ListContactsRequest())
+        #expect(listed.list.first?.iys == Contact.Iys(st: .waiting, recipientType: .merchant, source: .hsWeb))
+    }
+
     @Test func groupRules() async throws {
         let simulation = simulation()
         let parent = try await simulation.createGroup(for: "admin", CreateGroupRequest(title: "Bölge"))

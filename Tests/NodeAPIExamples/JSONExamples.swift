@@ -53,7 +53,7 @@ public enum JSONExamples {
         )),
         ("contact-create.request", CreateContactRequest(contact: ContactFields(
             gsm: "905001234567", firstName: "Zafer", lastName: "Altun", groupUUIDs: [u1], isInBlacklist: false,
-            details: ["GSM_2": "905001234561"], iys: ContactIysSettings(rt: .individual, src: .hsWeb, send: true, queryCall: false, queryEmail: false)
+            details: ["GSM_2": "905001234561"], iys: ContactIysSettings(recipientType: .individual, source: .hsWeb, send: true, queryCall: false, queryEmail: false)
         ))),
         ("contact-update.request", UpdateContactRequest(uuid: contactUUID, contact: ContactFields(
             gsm: "905001234567", firstName: "Zafer", lastName: "Altun", iys: ContactIysSettings(send: true)
@@ -75,7 +75,7 @@ public enum JSONExamples {
 
     static let contact = Contact(
         uuid: contactUUID, firstName: "Zafer", lastName: "Altun", gsm: "905001234567", details: ["GSM_2": "905001234561"],
-        isInBlacklist: 0, iys: Contact.Iys(st: .accepted, rt: .individual, src: .hsWeb)
+        isInBlacklist: 0, iys: Contact.Iys(st: .accepted, recipientType: .individual, source: .hsWeb)
     )
 
     /// Golden reply file name → operation and expected reply, type-erased as a check to run.

@@ -101,4 +101,14 @@ import Testing
         #expect(String(decoding: bytes, as: UTF8.self).contains("ğüşıöç İĞÜŞÖÇ"))
         #expect(try NodeAPIJSON.decodeRequest(CreateSmsRequest.self, from: bytes) == request)
     }
+
+    /// The document's contact İYS keys are `c` and `spc`; the earlier guess `rt`/`src` is read as an alias (issue 12, item 8).
+    @Test func contactIYSKeysAndTheirAliases() throws {
+        let documented = try NodeAPIJSON.decodeRequest(CreateContactRequest.self, from: Array(#"{"gsm": "905551230011", "iys": {"c": 1, "spc": 2, "send": true}}"#.utf8))
+        let aliased = try NodeAPIJSON.decodeRequest(CreateContactRequest.self, from: Array(#"{"gsm": "905551230011", "iys": {"rt": 1, "src": 2, "send": true}}"#.utf8))
+        #expect(documented == aliased)
+        #expect(documented.contact.iys?.recipientType == .merchant)
+        let text = String(decoding: try NodeAPIJSON.encodeRequest(aliased), as: UTF8.self)
+        #expect(text.contains(#""iys":{"c":1,"send":true,"spc":2}"#), "\(text)")
+    }
 }

@@ -28,12 +28,18 @@ import Testing
         #expect(checked > 0, "\(file) has no field")
     }
 
-    /// The decoded value or the error, as text; unknown fields refused (the strict mode), so that a null one would show.
-    private func outcome<Request: NodeAPIRequest>(_ type: Request.Type, _ data: Data) -> String {
+    /// The decoded value or the error; unknown fields refused (the strict mode), so that a null one would show.
+    /// Compared as values: two equal dictionaries may print their entries in different orders.
+    enum Outcome<Request: NodeAPIRequest>: Equatable {
+        case decoded(Request)
+        case error(String)
+    }
+
+    private func outcome<Request: NodeAPIRequest>(_ type: Request.Type, _ data: Data) -> Outcome<Request> {
         do {
-            return "decoded \(try NodeAPIJSON.decodeRequest(type, from: Array(data), validating: false))"
+            return .decoded(try NodeAPIJSON.decodeRequest(type, from: Array(data), validating: false))
         } catch {
-            return "error \(error.code): \(error.message)"
+            return .error("\(error.code): \(error.message)")
         }
     }
 

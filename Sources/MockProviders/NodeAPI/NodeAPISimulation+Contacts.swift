@@ -16,7 +16,7 @@ extension NodeAPISimulation {
             let record = AddressBook.ContactRecord(
                 uuid: uuids.next(), gsm: gsm, firstName: request.contact.firstName, lastName: request.contact.lastName,
                 details: request.contact.details, groupUUIDs: groups,
-                iys: account.hasIysSettings ? Contact.Iys(st: .waiting, rt: request.contact.iys?.rt, src: request.contact.iys?.src) : nil
+                iys: account.hasIysSettings ? Contact.Iys(st: .waiting, recipientType: request.contact.iys?.recipientType, source: request.contact.iys?.source) : nil
             )
             book.insert(record)
             return record
@@ -28,7 +28,7 @@ extension NodeAPISimulation {
     /// `/contact/update`: changes the given fields of the contact with `uuid`.
     public func updateContact(for user: String, _ request: UpdateContactRequest) throws(NodeAPIError) -> StatusReply {
         try request.validate()
-        _ = try account(user)
+        let syncsWithIYS = try account(user).hasIysSettings
         let gsm = try withBook(of: user) { (book: inout AddressBook) throws(NodeAPIError) in
             guard let contact = book.contact(uuid: request.uuid) else { throw NodeAPIError(.notFound, detail: "contact \(request.uuid)") }
             let fields = request.contact
@@ -41,6 +41,14 @@ extension NodeAPISimulation {
                 if let firstName = fields.firstName { contact.firstName = firstName }
                 if let lastName = fields.lastName { contact.lastName = lastName }
                 if let details = fields.details { contact.details = details }
+                // The İYS keys are kept; `send: true` syncs the contact with İYS again, so it waits to be processed.
+                if let iys = fields.iys, syncsWithIYS {
+                    var state = contact.iys ?? Contact.Iys(st: .waiting)
+                    if let recipientType = iys.recipientType { state.recipientType = recipientType }
+                    if let source = iys.source { state.source = source }
+                    if iys.send == true { state.st = .waiting }
+                    contact.iys = state
+                }
             }
             return newNumber ?? contact.gsm
         }

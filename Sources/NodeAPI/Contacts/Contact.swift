@@ -10,15 +10,33 @@ public struct Contact: Sendable, Hashable, Codable {
         }
     }
 
-    /// The contact's İYS status; `st` is an ``IysState``.
+    /// The contact's İYS status: `st` (an ``IysState``), and the request's `c` (recipient type) and `spc` (source
+    /// type) when given; `rt` and `src` are read as aliases.
     public struct Iys: Sendable, Hashable, Codable {
         public var st: IysState
-        public var rt: IysRecipientType?
-        public var src: IysSourceType?
-        public init(st: IysState, rt: IysRecipientType? = nil, src: IysSourceType? = nil) {
+        public var recipientType: IysRecipientType?
+        public var source: IysSourceType?
+
+        public init(st: IysState, recipientType: IysRecipientType? = nil, source: IysSourceType? = nil) {
             self.st = st
-            self.rt = rt
-            self.src = src
+            self.recipientType = recipientType
+            self.source = source
+        }
+
+        enum CodingKeys: String, CodingKey { case st, c, spc, rt, src }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            st = try container.requireWireEnum(IysState.self, forKey: .st)
+            recipientType = try container.decodeWireEnum(IysRecipientType.self, forKey: .c) ?? container.decodeWireEnum(IysRecipientType.self, forKey: .rt)
+            source = try container.decodeWireEnum(IysSourceType.self, forKey: .spc) ?? container.decodeWireEnum(IysSourceType.self, forKey: .src)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(st, forKey: .st)
+            try container.encodeIfPresent(recipientType, forKey: .c)
+            try container.encodeIfPresent(source, forKey: .spc)
         }
     }
 

@@ -69,41 +69,52 @@ public struct ContactFields: Sendable, Hashable {
     }
 }
 
-/// The `iys` object of a contact request. The OCR'd document prints `c` and `spc`; read with its
-/// r→p confusion (`tpustDate`, `gpoupUUIDs`) they are `rt` (recipient type) and `src` (source).
+/// The `iys` object of a contact request, with the document's keys: `c` (recipient type), `spc` (source type),
+/// `send`. `rt` and `src`, which an earlier reading of the OCR'd document guessed, are read as aliases.
 public struct ContactIysSettings: Sendable, Hashable, Codable {
-    /// İYS recipient type.
-    public var rt: IysRecipientType?
-    /// İYS consent source.
-    public var src: IysSourceType?
-    /// Sync the contact with İYS again (on update).
+    /// İYS recipient type (`c`).
+    public var recipientType: IysRecipientType?
+    /// İYS consent source (`spc`).
+    public var source: IysSourceType?
+    /// Sync the contact with İYS again (on update; a first record is sent whatever this says).
     public var send: Bool?
     /// Also query the call consent (informational only).
     public var queryCall: Bool?
     /// Also query the e-mail consent (needs an `EMAIL` detail).
     public var queryEmail: Bool?
 
-    public init(rt: IysRecipientType? = nil, src: IysSourceType? = nil, send: Bool? = nil, queryCall: Bool? = nil, queryEmail: Bool? = nil) {
-        self.rt = rt
-        self.src = src
+    public init(
+        recipientType: IysRecipientType? = nil, source: IysSourceType? = nil, send: Bool? = nil, queryCall: Bool? = nil, queryEmail: Bool? = nil
+    ) {
+        self.recipientType = recipientType
+        self.source = source
         self.send = send
         self.queryCall = queryCall
         self.queryEmail = queryEmail
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case rt, src, send, queryCall, queryEmail }
+    enum CodingKeys: String, CodingKey, CaseIterable { case c, spc, send, queryCall, queryEmail, rt, src }
 
     public init(from decoder: any Decoder) throws {
         try WireFields.checkUnknown(CodingKeys.self, in: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        rt = try container.decodeWireEnum(IysRecipientType.self, forKey: .rt)
-        src = try container.decodeWireEnum(IysSourceType.self, forKey: .src)
+        recipientType = try container.decodeWireEnum(IysRecipientType.self, forKey: .c) ?? container.decodeWireEnum(IysRecipientType.self, forKey: .rt)
+        source = try container.decodeWireEnum(IysSourceType.self, forKey: .spc) ?? container.decodeWireEnum(IysSourceType.self, forKey: .src)
         send = try container.decodeLenientBool(forKey: .send)
         queryCall = try container.decodeLenientBool(forKey: .queryCall)
         queryEmail = try container.decodeLenientBool(forKey: .queryEmail)
     }
 
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(recipientType, forKey: .c)
+        try container.encodeIfPresent(source, forKey: .spc)
+        try container.encodeIfPresent(send, forKey: .send)
+        try container.encodeIfPresent(queryCall, forKey: .queryCall)
+        try container.encodeIfPresent(queryEmail, forKey: .queryEmail)
+    }
+
     func validate() throws(NodeAPIError) {
-        if src == .hsKarar, send != true { throw .invalid("iys.src", "HS_KARAR cannot be the source of a first consent record") }
+        if source == .hsKarar, send != true { throw .invalid("iys.spc", "HS_KARAR cannot be the source of a first consent record") }
     }
 }
