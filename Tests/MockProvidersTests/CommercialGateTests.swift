@@ -61,6 +61,24 @@ import Testing
         #expect(try await sms.listItems(of: "admin", ListSmsItemsRequest(package: .id(created.pkgID))).list.map(\.state) == [.delivered, .rejectedByOperator])
     }
 
+    /// `recipientType` (sent by public clients, not in the document) makes the gate read only that type's consent.
+    @Test func recipientTypeReadsOnlyThatTypesConsent() async throws {
+        let (sms, iys) = pair()
+        _ = try await iys.sendConsent(for: "admin", SendConsentRequest(brandCode: "5565656556", consentData: ConsentData(
+            recipient: "+905551230077", recipientType: .merchant, type: .message, consentDate: nil, source: .callCentre, status: .approved
+        )))
+        var individual = commercial(["905551230077"])
+        individual.extras.recipientType = .individual
+        var merchant = commercial(["905551230077"])
+        merchant.extras.recipientType = .merchant
+        merchant.content = "İndirim başladı!"
+        let asIndividual = try await sms.createSms(for: "admin", individual)
+        let asMerchant = try await sms.createSms(for: "admin", merchant)
+        clock.advance(seconds: 10)
+        #expect(try await sms.listItems(of: "admin", ListSmsItemsRequest(package: .id(asIndividual.pkgID))).list.map(\.state) == [.rejectedByOperator])
+        #expect(try await sms.listItems(of: "admin", ListSmsItemsRequest(package: .id(asMerchant.pkgID))).list.map(\.state) == [.delivered])
+    }
+
     @Test func nonCommercialPackagesAreNotGatedAndNoSettingsIsSMS30() async throws {
         let (sms, _) = pair()
         var plain = commercial(["905551230012"])

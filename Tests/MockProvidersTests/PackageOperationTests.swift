@@ -18,6 +18,27 @@ import Testing
         #expect(item.credit == 1)
     }
 
+    /// Personalised one-to-many, as public clients send it: each item's text has its fields filled in, is shown as
+    /// its `msg` and charged by its own length (issue 12, item 3).
+    @Test func personalisedOneToManyFillsEachRecipientsFields() async throws {
+        let simulation = simulation()
+        let long = String(repeating: "Çok uzun bir soyadı ", count: 8)
+        let created = try await simulation.createSms(for: "admin", CreateSmsRequest(
+            recipients: .personalised(fields: ["NAME", "NAME_2"], numbers: [
+                PersonalisedNumber(nr: "905551230011", cfs: ["NAME": "Ahmet", "NAME_2": "Yılmaz"]),
+                PersonalisedNumber(nr: "905551230012", cfs: ["NAME": "Ayşe", "NAME_2": long]),
+                PersonalisedNumber(nr: "905551230013"),
+            ]),
+            sender: "BASLIK", title: "Kişisel", content: "Merhaba NAME NAME_2", encoding: .turkish
+        ))
+        let items = try await simulation.listItems(of: "admin", ListSmsItemsRequest(package: .id(created.pkgID))).list
+        #expect(items.map(\.msg) == ["Merhaba Ahmet Yılmaz", "Merhaba Ayşe " + long, "Merhaba  "])
+        #expect(items.map(\.credit) == [1, 2, 1])
+        let package = try #require(try await simulation.listPackages(of: "admin", ListSmsRequest(ids: [created.pkgID])).list.first)
+        #expect(package.content == "Merhaba NAME NAME_2")
+        #expect(package.statistics.credit == 4)
+    }
+
     @Test func recreateOnlyCompletePackagesAndChargesAgain() async throws {
         let simulation = simulation()
         let first = try await simulation.createSms(for: "admin", CreateSmsRequest(recipients: .oneToMany(["905551230011", "905551230012"]), sender: "BASLIK", title: "İlk", content: "c"))

@@ -111,4 +111,36 @@ import Testing
         let text = String(decoding: try NodeAPIJSON.encodeRequest(aliased), as: UTF8.self)
         #expect(text.contains(#""iys":{"c":1,"send":true,"spc":2}"#), "\(text)")
     }
+
+    /// Fields public clients send that the document leaves out are modelled (issue 12, item 3).
+    @Test func fieldsSeenInTheWild() throws {
+        let body = #"{"type": 1, "sendingType": 1, "title": "T", "sender": "BASLIK", "content": "Merhaba NAME", "customFields": ["NAME"], "numbers": [{"nr": 905551230011, "cfs": {"NAME": "Ahmet"}}, "905551230012"], "skipAhsQuery": true, "gateway": "1b09b8c5-ae80-42af-8779-21a61afd5da1", "recipientType": 1, "commercial": true}"#
+        let request = try NodeAPIJSON.decodeRequest(CreateSmsRequest.self, from: Array(body.utf8))
+        #expect(request.recipients == .personalised(fields: ["NAME"], numbers: [
+            PersonalisedNumber(nr: "905551230011", cfs: ["NAME": "Ahmet"]), PersonalisedNumber(nr: "905551230012"),
+        ]))
+        #expect(request.extras == SendingExtras(skipAhsQuery: true, gateway: "1b09b8c5-ae80-42af-8779-21a61afd5da1", recipientType: .merchant))
+        #expect(try NodeAPIJSON.decodeRequest(CreateSmsRequest.self, from: NodeAPIJSON.encodeRequest(request)) == request)
+        // cfs without customFields: the names are those given values.
+        let implicit = #"{"type": 1, "sendingType": 1, "title": "T", "sender": "BASLIK", "content": "Merhaba AD", "numbers": [{"nr": "905551230011", "cfs": {"AD": "Ali"}}]}"#
+        #expect(try NodeAPIJSON.decodeRequest(CreateSmsRequest.self, from: Array(implicit.utf8)).recipients == .personalised(
+            fields: ["AD"], numbers: [PersonalisedNumber(nr: "905551230011", cfs: ["AD": "Ali"])]
+        ))
+        // Objects with only nr are plain numbers.
+        let plain = #"{"type": 1, "sendingType": 1, "title": "T", "sender": "BASLIK", "content": "c", "numbers": [{"nr": "905551230011"}, 905551230012]}"#
+        #expect(try NodeAPIJSON.decodeRequest(CreateSmsRequest.self, from: Array(plain.utf8)).recipients == .oneToMany(["905551230011", "905551230012"]))
+        let dynamic = #"{"type": 1, "sendingType": 2, "title": "T", "sender": "BASLIK", "content": "Dinamik Sms", "numbers": [{"nr": "905551230011", "msg": "Sana özel", "xid": "sip-42"}]}"#
+        #expect(try NodeAPIJSON.decodeRequest(CreateSmsRequest.self, from: Array(dynamic.utf8)).recipients == .manyToMany([
+            PersonalMessage(nr: "905551230011", msg: "Sana özel", xid: "sip-42"),
+        ]))
+        let otp = #"{"number": "905551230011", "sender": "BASLIK", "content": "Kod 1234", "skipAhsQuery": "1", "gateway": "1B09B8C5-AE80-42AF-8779-21A61AFD5DA1"}"#
+        #expect(try NodeAPIJSON.decodeRequest(CreateOtpRequest.self, from: Array(otp.utf8)).extras.skipAhsQuery == true)
+    }
+
+    @Test func wildFieldsKeepTheirRules() {
+        let base = #"{"type": 1, "sendingType": 0, "title": "T", "sender": "BASLIK", "content": "c", "number": "905551230011""#
+        #expect(error(base + #", "gateway": "ağ-geçidi"}"#)?.message.contains("gateway: must be a gateway uuid") == true)
+        #expect(error(base + #", "recipientType": 5}"#)?.message.contains("recipientType") == true)
+        #expect(error(base + #", "skipAhsQuery": "belki"}"#)?.message.contains("skipAhsQuery") == true)
+    }
 }

@@ -66,6 +66,23 @@ import Testing
         try SchemaValidator.expectValid(documents)
     }
 
+    /// The fields public clients send (issue 12, item 3) are in the schema, so a toolkit built from it can send them.
+    @Test func wildFieldsValidateAgainstTheSchema() throws {
+        let extras = SendingExtras(skipAhsQuery: true, gateway: "1b09b8c5-ae80-42af-8779-21a61afd5da1", recipientType: .merchant)
+        let personalised = CreateSmsRequest(
+            recipients: .personalised(fields: ["AD"], numbers: [PersonalisedNumber(nr: "905551230011", cfs: ["AD": "Ali"]), PersonalisedNumber(nr: "905551230012")]),
+            sender: "BASLIK", title: "T", content: "Merhaba AD", extras: extras
+        )
+        let dynamic = CreateSmsRequest(
+            recipients: .manyToMany([PersonalMessage(nr: "905551230011", msg: "Sana özel", xid: "sip-42")]), sender: "BASLIK", title: "T", content: nil
+        )
+        let otp = CreateOtpRequest(number: "905551230011", sender: "BASLIK", content: "Kod", extras: SendingExtras(skipAhsQuery: false, gateway: extras.gateway))
+        try SchemaValidator.expectValid([
+            try SOAPMessage(parsing: encode(personalised)).body, try SOAPMessage(parsing: encode(dynamic)).body, try SOAPMessage(parsing: encode(otp)).body,
+        ])
+        #expect(try NodeAPISOAP.decodeRequest(CreateSmsRequest.self, from: encode(personalised)).request == personalised)
+    }
+
     @Test func schemaRefusesAWrongEnvelope() throws {
         let body = XMLElement("sendSms", namespaceURI: NodeAPISOAP.defaultServiceNamespace, children: [
             XMLElement("type", text: "bir"), XMLElement("sendingType", text: "0"), XMLElement("sender", text: "S"),

@@ -55,12 +55,13 @@ public final class ConsentStore: Sendable {
     }
 
     /// Whether a commercial SMS may go to a number (`905XXXXXXXXX`) for a brand: its latest `MESAJ` consent,
-    /// as an individual or a merchant, is `ONAY`.
-    public func allowsCommercialSMS(brand: String, number: String) -> Bool {
+    /// as `recipientType` (an individual or a merchant when `nil`), is `ONAY`.
+    public func allowsCommercialSMS(brand: String, number: String, as recipientType: RecipientType? = nil) -> Bool {
         let recipient = "+" + number
+        let types = recipientType.map { [$0] } ?? [RecipientType.individual, .merchant]
         return books.withLock { books in
             guard let book = books[brand] else { return false }
-            let found = [RecipientType.individual, .merchant].compactMap { book.entries[ConsentKey(recipient: recipient, type: .message, recipientType: $0)] }
+            let found = types.compactMap { book.entries[ConsentKey(recipient: recipient, type: .message, recipientType: $0)] }
             return found.max { $0.position < $1.position }?.consent.status == .approved
         }
     }

@@ -13,10 +13,8 @@ extension NodeAPISimulation {
         try request.validate()
         try checkSender(request.sender, of: try account(user), otp: false)
         guard let number = request.number.nr.normalized else { throw NodeAPIError.invalid("number.nr", "is not a Turkish mobile number") }
-        var text = request.content
-        for (field, value) in request.number.cfs.sorted(by: { $0.key.count > $1.key.count }) {
-            text = text.replacingOccurrences(of: field, with: value)
-        }
+        let fields = PersonalisedNumber(nr: request.number.nr, cfs: request.number.cfs)
+        var text = fields.text(filling: request.content, fields: Array(request.number.cfs.keys))
         text = text.replacingOccurrences(of: CreateKvkkRequest.shortLinkTag, with: Self.kvkkLink(for: number))
         return try store(user: user, PackageDraft(
             recipients: [(request.number.nr, text)], content: request.content, encoding: request.encoding ?? .gsm7,

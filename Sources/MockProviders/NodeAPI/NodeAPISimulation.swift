@@ -130,13 +130,15 @@ public actor NodeAPISimulation {
         case .single(let number): [(number, nil)]
         case .oneToMany(let numbers): numbers.map { ($0, nil) }
         case .manyToMany(let messages): messages.map { ($0.nr, $0.msg) }
+        case .personalised(let fields, let numbers): numbers.map { ($0.nr, $0.text(filling: request.content ?? "", fields: fields)) }
         }
         let startsAt = request.sendingDate.map(TurkeyTime.milliseconds) ?? now
         return try store(user: user, PackageDraft(
             recipients: recipients, content: request.content, encoding: request.encoding ?? .gsm7, type: request.type,
             sender: request.sender, title: request.title, validity: request.validity ?? FieldRules.defaultValidity,
             commercial: request.commercial ?? false, pushURL: request.pushSettings?.url, customID: request.customID,
-            periodic: request.periodicSettings, startsAt: max(startsAt, now), isScheduled: request.sendingDate != nil
+            periodic: request.periodicSettings, startsAt: max(startsAt, now), isScheduled: request.sendingDate != nil,
+            recipientType: request.extras.recipientType
         ), now: now)
     }
 
@@ -274,7 +276,7 @@ public actor NodeAPISimulation {
         for (number, msg) in draft.recipients {
             guard let target = number.normalized, !account.blacklist.contains(target), seen.insert(target).inserted else { continue }
             let credit = msg.map { SmsSegments(text: $0, encoding: draft.encoding).count } ?? sharedCredit
-            let consented = gate.map { $0.1.allowsCommercialSMS(brand: $0.0, number: target) } ?? true
+            let consented = gate.map { $0.1.allowsCommercialSMS(brand: $0.0, number: target, as: draft.consentRecipientType) } ?? true
             items.append(.init(
                 id: String(nextItemID + Int64(items.count)), target: target, msg: msg, credit: consented ? max(credit, 1) : 0,
                 outcome: consented ? rules.outcome(for: target) : .noConsent, operator: DeliveryRules.operator(for: target),

@@ -1,3 +1,4 @@
+import MySoftIYS
 import NodeAPI
 
 /// What a sending operation asks the simulation to store: the package before its items are built,
@@ -20,4 +21,15 @@ struct PackageDraft: Sendable {
     var isScheduled: Bool
     /// A deliberate resend (`recreate`): not refused as a duplicate.
     var isResend = false
+    /// The İYS recipient type a commercial package is for (`recipientType`): only that type's consent counts.
+    var recipientType: IysRecipientType? = nil
+
+    /// ``recipientType`` in the İYS mock's terms; `nil` reads either type's consent.
+    var consentRecipientType: RecipientType? {
+        switch recipientType {
+        case .individual: .individual
+        case .merchant: .merchant
+        case nil: nil
+        }
+    }
 }

@@ -14,11 +14,15 @@ public struct CreateOtpRequest: NodeAPIRequest {
     public var customID: String?
     /// `yyyy-MM-dd HH:mm:ss`: refuse delivery if the SIM changed after this moment.
     public var trustDate: WireDate?
+    /// `skipAhsQuery` and `gateway`, which public clients send (`recipientType` is not one of an OTP's fields).
+    public var extras: SendingExtras
 
     public init(
         number: GSMNumber, sender: String, content: String, encoding: SmsEncoding? = nil, validity: Int? = nil,
-        pushSettings: PushSettings? = nil, commercial: Bool? = nil, customID: String? = nil, trustDate: WireDate? = nil
+        pushSettings: PushSettings? = nil, commercial: Bool? = nil, customID: String? = nil, trustDate: WireDate? = nil,
+        extras: SendingExtras = SendingExtras()
     ) {
+        self.extras = SendingExtras(skipAhsQuery: extras.skipAhsQuery, gateway: extras.gateway)
         self.number = number
         self.sender = sender
         self.content = content
@@ -31,7 +35,7 @@ public struct CreateOtpRequest: NodeAPIRequest {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case content, number, encoding, sender, validity, pushSettings, commercial, customID, trustDate
+        case content, number, encoding, sender, validity, pushSettings, commercial, customID, trustDate, skipAhsQuery, gateway
     }
 
     public init(from decoder: any Decoder) throws {
@@ -46,6 +50,9 @@ public struct CreateOtpRequest: NodeAPIRequest {
         commercial = try container.decodeLenientBool(forKey: .commercial)
         customID = try container.decodeText(forKey: .customID)
         trustDate = try container.decodeDateIfPresent(forKey: .trustDate)
+        extras = SendingExtras(
+            skipAhsQuery: try container.decodeLenientBool(forKey: .skipAhsQuery), gateway: try container.decodeText(forKey: .gateway)
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -59,6 +66,8 @@ public struct CreateOtpRequest: NodeAPIRequest {
         try container.encodeIfPresent(commercial, forKey: .commercial)
         try container.encodeIfPresent(customID, forKey: .customID)
         try container.encodeIfPresent(trustDate, forKey: .trustDate)
+        try container.encodeIfPresent(extras.skipAhsQuery, forKey: .skipAhsQuery)
+        try container.encodeIfPresent(extras.gateway, forKey: .gateway)
     }
 
     public func validate() throws(NodeAPIError) {
@@ -70,5 +79,6 @@ public struct CreateOtpRequest: NodeAPIRequest {
         try FieldRules.checkDate(trustDate, "trustDate", style: .seconds)
         if let customID { try FieldRules.checkCustomID(customID) }
         if let url = pushSettings?.url { try PushURL.check(url) }
+        try extras.validate()
     }
 }

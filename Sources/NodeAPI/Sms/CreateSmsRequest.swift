@@ -20,13 +20,16 @@ public struct CreateSmsRequest: NodeAPIRequest {
     /// A commercial (İYS-bound) message.
     public var commercial: Bool?
     public var customID: String?
+    /// Fields public clients send that the document leaves out (README, "Fields seen in the wild").
+    public var extras: SendingExtras
 
     public init(
         type: SmsType = .normal, recipients: Recipients, sender: String, title: String, content: String?,
         encoding: SmsEncoding? = nil, validity: Int? = nil, sendingDate: WireDate? = nil,
         periodicSettings: PeriodicSettings? = nil, pushSettings: PushSettings? = nil,
-        commercial: Bool? = nil, customID: String? = nil
+        commercial: Bool? = nil, customID: String? = nil, extras: SendingExtras = SendingExtras()
     ) {
+        self.extras = extras
         self.type = type
         self.recipients = recipients
         self.sender = sender
@@ -46,6 +49,7 @@ public struct CreateSmsRequest: NodeAPIRequest {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case type, sendingType, title, content, number, numbers, encoding, sender
         case periodicSettings, sendingDate, validity, pushSettings, commercial, customID
+        case skipAhsQuery, gateway, recipientType, customFields
     }
 
     public init(from decoder: any Decoder) throws {
@@ -64,6 +68,11 @@ public struct CreateSmsRequest: NodeAPIRequest {
         pushSettings = try container.decodeObjectIfPresent(PushSettings.self, forKey: .pushSettings)
         commercial = try container.decodeLenientBool(forKey: .commercial)
         customID = try container.decodeText(forKey: .customID)
+        extras = SendingExtras(
+            skipAhsQuery: try container.decodeLenientBool(forKey: .skipAhsQuery),
+            gateway: try container.decodeText(forKey: .gateway),
+            recipientType: try container.decodeWireEnum(IysRecipientType.self, forKey: .recipientType)
+        )
     }
 
     static func decodeRecipients(_ sendingType: SendingType, from container: KeyedDecodingContainer<CodingKeys>) throws -> Recipients {
@@ -73,8 +82,24 @@ public struct CreateSmsRequest: NodeAPIRequest {
             return .single(GSMNumber(try container.requireLenientString(forKey: .number)))
         case .oneToMany:
             if container.containsValue(.number) { throw NodeAPIError.invalid("number", "is not allowed when sendingType is 1; use numbers") }
-            guard let numbers = try container.decodeLenientStrings(forKey: .numbers) else { throw container.missing(.numbers) }
-            return .oneToMany(numbers.map { GSMNumber($0.trimmedASCIIWhitespace) })
+            guard container.containsValue(.numbers) else { throw container.missing(.numbers) }
+            let fields = try container.decodeTexts(forKey: .customFields)
+            // The plain list first (what nearly every client sends); objects (`{nr}`, `{nr, cfs}`) only when it is not one.
+            if fields == nil, let numbers = try? container.decodeLenientStrings(forKey: .numbers) {
+                return .oneToMany(numbers.map { GSMNumber($0.trimmedASCIIWhitespace) })
+            }
+            let entries = try container.decode([OneToManyEntry].self, forKey: .numbers)
+            let personalised = entries.map { entry in
+                switch entry {
+                case .number(let number): PersonalisedNumber(nr: number)
+                case .object(let number, _): number
+                }
+            }
+            let hasFields = entries.contains { if case .object(_, true) = $0 { true } else { false } }
+            guard fields != nil || hasFields else { return .oneToMany(personalised.map(\.nr)) }
+            // Without `customFields`, the names are those the recipients give values for.
+            let names = fields ?? Array(Set(personalised.flatMap(\.cfs.keys))).sorted()
+            return .personalised(fields: names, numbers: personalised)
         case .manyToMany:
             if container.containsValue(.number) { throw NodeAPIError.invalid("number", "is not allowed when sendingType is 2; use numbers") }
             guard container.containsValue(.numbers) else { throw container.missing(.numbers) }
@@ -96,6 +121,9 @@ public struct CreateSmsRequest: NodeAPIRequest {
         case .single(let number): try container.encode(number, forKey: .number)
         case .oneToMany(let numbers): try container.encode(numbers, forKey: .numbers)
         case .manyToMany(let messages): try container.encode(messages, forKey: .numbers)
+        case .personalised(let fields, let numbers):
+            try container.encode(fields, forKey: .customFields)
+            try container.encode(numbers, forKey: .numbers)
         }
         try container.encodeIfPresent(encoding, forKey: .encoding)
         try container.encode(sender, forKey: .sender)
@@ -105,6 +133,9 @@ public struct CreateSmsRequest: NodeAPIRequest {
         try container.encodeIfPresent(pushSettings, forKey: .pushSettings)
         try container.encodeIfPresent(commercial, forKey: .commercial)
         try container.encodeIfPresent(customID, forKey: .customID)
+        try container.encodeIfPresent(extras.skipAhsQuery, forKey: .skipAhsQuery)
+        try container.encodeIfPresent(extras.gateway, forKey: .gateway)
+        try container.encodeIfPresent(extras.recipientType, forKey: .recipientType)
     }
 
     public func validate() throws(NodeAPIError) {
@@ -121,6 +152,19 @@ public struct CreateSmsRequest: NodeAPIRequest {
         case .single, .oneToMany:
             try FieldRules.checkNotEmpty(content, "content")
             try FieldRules.checkLength(content, "content", limit: FieldRules.contentLength)
+        case .personalised(let fields, let numbers):
+            try FieldRules.checkNotEmpty(content, "content")
+            try FieldRules.checkLength(content, "content", limit: FieldRules.contentLength)
+            if fields.count > FieldRules.detailCount { throw .invalid("customFields", "may name at most \(FieldRules.detailCount) fields") }
+            for (index, field) in fields.enumerated() {
+                try FieldRules.checkNotEmpty(field, "customFields[\(index)]")
+                try FieldRules.checkLength(field, "customFields[\(index)]", limit: FieldRules.titleLength)
+            }
+            for (index, number) in numbers.enumerated() {
+                for (field, value) in number.cfs.sorted(by: { $0.key < $1.key }) {
+                    try FieldRules.checkLength(value, "numbers[\(index)].cfs.\(field)", limit: FieldRules.detailLength)
+                }
+            }
         case .manyToMany(let messages):
             for (index, message) in messages.enumerated() {
                 try FieldRules.checkNotEmpty(message.msg, "numbers[\(index)].msg")
@@ -137,5 +181,11 @@ public struct CreateSmsRequest: NodeAPIRequest {
         try periodicSettings?.validate()
         if let customID { try FieldRules.checkCustomID(customID) }
         if let url = pushSettings?.url { try PushURL.check(url) }
+        try extras.validate()
+        if case .manyToMany(let messages) = recipients {
+            for (index, message) in messages.enumerated() {
+                try FieldRules.checkLength(message.xid, "numbers[\(index)].xid", limit: FieldRules.titleLength)
+            }
+        }
     }
 }
