@@ -13,8 +13,7 @@ extension NodeAPISimulation {
         try request.validate()
         try checkSender(request.sender, of: try account(user), otp: false)
         guard let number = request.number.nr.normalized else { throw NodeAPIError.invalid("number.nr", "is not a Turkish mobile number") }
-        let fields = PersonalisedNumber(nr: request.number.nr, cfs: request.number.cfs)
-        var text = fields.text(filling: request.content, fields: Array(request.number.cfs.keys))
+        var text = PersonalisedText(template: request.content, fields: request.number.cfs.keys).text(with: request.number.cfs)
         text = text.replacingOccurrences(of: CreateKvkkRequest.shortLinkTag, with: Self.kvkkLink(for: number))
         return try store(user: user, PackageDraft(
             recipients: [(request.number.nr, text)], content: request.content, encoding: request.encoding ?? .gsm7,

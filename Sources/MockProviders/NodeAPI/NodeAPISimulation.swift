@@ -130,7 +130,7 @@ public actor NodeAPISimulation {
         case .single(let number): [(number, nil)]
         case .oneToMany(let numbers): numbers.map { ($0, nil) }
         case .manyToMany(let messages): messages.map { ($0.nr, $0.msg) }
-        case .personalised(let fields, let numbers): numbers.map { ($0.nr, $0.text(filling: request.content ?? "", fields: fields)) }
+        case .personalised(let fields, let numbers): Self.personalised(numbers, fields: fields, content: request.content ?? "")
         }
         let startsAt = request.sendingDate.map(TurkeyTime.milliseconds) ?? now
         return try store(user: user, PackageDraft(
@@ -140,6 +140,12 @@ public actor NodeAPISimulation {
             periodic: request.periodicSettings, startsAt: max(startsAt, now), isScheduled: request.sendingDate != nil,
             recipientType: request.extras.recipientType
         ), now: now)
+    }
+
+    /// Each recipient with the content as they get it; the content is cut into text and fields once.
+    static func personalised(_ numbers: [PersonalisedNumber], fields: [String], content: String) -> [(number: GSMNumber, msg: String?)] {
+        let template = PersonalisedText(template: content, fields: fields)
+        return numbers.map { ($0.nr, template.text(with: $0.cfs)) }
     }
 
     /// `/sms/create-otp`: only from a sender approved for OTP.

@@ -40,16 +40,6 @@ public struct PersonalisedNumber: Sendable, Hashable, Codable {
         self.cfs = cfs
     }
 
-    /// The content as this recipient gets it: each field's name replaced by its value, longer names first (so that
-    /// `NAME` does not eat into `NAME_2`), a field without a value by nothing.
-    public func text(filling template: String, fields: [String]) -> String {
-        var text = template
-        for field in Set(fields).sorted(by: { ($0.count, $0) > ($1.count, $1) }) where !field.isEmpty {
-            text = text.replacing(field, with: cfs[field] ?? "")
-        }
-        return text
-    }
-
     private enum CodingKeys: String, CodingKey, CaseIterable { case nr, cfs }
 
     public init(from decoder: any Decoder) throws {
