@@ -12,6 +12,19 @@ public enum Oracle {
         }
     }
 
+    /// SOAP's rule: a provider error is HTTP 200 with `<err>`; a message that is not usable SOAP is a Fault with HTTP 500
+    /// (SOAP 1.1, 6.2) whose `faultcode` blames the client (or 413 for a body too large). A `Server` fault, or a 500
+    /// without a Fault, is the mock's own failure.
+    public static func expectOnlyClientFaults(_ reply: InProcessRouter.Reply, _ what: @autoclosure () -> String) {
+        guard reply.status >= 500, reply.status != 503 else { return }
+        let envelope = "http://schemas.xmlsoap.org/soap/envelope/"
+        let code = (try? XMLDocumentParser.parse(reply.body))?
+            .child("Body", namespaceURI: envelope)?.child("Fault", namespaceURI: envelope)?.child("faultcode")?.text
+        guard let code, !code.hasSuffix("Server") else {
+            fail("\(what()) answered HTTP \(reply.status) without a client Fault: \(String(decoding: reply.body.prefix(500), as: UTF8.self))")
+        }
+    }
+
     /// A JSON object, or an array where the protocol answers a list (or an empty body, for 204).
     public static func expectJSON(_ reply: InProcessRouter.Reply, arrays: Bool = false, _ what: @autoclosure () -> String) {
         guard !reply.body.isEmpty else { return }

@@ -93,7 +93,9 @@ struct SOAPFace: NodeAPIFace {
         guard let bytes = try? NodeAPISOAP.encodeReply(reply, operation: message.operation, serviceNamespace: message.serviceNamespace) else {
             return Self.fault(SOAPFault(.server, "could not encode the reply"))
         }
-        var response = Self.response(bytes, status: policy.status(of: reply))
+        // A provider error is a reply like any other: HTTP 200 with `<err>`, which zeep and suds hand to the caller
+        // (with a 4xx they raise a transport error and the code is lost).
+        var response = Self.response(bytes, status: .ok)
         response.warnings = ignored?.warnings ?? []
         return response
     }
@@ -102,8 +104,9 @@ struct SOAPFace: NodeAPIFace {
         WireResponse(status: status, contentType: "text/xml; charset=utf-8", bytes: bytes)
     }
 
-    /// A Fault, with 400 for the client's faults (never a 500 for bad input) and 500 for the server's.
-    static func fault(_ fault: SOAPFault) -> WireResponse {
-        response(NodeAPISOAP.encodeFault(fault), status: fault.code == .server ? .internalServerError : .badRequest)
+    /// A Fault (a message that is not usable SOAP): HTTP 500, as SOAP 1.1 section 6.2 requires, whoever is at fault
+    /// (`faultcode` says which); `status` only for what HTTP refuses before SOAP, a body too large (413).
+    static func fault(_ fault: SOAPFault, status: HTTPResponse.Status = .internalServerError) -> WireResponse {
+        response(NodeAPISOAP.encodeFault(fault), status: status)
     }
 }

@@ -110,7 +110,8 @@ public struct NodeAPIRoutes: Sendable {
         do {
             body = try await Self.collect(request, limit: maxBodyBytes)
         } catch {
-            return record(request, [], user: nil, SOAPFace.fault(SOAPFault(.client, error.message)))
+            let status: HTTPResponse.Status = error.status == 413 ? .contentTooLarge : .internalServerError
+            return record(request, [], user: nil, SOAPFace.fault(SOAPFault(.client, error.message), status: status))
         }
         let message: SOAPMessage
         do {
