@@ -18,6 +18,20 @@ import Testing
         #expect(item.credit == 1)
     }
 
+    /// The document's rule for create-kvkk: validity "ör: 5, varsayılan: 6", minutes (issue 12, item 14).
+    @Test func kvkkValidityIsTheDocumentsThreeToSixMinutes() async throws {
+        let simulation = simulation()
+        func kvkk(_ validity: Int?, _ number: String) -> CreateKvkkRequest {
+            CreateKvkkRequest(number: .init(nr: GSMNumber(number), cfs: ["FIRST_NAME": "Şule", "LAST_NAME": "Öztürk"]), sender: "BASLIK",
+                              content: "Merhaba FIRST_NAME LAST_NAME: SHORT_LINK", validity: validity)
+        }
+        let example = try await simulation.createKvkk(for: "admin", kvkk(5, "905551230011"))
+        let byDefault = try await simulation.createKvkk(for: "admin", kvkk(nil, "905551230012"))
+        let listed = try await simulation.listPackages(of: "admin", ListSmsRequest(ids: [example.pkgID, byDefault.pkgID])).list
+        #expect(Set(listed.map(\.validity)) == [5, 6])
+        #expect(await error { _ = try await simulation.createKvkk(for: "admin", kvkk(60, "905551230013")) }?.message.contains("validity: must be between 3 and 6") == true)
+    }
+
     /// Personalised one-to-many, as public clients send it: each item's text has its fields filled in, is shown as
     /// its `msg` and charged by its own length (issue 12, item 3).
     @Test func personalisedOneToManyFillsEachRecipientsFields() async throws {

@@ -17,7 +17,7 @@ extension NodeAPISimulation {
         text = text.replacingOccurrences(of: CreateKvkkRequest.shortLinkTag, with: Self.kvkkLink(for: number))
         return try store(user: user, PackageDraft(
             recipients: [(request.number.nr, text)], content: request.content, encoding: request.encoding ?? .gsm7,
-            type: .normal, sender: request.sender, title: "KVKK", validity: request.validity ?? FieldRules.defaultValidity,
+            type: .normal, sender: request.sender, title: "KVKK", validity: request.validity ?? FieldRules.defaultOtpValidity,
             commercial: false, pushURL: request.pushSettings?.url, customID: nil, periodic: nil, startsAt: now, isScheduled: false
         ), now: now)
     }

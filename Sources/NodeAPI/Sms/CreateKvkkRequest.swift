@@ -89,7 +89,8 @@ public struct CreateKvkkRequest: NodeAPIRequest {
         try FieldRules.checkNotEmpty(content, "content")
         try FieldRules.checkLength(content, "content", limit: FieldRules.contentLength)
         if !content.contains(Self.shortLinkTag) { throw .invalid("content", "must contain the \(Self.shortLinkTag) tag") }
-        try FieldRules.checkValidity(validity, otp: false)
+        // The document's own rule for this endpoint: "ör: 5, varsayılan: 6", the OTP range.
+        try FieldRules.checkValidity(validity, otp: true)
         if let url = pushSettings?.url { try PushURL.check(url) }
     }
 }
