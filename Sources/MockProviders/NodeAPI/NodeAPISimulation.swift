@@ -175,7 +175,7 @@ public actor NodeAPISimulation {
         }
         package.cancelledAt = now
         packages[id] = package
-        accounts[user]?.credit += package.items.reduce(0) { $0 + $1.credit }
+        accounts[user]?.credit += package.items.reduce(0) { $0 + $1.booked }
         refunds.remove(package: id)
         // Every item is final now, as cancelled: its report is due at once.
         reports.moveRemaining(of: id, to: now)
@@ -215,14 +215,15 @@ public actor NodeAPISimulation {
             guard let package = packages[id] else { continue }
             if let start = request.startDate, package.startsAt < TurkeyTime.milliseconds(start) { continue }
             if let finish = request.finishDate, package.startsAt > TurkeyTime.milliseconds(finish) { continue }
+            // Counted in segments, as the package's statistics.total; credit as booked (``SmsPackageRecord/charge(of:at:)``).
             for item in package.items {
-                summary.total += item.credit
-                summary.credit += item.credit
+                summary.total += item.segments
+                summary.credit += package.charge(of: item, at: now)
                 summary.rCount += 1
                 switch package.itemState(item, at: now) {
-                case .delivered: summary.delivered += item.credit
-                case .undelivered, .timedOut, .rejectedByOperator: summary.undelivered += item.credit
-                case .sent: summary.pending += item.credit
+                case .delivered: summary.delivered += item.segments
+                case .undelivered, .timedOut, .rejectedByOperator: summary.undelivered += item.segments
+                case .sent: summary.pending += item.segments
                 case .cancelled, .pending, .sending: break
                 }
             }
@@ -281,10 +282,10 @@ public actor NodeAPISimulation {
         let gate = draft.commercial ? account.iysBrandCode.flatMap { brand in consents.map { (brand, $0) } } : nil
         for (number, msg) in draft.recipients {
             guard let target = number.normalized, !account.blacklist.contains(target), seen.insert(target).inserted else { continue }
-            let credit = msg.map { SmsSegments(text: $0, encoding: draft.encoding).count } ?? sharedCredit
+            let segments = msg.map { SmsSegments(text: $0, encoding: draft.encoding).count } ?? sharedCredit
             let consented = gate.map { $0.1.allowsCommercialSMS(brand: $0.0, number: target, as: draft.consentRecipientType) } ?? true
             items.append(.init(
-                id: String(nextItemID + Int64(items.count)), target: target, msg: msg, credit: consented ? max(credit, 1) : 0,
+                id: String(nextItemID + Int64(items.count)), target: target, msg: msg, segments: max(segments, 1),
                 outcome: consented ? rules.outcome(for: target) : .noConsent, operator: DeliveryRules.operator(for: target),
                 delay: schedule?.delay(ofRecipient: items.count, from: draft.startsAt) ?? 0
             ))
@@ -295,7 +296,7 @@ public actor NodeAPISimulation {
            let earlier = duplicates?.duplicate(of: fingerprint, user: user, now: now, counts: { packages[$0].map { $0.cancelledAt == nil } ?? false }) {
             throw NodeAPIError(.smsPackageDuplication, detail: "package \(earlier) sent the same content to the same numbers less than \(duplicates?.minutes ?? 0) minutes ago")
         }
-        let cost = items.reduce(0) { $0 + $1.credit }
+        let cost = items.reduce(0) { $0 + $1.booked }
         if cost > account.credit {
             throw NodeAPIError(.sms18, detail: "the package needs \(cost) credit, the balance is \(account.credit)")
         }
@@ -361,7 +362,7 @@ public actor NodeAPISimulation {
     private func settle() {
         for (id, indices) in refunds.due(at: clock.now()) {
             guard let package = packages[id] else { continue }
-            accounts[package.owner]?.credit += indices.reduce(0) { $0 + package.items[$1].credit }
+            accounts[package.owner]?.credit += indices.reduce(0) { $0 + package.items[$1].booked }
         }
     }
 

@@ -10,12 +10,16 @@ public struct SmsPackageRecord: Sendable, Hashable {
         public var target: String
         /// The personal text of a many-to-many package.
         public var msg: String?
-        public var credit: Int
+        /// What the item's text costs: one credit per segment.
+        public var segments: Int
         public var outcome: DeliveryOutcome
         public var `operator`: Operator
         /// Milliseconds after the package's start at which this item's batch starts: 0 except in
         /// periodic packages, which send `amount` recipients per period (see ``PeriodicSchedule``).
         public var delay: Int64 = 0
+
+        /// The credit charged when the package was stored: its segments, or nothing for a recipient the İYS gate refused.
+        public var booked: Int { outcome == .noConsent ? 0 : segments }
     }
 
     public var id: Int
@@ -107,11 +111,14 @@ public struct SmsPackageRecord: Sendable, Hashable {
         return finals == 0 ? .sent : .partlyReported
     }
 
-    /// The credit of items that will never be sent or were refused: cancelled or rejected by the operator.
-    public func refundableCredit(at now: Int64) -> Int {
-        items.reduce(0) { total, item in
-            let state = itemState(item, at: now)
-            return total + (state == .cancelled || state == .rejectedByOperator ? item.credit : 0)
+    /// The credit an item costs at `now`, booked once: what was charged for it, or 0 once refunded (cancelled before
+    /// sending, or rejected by the operator, refunded as the rejection happens) or never charged (refused by the İYS
+    /// gate). Every view of credit (the item, the package's statistics, `/sms/summary`) sums this, and `/user/credit`
+    /// moves by the same amounts, so they always agree.
+    public func charge(of item: Item, at now: Int64) -> Int {
+        switch itemState(item, at: now) {
+        case .cancelled, .rejectedByOperator: 0
+        default: item.booked
         }
     }
 
@@ -122,7 +129,7 @@ public struct SmsPackageRecord: Sendable, Hashable {
             id: id, customID: customID, type: type, uuid: uuid, state: state(at: now), title: title, content: content,
             senders: [sender], encoding: encoding, validity: validity,
             statistics: .init(
-                total: items.reduce(0) { $0 + $1.credit }, credit: items.reduce(0) { $0 + $1.credit }, rCount: items.count,
+                total: items.reduce(0) { $0 + $1.segments }, credit: items.reduce(0) { $0 + charge(of: $1, at: now) }, rCount: items.count,
                 delivered: states.filter { $0 == .delivered }.count,
                 undelivered: states.filter { $0 == .undelivered || $0 == .timedOut || $0 == .rejectedByOperator }.count
             ),
@@ -135,7 +142,7 @@ public struct SmsPackageRecord: Sendable, Hashable {
         let state = itemState(item, at: now)
         let handedOver = now >= sentAt + item.delay && state != .cancelled
         return PackageItem(
-            id: item.id, msg: item.msg, credit: item.credit, state: state, sender: sender, target: item.target,
+            id: item.id, msg: item.msg, credit: charge(of: item, at: now), state: state, sender: sender, target: item.target,
             setState: self.state(at: now).rawValue,
             sendingDate: TurkeyTime.date(startsAt + item.delay),
             deliveryDate: state == .delivered ? finalAt(item, at: now).map { TurkeyTime.date($0) } : nil,

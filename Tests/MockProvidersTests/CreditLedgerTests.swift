@@ -1,0 +1,77 @@
+import MockProviders
+import MySoftIYS
+import NodeAPI
+import Testing
+
+/// Credit is booked once, everywhere: random sequences of create, cancel, operator rejections and İYS refusals, with
+/// the clock moving on, and after every step the account, each package's statistics, each item and `/sms/summary`
+/// agree (issue 12, item 12).
+@Suite struct CreditLedgerTests: SimulationSuite {
+    let clock = ManualClock(turkey: WireDate("2025-03-10 10:00")!)
+    static let initialCredit = 100_000
+
+    /// SplitMix64: the same seed, the same sequence, on every machine.
+    struct Random {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    }
+
+    /// Seeded İYS records: …0011 ONAY, …0012 RET, …0099 none; …0003 is the operator's rejection (a magic suffix).
+    static let pool: [GSMNumber] = ["905551230011", "905551230012", "905551230099", "905551230003", "905551234003", "905551230020", "905551230021"]
+
+    func pair() -> NodeAPISimulation {
+        let iys = IYSSimulation(accounts: [ScenarioFixtures.iysAdmin], clock: clock)
+        var account = ScenarioFixtures.admin
+        account.iysBrandCode = "5565656556"
+        account.credit = Self.initialCredit
+        return NodeAPISimulation(accounts: [account], consents: iys.store, clock: clock)
+    }
+
+    @Test(arguments: 0..<12)
+    func theLedgerAgreesAfterEveryStep(_ seed: Int) async throws {
+        let sms = pair()
+        var random = Random(state: UInt64(seed) &* 0x1234_5678_9ABC)
+        var created: [Int] = []
+        for step in 0..<40 {
+            switch random.below(4) {
+            case 0, 1:
+                let numbers = (0...random.below(4)).map { _ in Self.pool[random.below(Self.pool.count)] }
+                // One or two segments of GSM 7-bit; a distinct text per step.
+                let content = "Adım \(step) " + String(repeating: "x", count: random.below(2) == 0 ? 10 : 170)
+                var request = CreateSmsRequest(recipients: .oneToMany(numbers), sender: "BASLIK", title: "T", content: content, encoding: .turkish)
+                request.commercial = random.below(2) == 0
+                if random.below(2) == 0 { request.sendingDate = TurkeyTime.date(clock.now() + 5 * 60_000, style: .minutes) }
+                if let package = try? await sms.createSms(for: "admin", request) { created.append(package.pkgID) }
+            case 2:
+                if !created.isEmpty { _ = try? await sms.cancel(for: "admin", CancelSmsRequest(package: .id(created[random.below(created.count)]))) }
+            default:
+                clock.advance(seconds: Double(random.below(400)))
+            }
+            try await expectAgreement(sms, step: step, seed: seed)
+        }
+        // Everything final: rejections refunded, nothing pending.
+        clock.advance(minutes: 24 * 60 * 2)
+        try await expectAgreement(sms, step: 40, seed: seed)
+    }
+
+    private func expectAgreement(_ sms: NodeAPISimulation, step: Int, seed: Int) async throws {
+        let spent = Self.initialCredit - (try await sms.userCredit(of: "admin").credit)
+        let packages = try await sms.listPackages(of: "admin", ListSmsRequest(paging: Paging(pageSize: 1000))).list
+        #expect(packages.reduce(0) { $0 + $1.statistics.credit } == spent, "seed \(seed), step \(step): the packages' credit")
+        #expect(try await sms.summary(of: "admin", SmsSummaryRequest()).credit == spent, "seed \(seed), step \(step): /sms/summary")
+        for package in packages {
+            let items = try await sms.listItems(of: "admin", ListSmsItemsRequest(package: .id(package.id), paging: Paging(pageSize: 1000))).list
+            #expect(items.reduce(0) { $0 + $1.credit } == package.statistics.credit, "seed \(seed), step \(step): package \(package.id)'s items")
+            for item in items where item.state == .rejectedByOperator || item.state == .cancelled {
+                #expect(item.credit == 0, "seed \(seed), step \(step): \(item.target) is \(item.state) and still charged")
+            }
+        }
+    }
+}
