@@ -4,8 +4,10 @@ import ProviderClients
 
 /// The messaging platform's side of the providers (documents 000 and 004): picks the connection whose İYS type
 /// matches the message, checks the sender against its list before any call, in İYS integrator mode drops
-/// `CAMPAIGN` recipients without consent, and tries providers in rank order, moving down only when a provider
-/// is unavailable (no reply, timeout, 5xx, `SMS99`, `SMS50`), never after a business refusal.
+/// `CAMPAIGN` recipients without consent, and tries providers in rank order, moving down when a provider is unavailable
+/// (no reply, timeout, 5xx, `SMS99`, `SMS50`) or refuses what another may not (no credit, wrong credentials, a sender
+/// not approved there…: ``NodeAPIClientError/mayPassToAnotherProvider``), never after a refusal of the message itself
+/// (an invalid number, empty content), which every provider would share.
 public struct Connector: Sendable {
     public let configuration: ConnectorConfiguration
     let http: ProviderHTTP
@@ -56,12 +58,14 @@ public struct Connector: Sendable {
                 return SendReport(provider: provider.name, packageID: created.pkgID, attempts: attempts, withoutConsent: withoutConsent)
             } catch where error.meansUnavailable {
                 attempts.append(.init(provider: provider.name, outcome: .unavailable(error.description)))
+            } catch where error.mayPassToAnotherProvider {
+                attempts.append(.init(provider: provider.name, outcome: .refusedHere(error.description)))
             } catch {
                 attempts.append(.init(provider: provider.name, outcome: .refused(error.description)))
                 throw .refused(provider: provider.name, error, attempts: attempts)
             }
         }
-        throw .allUnavailable(attempts: attempts)
+        throw .noProviderTook(attempts: attempts)
     }
 
     /// The recipients with `MESAJ` consent `ONAY` in the brand, and those without (no record counts as none).
@@ -118,6 +122,8 @@ public struct SendReport: Sendable, Hashable {
             case sent(packageID: Int)
             case skipped(String)
             case unavailable(String)
+            /// Refused for a reason another provider may not share: the next one is tried.
+            case refusedHere(String)
             case refused(String)
         }
 
@@ -129,6 +135,7 @@ public struct SendReport: Sendable, Hashable {
             case .sent(let id): "\(provider): sent, package \(id)"
             case .skipped(let why): "\(provider): skipped, \(why)"
             case .unavailable(let why): "\(provider): unavailable, \(why)"
+            case .refusedHere(let why): "\(provider): refused here, trying the next provider: \(why)"
             case .refused(let why): "\(provider): refused, \(why)"
             }
         }
@@ -148,10 +155,10 @@ public enum ConnectorError: Error, Sendable, Hashable, CustomStringConvertible {
     case noConnection(IYSMessageType)
     /// Connections for the type exist, but none lists the sender.
     case senderNotAllowed(sender: String, type: IYSMessageType)
-    /// A provider refused the message (no credit, a bad number…): returned as is, no fail-over.
+    /// A provider refused the message itself (a bad number, empty content…), as every provider would: no fail-over.
     case refused(provider: String, NodeAPIClientError, attempts: [SendReport.Attempt])
-    /// Every provider was unavailable.
-    case allUnavailable(attempts: [SendReport.Attempt])
+    /// Every provider was unavailable or refused for a reason of its own (``SendReport/Attempt/Outcome/refusedHere(_:)``).
+    case noProviderTook(attempts: [SendReport.Attempt])
     /// İYS could not be asked (integrator mode): nothing is sent without the check.
     case consentCheckFailed(MySoftIYSClientError)
 
@@ -160,7 +167,7 @@ public enum ConnectorError: Error, Sendable, Hashable, CustomStringConvertible {
         case .noConnection(let type): "no provider has a connection for \(type.rawValue) messages"
         case .senderNotAllowed(let sender, let type): "sender \(sender) is in no \(type.rawValue) connection's senderList"
         case .refused(let provider, let error, _): "\(provider) refused the message: \(error)"
-        case .allUnavailable(let attempts): "every provider was unavailable: " + attempts.map(\.description).joined(separator: "; ")
+        case .noProviderTook(let attempts): "no provider took the message: " + attempts.map(\.description).joined(separator: "; ")
         case .consentCheckFailed(let error): "the İYS consent check failed: \(error)"
         }
     }

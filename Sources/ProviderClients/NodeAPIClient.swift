@@ -125,6 +125,22 @@ public enum NodeAPIClientError: Error, Sendable, Hashable, CustomStringConvertib
         }
     }
 
+    /// Whether another provider may not share this refusal, so that the connector tries the next one: the provider is
+    /// unavailable (``meansUnavailable``), or it refused this account rather than the message: no credit (`SMS18`,
+    /// `SMS28`), wrong credentials, a sender not approved there, no İYS settings there (`SMS30`), outside its sending
+    /// hours (`SMS44`), a duplicate of what it sent before, a rate limit. A refusal of the message itself (an invalid
+    /// number, empty content, a bad parameter) every provider would share.
+    public var mayPassToAnotherProvider: Bool {
+        if meansUnavailable { return true }
+        guard case .provider(let error) = self else { return false }
+        if error.status == 401 || error.status == 403 || error.status == 429 { return true }
+        let accountRefusals: Set<ErrorCode> = [
+            .sms18, .sms28, .sms01, .unauthorizedRequest, .invalidSmsSender, .sms30, .sms44, .smsPackageDuplication,
+            .dailyRequestLimit, .concurrentRequestLimit,
+        ]
+        return error.errorCode.map(accountRefusals.contains) ?? false
+    }
+
     public var description: String {
         switch self {
         case .provider(let error): "provider error \(error)"

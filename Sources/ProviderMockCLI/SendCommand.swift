@@ -63,7 +63,7 @@ struct SendCommand: AsyncParsableCommand {
             }
         } catch {
             switch error {
-            case .refused(_, _, let attempts), .allUnavailable(let attempts): for attempt in attempts { print(attempt) }
+            case .refused(_, _, let attempts), .noProviderTook(let attempts): for attempt in attempts { print(attempt) }
             default: break
             }
             throw Self.fail(error.description)

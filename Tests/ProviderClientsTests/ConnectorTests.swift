@@ -88,29 +88,67 @@ import Testing
         }
     }
 
-    @Test func aBusinessRefusalIsReturnedWithoutFailOver() async throws {
-        var broke = try Scenario.bundled().nodeAPI
-        broke.accounts[0].credit = 0
-        try await LiveMocks.nodeAPI(broke, mockOnly: true) { empty in
+    /// A refusal another provider may not share (no credit, wrong credentials, a sender not approved there) moves on to
+    /// the next provider, and the report says why (issue 12, item 16).
+    @Test(arguments: ["credit", "credentials", "sender"])
+    func aRefusalOfTheAccountMovesOnToTheNextProvider(_ reason: String) async throws {
+        var refusing = try Scenario.bundled().nodeAPI
+        var expected = "ERR_USER_CREDIT_REQUIRED"
+        switch reason {
+        case "credit": refusing.accounts[0].credit = 0
+        case "credentials":
+            refusing.accounts[0].password = "başka"
+            expected = "ERR_UNAUTHORIZED_REQUEST"
+        default:
+            refusing.accounts[0].senders = refusing.accounts[0].senders.map { sender in
+                var sender = sender
+                if sender.title == "BASLIK" { sender.state = .pending }
+                return sender
+            }
+            expected = "ERR_INVALID_SMS_SENDER"
+        }
+        let refusal = expected
+        try await LiveMocks.nodeAPI(refusing, mockOnly: true) { first in
             try await LiveMocks.nodeAPI(mockOnly: true) { working in
                 let connector = Connector(ConnectorConfiguration(providers: [
-                    Self.provider("Message Center", rank: 1, empty.baseURL), Self.provider("Mobildev", rank: 2, working.baseURL),
+                    Self.provider("Message Center", rank: 1, first.baseURL), Self.provider("Mobildev", rank: 2, working.baseURL),
                 ]))
-                let error = await #expect(throws: ConnectorError.self) { try await connector.send(Self.message) }
-                guard case .refused(let provider, let cause, let attempts)? = error else { Issue.record("\(String(describing: error))"); return }
-                #expect(provider == "Message Center")
-                #expect(cause.catalogueEntry?.name == "ERR_USER_CREDIT_REQUIRED")
-                #expect(attempts.map(\.provider) == ["Message Center"])
-                let credit = try await NodeAPIClient(.init(baseURL: working.baseURL, username: "admin", password: "123456")).send(UserCreditRequest()).credit
+                let report = try await connector.send(Self.message)
+                #expect(report.provider == "Mobildev")
+                guard case .refusedHere(let why) = report.attempts.first?.outcome else { Issue.record("\(report.attempts)"); return }
+                #expect(why.contains(refusal), "\(why)")
+                #expect(report.attempts.first?.description.contains("refused here, trying the next provider") == true)
+            }
+        }
+    }
+
+    /// A refusal of the message itself, which every provider would share (an invalid number, empty content), is
+    /// returned at once: the next provider is not called.
+    @Test func aRefusalOfTheMessageIsReturnedWithoutFailOver() async throws {
+        try await LiveMocks.nodeAPI(mockOnly: true) { first in
+            try await LiveMocks.nodeAPI(mockOnly: true) { second in
+                let connector = Connector(ConnectorConfiguration(providers: [
+                    Self.provider("Message Center", rank: 1, first.baseURL), Self.provider("Mobildev", rank: 2, second.baseURL),
+                ]))
+                for message in [
+                    OutgoingSMS(type: .notification, sender: "BASLIK", recipients: ["12345"], text: "Siparişiniz yola çıktı"),
+                    OutgoingSMS(type: .notification, sender: "BASLIK", recipients: ["905551230011"], text: " "),
+                ] {
+                    let error = await #expect(throws: ConnectorError.self) { try await connector.send(message) }
+                    guard case .refused(let provider, _, let attempts)? = error else { Issue.record("\(String(describing: error))"); return }
+                    #expect(provider == "Message Center")
+                    #expect(attempts.map(\.provider) == ["Message Center"])
+                }
+                let credit = try await NodeAPIClient(.init(baseURL: second.baseURL, username: "admin", password: "123456")).send(UserCreditRequest()).credit
                 #expect(credit == 100_000)
             }
         }
     }
 
-    @Test func everyProviderDownIsAllUnavailable() async throws {
+    @Test func everyProviderDownIsNoProviderTook() async throws {
         let connector = Connector(ConnectorConfiguration(providers: [Self.provider("A", rank: 1, try Self.closedURL()), Self.provider("B", rank: 2, try Self.closedURL())]))
         let error = await #expect(throws: ConnectorError.self) { try await connector.send(Self.message) }
-        guard case .allUnavailable(let attempts)? = error else { Issue.record("\(String(describing: error))"); return }
+        guard case .noProviderTook(let attempts)? = error else { Issue.record("\(String(describing: error))"); return }
         #expect(attempts.count == 2)
     }
 
