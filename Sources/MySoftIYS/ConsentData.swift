@@ -11,11 +11,17 @@ public struct ConsentData: Codable, Sendable, Hashable {
     public var status: ConsentStatus
     public var retailerCode: Int?
     public var retailerAccess: [Int]?
+    /// `specialValue` (API 2.12): a value of the brand's own kept with the consent and returned with it.
+    public var specialValue: String?
+
+    /// The longest `specialValue` taken (the document gives none; beyond is `HM422`).
+    public static let specialValueLength = 1000
 
     public init(
         recipient: String, recipientType: RecipientType = .individual, type: ConsentChannel, consentDate: IYSDateTime?,
-        source: ConsentSource, status: ConsentStatus, retailerCode: Int? = nil, retailerAccess: [Int]? = nil
+        source: ConsentSource, status: ConsentStatus, retailerCode: Int? = nil, retailerAccess: [Int]? = nil, specialValue: String? = nil
     ) {
+        self.specialValue = specialValue
         self.recipient = recipient
         self.recipientType = recipientType
         self.type = type
@@ -26,7 +32,7 @@ public struct ConsentData: Codable, Sendable, Hashable {
         self.retailerAccess = retailerAccess
     }
 
-    enum CodingKeys: String, CodingKey { case recipient, recipientType, type, consentDate, source, status, retailerCode, retailerAccess }
+    enum CodingKeys: String, CodingKey { case recipient, recipientType, type, consentDate, source, status, retailerCode, retailerAccess, specialValue }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -46,6 +52,7 @@ public struct ConsentData: Codable, Sendable, Hashable {
         status = try container.decode(ConsentStatus.self, forKey: .status)
         retailerCode = try container.decodeIfPresent(Int.self, forKey: .retailerCode)
         retailerAccess = try container.decodeIfPresent([Int].self, forKey: .retailerAccess)
+        specialValue = try container.decodeIfPresent(String.self, forKey: .specialValue).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The document's rules: a `+90` phone number of at most 15 characters or an e-mail of at most 284;
@@ -64,6 +71,9 @@ public struct ConsentData: Codable, Sendable, Hashable {
         }
         if consentDate == nil, recipientType != .merchant { throw .invalid("\(prefix).consentDate", "is required unless recipientType is TACIR") }
         if source.isIYS { throw .invalid("\(prefix).source", "\(source.rawValue) is set by İYS itself; brands send HS_* sources") }
+        if let specialValue, specialValue.count > Self.specialValueLength {
+            throw .invalid("\(prefix).specialValue", "may have at most \(Self.specialValueLength) characters")
+        }
     }
 
     /// `+90` and ten digits, the first of them 5 (a Turkish mobile) or 2–4 (a landline, for calls).

@@ -23,7 +23,7 @@ public struct ConsentRecord: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case brandCode, retailerAccessCount, retailerTitle, portalStatus, portalStatusText, explanation, errorMessage, errorCode
         case iysSendStatus, iysSendStatusText, iysCreationDate, iysTransactionId
-        case recipient, recipientType, type, consentDate, source, status, retailerCode, retailerAccess
+        case recipient, recipientType, type, consentDate, source, status, retailerCode, retailerAccess, specialValue
     }
 
     public init(from decoder: any Decoder) throws {
@@ -53,6 +53,7 @@ public struct ConsentRecord: Codable, Sendable, Hashable {
         try container.encode(consent.status, forKey: .status)
         if let code = consent.retailerCode { try container.encode(code, forKey: .retailerCode) } else { try container.encodeNil(forKey: .retailerCode) }
         if let access = consent.retailerAccess { try container.encode(access, forKey: .retailerAccess) } else { try container.encodeNil(forKey: .retailerAccess) }
+        try container.encodeIfPresent(consent.specialValue, forKey: .specialValue)
         try container.encodeIfPresent(retailerAccessCount, forKey: .retailerAccessCount)
         try container.encodeIfPresent(retailerTitle, forKey: .retailerTitle)
         try container.encodeIfPresent(portalStatus, forKey: .portalStatus)

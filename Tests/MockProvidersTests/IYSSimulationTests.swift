@@ -80,6 +80,23 @@ import Testing
         #expect(invalid?.code == .HM422)
     }
 
+    /// `specialValue` (API 2.12) is kept with the consent and returned with it, over the wire too (issue 12, item 15).
+    @Test func aSpecialValueIsStoredAndReturned() async throws {
+        let iys = simulation()
+        var consent = Self.consent("+905551239001")
+        consent.specialValue = "Müşteri no: 42"
+        let saved = try await iys.sendConsent(for: "admin", SendConsentRequest(brandCode: Self.brand, consentData: consent))
+        #expect(saved.consent.specialValue == "Müşteri no: 42")
+        let queried = try await iys.consentStatus(for: "admin", ConsentStatusRequest(brandCode: Self.brand, recipient: "+905551239001", type: .message))
+        #expect(queried.consent.specialValue == "Müşteri no: 42")
+        let wire = String(decoding: try JSONEncoder().encode(queried), as: UTF8.self)
+        #expect(wire.contains(#""specialValue":"Müşteri no: 42""#), "\(wire)")
+        #expect(try JSONDecoder().decode(ConsentRecord.self, from: Data(wire.utf8)) == queried)
+        consent.recipient = "+905551239002"
+        consent.specialValue = String(repeating: "x", count: ConsentData.specialValueLength + 1)
+        #expect(await error { _ = try await iys.sendConsent(for: "admin", SendConsentRequest(brandCode: Self.brand, consentData: consent)) }?.code == .HM422)
+    }
+
     @Test func theMagicRecipientFailsOnIYS() async throws {
         let simulation = simulation()
         _ = try await simulation.sendConsent(for: "admin", SendConsentRequest(brandCode: Self.brand, consentData: Self.consent("+905551110018")))
