@@ -79,6 +79,36 @@ import Testing
         #expect(try await sms.listItems(of: "admin", ListSmsItemsRequest(package: .id(asMerchant.pkgID))).list.map(\.state) == [.delivered])
     }
 
+    /// `isNotAutoSendIYS: true` keeps a consent in MySoft until a write without it sends it; `isQueryFromIYS` reads
+    /// İYS's side; the gate reads İYS's side too (issue 12, item 15).
+    @Test func aConsentHeldBackFromIYSCountsOnlyOnceSent() async throws {
+        let (sms, iys) = pair()
+        let approval = ConsentData(recipient: "+905551230031", type: .message, consentDate: IYSDateTime("2025-03-10 09:00:00"), source: .web, status: .approved)
+        let held = try await iys.sendConsent(for: "admin", SendConsentRequest(brandCode: "5565656556", consentData: approval, isNotAutoSendIYS: true))
+        #expect(held.consent.status == .approved && held.explanation?.contains("isNotAutoSendIYS") == true)
+        do {
+            _ = try await iys.consentStatus(for: "admin", ConsentStatusRequest(brandCode: "5565656556", recipient: "+905551230031", type: .message, isQueryFromIYS: true))
+            Issue.record("İYS has no consent yet")
+        } catch {
+            #expect(error.code == .HM404)
+        }
+        let before = try await sms.createSms(for: "admin", commercial(["905551230031"]))
+        // A RET held back on a seeded ONAY: İYS still has the ONAY.
+        let withdrawal = ConsentData(recipient: "+905551230011", type: .message, consentDate: IYSDateTime("2025-03-10 09:30:00"), source: .web, status: .rejected)
+        _ = try await iys.sendConsent(for: "admin", SendConsentRequest(brandCode: "5565656556", consentData: withdrawal, isNotAutoSendIYS: true))
+        #expect(try await iys.consentStatus(for: "admin", ConsentStatusRequest(brandCode: "5565656556", recipient: "+905551230011", type: .message, isQueryFromIYS: true)).consent.status == .approved)
+        #expect(try await iys.consentStatus(for: "admin", ConsentStatusRequest(brandCode: "5565656556", recipient: "+905551230011", type: .message)).consent.status == .rejected)
+        // Sent: the same consent without the flag.
+        _ = try await iys.sendConsent(for: "admin", SendConsentRequest(brandCode: "5565656556", consentData: approval))
+        #expect(try await iys.consentStatus(for: "admin", ConsentStatusRequest(brandCode: "5565656556", recipient: "+905551230031", type: .message, isQueryFromIYS: true)).consent.status == .approved)
+        var again = commercial(["905551230031", "905551230011"])
+        again.content = "İndirim sürüyor"
+        let after = try await sms.createSms(for: "admin", again)
+        clock.advance(seconds: 10)
+        #expect(try await sms.listItems(of: "admin", ListSmsItemsRequest(package: .id(before.pkgID))).list.map(\.state) == [.rejectedByOperator])
+        #expect(try await sms.listItems(of: "admin", ListSmsItemsRequest(package: .id(after.pkgID))).list.map(\.state) == [.delivered, .delivered])
+    }
+
     @Test func nonCommercialPackagesAreNotGatedAndNoSettingsIsSMS30() async throws {
         let (sms, _) = pair()
         var plain = commercial(["905551230012"])

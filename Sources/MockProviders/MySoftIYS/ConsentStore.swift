@@ -16,6 +16,14 @@ public final class ConsentStore: Sendable {
         public var forwardedAt: Int64
         public var forwardingFails: Bool
         public var iysTransactionId: String
+        /// Saved in MySoft only (`isNotAutoSendIYS: true`): not sent to İYS until a later write without the flag.
+        public var isHeldFromIYS = false
+        /// What İYS holds for the key while this consent is not there (held back, or refused by İYS): the last
+        /// consent that reached it, if any.
+        public var previousOnIYS: ConsentData?
+
+        /// The consent as İYS has it: this one, unless it was held back or İYS refused it.
+        public var onIYS: ConsentData? { isHeldFromIYS || forwardingFails ? previousOnIYS : consent }
     }
 
     struct Book {
@@ -38,31 +46,36 @@ public final class ConsentStore: Sendable {
     }
 
     /// Saves a consent (new, or replacing the key's), at the end of the change order; returns what it replaced.
+    /// `heldFromIYS` keeps it in MySoft only (`isNotAutoSendIYS`): İYS keeps what it had.
     @discardableResult
-    public func save(brand: String, _ consent: ConsentData, at now: Int64, forwardingFails: Bool, transactionId: String) -> Entry? {
+    public func save(
+        brand: String, _ consent: ConsentData, at now: Int64, forwardingFails: Bool, transactionId: String, heldFromIYS: Bool = false
+    ) -> Entry? {
         books.withLock { books in
             // Changed in place through the `default:` subscript: copying the book out and back would copy every
             // entry on each save (quadratic over a 1000-record batch).
             let key = ConsentKey(recipient: consent.recipient, type: consent.type, recipientType: consent.recipientType)
             let position = books[brand]?.nextPosition ?? Book().nextPosition
+            let onIYS = books[brand]?.entries[key]?.onIYS
             let previous = books[brand, default: Book()].entries.updateValue(Entry(
                 consent: consent, receivedAt: now, position: position, forwardedAt: now,
-                forwardingFails: forwardingFails, iysTransactionId: transactionId
+                forwardingFails: forwardingFails, iysTransactionId: transactionId, isHeldFromIYS: heldFromIYS, previousOnIYS: onIYS
             ), forKey: key)
             books[brand, default: Book()].nextPosition += 1
             return previous
         }
     }
 
-    /// Whether a commercial SMS may go to a number (`905XXXXXXXXX`) for a brand: its latest `MESAJ` consent,
-    /// as `recipientType` (an individual or a merchant when `nil`), is `ONAY`.
+    /// Whether a commercial SMS may go to a number (`905XXXXXXXXX`) for a brand: its latest `MESAJ` consent on İYS
+    /// (a consent held back in MySoft does not count yet), as `recipientType` (an individual or a merchant when
+    /// `nil`), is `ONAY`.
     public func allowsCommercialSMS(brand: String, number: String, as recipientType: RecipientType? = nil) -> Bool {
         let recipient = "+" + number
         let types = recipientType.map { [$0] } ?? [RecipientType.individual, .merchant]
         return books.withLock { books in
             guard let book = books[brand] else { return false }
             let found = types.compactMap { book.entries[ConsentKey(recipient: recipient, type: .message, recipientType: $0)] }
-            return found.max { $0.position < $1.position }?.consent.status == .approved
+            return found.compactMap { entry in entry.onIYS.map { (entry.position, $0) } }.max { $0.0 < $1.0 }?.1.status == .approved
         }
     }
 }

@@ -156,7 +156,9 @@ extension IYSSimulation {
                 more = true
                 break
             }
-            page.append(forwardingView(entry.consent, forwardedAt: entry.forwardedAt, fails: entry.forwardingFails, transactionId: entry.iysTransactionId))
+            page.append(forwardingView(
+                entry.consent, forwardedAt: entry.forwardedAt, fails: entry.forwardingFails, transactionId: entry.iysTransactionId, held: entry.isHeldFromIYS
+            ))
             last = entry.position
         }
         return ConsentQueryResult(brandCode: brand.code, afterValue: more ? last : nil, recordCount: page.count, consentData: page)

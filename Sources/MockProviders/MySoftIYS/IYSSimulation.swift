@@ -91,7 +91,7 @@ public actor IYSSimulation {
     public func sendConsent(for user: String, _ request: SendConsentRequest) throws(IYSError) -> ConsentRecord {
         let brand = try brand(request.brandCode, of: user)
         try request.consentData.validate()
-        switch apply(request.consentData, brand: brand) {
+        switch apply(request.consentData, brand: brand, heldFromIYS: request.isNotAutoSendIYS == true) {
         case .error(let message): throw IYSError(.HM400, message)
         case .inserted, .updated, .usedBefore: break
         }
@@ -100,14 +100,21 @@ public actor IYSSimulation {
         ))
     }
 
-    /// `ConsentStatus`: the recorded consent, or `HM404`.
+    /// `ConsentStatus`: the recorded consent, or `HM404`; with `isQueryFromIYS`, the consent as İYS has it (a consent
+    /// held back in MySoft, or refused by İYS, is not there: İYS's previous one, or `HM404`).
     public func consentStatus(for user: String, _ request: ConsentStatusRequest) throws(IYSError) -> ConsentRecord {
         let brand = try brand(request.brandCode, of: user)
         let key = ConsentKey(recipient: request.recipient, type: request.type, recipientType: request.recipientType)
-        guard let entry = store.entry(brand: brand.code, key: key) else {
-            throw IYSError(.HM404, "no consent of \(request.recipient) for \(request.type.rawValue) (\(request.recipientType.rawValue)) in brand \(brand.code)")
+        let entry = store.entry(brand: brand.code, key: key)
+        let consent = request.isQueryFromIYS == true ? entry?.onIYS : entry?.consent
+        guard let entry, let consent else {
+            let side = request.isQueryFromIYS == true ? "on İYS" : "in brand \(brand.code)"
+            throw IYSError(.HM404, "no consent of \(request.recipient) for \(request.type.rawValue) (\(request.recipientType.rawValue)) \(side)")
         }
-        var record = ConsentRecord(entry.consent)
+        var record = ConsentRecord(consent)
+        if entry.isHeldFromIYS, request.isQueryFromIYS != true {
+            record.explanation = Self.heldExplanation
+        }
         record.retailerAccessCount = entry.consent.retailerAccess?.count ?? 0
         record.retailerTitle = entry.consent.retailerCode.map { "Bayi \($0)" }
         return record
@@ -121,7 +128,9 @@ public actor IYSSimulation {
         var found: [ConsentRecord] = []
         for brand in brands {
             for entry in store.entries(brand: brand.code) where ConsentKey.normalized(entry.consent.recipient) == wanted {
-                var record = forwardingView(entry.consent, forwardedAt: entry.forwardedAt, fails: entry.forwardingFails, transactionId: entry.iysTransactionId)
+                var record = forwardingView(
+                    entry.consent, forwardedAt: entry.forwardedAt, fails: entry.forwardingFails, transactionId: entry.iysTransactionId, held: entry.isHeldFromIYS
+                )
                 record.brandCode = brand.code
                 found.append(record)
             }
@@ -133,16 +142,21 @@ public actor IYSSimulation {
     // MARK: Applying a consent
 
     /// Decides what a valid consent does to the brand's book, and saves it when it changes something.
-    /// The same status again is "used before"; a change dated before the recorded consent is refused.
-    func apply(_ consent: ConsentData, brand: IYSBrandRecord) -> IYSBatch.Outcome {
+    /// The same status again is "used before", unless the recorded one was held back from İYS and this write is
+    /// not (it sends it); a change dated before the recorded consent is refused. `heldFromIYS` saves in MySoft only.
+    func apply(_ consent: ConsentData, brand: IYSBrandRecord, heldFromIYS: Bool = false) -> IYSBatch.Outcome {
         let key = ConsentKey(recipient: consent.recipient, type: consent.type, recipientType: consent.recipientType)
         let existing = store.entry(brand: brand.code, key: key)
         if let existing {
-            if existing.consent.status == consent.status { return .usedBefore }
+            let releases = existing.isHeldFromIYS && !heldFromIYS
+            if existing.consent.status == consent.status, !releases { return .usedBefore }
             if let problem = Self.staleness(of: consent, against: existing.consent) { return .error(problem) }
         }
         let now = clock.now()
-        store.save(brand: brand.code, consent, at: now, forwardingFails: forwarding.fails(consent.recipient), transactionId: Self.transactionID())
+        store.save(
+            brand: brand.code, consent, at: now, forwardingFails: forwarding.fails(consent.recipient), transactionId: Self.transactionID(),
+            heldFromIYS: heldFromIYS
+        )
         notify(brand: brand, consent)
         return existing.map { .updated(previous: $0.consent) } ?? .inserted
     }
@@ -153,10 +167,16 @@ public actor IYSSimulation {
         return "consentDate \(date) is earlier than the recorded consent's (\(old))"
     }
 
-    /// A record with the İYS forwarding fields as of now.
-    func forwardingView(_ consent: ConsentData, forwardedAt: Int64, fails: Bool, transactionId: String?) -> ConsentRecord {
-        let status = forwarding.status(elapsed: clock.now() - forwardedAt, fails: fails)
+    static let heldExplanation = "MySoft İYS'de kayıtlı, İYS'ye gönderilmedi (isNotAutoSendIYS)"
+
+    /// A record with the İYS forwarding fields as of now; a consent held back from İYS has none, and says why.
+    func forwardingView(_ consent: ConsentData, forwardedAt: Int64, fails: Bool, transactionId: String?, held: Bool = false) -> ConsentRecord {
         var record = ConsentRecord(consent)
+        if held {
+            record.explanation = Self.heldExplanation
+            return record
+        }
+        let status = forwarding.status(elapsed: clock.now() - forwardedAt, fails: fails)
         record.iysSendStatus = status
         if status == .sent {
             record.iysCreationDate = TurkeyTime.iysDate(forwardedAt + Int64(forwarding.answerSeconds * 1000))
