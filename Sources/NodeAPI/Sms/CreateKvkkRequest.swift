@@ -5,32 +5,9 @@ public struct CreateKvkkRequest: NodeAPIRequest {
     public typealias Reply = PackageCreated
     public static let operation = NodeAPIOperation.createKvkk
 
-    /// The recipient and their custom fields.
-    public struct Recipient: Sendable, Hashable, Codable {
-        public var nr: GSMNumber
-        /// Custom fields (`cfs`), at least `FIRST_NAME` and `LAST_NAME`.
-        public var cfs: [String: String]
-
-        public init(nr: GSMNumber, cfs: [String: String]) {
-            self.nr = nr
-            self.cfs = cfs
-        }
-
-        enum CodingKeys: String, CodingKey, CaseIterable { case nr, cfs }
-
-        public init(from decoder: any Decoder) throws {
-            try WireFields.checkUnknown(CodingKeys.self, in: decoder)
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            nr = GSMNumber(try container.requireLenientString(forKey: .nr))
-            cfs = try container.decodeStringMap(forKey: .cfs) ?? [:]
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(nr, forKey: .nr)
-            try container.encodeStringMap(cfs, forKey: .cfs)
-        }
-    }
+    /// The recipient and their custom fields (`cfs`), at least `FIRST_NAME` and `LAST_NAME`: the same `{nr, cfs}` as a
+    /// personalised one-to-many recipient.
+    public typealias Recipient = PersonalisedNumber
 
     /// The tag the provider replaces with the consent link.
     public static let shortLinkTag = "SHORT_LINK"
