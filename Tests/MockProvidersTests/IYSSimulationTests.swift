@@ -97,6 +97,31 @@ import Testing
         #expect(await error { _ = try await iys.sendConsent(for: "admin", SendConsentRequest(brandCode: Self.brand, consentData: consent)) }?.code == .HM422)
     }
 
+    /// The document's sample reply of a `SendConsentBatch` with wrong records (its missing comma before `"message"`
+    /// put back): every key it prints is in the mock's reply to a partly failed batch with `isSaveSuccessData`.
+    static let documentsBatchReply = """
+    {"succeed": true, "data": {"transctionGuid": "638bfa83-c188-47a3-81e6-4aef718d27c5", "consentList": [
+    {"recipient": "+905555555555", "recipientType": "BIREYSEL", "type": "MESAJ", "consentDate": "2018-02-10 09:30:00",
+     "source": "HS_FIZIKSEL_ORTAM", "status": "ONAY", "portalStatusText": "Incorrect phone information", "portalStatus": 1,
+     "errorMessage": "The phone number must be entered correctly."}]}, "message": null}
+    """
+
+    @Test func aPartlyFailedBatchWithSaveSuccessDataHasTheDocumentsShape() async throws {
+        let iys = simulation()
+        let records = [Self.consent("+905551112211"), Self.consent("+9055511122"), Self.consent("+905551112212")]
+        let reply = try await iys.sendBatch(for: "admin", SendConsentBatchRequest(brandCode: Self.brand, consentData: records, isSaveSuccessData: true))
+        let ours = try JSONSerialization.jsonObject(with: Data(IYSJSON.encode(reply)))
+        let documents = try JSONSerialization.jsonObject(with: Data(Self.documentsBatchReply.utf8))
+        let missing = JSONKeyPaths.of(documents).subtracting(JSONKeyPaths.of(ours))
+        #expect(missing.isEmpty, "the reply lacks \(missing.sorted())")
+        let object = try #require(ours as? [String: Any])
+        #expect(object["succeed"] as? Bool == true)
+        let list = try #require((object["data"] as? [String: Any])?["consentList"] as? [[String: Any]])
+        #expect(list.map { $0["recipient"] as? String } == ["+9055511122"])
+        #expect(list.first?["portalStatus"] as? Int == 1)
+        #expect((list.first?["errorMessage"] as? String)?.contains("consentData[1].recipient") == true)
+    }
+
     @Test func theMagicRecipientFailsOnIYS() async throws {
         let simulation = simulation()
         _ = try await simulation.sendConsent(for: "admin", SendConsentRequest(brandCode: Self.brand, consentData: Self.consent("+905551110018")))
@@ -236,6 +261,25 @@ import Testing
             clock.advance(seconds: 1)
             await simulation.deliverWebhooks(through: dispatcher)
             #expect(receiver.failures.withLock { $0 } == 2)
+        }
+    }
+}
+
+/// Every key path of a JSON value (`.data.consentList[].recipient`), lists by their entries' keys.
+enum JSONKeyPaths {
+    static func of(_ value: Any, prefix: String = "") -> Set<String> {
+        switch value {
+        case let object as [String: Any]:
+            var paths = Set<String>()
+            for (key, inner) in object {
+                paths.insert(prefix + "." + key)
+                paths.formUnion(of(inner, prefix: prefix + "." + key))
+            }
+            return paths
+        case let array as [Any]:
+            return array.reduce(into: Set<String>()) { $0.formUnion(of($1, prefix: prefix + "[]")) }
+        default:
+            return []
         }
     }
 }
