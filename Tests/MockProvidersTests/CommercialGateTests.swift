@@ -109,6 +109,52 @@ import Testing
         #expect(try await sms.listItems(of: "admin", ListSmsItemsRequest(package: .id(after.pkgID))).list.map(\.state) == [.delivered, .delivered])
     }
 
+    /// With İYS settings, a new contact's İYS state leaves 0 on the clock: 1 processing, then 3 accepted with its
+    /// consent in the İYS mock's store (so a commercial SMS to it passes the gate), or -1 / -2 for the magic suffixes;
+    /// `send: true` on update syncs it again (issue 12, items 8 and 13).
+    @Test func aContactsIYSSyncMovesOnTheClockAndGivesItsConsent() async throws {
+        let (sms, iys) = pair()
+        func contact(_ gsm: GSMNumber) async throws -> Contact {
+            try await sms.createContact(for: "admin", CreateContactRequest(contact: ContactFields(
+                gsm: gsm, iys: ContactIysSettings(recipientType: .individual, source: .hsFizikselOrtam)
+            )))
+        }
+        func states() async throws -> [String: IysState] {
+            let list = try await sms.listContacts(of: "admin", ListContactsRequest()).list
+            return Dictionary(uniqueKeysWithValues: list.map { ($0.gsm, $0.iys?.st ?? .waiting) })
+        }
+        let accepted = try await contact("905551230041")
+        _ = try await contact("905551230005")
+        _ = try await contact("905551230006")
+        #expect(accepted.iys?.st == .waiting)
+        let early = try await sms.createSms(for: "admin", commercial(["905551230041"]))
+        clock.advance(seconds: 2)
+        #expect(try await states() == ["905551230041": .processing, "905551230005": .processing, "905551230006": .processing])
+        clock.advance(seconds: 2)
+        #expect(try await states() == ["905551230041": .accepted, "905551230005": .rejected, "905551230006": .invalidNumber])
+        let filtered = try await sms.listContacts(of: "admin", ListContactsRequest(iysState: .accepted)).list.map(\.gsm)
+        #expect(filtered == ["905551230041"])
+        let record = try await iys.consentStatus(for: "admin", ConsentStatusRequest(brandCode: "5565656556", recipient: "+905551230041", type: .message))
+        #expect(record.consent.status == .approved && record.consent.source == .physical)
+        do {
+            _ = try await iys.consentStatus(for: "admin", ConsentStatusRequest(brandCode: "5565656556", recipient: "+905551230005", type: .message))
+            Issue.record("a contact İYS rejected gives no consent")
+        } catch {
+            #expect(error.code == .HM404)
+        }
+        var later = commercial(["905551230041"])
+        later.content = "İndirim sürüyor"
+        let after = try await sms.createSms(for: "admin", later)
+        clock.advance(seconds: 10)
+        #expect(try await sms.listItems(of: "admin", ListSmsItemsRequest(package: .id(early.pkgID))).list.map(\.state) == [.rejectedByOperator])
+        #expect(try await sms.listItems(of: "admin", ListSmsItemsRequest(package: .id(after.pkgID))).list.map(\.state) == [.delivered])
+        // Synced again: back to 0, then on the clock.
+        _ = try await sms.updateContact(for: "admin", UpdateContactRequest(uuid: accepted.uuid, contact: ContactFields(iys: ContactIysSettings(send: true))))
+        #expect(try await states()["905551230041"] == .waiting)
+        clock.advance(seconds: 4)
+        #expect(try await states()["905551230041"] == .accepted)
+    }
+
     @Test func nonCommercialPackagesAreNotGatedAndNoSettingsIsSMS30() async throws {
         let (sms, _) = pair()
         var plain = commercial(["905551230012"])

@@ -15,6 +15,8 @@ struct AddressBook: Sendable {
         var details: [String: String]?
         var groupUUIDs: [String]
         var iys: Contact.Iys?
+        /// When its İYS sync last started (``ContactIYSSync``); its state follows the clock from there.
+        var iysSyncStartedAt: Int64?
     }
 
     struct GroupRecord: Sendable, Hashable {

@@ -7,6 +7,7 @@ extension NodeAPISimulation {
     public func createContact(for user: String, _ request: CreateContactRequest) throws(NodeAPIError) -> Contact {
         try request.validate()
         let account = try account(user)
+        let now = clock.now()
         guard let gsm = request.contact.gsm?.normalized else { throw NodeAPIError.invalid("gsm", "is required") }
         let record = try withBook(of: user) { (book: inout AddressBook) throws(NodeAPIError) in
             if book.contact(gsm: gsm) != nil { throw NodeAPIError(.sms12, detail: gsm) }
@@ -16,11 +17,13 @@ extension NodeAPISimulation {
             let record = AddressBook.ContactRecord(
                 uuid: uuids.next(), gsm: gsm, firstName: request.contact.firstName, lastName: request.contact.lastName,
                 details: request.contact.details, groupUUIDs: groups,
-                iys: account.hasIysSettings ? Contact.Iys(st: .waiting, recipientType: request.contact.iys?.recipientType, source: request.contact.iys?.source) : nil
+                iys: account.hasIysSettings ? Contact.Iys(st: .waiting, recipientType: request.contact.iys?.recipientType, source: request.contact.iys?.source) : nil,
+                iysSyncStartedAt: account.hasIysSettings ? now : nil
             )
             book.insert(record)
             return record
         }
+        if account.hasIysSettings { startIYSSync(user: user, uuid: record.uuid, at: now) }
         if request.contact.isInBlacklist == true { accounts[user]?.blacklist.insert(gsm) }
         return view(record, of: user)
     }
@@ -29,6 +32,8 @@ extension NodeAPISimulation {
     public func updateContact(for user: String, _ request: UpdateContactRequest) throws(NodeAPIError) -> StatusReply {
         try request.validate()
         let syncsWithIYS = try account(user).hasIysSettings
+        let now = clock.now()
+        var resync = false
         let gsm = try withBook(of: user) { (book: inout AddressBook) throws(NodeAPIError) in
             guard let contact = book.contact(uuid: request.uuid) else { throw NodeAPIError(.notFound, detail: "contact \(request.uuid)") }
             let fields = request.contact
@@ -46,12 +51,17 @@ extension NodeAPISimulation {
                     var state = contact.iys ?? Contact.Iys(st: .waiting)
                     if let recipientType = iys.recipientType { state.recipientType = recipientType }
                     if let source = iys.source { state.source = source }
-                    if iys.send == true { state.st = .waiting }
+                    if iys.send == true {
+                        state.st = .waiting
+                        contact.iysSyncStartedAt = now
+                        resync = true
+                    }
                     contact.iys = state
                 }
             }
             return newNumber ?? contact.gsm
         }
+        if resync { startIYSSync(user: user, uuid: request.uuid, at: now) }
         if let blacklisted = request.contact.isInBlacklist {
             if blacklisted { accounts[user]?.blacklist.insert(gsm) } else { accounts[user]?.blacklist.remove(gsm) }
         }
@@ -72,6 +82,8 @@ extension NodeAPISimulation {
     /// `/contact/list`: contacts filtered by blacklist state, İYS state and group, paged.
     public func listContacts(of user: String, _ request: ListContactsRequest) throws(NodeAPIError) -> Page<Contact> {
         _ = try account(user)
+        syncContactsWithIYS()
+        let now = clock.now()
         let contacts = withBook(of: user) { book in
             // Read after the book's import slice, which may blacklist numbers.
             let blacklist = accounts[user]?.blacklist ?? []
@@ -82,7 +94,7 @@ extension NodeAPISimulation {
                 case .whiteList: !blacklisted
                 case .blackList: blacklisted
                 }
-                return status && (request.iysState.map { contact.iys?.st == $0 } ?? true)
+                return status && (request.iysState.map { Self.iysState(of: contact, at: now) == $0 } ?? true)
                     && (request.groupUUID.map { contact.groupUUIDs.contains($0) } ?? true)
             }
         }
@@ -289,11 +301,19 @@ extension NodeAPISimulation {
         }
     }
 
+    /// A contact's İYS state now: where its sync has come to on the clock (``ContactIYSSync``), or as stored.
+    static func iysState(of record: AddressBook.ContactRecord, at now: Int64) -> IysState? {
+        guard let started = record.iysSyncStartedAt else { return record.iys?.st }
+        return ContactIYSSync.state(startedAt: started, now: now, gsm: record.gsm)
+    }
+
     private func view(_ record: AddressBook.ContactRecord, of user: String) -> Contact {
         let groups = record.groupUUIDs.compactMap { books[user]?.group($0) }.map { Contact.GroupRef(uuid: $0.uuid, title: $0.title) }
+        var iys = record.iys
+        iys?.st = Self.iysState(of: record, at: clock.now()) ?? .waiting
         return Contact(
             uuid: record.uuid, firstName: record.firstName, lastName: record.lastName, gsm: record.gsm, details: record.details,
-            groups: groups.isEmpty ? nil : groups, isInBlacklist: accounts[user]?.blacklist.contains(record.gsm) == true ? 1 : 0, iys: record.iys
+            groups: groups.isEmpty ? nil : groups, isInBlacklist: accounts[user]?.blacklist.contains(record.gsm) == true ? 1 : 0, iys: iys
         )
     }
 

@@ -43,6 +43,8 @@ public actor NodeAPISimulation {
     var books: [String: AddressBook] = [:]
     /// Users whose address book has an import waiting or being applied.
     var importing: Set<String> = []
+    /// Contacts' İYS syncs in the order they fall due (each lasts the same time, so starting order is due order).
+    var contactSyncs: Deque<ContactIYSSync.Due> = []
     /// Most contacts one address book holds: more is `SMS43`, so that no user's imports grow the mock without end.
     let maxContactsPerBook: Int
     /// Package, contact, group and opt-out uuids.
@@ -269,6 +271,7 @@ public actor NodeAPISimulation {
     /// per recipient, and stores the package.
     func store(user: String, _ draft: PackageDraft, now: Int64) throws(NodeAPIError) -> PackageCreated {
         settle()
+        syncContactsWithIYS()
         if let sendingHours, !sendingHours.contains(TurkeyTime.date(draft.startsAt)) {
             throw NodeAPIError(.sms44, detail: "sending starts at \(TurkeyTime.date(draft.startsAt, style: .minutes).text), outside the sending hours")
         }

@@ -31,5 +31,7 @@ public struct MockBackgroundWork: Service {
         await nodeAPI.enqueueReports(to: dispatcher)
         await iys.enqueueWebhooks(to: dispatcher)
         while await nodeAPI.advanceImports() { await Task.yield() }
+        // Contacts whose İYS sync came out accepted give their consent to the İYS mock's store.
+        await nodeAPI.syncContactsWithIYS()
     }
 }
