@@ -103,7 +103,7 @@ let package = Package(
         .testTarget(
             name: "MockProvidersTests",
             dependencies: [
-                "MockProviders", "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MySoftIYS", "EuromsgExpress",
+                "MockProviders", "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MySoftIYS", "EuromsgExpress", "NodeAPIExamples",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import MockProviders
 import MySoftIYS
 import NodeAPI
+import NodeAPIExamples
 import Testing
 
 /// The MySoft İYS mock without HTTP, on a manual clock.
@@ -261,25 +262,6 @@ import Testing
             clock.advance(seconds: 1)
             await simulation.deliverWebhooks(through: dispatcher)
             #expect(receiver.failures.withLock { $0 } == 2)
-        }
-    }
-}
-
-/// Every key path of a JSON value (`.data.consentList[].recipient`), lists by their entries' keys.
-enum JSONKeyPaths {
-    static func of(_ value: Any, prefix: String = "") -> Set<String> {
-        switch value {
-        case let object as [String: Any]:
-            var paths = Set<String>()
-            for (key, inner) in object {
-                paths.insert(prefix + "." + key)
-                paths.formUnion(of(inner, prefix: prefix + "." + key))
-            }
-            return paths
-        case let array as [Any]:
-            return array.reduce(into: Set<String>()) { $0.formUnion(of($1, prefix: prefix + "[]")) }
-        default:
-            return []
         }
     }
 }

@@ -16,7 +16,7 @@ import Testing
     private func check<Expected: ReplyExpectation>(_ expected: Expected, file: String) throws {
         let golden = try JSONSerialization.jsonObject(with: Data(try JSONGolden.bytes(file)))
         let encoded = try JSONSerialization.jsonObject(with: Data(try NodeAPIJSON.encodeReply(NodeAPIReply.success(expected.payload))))
-        let missing = Self.keyPaths(golden).subtracting(Self.keyPaths(encoded))
+        let missing = JSONKeyPaths.of(golden).subtracting(JSONKeyPaths.of(encoded))
         #expect(missing.isEmpty, "\(file): the reply lacks \(missing.sorted())")
     }
 
@@ -29,22 +29,5 @@ import Testing
         for key in ["groups", "details", "firstName", "lastName", "iys"] { #expect(contactText.contains(#""\#(key)":null"#), "\(key): \(contactText)") }
         let group = ContactGroup(uuid: "g", title: "Grup", stats: .init(contactCount: 0))
         #expect(String(decoding: try NodeAPIJSON.encodeReply(NodeAPIReply.success(group)), as: UTF8.self).contains(#""parentInfo":null"#))
-    }
-
-    /// `data.list[].error`: every key of every object, lists by their entries' keys.
-    static func keyPaths(_ value: Any, prefix: String = "") -> Set<String> {
-        switch value {
-        case let object as [String: Any]:
-            var paths = Set<String>()
-            for (key, inner) in object {
-                paths.insert(prefix + "." + key)
-                paths.formUnion(keyPaths(inner, prefix: prefix + "." + key))
-            }
-            return paths
-        case let array as [Any]:
-            return array.reduce(into: Set<String>()) { $0.formUnion(keyPaths($1, prefix: prefix + "[]")) }
-        default:
-            return []
-        }
     }
 }
