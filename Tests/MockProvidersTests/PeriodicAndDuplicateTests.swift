@@ -132,6 +132,24 @@ import Testing
 @Suite struct ItemRetentionTests: SimulationSuite {
     let clock = ManualClock(turkey: WireDate("2025-03-10 10:00")!)
 
+    /// A large package is in state 0 (saving) while it is stored, in proportion to its size, and sends after (issue 12,
+    /// item 13).
+    @Test func aLargePackageIsSavingWhileItIsStored() async throws {
+        let simulation = simulation()
+        let created = try await simulation.createSms(for: "admin", CreateSmsRequest(recipients: .oneToMany(Self.numbers(20_000)), sender: "BASLIK", title: "T", content: "Büyük paket"))
+        func state() async throws -> PackageState? {
+            try await simulation.listPackages(of: "admin", ListSmsRequest(ids: [created.pkgID])).list.first?.state
+        }
+        #expect(try await state() == .saving)
+        #expect(try await simulation.listPackages(of: "admin", ListSmsRequest(status: .queued)).list.map(\.id) == [created.pkgID])
+        clock.advance(seconds: 0.1)
+        #expect(try await state() == .saving)
+        clock.advance(seconds: 0.1)
+        #expect(try await state() != .saving)
+        let small = try await simulation.createSms(for: "admin", CreateSmsRequest(recipients: .oneToMany(Self.numbers(9_999)), sender: "BASLIK", title: "T", content: "Küçük paket"))
+        #expect(try await simulation.listPackages(of: "admin", ListSmsRequest(ids: [small.pkgID])).list.first?.state != .saving)
+    }
+
     static func numbers(_ count: Int, from start: Int = 0) -> [GSMNumber] {
         (start..<(start + count)).map { GSMNumber(String(905_550_000_000 + $0)) }
     }

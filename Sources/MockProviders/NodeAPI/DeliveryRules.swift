@@ -39,6 +39,16 @@ public struct DeliveryRules: Sendable, Hashable {
 
     public static let `default` = DeliveryRules()
 
+    /// Packages of at least this many items take time to store (state 0, saving): 10 µs per item, so a
+    /// 100 000-number package saves for 1 s; smaller ones are stored at once.
+    public static let savingThreshold = 10_000
+    public static let savingMicrosecondsPerItem = 10
+
+    /// How long storing a package of `items` items takes, in milliseconds.
+    public static func savingMilliseconds(items: Int) -> Int64 {
+        items < savingThreshold ? 0 : Int64(items) * Int64(savingMicrosecondsPerItem) / 1000
+    }
+
     /// The outcome for a normalised number.
     public func outcome(for number: String) -> DeliveryOutcome {
         magicSuffixes[String(number.suffix(4))] ?? .delivered

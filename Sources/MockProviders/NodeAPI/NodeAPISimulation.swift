@@ -311,7 +311,7 @@ public actor NodeAPISimulation {
             id: id, uuid: uuids.next(), customID: draft.customID, owner: user, type: draft.type, sender: draft.sender,
             title: draft.title, content: draft.content, encoding: draft.encoding, validity: draft.validity, commercial: draft.commercial,
             pushURL: draft.pushURL, periodic: draft.periodic, items: items, createdAt: now, startsAt: draft.startsAt,
-            isScheduled: draft.isScheduled, cancelledAt: nil, rules: rules
+            isScheduled: draft.isScheduled, cancelledAt: nil, rules: rules, savedAt: now + DeliveryRules.savingMilliseconds(items: items.count)
         )
         packages[id] = record
         packagesByOwner[user, default: []].append(id)
@@ -385,7 +385,7 @@ public actor NodeAPISimulation {
         let state = package.state(at: now)
         switch filter {
         case .all: return true
-        case .queued: return state == .queueing || (state == .pending && !package.isScheduled)
+        case .queued: return state == .saving || state == .queueing || (state == .pending && !package.isScheduled)
         case .processing: return state == .sending || state == .sent || state == .partlyReported
         case .scheduled: return package.isScheduled && state == .pending
         case .periodic: return package.periodic != nil

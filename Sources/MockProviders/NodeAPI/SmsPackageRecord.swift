@@ -46,11 +46,16 @@ public struct SmsPackageRecord: Sendable, Hashable {
     /// When it was cancelled, if it was.
     public var cancelledAt: Int64?
     public var rules: DeliveryRules
+    /// When the provider has finished storing it: state 0 (saving) until then, in proportion to its size
+    /// (``DeliveryRules/savingMilliseconds(items:)``); sending cannot start before.
+    public var savedAt: Int64 = 0
 
+    /// When the package's timeline runs from: its start, or the end of saving if that is later.
+    var begins: Int64 { max(startsAt, savedAt) }
     /// End of queueing: items are being sent from here.
-    public var sendingAt: Int64 { startsAt + Int64(rules.queueSeconds * 1000) }
+    public var sendingAt: Int64 { begins + Int64(rules.queueSeconds * 1000) }
     /// Hand-over to the operator: items are sent (or rejected) from here.
-    public var sentAt: Int64 { startsAt + Int64(rules.sendSeconds * 1000) }
+    public var sentAt: Int64 { begins + Int64(rules.sendSeconds * 1000) }
     /// Delivery reports arrive from here.
     public var reportAt: Int64 { sentAt + Int64(rules.reportSeconds * 1000) }
     /// An item with no report times out here: validity + 60 minutes after the hand-over.
@@ -99,6 +104,7 @@ public struct SmsPackageRecord: Sendable, Hashable {
 
     public func state(at now: Int64) -> PackageState {
         if let cancelledAt, cancelledAt < sendingAt { return .cancelled }
+        if now < savedAt { return .saving }
         if now < startsAt { return .pending }
         if now < sendingAt { return .queueing }
         if now < sentAt { return .sending }
