@@ -23,15 +23,20 @@ import Testing
         mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
     }
 
-    /// Seeded İYS records: …0011 ONAY, …0012 RET, …0099 none; …0003 is the operator's rejection (a magic suffix).
-    static let pool: [GSMNumber] = ["905551230011", "905551230012", "905551230099", "905551230003", "905551234003", "905551230020", "905551230021"]
+    /// Seeded İYS records: …0011 ONAY, …0012 RET, …0099 none; …0003 is the operator's rejection (a magic suffix);
+    /// 510… is Netgsm, out of service here.
+    static let pool: [GSMNumber] = [
+        "905551230011", "905551230012", "905551230099", "905551230003", "905551234003", "905551230020", "905551230021", "905101230031",
+    ]
 
     func pair() -> NodeAPISimulation {
         let iys = IYSSimulation(accounts: [ScenarioFixtures.iysAdmin], clock: clock)
         var account = ScenarioFixtures.admin
         account.iysBrandCode = "5565656556"
         account.credit = Self.initialCredit
-        return NodeAPISimulation(accounts: [account], consents: iys.store, clock: clock)
+        account.senders.append(SenderRecord(uuid: "7a1c2b3d-0000-4000-8000-000000000001", title: "OLUSMAZ", state: .approved))
+        let rules = DeliveryRules(operatorOutage: [.netgsm], failingSenders: ["OLUSMAZ"])
+        return NodeAPISimulation(accounts: [account], rules: rules, consents: iys.store, clock: clock)
     }
 
     @Test(arguments: 0..<12)
@@ -45,7 +50,8 @@ import Testing
                 let numbers = (0...random.below(4)).map { _ in Self.pool[random.below(Self.pool.count)] }
                 // One or two segments of GSM 7-bit; a distinct text per step.
                 let content = "Adım \(step) " + String(repeating: "x", count: random.below(2) == 0 ? 10 : 170)
-                var request = CreateSmsRequest(recipients: .oneToMany(numbers), sender: "BASLIK", title: "T", content: content, encoding: .turkish)
+                let sender = random.below(5) == 0 ? "OLUSMAZ" : "BASLIK"
+                var request = CreateSmsRequest(recipients: .oneToMany(numbers), sender: sender, title: "T", content: content, encoding: .turkish)
                 request.commercial = random.below(2) == 0
                 if random.below(2) == 0 { request.sendingDate = TurkeyTime.date(clock.now() + 5 * 60_000, style: .minutes) }
                 if let package = try? await sms.createSms(for: "admin", request) { created.append(package.pkgID) }

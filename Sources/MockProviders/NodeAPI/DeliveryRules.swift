@@ -11,6 +11,15 @@ public enum DeliveryOutcome: String, Sendable, Hashable, CaseIterable {
     case callbackFails
     /// A commercial SMS to a recipient without İYS consent (`ONAY`): rejected at hand-over, never charged.
     case noConsent
+    /// Its operator is out of service (``DeliveryRules/operatorOutage``): the hand-over fails (item -1), refunded then;
+    /// a package whose every item fails so is -3, sending failed.
+    case operatorOutage
+    /// Its package could not be created (a sender of ``DeliveryRules/failingSenders``): never sent, never charged;
+    /// the package is -2, creation failed, once saved.
+    case notCreated
+
+    /// The outcomes a scenario's magic numbers may name: the others come from the İYS gate, an outage or a sender.
+    static let magic: [DeliveryOutcome] = [.delivered, .undelivered, .timedOut, .rejectedByOperator, .callbackFails]
 }
 
 /// The mock's delivery behaviour: timings, magic numbers and operator prefixes. One table each.
@@ -23,8 +32,17 @@ public struct DeliveryRules: Sendable, Hashable {
     public var reportSeconds: Double
     /// Last four digits of a normalised number → outcome; every other number is delivered.
     public var magicSuffixes: [String: DeliveryOutcome]
+    /// Operators out of service (scenario `operatorOutage`): every item to them fails at hand-over.
+    public var operatorOutage: Set<Operator>
+    /// Senders whose packages fail to be created (scenario `failingSenders`), once they are approved for the account.
+    public var failingSenders: Set<String>
 
-    public init(queueSeconds: Double = 1, sendSeconds: Double = 2, reportSeconds: Double = 3, magicSuffixes: [String: DeliveryOutcome] = Self.defaultMagicSuffixes) {
+    public init(
+        queueSeconds: Double = 1, sendSeconds: Double = 2, reportSeconds: Double = 3, magicSuffixes: [String: DeliveryOutcome] = Self.defaultMagicSuffixes,
+        operatorOutage: Set<Operator> = [], failingSenders: Set<String> = []
+    ) {
+        self.operatorOutage = operatorOutage
+        self.failingSenders = failingSenders
         self.queueSeconds = queueSeconds
         self.sendSeconds = sendSeconds
         self.reportSeconds = reportSeconds
@@ -52,6 +70,13 @@ public struct DeliveryRules: Sendable, Hashable {
     /// The outcome for a normalised number.
     public func outcome(for number: String) -> DeliveryOutcome {
         magicSuffixes[String(number.suffix(4))] ?? .delivered
+    }
+
+    /// The outcome of an item of a package from `sender` to `number` (normalised), before the İYS gate.
+    func outcome(for number: String, from sender: String) -> DeliveryOutcome {
+        if failingSenders.contains(sender) { return .notCreated }
+        if operatorOutage.contains(Self.operator(for: number)) { return .operatorOutage }
+        return outcome(for: number)
     }
 
     /// The operator of a normalised number, by its prefix (`90` + three digits). Unknown prefixes are Turkcell's.

@@ -51,7 +51,7 @@ extension SenderRecord: Decodable {
 }
 
 extension DeliveryRules: Decodable {
-    enum CodingKeys: String, CodingKey, CaseIterable { case queueSeconds, sendSeconds, reportSeconds, magicNumbers }
+    enum CodingKeys: String, CodingKey, CaseIterable { case queueSeconds, sendSeconds, reportSeconds, magicNumbers, operatorOutage, failingSenders }
 
     /// One row of the magic-number table: `{suffix: "0001", outcome: undelivered}`.
     struct MagicNumber: Decodable {
@@ -68,8 +68,8 @@ extension DeliveryRules: Decodable {
                 throw DecodingError.dataCorruptedError(forKey: .suffix, in: container, debugDescription: "'\(suffix)' is not four digits")
             }
             let name = try container.decode(String.self, forKey: .outcome)
-            // noConsent comes from the İYS gate, never from a number.
-            let magic = DeliveryOutcome.allCases.filter { $0 != .noConsent }
+            // noConsent comes from the İYS gate, an outage from the operators, a failed creation from the sender.
+            let magic = DeliveryOutcome.magic
             guard let outcome = DeliveryOutcome(rawValue: name), magic.contains(outcome) else {
                 throw DecodingError.dataCorruptedError(
                     forKey: .outcome, in: container,
@@ -93,7 +93,19 @@ extension DeliveryRules: Decodable {
         guard queue >= 0, send >= queue, report >= 0 else {
             throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath, debugDescription: "timings must be 0 ≤ queueSeconds ≤ sendSeconds, reportSeconds ≥ 0"))
         }
-        self.init(queueSeconds: queue, sendSeconds: send, reportSeconds: report, magicSuffixes: suffixes)
+        let outage = try container.decodeIfPresent([Int].self, forKey: .operatorOutage).map { (codes: [Int]) throws -> [Operator] in
+            try codes.map { (code: Int) throws -> Operator in
+                guard let value = Operator(rawValue: code) else {
+                    throw DecodingError.dataCorruptedError(forKey: .operatorOutage, in: container, debugDescription: "\(code) is not an operator (0 Turkcell, 1 Vodafone, 2 Türk Telekom, 3 Netgsm)")
+                }
+                return value
+            }
+        } ?? []
+        let failing = try container.decodeIfPresent([String].self, forKey: .failingSenders) ?? []
+        self.init(
+            queueSeconds: queue, sendSeconds: send, reportSeconds: report, magicSuffixes: suffixes,
+            operatorOutage: Set(outage), failingSenders: Set(failing)
+        )
     }
 }
 

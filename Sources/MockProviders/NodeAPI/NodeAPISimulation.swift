@@ -289,7 +289,7 @@ public actor NodeAPISimulation {
             let consented = gate.map { $0.1.allowsCommercialSMS(brand: $0.0, number: target, as: draft.consentRecipientType) } ?? true
             items.append(.init(
                 id: String(nextItemID + Int64(items.count)), target: target, msg: msg, segments: max(segments, 1),
-                outcome: consented ? rules.outcome(for: target) : .noConsent, operator: DeliveryRules.operator(for: target),
+                outcome: Self.outcome(rules.outcome(for: target, from: draft.sender), consented: consented), operator: DeliveryRules.operator(for: target),
                 delay: schedule?.delay(ofRecipient: items.count, from: draft.startsAt) ?? 0
             ))
         }
@@ -320,7 +320,7 @@ public actor NodeAPISimulation {
         if let customID = draft.customID { customIDs[user, default: [:]][customID] = id }
         if let fingerprint { duplicates?.record(fingerprint, user: user, id: id, now: now) }
         refunds.add(package: id, items: items.indices.compactMap { index in
-            items[index].outcome == .rejectedByOperator ? (record.sentAt + items[index].delay, index) : nil
+            [.rejectedByOperator, .operatorOutage].contains(items[index].outcome) ? (record.sentAt + items[index].delay, index) : nil
         })
         if draft.pushURL != nil {
             // An item whose callback fails (magic …0004) is never reported, as if every attempt had failed.
@@ -330,6 +330,11 @@ public actor NodeAPISimulation {
         }
         forgetOldPackages(of: user)
         return PackageCreated(pkgID: id)
+    }
+
+    /// An item's outcome: a package that is not created stays so whatever İYS says; the gate refuses the rest without consent.
+    static func outcome(_ outcome: DeliveryOutcome, consented: Bool) -> DeliveryOutcome {
+        outcome == .notCreated || consented ? outcome : .noConsent
     }
 
     /// Keeps memory flat under sustained load: past `retainedPackagesPerUser` of a user's packages, or past

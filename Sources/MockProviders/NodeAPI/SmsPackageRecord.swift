@@ -18,8 +18,9 @@ public struct SmsPackageRecord: Sendable, Hashable {
         /// periodic packages, which send `amount` recipients per period (see ``PeriodicSchedule``).
         public var delay: Int64 = 0
 
-        /// The credit charged when the package was stored: its segments, or nothing for a recipient the İYS gate refused.
-        public var booked: Int { outcome == .noConsent ? 0 : segments }
+        /// The credit charged when the package was stored: its segments, or nothing for a recipient the İYS gate refused
+        /// or a package that could not be created.
+        public var booked: Int { outcome == .noConsent || outcome == .notCreated ? 0 : segments }
     }
 
     public var id: Int
@@ -74,15 +75,17 @@ public struct SmsPackageRecord: Sendable, Hashable {
     public func isChangeable(at now: Int64) -> Bool { cancelledAt == nil && now < sendingAt }
 
     public func itemState(_ item: Item, at now: Int64) -> ItemState {
+        if item.outcome == .notCreated { return now < savedAt ? .pending : .cancelled }
         if let cancelledAt, cancelledAt < sendingAt + item.delay { return .cancelled }
         let now = now - item.delay
         if now < sendingAt { return .pending }
         if now < sentAt { return .sending }
         switch item.outcome {
-        case .rejectedByOperator, .noConsent: return .rejectedByOperator
+        case .rejectedByOperator, .noConsent, .operatorOutage: return .rejectedByOperator
         case .timedOut: return now < timeoutAt ? .sent : .timedOut
         case .undelivered: return now < reportAt ? .sent : .undelivered
         case .delivered, .callbackFails: return now < reportAt ? .sent : .delivered
+        case .notCreated: return .cancelled
         }
     }
 
@@ -90,13 +93,14 @@ public struct SmsPackageRecord: Sendable, Hashable {
     public func finalAt(_ item: Item, at now: Int64) -> Int64? {
         let state = itemState(item, at: now)
         guard state.isFinal else { return nil }
-        return state == .cancelled ? cancelledAt : finalAt(item)
+        return state == .cancelled ? cancelledAt ?? finalAt(item) : finalAt(item)
     }
 
     /// When an item reaches its final state unless the package is cancelled first: known from its creation.
     public func finalAt(_ item: Item) -> Int64 {
         switch item.outcome {
-        case .rejectedByOperator, .noConsent: sentAt + item.delay
+        case .notCreated: savedAt
+        case .rejectedByOperator, .noConsent, .operatorOutage: sentAt + item.delay
         case .timedOut: timeoutAt + item.delay
         case .undelivered, .delivered, .callbackFails: reportAt + item.delay
         }
@@ -105,12 +109,15 @@ public struct SmsPackageRecord: Sendable, Hashable {
     public func state(at now: Int64) -> PackageState {
         if let cancelledAt, cancelledAt < sendingAt { return .cancelled }
         if now < savedAt { return .saving }
+        // Every item shares a package's failure to be created (its sender).
+        if items.first?.outcome == .notCreated { return .creationFailed }
         if now < startsAt { return .pending }
         if now < sendingAt { return .queueing }
         if now < sentAt { return .sending }
         let states = items.map { itemState($0, at: now) }
         // A periodic package is still sending while a later batch waits for its period.
         if states.contains(where: { $0 == .pending || $0 == .sending }) { return .sending }
+        if items.allSatisfy({ $0.outcome == .operatorOutage }) { return .sendingFailed }
         if states.allSatisfy({ $0 == .rejectedByOperator }) { return .rejectedByOperator }
         let finals = states.filter(\.isFinal).count
         if finals == states.count { return .complete }
