@@ -271,7 +271,9 @@ def case_memory(server, rounds):
                                                            "content": f"Tur {index}"}, timeout=120)
         identifier = created["data"]["pkgID"] if created and created.get("data") else None
         if identifier:
-            json_call(server.port, "/sms/cancel", {"pkgID": identifier})
+            _, cancelled = json_call(server.port, "/sms/cancel", {"id": identifier})
+            if not (cancelled and cancelled.get("data")):
+                raise RuntimeError(f"cancel of {identifier} failed: {cancelled}")
         readings.append(server.status("VmRSS") // 1024)
     return f"create and cancel of 100 000-number packages, VmRSS MB after each of {rounds} rounds: {readings}; VmHWM {server.status('VmHWM') // 1024} MB"
 
