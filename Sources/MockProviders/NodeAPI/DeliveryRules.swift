@@ -18,6 +18,9 @@ public enum DeliveryOutcome: String, Sendable, Hashable, CaseIterable {
     /// the package is -2, creation failed, once saved.
     case notCreated
 
+    /// Charged at creation and refunded when the hand-over fails.
+    var isRefundedAtHandOver: Bool { self == .rejectedByOperator || self == .operatorOutage }
+
     /// The outcomes a scenario's magic numbers may name: the others come from the İYS gate, an outage or a sender.
     static let magic: [DeliveryOutcome] = [.delivered, .undelivered, .timedOut, .rejectedByOperator, .callbackFails]
 }
@@ -72,11 +75,9 @@ public struct DeliveryRules: Sendable, Hashable {
         magicSuffixes[String(number.suffix(4))] ?? .delivered
     }
 
-    /// The outcome of an item of a package from `sender` to `number` (normalised), before the İYS gate.
-    func outcome(for number: String, from sender: String) -> DeliveryOutcome {
-        if failingSenders.contains(sender) { return .notCreated }
-        if operatorOutage.contains(Self.operator(for: number)) { return .operatorOutage }
-        return outcome(for: number)
+    /// The outcome of an item to `number` (normalised) of `operator`, before the İYS gate, in a package that is created.
+    func outcome(for number: String, of operator: Operator) -> DeliveryOutcome {
+        operatorOutage.contains(`operator`) ? .operatorOutage : outcome(for: number)
     }
 
     /// The operator of a normalised number, by its prefix (`90` + three digits). Unknown prefixes are Turkcell's.

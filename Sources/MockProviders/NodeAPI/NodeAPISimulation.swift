@@ -283,13 +283,17 @@ public actor NodeAPISimulation {
         let schedule = try draft.periodic.map { settings throws(NodeAPIError) in try PeriodicSchedule(settings, recipients: draft.recipients.count) }
         // The İYS gate: a commercial SMS goes only to recipients whose consent is ONAY.
         let gate = draft.commercial ? account.iysBrandCode.flatMap { brand in consents.map { (brand, $0) } } : nil
+        // A failing sender's package is not created at all: every item shares it.
+        let created = !rules.failingSenders.contains(draft.sender)
         for (number, msg) in draft.recipients {
             guard let target = number.normalized, !account.blacklist.contains(target), seen.insert(target).inserted else { continue }
             let segments = msg.map { SmsSegments(text: $0, encoding: draft.encoding).count } ?? sharedCredit
             let consented = gate.map { $0.1.allowsCommercialSMS(brand: $0.0, number: target, as: draft.consentRecipientType) } ?? true
+            let `operator` = DeliveryRules.operator(for: target)
+            let outcome: DeliveryOutcome = !created ? .notCreated : consented ? rules.outcome(for: target, of: `operator`) : .noConsent
             items.append(.init(
                 id: String(nextItemID + Int64(items.count)), target: target, msg: msg, segments: max(segments, 1),
-                outcome: Self.outcome(rules.outcome(for: target, from: draft.sender), consented: consented), operator: DeliveryRules.operator(for: target),
+                outcome: outcome, operator: `operator`,
                 delay: schedule?.delay(ofRecipient: items.count, from: draft.startsAt) ?? 0
             ))
         }
@@ -320,7 +324,7 @@ public actor NodeAPISimulation {
         if let customID = draft.customID { customIDs[user, default: [:]][customID] = id }
         if let fingerprint { duplicates?.record(fingerprint, user: user, id: id, now: now) }
         refunds.add(package: id, items: items.indices.compactMap { index in
-            [.rejectedByOperator, .operatorOutage].contains(items[index].outcome) ? (record.sentAt + items[index].delay, index) : nil
+            items[index].outcome.isRefundedAtHandOver ? (record.sentAt + items[index].delay, index) : nil
         })
         if draft.pushURL != nil {
             // An item whose callback fails (magic …0004) is never reported, as if every attempt had failed.
@@ -330,11 +334,6 @@ public actor NodeAPISimulation {
         }
         forgetOldPackages(of: user)
         return PackageCreated(pkgID: id)
-    }
-
-    /// An item's outcome: a package that is not created stays so whatever İYS says; the gate refuses the rest without consent.
-    static func outcome(_ outcome: DeliveryOutcome, consented: Bool) -> DeliveryOutcome {
-        outcome == .notCreated || consented ? outcome : .noConsent
     }
 
     /// Keeps memory flat under sustained load: past `retainedPackagesPerUser` of a user's packages, or past
