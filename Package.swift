@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "turkish-sms-providers",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "provider-mock", targets: ["provider-mock"]),
         .library(name: "NodeAPI", targets: ["NodeAPI"]),

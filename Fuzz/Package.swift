@@ -14,7 +14,7 @@ let mocks: [Target.Dependency] = [
 
 let package = Package(
     name: "Fuzz",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "turkish-sms-providers", path: ".."),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),

@@ -5,7 +5,7 @@ import PackageDescription
 
 let package = Package(
     name: "CodecBench",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "turkish-sms-providers", path: "../.."),
         .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),

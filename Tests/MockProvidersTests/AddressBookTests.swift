@@ -9,69 +9,69 @@ import Testing
 
     @Test func contactsAreCreatedUpdatedListedAndDeleted() async throws {
         let simulation = simulation()
-        let group = try await simulation.createGroup(for: "admin", CreateGroupRequest(title: "Müşteriler"))
-        let contact = try await simulation.createContact(for: "admin", CreateContactRequest(contact: ContactFields(
+        let group = try simulation.respond(to: CreateGroupRequest(title: "Müşteriler"), as: "admin")
+        let contact = try simulation.respond(to: CreateContactRequest(contact: ContactFields(
             gsm: "0555 123 00 11", firstName: "Ayşe", lastName: "Yılmaz", groupUUIDs: [group.uuid], details: ["GSM_2": "905551230012"]
-        )))
+        )), as: "admin")
         #expect(contact.gsm == "905551230011")
         #expect(contact.groups == [Contact.GroupRef(uuid: group.uuid, title: "Müşteriler")])
         #expect(contact.iys?.st == .waiting)
-        let duplicate = await error { _ = try await simulation.createContact(for: "admin", CreateContactRequest(contact: ContactFields(gsm: "905551230011"))) }
+        let duplicate = await error { _ = try simulation.respond(to: CreateContactRequest(contact: ContactFields(gsm: "905551230011")), as: "admin") }
         #expect(duplicate?.code == "ERR_CONTACT_ALREADY_EXISTS")
-        let unknownGroup = await error { _ = try await simulation.createContact(for: "admin", CreateContactRequest(contact: ContactFields(gsm: "905551230013", groupUUIDs: ["yok"]))) }
+        let unknownGroup = await error { _ = try simulation.respond(to: CreateContactRequest(contact: ContactFields(gsm: "905551230013", groupUUIDs: ["yok"])), as: "admin") }
         #expect(unknownGroup?.code == "ERR_PARENT_CONTACT_GROUP_NOT_FOUND")
-        _ = try await simulation.updateContact(for: "admin", UpdateContactRequest(uuid: contact.uuid, contact: ContactFields(lastName: "Demir")))
-        let listed = try await simulation.listContacts(of: "admin", ListContactsRequest(groupUUID: group.uuid))
+        _ = try simulation.respond(to: UpdateContactRequest(uuid: contact.uuid, contact: ContactFields(lastName: "Demir")), as: "admin")
+        let listed = try simulation.respond(to: ListContactsRequest(groupUUID: group.uuid), as: "admin")
         #expect(listed.list.map(\.lastName) == ["Demir"])
-        #expect(try await simulation.listGroups(of: "admin", ListGroupsRequest()).list.first?.stats.contactCount == 1)
-        _ = try await simulation.deleteContacts(for: "admin", DeleteContactsRequest(uuids: [contact.uuid]))
-        #expect(try await simulation.listContacts(of: "admin", ListContactsRequest()).stats.totalRecord == 0)
+        #expect(try simulation.respond(to: ListGroupsRequest(), as: "admin").list.first?.stats.contactCount == 1)
+        _ = try simulation.respond(to: DeleteContactsRequest(uuids: [contact.uuid]), as: "admin")
+        #expect(try simulation.respond(to: ListContactsRequest(), as: "admin").stats.totalRecord == 0)
     }
 
     /// The document's İYS keys `c` and `spc` are kept on create and on update (issue 12, item 8).
     @Test func contactsKeepTheirIYSKeysAndUpdateAppliesThem() async throws {
         let simulation = simulation()
-        let created = try await simulation.createContact(for: "admin", CreateContactRequest(contact: ContactFields(
+        let created = try simulation.respond(to: CreateContactRequest(contact: ContactFields(
             gsm: "905551230011", iys: ContactIysSettings(recipientType: .individual, source: .hsWeb)
-        )))
+        )), as: "admin")
         #expect(created.iys == Contact.Iys(st: .waiting, recipientType: .individual, source: .hsWeb))
-        _ = try await simulation.updateContact(for: "admin", UpdateContactRequest(uuid: created.uuid, contact: ContactFields(
+        _ = try simulation.respond(to: UpdateContactRequest(uuid: created.uuid, contact: ContactFields(
             iys: ContactIysSettings(recipientType: .merchant, send: true)
-        )))
-        let listed = try await simulation.listContacts(of: "admin", ListContactsRequest())
+        )), as: "admin")
+        let listed = try simulation.respond(to: ListContactsRequest(), as: "admin")
         #expect(listed.list.first?.iys == Contact.Iys(st: .waiting, recipientType: .merchant, source: .hsWeb))
     }
 
     @Test func groupRules() async throws {
         let simulation = simulation()
-        let parent = try await simulation.createGroup(for: "admin", CreateGroupRequest(title: "Bölge"))
-        let child = try await simulation.createGroup(for: "admin", CreateGroupRequest(title: "İstanbul", parentUUID: parent.uuid))
+        let parent = try simulation.respond(to: CreateGroupRequest(title: "Bölge"), as: "admin")
+        let child = try simulation.respond(to: CreateGroupRequest(title: "İstanbul", parentUUID: parent.uuid), as: "admin")
         #expect(child.parentInfo == ContactGroup.ParentInfo(uuid: parent.uuid, title: "Bölge"))
-        #expect(await error { _ = try await simulation.createGroup(for: "admin", CreateGroupRequest(title: "istanbul", parentUUID: parent.uuid)) }?.code == "ERR_CONTACT_GROUP_ALREADY_EXISTS")
-        #expect(await error { _ = try await simulation.createGroup(for: "admin", CreateGroupRequest(title: "X", parentUUID: "yok")) }?.code == "ERR_PARENT_CONTACT_GROUP_NOT_FOUND")
-        _ = try await simulation.createContact(for: "admin", CreateContactRequest(contact: ContactFields(gsm: "905551230011", groupUUIDs: [child.uuid])))
-        #expect(await error { _ = try await simulation.createGroup(for: "admin", CreateGroupRequest(title: "Kadıköy", parentUUID: child.uuid)) }?.code == "ERR_PARENT_CONTACT_GROUP_NOT_EMPTY")
-        #expect(await error { _ = try await simulation.updateGroup(for: "admin", UpdateGroupRequest(uuid: parent.uuid, title: "Bölge", parentUUID: child.uuid)) } != nil)
-        #expect(try await simulation.listGroups(of: "admin", ListGroupsRequest(parentUUID: parent.uuid)).list.map(\.title) == ["İstanbul"])
-        #expect(try await simulation.listGroups(of: "admin", ListGroupsRequest(keyword: "bölge")).list.first?.isParent == 1)
-        _ = try await simulation.deleteGroups(for: "admin", DeleteGroupsRequest(target: .uuid(parent.uuid), includeContacts: true))
-        #expect(try await simulation.listGroups(of: "admin", ListGroupsRequest()).stats.totalRecord == 0)
-        #expect(try await simulation.listContacts(of: "admin", ListContactsRequest()).stats.totalRecord == 0)
+        #expect(await error { _ = try simulation.respond(to: CreateGroupRequest(title: "istanbul", parentUUID: parent.uuid), as: "admin") }?.code == "ERR_CONTACT_GROUP_ALREADY_EXISTS")
+        #expect(await error { _ = try simulation.respond(to: CreateGroupRequest(title: "X", parentUUID: "yok"), as: "admin") }?.code == "ERR_PARENT_CONTACT_GROUP_NOT_FOUND")
+        _ = try simulation.respond(to: CreateContactRequest(contact: ContactFields(gsm: "905551230011", groupUUIDs: [child.uuid])), as: "admin")
+        #expect(await error { _ = try simulation.respond(to: CreateGroupRequest(title: "Kadıköy", parentUUID: child.uuid), as: "admin") }?.code == "ERR_PARENT_CONTACT_GROUP_NOT_EMPTY")
+        #expect(await error { _ = try simulation.respond(to: UpdateGroupRequest(uuid: parent.uuid, title: "Bölge", parentUUID: child.uuid), as: "admin") } != nil)
+        #expect(try simulation.respond(to: ListGroupsRequest(parentUUID: parent.uuid), as: "admin").list.map(\.title) == ["İstanbul"])
+        #expect(try simulation.respond(to: ListGroupsRequest(keyword: "bölge"), as: "admin").list.first?.isParent == 1)
+        _ = try simulation.respond(to: DeleteGroupsRequest(target: .uuid(parent.uuid), includeContacts: true), as: "admin")
+        #expect(try simulation.respond(to: ListGroupsRequest(), as: "admin").stats.totalRecord == 0)
+        #expect(try simulation.respond(to: ListContactsRequest(), as: "admin").stats.totalRecord == 0)
     }
 
     @Test func blacklistStopsSendingAndCanBeLifted() async throws {
         let simulation = simulation()
-        let reply = try await simulation.setBlacklist(for: "admin", SetBlacklistRequest(status: true, gsms: ["905551230011", "12"], returnInvalids: true))
+        let reply = try simulation.respond(to: SetBlacklistRequest(status: true, gsms: ["905551230011", "12"], returnInvalids: true), as: "admin")
         #expect(reply.invalids == ["12"])
-        #expect(try await simulation.listContacts(of: "admin", ListContactsRequest(status: .blackList)).list.map(\.gsm) == ["905551230011"])
+        #expect(try simulation.respond(to: ListContactsRequest(status: .blackList), as: "admin").list.map(\.gsm) == ["905551230011"])
         let send = CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "c")
-        #expect(await error { _ = try await simulation.createSms(for: "admin", send) }?.code == "ERR_EMPTY_SMS_PACKAGE")
-        _ = try await simulation.setBlacklist(for: "admin", SetBlacklistRequest(status: false, gsms: ["905551230011"]))
-        _ = try await simulation.createSms(for: "admin", send)
-        let strict = await error { _ = try await simulation.setBlacklist(for: "admin", SetBlacklistRequest(status: true, gsms: ["12"])) }
+        #expect(await error { _ = try simulation.respond(to: send, as: "admin") }?.code == "ERR_EMPTY_SMS_PACKAGE")
+        _ = try simulation.respond(to: SetBlacklistRequest(status: false, gsms: ["905551230011"]), as: "admin")
+        _ = try simulation.respond(to: send, as: "admin")
+        let strict = await error { _ = try simulation.respond(to: SetBlacklistRequest(status: true, gsms: ["12"]), as: "admin") }
         #expect(strict?.message.contains("gsms[0]") == true)
         let tooMany = SetBlacklistRequest(status: true, gsms: Array(repeating: "905551230011", count: 1001))
-        #expect(await error { _ = try await simulation.setBlacklist(for: "admin", tooMany) }?.code == "ERR_REQUEST_PARAM_LIMIT")
+        #expect(await error { _ = try simulation.respond(to: tooMany, as: "admin") }?.code == "ERR_REQUEST_PARAM_LIMIT")
     }
 }
 
@@ -87,19 +87,19 @@ import Testing
         let simulation = simulation()
         let csv = "'GSM','GROUP_NAME','FIRST_NAME'\n'905991000000','A Grubu','Ayşe'\n'905991000002','A Grubu','Can'\n'905991000003','B Grubu','Efe'\n'12','A Grubu','Yok'"
         let request = ImportContactsRequest(csvData: csv, columns: ["gsm", "group_name", "first_name"])
-        #expect(try await simulation.importContacts(for: "admin", request) == StatusReply())
-        #expect(try await simulation.listContacts(of: "admin", ListContactsRequest()).stats.totalRecord == 0)
-        #expect(await error { _ = try await simulation.importContacts(for: "admin", request) }?.code == "ERR_CONTACT_IMPORT_EXISTS")
+        #expect(try simulation.respond(to: request, as: "admin") == StatusReply())
+        #expect(try simulation.respond(to: ListContactsRequest(), as: "admin").stats.totalRecord == 0)
+        #expect(await error { _ = try simulation.respond(to: request, as: "admin") }?.code == "ERR_CONTACT_IMPORT_EXISTS")
         clock.advance(seconds: 2)
-        let contacts = try await simulation.listContacts(of: "admin", ListContactsRequest(paging: Paging(pageSize: 100)))
+        let contacts = try simulation.respond(to: ListContactsRequest(paging: Paging(pageSize: 100)), as: "admin")
         #expect(contacts.list.map(\.firstName) == ["Ayşe", "Can", "Efe"])
-        let groups = try await simulation.listGroups(of: "admin", ListGroupsRequest())
+        let groups = try simulation.respond(to: ListGroupsRequest(), as: "admin")
         #expect(groups.list.map(\.title) == ["A Grubu", "B Grubu"])
         #expect(groups.list.map(\.stats.contactCount) == [2, 1])
         let again = ImportContactsRequest(csvData: "'905991000000','Zeynep'", columns: ["gsm", "first_name"], overwrite: true, isInBlacklist: true)
-        _ = try await simulation.importContacts(for: "admin", again)
+        _ = try simulation.respond(to: again, as: "admin")
         clock.advance(seconds: 2)
-        let blacklisted = try await simulation.listContacts(of: "admin", ListContactsRequest(status: .blackList)).list
+        let blacklisted = try simulation.respond(to: ListContactsRequest(status: .blackList), as: "admin").list
         #expect(blacklisted.map(\.firstName) == ["Zeynep"])
     }
 }
@@ -119,30 +119,30 @@ import Testing
     @Test func anImportIsAppliedOneSliceAtATime() async throws {
         let simulation = simulation()
         let rows = 5 * ContactImport.sliceRows + 7
-        _ = try await simulation.importContacts(for: "admin", ImportContactsRequest(csvData: Self.csv(rows: rows, groups: false), columns: ["gsm", "first_name"]))
+        _ = try simulation.respond(to: ImportContactsRequest(csvData: Self.csv(rows: rows, groups: false), columns: ["gsm", "first_name"]), as: "admin")
         // Not due yet: nothing to apply.
-        #expect(await !simulation.advanceImports())
-        #expect(try await simulation.listContacts(of: "admin", ListContactsRequest()).stats.totalRecord == 0)
+        #expect(!simulation.advanceImports())
+        #expect(try simulation.respond(to: ListContactsRequest(), as: "admin").stats.totalRecord == 0)
         clock.advance(seconds: 2)
         // Each address-book call applies one slice first, and no more.
-        #expect(try await simulation.listContacts(of: "admin", ListContactsRequest()).stats.totalRecord == ContactImport.sliceRows)
-        #expect(await error { _ = try await simulation.importContacts(for: "admin", ImportContactsRequest(csvData: "'905551230011'", columns: ["gsm"])) }?
+        #expect(try simulation.respond(to: ListContactsRequest(), as: "admin").stats.totalRecord == ContactImport.sliceRows)
+        #expect(await error { _ = try simulation.respond(to: ImportContactsRequest(csvData: "'905551230011'", columns: ["gsm"]), as: "admin") }?
             .code == "ERR_CONTACT_IMPORT_EXISTS")
         var turns = 0
-        while await simulation.advanceImports() { turns += 1 }
+        while simulation.advanceImports() { turns += 1 }
         #expect(turns == 3)
-        #expect(try await simulation.listContacts(of: "admin", ListContactsRequest()).stats.totalRecord == rows)
-        #expect(await !simulation.advanceImports())
+        #expect(try simulation.respond(to: ListContactsRequest(), as: "admin").stats.totalRecord == rows)
+        #expect(!simulation.advanceImports())
     }
 
     @Test func eightThousandDistinctGroupNamesMakeEightThousandGroups() async throws {
         let simulation = simulation()
-        _ = try await simulation.importContacts(for: "admin", ImportContactsRequest(
+        _ = try simulation.respond(to: ImportContactsRequest(
             csvData: Self.csv(rows: 8_000, groups: true) + "\n'905990009999','GRUP 7','Büyük harf'", columns: ["gsm", "group_name", "first_name"]
-        ))
+        ), as: "admin")
         clock.advance(seconds: 2)
-        while await simulation.advanceImports() {}
-        let groups = try await simulation.listGroups(of: "admin", ListGroupsRequest(paging: Paging(pageIndex: 0, pageSize: 10)))
+        while simulation.advanceImports() {}
+        let groups = try simulation.respond(to: ListGroupsRequest(paging: Paging(pageIndex: 0, pageSize: 10)), as: "admin")
         #expect(groups.stats.totalRecord == 8_000)
         #expect(groups.list.map(\.title).prefix(3) == ["Grup 0", "Grup 1", "Grup 2"])
         // "GRUP 7" folds to "Grup 7": the row joined the existing group.
@@ -152,9 +152,9 @@ import Testing
     @Test func moreThanTheRowLimitIsRefused() async throws {
         let simulation = simulation()
         let error = await error {
-            _ = try await simulation.importContacts(for: "admin", ImportContactsRequest(
+            _ = try simulation.respond(to: ImportContactsRequest(
                 csvData: Self.csv(rows: ContactImport.maxRows + 1, groups: false), columns: ["gsm", "first_name"]
-            ))
+            ), as: "admin")
         }
         #expect(error?.code == "ERR_REQUEST_PARAM_LIMIT")
         #expect(error?.message.contains("csvData has 100001 rows, at most 100000") == true)
@@ -162,15 +162,15 @@ import Testing
 
     @Test func aFullAddressBookTakesNoMoreContacts() async throws {
         let simulation = NodeAPISimulation(accounts: [ScenarioFixtures.admin], maxContactsPerBook: 10, clock: clock)
-        _ = try await simulation.importContacts(for: "admin", ImportContactsRequest(csvData: Self.csv(rows: 25, groups: false), columns: ["gsm", "first_name"]))
+        _ = try simulation.respond(to: ImportContactsRequest(csvData: Self.csv(rows: 25, groups: false), columns: ["gsm", "first_name"]), as: "admin")
         clock.advance(seconds: 2)
-        while await simulation.advanceImports() {}
-        #expect(try await simulation.listContacts(of: "admin", ListContactsRequest()).stats.totalRecord == 10)
+        while simulation.advanceImports() {}
+        #expect(try simulation.respond(to: ListContactsRequest(), as: "admin").stats.totalRecord == 10)
         let refusal = await error {
-            _ = try await simulation.createContact(for: "admin", CreateContactRequest(contact: ContactFields(gsm: GSMNumber("905551230099"))))
+            _ = try simulation.respond(to: CreateContactRequest(contact: ContactFields(gsm: GSMNumber("905551230099"))), as: "admin")
         }
         #expect(refusal?.code == "ERR_REQUEST_PARAM_LIMIT")
         // The import that filled the book is over: another may start.
-        _ = try await simulation.importContacts(for: "admin", ImportContactsRequest(csvData: "'905551230011'", columns: ["gsm"]))
+        _ = try simulation.respond(to: ImportContactsRequest(csvData: "'905551230011'", columns: ["gsm"]), as: "admin")
     }
 }

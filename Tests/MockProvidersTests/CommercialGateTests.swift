@@ -23,14 +23,14 @@ import Testing
     @Test func onlyRecipientsWithOnayGetTheMessageAndOnlyTheyAreCharged() async throws {
         let (sms, _) = pair()
         // Seeds: …0011 ONAY, …0012 RET; …0099 has no record.
-        let created = try await sms.createSms(for: "admin", commercial(["905551230011", "905551230012", "905551230099"]))
-        #expect(try await sms.userCredit(of: "admin").credit == 100_000 - 1)
+        let created = try sms.respond(to: commercial(["905551230011", "905551230012", "905551230099"]), as: "admin")
+        #expect(try sms.respond(to: UserCreditRequest(), as: "admin").credit == 100_000 - 1)
         clock.advance(seconds: 10)
-        let items = try await sms.listItems(of: "admin", ListSmsItemsRequest(package: .id(created.pkgID))).list
+        let items = try sms.respond(to: ListSmsItemsRequest(package: .id(created.pkgID)), as: "admin").list
         #expect(items.map(\.state) == [.delivered, .rejectedByOperator, .rejectedByOperator])
         #expect(items.map(\.credit) == [1, 0, 0])
         // The rejected ones are not refunded twice either.
-        #expect(try await sms.userCredit(of: "admin").credit == 100_000 - 1)
+        #expect(try sms.respond(to: UserCreditRequest(), as: "admin").credit == 100_000 - 1)
     }
 
     @Test func aConsentSavedThroughTheIYSAPIDecidesTheNextPackage() async throws {
@@ -41,9 +41,9 @@ import Testing
         _ = try await iys.sendConsent(for: "admin", SendConsentRequest(brandCode: "5565656556", consentData: ConsentData(
             recipient: "+905551230011", type: .message, consentDate: IYSDateTime("2025-03-10 09:00:00"), source: .web, status: .rejected
         )))
-        let created = try await sms.createSms(for: "admin", commercial(["905551230011", "905551230012"]))
+        let created = try sms.respond(to: commercial(["905551230011", "905551230012"]), as: "admin")
         clock.advance(seconds: 10)
-        let items = try await sms.listItems(of: "admin", ListSmsItemsRequest(package: .id(created.pkgID))).list
+        let items = try sms.respond(to: ListSmsItemsRequest(package: .id(created.pkgID)), as: "admin").list
         #expect(items.map(\.target) == ["905551230011", "905551230012"])
         #expect(items.map(\.state) == [.rejectedByOperator, .delivered])
     }
@@ -56,9 +56,9 @@ import Testing
         _ = try await iys.sendConsent(for: "admin", SendConsentRequest(brandCode: "1232322", consentData: ConsentData(
             recipient: "+905551230078", type: .message, consentDate: IYSDateTime("2025-03-10 09:00:00"), source: .web, status: .approved
         )))
-        let created = try await sms.createSms(for: "admin", commercial(["905551230077", "905551230078"]))
+        let created = try sms.respond(to: commercial(["905551230077", "905551230078"]), as: "admin")
         clock.advance(seconds: 10)
-        #expect(try await sms.listItems(of: "admin", ListSmsItemsRequest(package: .id(created.pkgID))).list.map(\.state) == [.delivered, .rejectedByOperator])
+        #expect(try sms.respond(to: ListSmsItemsRequest(package: .id(created.pkgID)), as: "admin").list.map(\.state) == [.delivered, .rejectedByOperator])
     }
 
     /// `recipientType` (sent by public clients, not in the document) makes the gate read only that type's consent.
@@ -72,11 +72,11 @@ import Testing
         var merchant = commercial(["905551230077"])
         merchant.extras.recipientType = .merchant
         merchant.content = "İndirim başladı!"
-        let asIndividual = try await sms.createSms(for: "admin", individual)
-        let asMerchant = try await sms.createSms(for: "admin", merchant)
+        let asIndividual = try sms.respond(to: individual, as: "admin")
+        let asMerchant = try sms.respond(to: merchant, as: "admin")
         clock.advance(seconds: 10)
-        #expect(try await sms.listItems(of: "admin", ListSmsItemsRequest(package: .id(asIndividual.pkgID))).list.map(\.state) == [.rejectedByOperator])
-        #expect(try await sms.listItems(of: "admin", ListSmsItemsRequest(package: .id(asMerchant.pkgID))).list.map(\.state) == [.delivered])
+        #expect(try sms.respond(to: ListSmsItemsRequest(package: .id(asIndividual.pkgID)), as: "admin").list.map(\.state) == [.rejectedByOperator])
+        #expect(try sms.respond(to: ListSmsItemsRequest(package: .id(asMerchant.pkgID)), as: "admin").list.map(\.state) == [.delivered])
     }
 
     /// `isNotAutoSendIYS: true` keeps a consent in MySoft until a write without it sends it; `isQueryFromIYS` reads
@@ -92,7 +92,7 @@ import Testing
         } catch {
             #expect(error.code == .HM404)
         }
-        let before = try await sms.createSms(for: "admin", commercial(["905551230031"]))
+        let before = try sms.respond(to: commercial(["905551230031"]), as: "admin")
         // A RET held back on a seeded ONAY: İYS still has the ONAY.
         let withdrawal = ConsentData(recipient: "+905551230011", type: .message, consentDate: IYSDateTime("2025-03-10 09:30:00"), source: .web, status: .rejected)
         _ = try await iys.sendConsent(for: "admin", SendConsentRequest(brandCode: "5565656556", consentData: withdrawal, isNotAutoSendIYS: true))
@@ -103,10 +103,10 @@ import Testing
         #expect(try await iys.consentStatus(for: "admin", ConsentStatusRequest(brandCode: "5565656556", recipient: "+905551230031", type: .message, isQueryFromIYS: true)).consent.status == .approved)
         var again = commercial(["905551230031", "905551230011"])
         again.content = "İndirim sürüyor"
-        let after = try await sms.createSms(for: "admin", again)
+        let after = try sms.respond(to: again, as: "admin")
         clock.advance(seconds: 10)
-        #expect(try await sms.listItems(of: "admin", ListSmsItemsRequest(package: .id(before.pkgID))).list.map(\.state) == [.rejectedByOperator])
-        #expect(try await sms.listItems(of: "admin", ListSmsItemsRequest(package: .id(after.pkgID))).list.map(\.state) == [.delivered, .delivered])
+        #expect(try sms.respond(to: ListSmsItemsRequest(package: .id(before.pkgID)), as: "admin").list.map(\.state) == [.rejectedByOperator])
+        #expect(try sms.respond(to: ListSmsItemsRequest(package: .id(after.pkgID)), as: "admin").list.map(\.state) == [.delivered, .delivered])
     }
 
     /// With İYS settings, a new contact's İYS state leaves 0 on the clock: 1 processing, then 3 accepted with its
@@ -115,24 +115,24 @@ import Testing
     @Test func aContactsIYSSyncMovesOnTheClockAndGivesItsConsent() async throws {
         let (sms, iys) = pair()
         func contact(_ gsm: GSMNumber) async throws -> Contact {
-            try await sms.createContact(for: "admin", CreateContactRequest(contact: ContactFields(
+            try sms.respond(to: CreateContactRequest(contact: ContactFields(
                 gsm: gsm, iys: ContactIysSettings(recipientType: .individual, source: .hsFizikselOrtam)
-            )))
+            )), as: "admin")
         }
         func states() async throws -> [String: IysState] {
-            let list = try await sms.listContacts(of: "admin", ListContactsRequest()).list
+            let list = try sms.respond(to: ListContactsRequest(), as: "admin").list
             return Dictionary(uniqueKeysWithValues: list.map { ($0.gsm, $0.iys?.st ?? .waiting) })
         }
         let accepted = try await contact("905551230041")
         _ = try await contact("905551230005")
         _ = try await contact("905551230006")
         #expect(accepted.iys?.st == .waiting)
-        let early = try await sms.createSms(for: "admin", commercial(["905551230041"]))
+        let early = try sms.respond(to: commercial(["905551230041"]), as: "admin")
         clock.advance(seconds: 2)
         #expect(try await states() == ["905551230041": .processing, "905551230005": .processing, "905551230006": .processing])
         clock.advance(seconds: 2)
         #expect(try await states() == ["905551230041": .accepted, "905551230005": .rejected, "905551230006": .invalidNumber])
-        let filtered = try await sms.listContacts(of: "admin", ListContactsRequest(iysState: .accepted)).list.map(\.gsm)
+        let filtered = try sms.respond(to: ListContactsRequest(iysState: .accepted), as: "admin").list.map(\.gsm)
         #expect(filtered == ["905551230041"])
         let record = try await iys.consentStatus(for: "admin", ConsentStatusRequest(brandCode: "5565656556", recipient: "+905551230041", type: .message))
         #expect(record.consent.status == .approved && record.consent.source == .physical)
@@ -144,12 +144,12 @@ import Testing
         }
         var later = commercial(["905551230041"])
         later.content = "İndirim sürüyor"
-        let after = try await sms.createSms(for: "admin", later)
+        let after = try sms.respond(to: later, as: "admin")
         clock.advance(seconds: 10)
-        #expect(try await sms.listItems(of: "admin", ListSmsItemsRequest(package: .id(early.pkgID))).list.map(\.state) == [.rejectedByOperator])
-        #expect(try await sms.listItems(of: "admin", ListSmsItemsRequest(package: .id(after.pkgID))).list.map(\.state) == [.delivered])
+        #expect(try sms.respond(to: ListSmsItemsRequest(package: .id(early.pkgID)), as: "admin").list.map(\.state) == [.rejectedByOperator])
+        #expect(try sms.respond(to: ListSmsItemsRequest(package: .id(after.pkgID)), as: "admin").list.map(\.state) == [.delivered])
         // Synced again: back to 0, then on the clock.
-        _ = try await sms.updateContact(for: "admin", UpdateContactRequest(uuid: accepted.uuid, contact: ContactFields(iys: ContactIysSettings(send: true))))
+        _ = try sms.respond(to: UpdateContactRequest(uuid: accepted.uuid, contact: ContactFields(iys: ContactIysSettings(send: true))), as: "admin")
         #expect(try await states()["905551230041"] == .waiting)
         clock.advance(seconds: 4)
         #expect(try await states()["905551230041"] == .accepted)
@@ -159,12 +159,12 @@ import Testing
         let (sms, _) = pair()
         var plain = commercial(["905551230012"])
         plain.commercial = false
-        let created = try await sms.createSms(for: "admin", plain)
+        let created = try sms.respond(to: plain, as: "admin")
         clock.advance(seconds: 10)
-        #expect(try await sms.listItems(of: "admin", ListSmsItemsRequest(package: .id(created.pkgID))).list.map(\.state) == [.delivered])
+        #expect(try sms.respond(to: ListSmsItemsRequest(package: .id(created.pkgID)), as: "admin").list.map(\.state) == [.delivered])
         var account = ScenarioFixtures.admin
         account.hasIysSettings = false
         let bare = NodeAPISimulation(accounts: [account], consents: ConsentStore(), clock: clock)
-        #expect(await error { _ = try await bare.createSms(for: "admin", commercial(["905551230011"])) }?.code == "ERR_USER_IYS_SETTINGS_NOT_FOUND")
+        #expect(await error { _ = try bare.respond(to: commercial(["905551230011"]), as: "admin") }?.code == "ERR_USER_IYS_SETTINGS_NOT_FOUND")
     }
 }

@@ -54,9 +54,9 @@ import Testing
                 var request = CreateSmsRequest(recipients: .oneToMany(numbers), sender: sender, title: "T", content: content, encoding: .turkish)
                 request.commercial = random.below(2) == 0
                 if random.below(2) == 0 { request.sendingDate = TurkeyTime.date(clock.now() + 5 * 60_000, style: .minutes) }
-                if let package = try? await sms.createSms(for: "admin", request) { created.append(package.pkgID) }
+                if let package = try? sms.respond(to: request, as: "admin") { created.append(package.pkgID) }
             case 2:
-                if !created.isEmpty { _ = try? await sms.cancel(for: "admin", CancelSmsRequest(package: .id(created[random.below(created.count)]))) }
+                if !created.isEmpty { _ = try? sms.respond(to: CancelSmsRequest(package: .id(created[random.below(created.count)])), as: "admin") }
             default:
                 clock.advance(seconds: Double(random.below(400)))
             }
@@ -68,12 +68,12 @@ import Testing
     }
 
     private func expectAgreement(_ sms: NodeAPISimulation, step: Int, seed: Int) async throws {
-        let spent = Self.initialCredit - (try await sms.userCredit(of: "admin").credit)
-        let packages = try await sms.listPackages(of: "admin", ListSmsRequest(paging: Paging(pageSize: 1000))).list
+        let spent = Self.initialCredit - (try sms.respond(to: UserCreditRequest(), as: "admin").credit)
+        let packages = try sms.respond(to: ListSmsRequest(paging: Paging(pageSize: 1000)), as: "admin").list
         #expect(packages.reduce(0) { $0 + $1.statistics.credit } == spent, "seed \(seed), step \(step): the packages' credit")
-        #expect(try await sms.summary(of: "admin", SmsSummaryRequest()).credit == spent, "seed \(seed), step \(step): /sms/summary")
+        #expect(try sms.respond(to: SmsSummaryRequest(), as: "admin").credit == spent, "seed \(seed), step \(step): /sms/summary")
         for package in packages {
-            let items = try await sms.listItems(of: "admin", ListSmsItemsRequest(package: .id(package.id), paging: Paging(pageSize: 1000))).list
+            let items = try sms.respond(to: ListSmsItemsRequest(package: .id(package.id), paging: Paging(pageSize: 1000)), as: "admin").list
             #expect(items.reduce(0) { $0 + $1.credit } == package.statistics.credit, "seed \(seed), step \(step): package \(package.id)'s items")
             for item in items where item.state == .rejectedByOperator || item.state == .cancelled {
                 #expect(item.credit == 0, "seed \(seed), step \(step): \(item.target) is \(item.state) and still charged")

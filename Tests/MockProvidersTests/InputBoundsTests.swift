@@ -88,7 +88,7 @@ import Testing
         for interval in [1_000_000_000, Int.max] {
             var request = CreateSmsRequest(type: .normal, recipients: .oneToMany(numbers), sender: "BASLIK", title: "Dönemsel", content: "Merhaba")
             request.periodicSettings = PeriodicSettings(periodType: type, interval: interval, amount: 1000)
-            let refusal = await #expect(throws: NodeAPIError.self) { try await simulation.createSms(for: "admin", request) }
+            let refusal = #expect(throws: NodeAPIError.self) { try simulation.respond(to: request, as: "admin") }
             #expect(refusal?.code == ErrorCode.invalidParam.entry.name)
             #expect(refusal?.message.contains("periodicSettings.interval") == true)
         }
@@ -101,8 +101,8 @@ import Testing
         default: 10
         }
         request.periodicSettings = PeriodicSettings(periodType: type, interval: limit, amount: 1000)
-        let created = try await simulation.createSms(for: "admin", request)
-        let items = try await simulation.listItems(of: "admin", ListSmsItemsRequest(package: .id(created.pkgID), paging: Paging(pageIndex: 100, pageSize: 10)))
+        let created = try simulation.respond(to: request, as: "admin")
+        let items = try simulation.respond(to: ListSmsItemsRequest(package: .id(created.pkgID), paging: Paging(pageIndex: 100, pageSize: 10)), as: "admin")
         #expect(items.list.count == 1)
     }
 

@@ -22,32 +22,32 @@ import Testing
 
     @Test func aFailingSendersPackageIsCreationFailedAndNeverCharged() async throws {
         let simulation = failing()
-        let created = try await simulation.createSms(for: "admin", sms(["905551230011", "905551230012"], sender: "OLUSMAZ", content: "Oluşmaz"))
-        let package = try #require(try await simulation.listPackages(of: "admin", ListSmsRequest(ids: [created.pkgID])).list.first)
+        let created = try simulation.respond(to: sms(["905551230011", "905551230012"], sender: "OLUSMAZ", content: "Oluşmaz"), as: "admin")
+        let package = try #require(try simulation.respond(to: ListSmsRequest(ids: [created.pkgID]), as: "admin").list.first)
         #expect(package.state == .creationFailed)
         #expect(package.statistics.credit == 0)
-        #expect(try await simulation.userCredit(of: "admin").credit == ScenarioFixtures.admin.credit)
-        let items = try await simulation.listItems(of: "admin", ListSmsItemsRequest(package: .id(created.pkgID))).list
+        #expect(try simulation.respond(to: UserCreditRequest(), as: "admin").credit == ScenarioFixtures.admin.credit)
+        let items = try simulation.respond(to: ListSmsItemsRequest(package: .id(created.pkgID)), as: "admin").list
         #expect(items.map(\.state) == [.cancelled, .cancelled])
         #expect(items.map(\.credit) == [0, 0])
-        #expect(try await simulation.listPackages(of: "admin", ListSmsRequest(status: .failed)).list.map(\.id) == [created.pkgID])
+        #expect(try simulation.respond(to: ListSmsRequest(status: .failed), as: "admin").list.map(\.id) == [created.pkgID])
     }
 
     @Test func anOperatorOutageFailsSendingAndRefunds() async throws {
         let simulation = failing()
-        let down = try await simulation.createSms(for: "admin", sms(["905421230011", "905431230012"], content: "Vodafone"))
-        let mixed = try await simulation.createSms(for: "admin", sms(["905421230013", "905551230014"], content: "Karışık"))
-        #expect(try await simulation.userCredit(of: "admin").credit == ScenarioFixtures.admin.credit - 4)
+        let down = try simulation.respond(to: sms(["905421230011", "905431230012"], content: "Vodafone"), as: "admin")
+        let mixed = try simulation.respond(to: sms(["905421230013", "905551230014"], content: "Karışık"), as: "admin")
+        #expect(try simulation.respond(to: UserCreditRequest(), as: "admin").credit == ScenarioFixtures.admin.credit - 4)
         clock.advance(seconds: 10)
-        let packages = try await simulation.listPackages(of: "admin", ListSmsRequest(ids: [down.pkgID, mixed.pkgID])).list
+        let packages = try simulation.respond(to: ListSmsRequest(ids: [down.pkgID, mixed.pkgID]), as: "admin").list
         #expect(packages.first { $0.id == down.pkgID }?.state == .sendingFailed)
         #expect(packages.first { $0.id == mixed.pkgID }?.state == .complete)
-        let items = try await simulation.listItems(of: "admin", ListSmsItemsRequest(package: .id(mixed.pkgID))).list
+        let items = try simulation.respond(to: ListSmsItemsRequest(package: .id(mixed.pkgID)), as: "admin").list
         #expect(items.map(\.state) == [.rejectedByOperator, .delivered])
         #expect(items.map(\.credit) == [0, 1])
         // Refunded as the hand-over failed: one credit is left spent.
-        #expect(try await simulation.userCredit(of: "admin").credit == ScenarioFixtures.admin.credit - 1)
-        #expect(try await simulation.listPackages(of: "admin", ListSmsRequest(status: .failed)).list.map(\.id) == [down.pkgID])
+        #expect(try simulation.respond(to: UserCreditRequest(), as: "admin").credit == ScenarioFixtures.admin.credit - 1)
+        #expect(try simulation.respond(to: ListSmsRequest(status: .failed), as: "admin").list.map(\.id) == [down.pkgID])
     }
 
     @Test func theScenarioNamesTheTriggers() throws {

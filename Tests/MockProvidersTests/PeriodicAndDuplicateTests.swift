@@ -16,12 +16,12 @@ import Testing
     }
 
     func states(_ simulation: NodeAPISimulation, _ id: Int) async throws -> [ItemState: Int] {
-        let items = try await simulation.listItems(of: "admin", ListSmsItemsRequest(package: .id(id), paging: Paging(pageSize: 1000)))
+        let items = try simulation.respond(to: ListSmsItemsRequest(package: .id(id), paging: Paging(pageSize: 1000)), as: "admin")
         var all: [ItemState: Int] = [:]
         for state in [ItemState.pending, .sent, .delivered] {
             var request = ListSmsItemsRequest(package: .id(id), paging: Paging(pageSize: 10))
             request.state = state
-            all[state] = try await simulation.listItems(of: "admin", request).stats.totalRecord
+            all[state] = try simulation.respond(to: request, as: "admin").stats.totalRecord
         }
         #expect(items.stats.totalRecord == 2500)
         return all
@@ -29,71 +29,71 @@ import Testing
 
     @Test func dailyBatchesGoOutOnePeriodApart() async throws {
         let simulation = simulation()
-        let created = try await simulation.createSms(for: "admin", periodic(.daily))
+        let created = try simulation.respond(to: periodic(.daily), as: "admin")
         clock.advance(seconds: 10)
         #expect(try await states(simulation, created.pkgID) == [.pending: 1500, .sent: 0, .delivered: 1000])
-        let first = try await simulation.listPackages(of: "admin", ListSmsRequest(ids: [created.pkgID])).list[0]
+        let first = try simulation.respond(to: ListSmsRequest(ids: [created.pkgID]), as: "admin").list[0]
         #expect(first.state == .sending)
         clock.advance(seconds: 86_400)
         #expect(try await states(simulation, created.pkgID) == [.pending: 500, .sent: 0, .delivered: 2000])
         clock.advance(seconds: 86_400)
         #expect(try await states(simulation, created.pkgID) == [.pending: 0, .sent: 0, .delivered: 2500])
-        let done = try await simulation.listPackages(of: "admin", ListSmsRequest(ids: [created.pkgID])).list[0]
+        let done = try simulation.respond(to: ListSmsRequest(ids: [created.pkgID]), as: "admin").list[0]
         #expect(done.state == .complete)
         // The last batch's items carry their own sending date, two days after the first.
-        let item = try await simulation.listItems(of: "admin", ListSmsItemsRequest(package: .id(created.pkgID), target: "905321007499")).list[0]
+        let item = try simulation.respond(to: ListSmsItemsRequest(package: .id(created.pkgID), target: "905321007499"), as: "admin").list[0]
         #expect(item.sendingDate == WireDate("2025-03-12T10:00:00"))
     }
 
     @Test func monthlyBatchesFollowTheCalendarAndOnceSendsEveryone() async throws {
         let simulation = simulation()
-        let monthly = try await simulation.createSms(for: "admin", periodic(.monthly, interval: 2, amount: 2000))
-        let once = try await simulation.createSms(for: "admin", periodic(.once, amount: 1000))
+        let monthly = try simulation.respond(to: periodic(.monthly, interval: 2, amount: 2000), as: "admin")
+        let once = try simulation.respond(to: periodic(.once, amount: 1000), as: "admin")
         clock.advance(seconds: 10)
         #expect(try await states(simulation, monthly.pkgID)[.pending] == 500)
         #expect(try await states(simulation, once.pkgID)[.delivered] == 2500)
-        let item = try await simulation.listItems(of: "admin", ListSmsItemsRequest(package: .id(monthly.pkgID), target: "905321007499")).list[0]
+        let item = try simulation.respond(to: ListSmsItemsRequest(package: .id(monthly.pkgID), target: "905321007499"), as: "admin").list[0]
         #expect(item.sendingDate == WireDate("2025-05-10T10:00:00"))
-        let listed = try await simulation.listPackages(of: "admin", ListSmsRequest(status: .periodic))
+        let listed = try simulation.respond(to: ListSmsRequest(status: .periodic), as: "admin")
         #expect(listed.list.map(\.id).sorted() == [monthly.pkgID, once.pkgID])
     }
 
     @Test func theSameContentToTheSameNumbersWithinTheWindowIsADuplicate() async throws {
         let simulation = NodeAPISimulation(accounts: [ScenarioFixtures.admin], duplicateWindowMinutes: 30, clock: clock)
         let request = CreateSmsRequest(recipients: .oneToMany(["905551230011", "905551230012"]), sender: "BASLIK", title: "T", content: "Aynı içerik")
-        let first = try await simulation.createSms(for: "admin", request)
-        let creditAfterFirst = try await simulation.userCredit(of: "admin").credit
+        let first = try simulation.respond(to: request, as: "admin")
+        let creditAfterFirst = try simulation.respond(to: UserCreditRequest(), as: "admin").credit
         // Same numbers in another order, written differently: still the same package.
         let reordered = CreateSmsRequest(recipients: .oneToMany(["0555 123 00 12", "905551230011"]), sender: "BASLIK", title: "T2", content: "Aynı içerik")
-        let repeated = await error { _ = try await simulation.createSms(for: "admin", reordered) }
+        let repeated = await error { _ = try simulation.respond(to: reordered, as: "admin") }
         #expect(repeated?.code == "ERR_SMS_PKG_DUPLICATION")
         #expect(repeated?.status == 409)
-        #expect(try await simulation.userCredit(of: "admin").credit == creditAfterFirst)
+        #expect(try simulation.respond(to: UserCreditRequest(), as: "admin").credit == creditAfterFirst)
         // Other content, or a subset of the numbers, is not a duplicate.
-        _ = try await simulation.createSms(for: "admin", CreateSmsRequest(recipients: .oneToMany(["905551230011", "905551230012"]), sender: "BASLIK", title: "T", content: "Başka içerik"))
-        _ = try await simulation.createSms(for: "admin", CreateSmsRequest(recipients: .oneToMany(["905551230011"]), sender: "BASLIK", title: "T", content: "Aynı içerik"))
+        _ = try simulation.respond(to: CreateSmsRequest(recipients: .oneToMany(["905551230011", "905551230012"]), sender: "BASLIK", title: "T", content: "Başka içerik"), as: "admin")
+        _ = try simulation.respond(to: CreateSmsRequest(recipients: .oneToMany(["905551230011"]), sender: "BASLIK", title: "T", content: "Aynı içerik"), as: "admin")
         // recreate is a deliberate resend.
         clock.advance(seconds: 10)
-        _ = try await simulation.recreate(for: "admin", RecreateSmsRequest(package: .id(first.pkgID), title: "Yeniden", includeNewNumbers: false))
+        _ = try simulation.respond(to: RecreateSmsRequest(package: .id(first.pkgID), title: "Yeniden", includeNewNumbers: false), as: "admin")
         // Thirty minutes later it may go again.
         clock.advance(minutes: 30)
-        _ = try await simulation.createSms(for: "admin", request)
+        _ = try simulation.respond(to: request, as: "admin")
     }
 
     @Test func aCancelledPackageIsNoDuplicate() async throws {
         let simulation = NodeAPISimulation(accounts: [ScenarioFixtures.admin], duplicateWindowMinutes: 30, clock: clock)
         var request = CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "Yarın")
         request.sendingDate = WireDate("2025-03-11 10:00")
-        let first = try await simulation.createSms(for: "admin", request)
-        _ = try await simulation.cancel(for: "admin", CancelSmsRequest(package: .id(first.pkgID)))
-        _ = try await simulation.createSms(for: "admin", request)
+        let first = try simulation.respond(to: request, as: "admin")
+        _ = try simulation.respond(to: CancelSmsRequest(package: .id(first.pkgID)), as: "admin")
+        _ = try simulation.respond(to: request, as: "admin")
     }
 
     @Test func withoutAWindowRepeatsAreAccepted() async throws {
         let simulation = simulation()
         let request = CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "Tekrar")
-        _ = try await simulation.createSms(for: "admin", request)
-        _ = try await simulation.createSms(for: "admin", request)
+        _ = try simulation.respond(to: request, as: "admin")
+        _ = try simulation.respond(to: request, as: "admin")
     }
 }
 
@@ -107,23 +107,23 @@ import Testing
         for index in 0..<25 {
             var request = CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "Mesaj \(index)")
             request.customID = "c-\(index)"
-            ids.append(try await simulation.createSms(for: "admin", request).pkgID)
+            ids.append(try simulation.respond(to: request, as: "admin").pkgID)
         }
         // From the 21st package on, each new one makes the oldest be forgotten: exactly 20 are kept.
-        let listed = try await simulation.listPackages(of: "admin", ListSmsRequest(paging: Paging(pageSize: 100)))
+        let listed = try simulation.respond(to: ListSmsRequest(paging: Paging(pageSize: 100)), as: "admin")
         #expect(listed.stats.totalRecord == 20)
         #expect(listed.list.last?.id == ids[5])
         #expect(listed.list.first?.id == ids[24])
         for forgotten in ids[0..<5] {
-            let gone = await error { _ = try await simulation.listItems(of: "admin", ListSmsItemsRequest(package: .id(forgotten))) }
+            let gone = await error { _ = try simulation.respond(to: ListSmsItemsRequest(package: .id(forgotten)), as: "admin") }
             #expect(gone?.code == "ERR_SMS_PKG_NOT_FOUND")
         }
         // A forgotten package's customID may be used again; a kept one may not.
         var reuse = CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "Yeni")
         reuse.customID = "c-0"
-        _ = try await simulation.createSms(for: "admin", reuse)
+        _ = try simulation.respond(to: reuse, as: "admin")
         reuse.customID = "c-24"
-        #expect(await error { _ = try await simulation.createSms(for: "admin", reuse) }?.code == "ERR_SMS_PKG_CUSTOM_ID_DUPLICATION")
+        #expect(await error { _ = try simulation.respond(to: reuse, as: "admin") }?.code == "ERR_SMS_PKG_CUSTOM_ID_DUPLICATION")
     }
 }
 
@@ -136,18 +136,18 @@ import Testing
     /// item 13).
     @Test func aLargePackageIsSavingWhileItIsStored() async throws {
         let simulation = simulation()
-        let created = try await simulation.createSms(for: "admin", CreateSmsRequest(recipients: .oneToMany(Self.numbers(20_000)), sender: "BASLIK", title: "T", content: "Büyük paket"))
+        let created = try simulation.respond(to: CreateSmsRequest(recipients: .oneToMany(Self.numbers(20_000)), sender: "BASLIK", title: "T", content: "Büyük paket"), as: "admin")
         func state() async throws -> PackageState? {
-            try await simulation.listPackages(of: "admin", ListSmsRequest(ids: [created.pkgID])).list.first?.state
+            try simulation.respond(to: ListSmsRequest(ids: [created.pkgID]), as: "admin").list.first?.state
         }
         #expect(try await state() == .saving)
-        #expect(try await simulation.listPackages(of: "admin", ListSmsRequest(status: .queued)).list.map(\.id) == [created.pkgID])
+        #expect(try simulation.respond(to: ListSmsRequest(status: .queued), as: "admin").list.map(\.id) == [created.pkgID])
         clock.advance(seconds: 0.1)
         #expect(try await state() == .saving)
         clock.advance(seconds: 0.1)
         #expect(try await state() != .saving)
-        let small = try await simulation.createSms(for: "admin", CreateSmsRequest(recipients: .oneToMany(Self.numbers(9_999)), sender: "BASLIK", title: "T", content: "Küçük paket"))
-        #expect(try await simulation.listPackages(of: "admin", ListSmsRequest(ids: [small.pkgID])).list.first?.state != .saving)
+        let small = try simulation.respond(to: CreateSmsRequest(recipients: .oneToMany(Self.numbers(9_999)), sender: "BASLIK", title: "T", content: "Küçük paket"), as: "admin")
+        #expect(try simulation.respond(to: ListSmsRequest(ids: [small.pkgID]), as: "admin").list.first?.state != .saving)
     }
 
     static func numbers(_ count: Int, from start: Int = 0) -> [GSMNumber] {
@@ -161,17 +161,17 @@ import Testing
         var ids: [Int] = []
         for round in 0..<5 {
             let request = CreateSmsRequest(recipients: .oneToMany(Self.numbers(1_000, from: round * 1_000)), sender: "BASLIK", title: "T", content: "Tur \(round)")
-            ids.append(try await simulation.createSms(for: "admin", request).pkgID)
-            _ = try await simulation.cancel(for: "admin", CancelSmsRequest(package: .id(ids[round])))
+            ids.append(try simulation.respond(to: request, as: "admin").pkgID)
+            _ = try simulation.respond(to: CancelSmsRequest(package: .id(ids[round])), as: "admin")
         }
         // 5 packages of 1000 items and a limit of 2500: the newest two are kept, the third went when the fifth came.
-        let listed = try await simulation.listPackages(of: "admin", ListSmsRequest(paging: Paging(pageSize: 100)))
+        let listed = try simulation.respond(to: ListSmsRequest(paging: Paging(pageSize: 100)), as: "admin")
         #expect(listed.list.map(\.id) == [ids[4], ids[3]])
-        let gone = await error { _ = try await simulation.listItems(of: "admin", ListSmsItemsRequest(package: .id(ids[2]))) }
+        let gone = await error { _ = try simulation.respond(to: ListSmsItemsRequest(package: .id(ids[2])), as: "admin") }
         #expect(gone?.code == "ERR_SMS_PKG_NOT_FOUND")
         // A package larger than the whole limit is still kept, alone.
-        let big = try await simulation.createSms(for: "admin", CreateSmsRequest(recipients: .oneToMany(Self.numbers(3_000)), sender: "BASLIK", title: "T", content: "Büyük"))
-        #expect(try await simulation.listPackages(of: "admin", ListSmsRequest()).list.map(\.id) == [big.pkgID])
+        let big = try simulation.respond(to: CreateSmsRequest(recipients: .oneToMany(Self.numbers(3_000)), sender: "BASLIK", title: "T", content: "Büyük"), as: "admin")
+        #expect(try simulation.respond(to: ListSmsRequest(), as: "admin").list.map(\.id) == [big.pkgID])
     }
 
     @Test func theDuplicateWindowKeepsNoMoreThanTheRetainedItems() async throws {
@@ -179,24 +179,24 @@ import Testing
         account.credit = 1_000_000
         let simulation = NodeAPISimulation(accounts: [account], duplicateWindowMinutes: 30, retainedItems: 1_000, clock: clock)
         let first = CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "İlk")
-        _ = try await simulation.createSms(for: "admin", first)
-        #expect(await error { _ = try await simulation.createSms(for: "admin", first) }?.code == "ERR_SMS_PKG_DUPLICATION")
+        _ = try simulation.respond(to: first, as: "admin")
+        #expect(await error { _ = try simulation.respond(to: first, as: "admin") }?.code == "ERR_SMS_PKG_DUPLICATION")
         for index in 0..<1_000 {
-            _ = try await simulation.createSms(for: "admin", CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "Mesaj \(index)"))
+            _ = try simulation.respond(to: CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "Mesaj \(index)"), as: "admin")
         }
         // The first package was forgotten by retention within the window, and its fingerprint with it.
-        _ = try await simulation.createSms(for: "admin", first)
+        _ = try simulation.respond(to: first, as: "admin")
     }
 
     @Test func idsStartFromTheClockSoThatARestartNeverRepeatsThem() async throws {
-        let before = try await NodeAPISimulation(accounts: [ScenarioFixtures.admin], clock: clock)
-            .createSms(for: "admin", CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "A"))
+        let before = try NodeAPISimulation(accounts: [ScenarioFixtures.admin], clock: clock)
+            .respond(to: CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "A"), as: "admin")
         // A restart a millisecond later: the new simulation's first id is above every id the first one could have made.
         let later = ManualClock(clock.now() + 1)
         let restarted = NodeAPISimulation(accounts: [ScenarioFixtures.admin], clock: later)
-        let after = try await restarted.createSms(for: "admin", CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "A"))
+        let after = try restarted.respond(to: CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "A"), as: "admin")
         #expect(after.pkgID == before.pkgID + 100)
-        let beforeItem = try await restarted.listItems(of: "admin", ListSmsItemsRequest(package: .id(after.pkgID))).list.first?.id
+        let beforeItem = try restarted.respond(to: ListSmsItemsRequest(package: .id(after.pkgID)), as: "admin").list.first?.id
         #expect(beforeItem.flatMap { Int64($0) }.map { $0 > 10_000 * (clock.now() - 1_704_067_200_000) } == true)
     }
 }
@@ -229,9 +229,9 @@ extension ItemRetentionTests {
         // 100 items of 1 280 bytes each weigh 100 + 1000: the second such package forgets the first.
         let text = String(repeating: "ş", count: 640)
         let messages = (0..<100).map { PersonalMessage(nr: GSMNumber(String(905_550_000_000 + $0)), msg: text) }
-        let first = try await simulation.createSms(for: "admin", CreateSmsRequest(recipients: .manyToMany(messages), sender: "BASLIK", title: "T", content: nil))
-        let second = try await simulation.createSms(for: "admin", CreateSmsRequest(recipients: .manyToMany(messages), sender: "BASLIK", title: "T2", content: nil))
-        #expect(try await simulation.listPackages(of: "admin", ListSmsRequest()).list.map(\.id) == [second.pkgID])
+        let first = try simulation.respond(to: CreateSmsRequest(recipients: .manyToMany(messages), sender: "BASLIK", title: "T", content: nil), as: "admin")
+        let second = try simulation.respond(to: CreateSmsRequest(recipients: .manyToMany(messages), sender: "BASLIK", title: "T2", content: nil), as: "admin")
+        #expect(try simulation.respond(to: ListSmsRequest(), as: "admin").list.map(\.id) == [second.pkgID])
         #expect(first.pkgID < second.pkgID)
     }
 }
@@ -241,9 +241,9 @@ extension ItemRetentionTests {
     @Test func theGlobalOrderDoesNotGrowWithPackagesForgottenPerUser() async throws {
         let simulation = NodeAPISimulation(accounts: [ScenarioFixtures.admin], retainedPackagesPerUser: 20, clock: clock)
         for index in 0..<5_000 {
-            _ = try await simulation.createSms(for: "admin", CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "M \(index)"))
+            _ = try simulation.respond(to: CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "M \(index)"), as: "admin")
         }
-        #expect(await simulation.packageOrder.count <= 2 * 20 + 1024)
-        #expect(try await simulation.listPackages(of: "admin", ListSmsRequest(paging: Paging(pageSize: 100))).stats.totalRecord == 20)
+        #expect(simulation.withState { state, _ in state.packages.order.count } <= 2 * 20 + 1024)
+        #expect(try simulation.respond(to: ListSmsRequest(paging: Paging(pageSize: 100)), as: "admin").stats.totalRecord == 20)
     }
 }

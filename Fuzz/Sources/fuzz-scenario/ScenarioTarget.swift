@@ -19,8 +19,8 @@ public func fuzzScenario(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let mocks = ProviderMocks(scenario: scenario, clock: ManualClock())
     Blocking.run {
         for account in scenario.nodeAPI.accounts.prefix(3) {
-            _ = try? await mocks.nodeAPI.userCredit(of: account.username)
-            _ = try? await mocks.nodeAPI.listSenders(of: account.username, ListSendersRequest())
+            _ = try? mocks.nodeAPI.respond(to: UserCreditRequest(), as: account.username)
+            _ = try? mocks.nodeAPI.respond(to: ListSendersRequest(), as: account.username)
         }
         for account in scenario.iys.accounts.prefix(3) {
             if let token = try? await mocks.iys.issueToken(TokenRequest(username: account.username, password: account.password)) {

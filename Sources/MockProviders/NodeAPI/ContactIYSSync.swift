@@ -49,31 +49,3 @@ struct ContactIYSSync: Sendable, Hashable {
         )
     }
 }
-
-extension NodeAPISimulation {
-    /// Saves the consents of contacts whose İYS sync has come out accepted since the last call, in the İYS mock's store.
-    /// Sending calls this before its İYS gate, listing contacts before it reads them, and `serve`'s background work on
-    /// its tick; a sync that a newer one replaced, or a contact since deleted, saves nothing.
-    public func syncContactsWithIYS() {
-        let now = clock.now()
-        while let due = contactSyncs.first, due.at <= now {
-            contactSyncs.removeFirst()
-            guard let record = books[due.user]?.contact(uuid: due.uuid), record.iysSyncStartedAt == due.startedAt, let iys = record.iys,
-                  ContactIYSSync.outcome(for: record.gsm) == .accepted,
-                  let brand = accounts[due.user]?.iysBrandCode, let consents
-            else { continue }
-            let consent = ContactIYSSync.consent(gsm: record.gsm, iys: iys, startedAt: due.startedAt)
-            let key = ConsentKey(recipient: consent.recipient, type: consent.type, recipientType: consent.recipientType)
-            // A consent the brand recorded after this sync began is newer: İYS keeps the latest.
-            if let existing = consents.entry(brand: brand, key: key), existing.receivedAt >= due.startedAt || existing.consent.status == .approved {
-                continue
-            }
-            consents.save(brand: brand, consent, at: now, forwardingFails: false, transactionId: UUID().uuidString.lowercased())
-        }
-    }
-
-    /// Starts a contact's İYS sync now: its state follows the clock from here.
-    func startIYSSync(user: String, uuid: String, at now: Int64) {
-        contactSyncs.append(ContactIYSSync.Due(at: ContactIYSSync.finalAt(startedAt: now), user: user, uuid: uuid, startedAt: now))
-    }
-}

@@ -32,7 +32,7 @@ extension DeliveryReport {
 extension NodeAPISimulation {
     /// Hands the reports that are due to the dispatcher (``MockBackgroundWork`` does every 250 ms).
     public func enqueueReports(to dispatcher: CallbackDispatcher) async {
-        for (url, report) in dueReports() { await dispatcher.enqueue(url: url, body: report.jsonBody) }
+        for (url, report) in self.dueReports() { await dispatcher.enqueue(url: url, body: report.jsonBody) }
     }
 
     /// Hands the reports that are due to the dispatcher and delivers what is due: one turn of the callback loop,

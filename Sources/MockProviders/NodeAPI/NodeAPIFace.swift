@@ -48,8 +48,9 @@ struct JSONFace: NodeAPIFace {
     }
 
     func request<Request: NodeAPIRequest>(_ type: Request.Type) throws(NodeAPIError) -> Request {
-        if let query { return try NodeAPIJSON.decodeRequest(type, query: query, ignoring: ignored) }
-        return try NodeAPIJSON.decodeRequest(type, from: body, ignoring: ignored)
+        // Not validated here: the simulation checks the field rules, once (``NodeAPISimulation/respond(to:as:)``).
+        if let query { return try NodeAPIJSON.decodeRequest(type, query: query, validating: false, ignoring: ignored) }
+        return try NodeAPIJSON.decodeRequest(type, from: body, validating: false, ignoring: ignored)
     }
 
     func reply<Payload: Codable & Sendable & Hashable>(_ reply: NodeAPIReply<Payload>) -> WireResponse {
@@ -83,7 +84,7 @@ struct SOAPFace: NodeAPIFace {
 
     func request<Request: NodeAPIRequest>(_ type: Request.Type) throws(NodeAPIError) -> Request {
         do {
-            return try NodeAPISOAP.decodeRequest(type, from: message, ignoring: ignored).request
+            return try NodeAPISOAP.decodeRequest(type, from: message, validating: false, ignoring: ignored).request
         } catch {
             throw error.nodeAPIError
         }

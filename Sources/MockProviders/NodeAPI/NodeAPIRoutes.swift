@@ -60,7 +60,7 @@ public struct NodeAPIRoutes: Sendable {
             let caller = try simulation.authenticate(username: credentials?.username, password: credentials?.password)
             user = caller
             let sms = try IncomingOptOutSMS.decode(body)
-            reply = .success(try await simulation.receiveOptOut(for: caller, gsm: sms.gsm, msg: sms.msg, shortNr: sms.shortNr))
+            reply = .success(try simulation.receiveOptOut(for: caller, gsm: sms.gsm, msg: sms.msg, shortNr: sms.shortNr))
         } catch {
             reply = .failure(error)
         }
@@ -153,7 +153,7 @@ public struct NodeAPIRoutes: Sendable {
         }
         if let error = injection.start(user: user) { return (user, face.reply(NodeAPIReply<StatusReply>.failure(error))) }
         defer { injection.finish(user: user) }
-        return (user, await dispatcher.respond(to: operation, user: user, face: face))
+        return (user, dispatcher.respond(to: operation, user: user, face: face))
     }
 
     private func record(_ request: Request, _ body: [UInt8], user: String?, _ reply: WireResponse) -> Response {

@@ -30,8 +30,8 @@ public struct MockBackgroundWork: Service {
     public func turn() async {
         await nodeAPI.enqueueReports(to: dispatcher)
         await iys.enqueueWebhooks(to: dispatcher)
-        while await nodeAPI.advanceImports() { await Task.yield() }
+        while nodeAPI.advanceImports() { await Task.yield() }
         // Contacts whose İYS sync came out accepted give their consent to the İYS mock's store.
-        await nodeAPI.syncContactsWithIYS()
+        nodeAPI.syncContactsWithIYS()
     }
 }

@@ -1,0 +1,24 @@
+import NodeAPI
+
+/// `/contact/list`: contacts filtered by blacklist state, İYS state and group, paged.
+extension ListContactsRequest: NodeAPITransition {
+    public func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> Page<Contact> {
+        _ = try state.account(user)
+        state.syncContactsWithIYS(at: now)
+        let book = state.takeBook(of: user, at: now)
+        defer { state.books[user] = book }
+        // Read after the book's import slice, which may blacklist numbers.
+        let blacklist = state.accounts[user]?.blacklist ?? []
+        let contacts = book.contacts.values.filter { contact in
+            let blacklisted = blacklist.contains(contact.gsm)
+            let listed = switch status ?? .all {
+            case .all: true
+            case .whiteList: !blacklisted
+            case .blackList: blacklisted
+            }
+            return listed && (iysState.map { NodeAPIState.iysState(of: contact, at: now) == $0 } ?? true)
+                && (groupUUID.map { contact.groupUUIDs.contains($0) } ?? true)
+        }
+        return Page(NodeAPIState.page(contacts, paging)) { state.view($0, in: book, of: user, at: now) }
+    }
+}

@@ -1,0 +1,18 @@
+import NodeAPI
+
+/// `/contact/update-group`: renames or moves a group (the same rules as creating one; a group cannot move below itself).
+extension UpdateGroupRequest: NodeAPITransition {
+    public func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> StatusReply {
+        _ = try state.account(user)
+        var book = state.takeBook(of: user, at: now)
+        defer { state.books[user] = book }
+        guard book.group(uuid) != nil else { throw NodeAPIError(.sms10, detail: uuid) }
+        if let parentUUID, book.subtree(uuid).contains(parentUUID) {
+            throw NodeAPIError.invalid("parentUUID", "a group cannot move below itself")
+        }
+        try state.checkPlacement(title: title, parent: parentUUID, excluding: uuid, in: book)
+        book.updateGroup(uuid, title: title, parentUUID: parentUUID)
+        state.join(gsms, to: uuid, in: &book)
+        return StatusReply()
+    }
+}

@@ -1,0 +1,29 @@
+import NodeAPI
+
+/// `/sms/summary`: totals over the packages that start within the range (all when none is given).
+extension SmsSummaryRequest: NodeAPITransition {
+    public func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> SmsSummary {
+        _ = try state.account(user)
+        let start = startDate.map(TurkeyTime.milliseconds)
+        let finish = finishDate.map(TurkeyTime.milliseconds)
+        var summary = SmsSummary(total: 0, delivered: 0, undelivered: 0, pending: 0, rCount: 0, credit: 0)
+        for id in state.packages.ids(of: user) {
+            guard let package = state.packages[id] else { continue }
+            if let start, package.startsAt < start { continue }
+            if let finish, package.startsAt > finish { continue }
+            // Counted in segments, as the package's statistics.total; credit as booked (``SmsPackageRecord/charge(of:at:)``).
+            for item in package.items {
+                summary.total += item.segments
+                summary.credit += package.charge(of: item, at: now)
+                summary.rCount += 1
+                switch package.itemState(item, at: now) {
+                case .delivered: summary.delivered += item.segments
+                case .undelivered, .timedOut, .rejectedByOperator: summary.undelivered += item.segments
+                case .sent: summary.pending += item.segments
+                case .cancelled, .pending, .sending: break
+                }
+            }
+        }
+        return summary
+    }
+}

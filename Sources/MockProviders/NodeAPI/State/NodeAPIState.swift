@@ -1,0 +1,178 @@
+import DequeModule
+import NodeAPI
+
+/// The Node API mock's whole state and the rules every endpoint shares, as a value: each request type's transition
+/// (``NodeAPITransition``, one file per endpoint) changes it through `mutating` operations that take `now` and return
+/// the reply or the catalogue error. Tested without I/O; ``NodeAPISimulation`` holds it behind one lock.
+///
+/// Its parts each own their invariants: the accounts (credit, senders, blacklists), the ``PackageStore`` with its
+/// indices, retention, refunds and reports, the address books with their indices and imports, and the ``OptOutLog``.
+public struct NodeAPIState: Sendable {
+    let rules: DeliveryRules
+    let sendingHours: SendingHours?
+    /// How opt-out SMS are read.
+    let optOut: OptOutRules
+    /// Most contacts one address book holds: more is `SMS43`, so that no user's imports grow the mock without end.
+    let maxContactsPerBook: Int
+    /// The İYS mock's consents, read by the commercial-SMS gate and written by contacts' İYS syncs; no gate when nil.
+    let consents: ConsentStore?
+    var accounts: [String: NodeAPIAccount]
+    var packages: PackageStore
+    /// Each user's address book.
+    var books: [String: AddressBook] = [:]
+    /// Users whose address book has an import waiting or being applied.
+    var importing: Set<String> = []
+    /// Contacts' İYS syncs in the order they fall due (each lasts the same time, so starting order is due order).
+    var contactSyncs: Deque<ContactIYSSync.Due> = []
+    var optOuts = OptOutLog()
+    /// Package, contact, group and opt-out uuids.
+    var uuids = UUIDGenerator()
+
+    public init(
+        accounts: [NodeAPIAccount], rules: DeliveryRules = .default, sendingHours: SendingHours? = nil,
+        duplicateWindowMinutes: Int? = nil, optOut: OptOutRules = .default, retainedPackagesPerUser: Int = 100_000,
+        retainedItems: Int = NodeAPIScenario.defaultRetainedItems, maxContactsPerBook: Int = 1_000_000, consents: ConsentStore? = nil,
+        now: Int64
+    ) {
+        self.maxContactsPerBook = maxContactsPerBook
+        self.consents = consents
+        self.optOut = optOut
+        self.accounts = Dictionary(accounts.map { ($0.username, $0) }, uniquingKeysWith: { first, _ in first })
+        self.rules = rules
+        self.sendingHours = sendingHours
+        packages = PackageStore(
+            retainedPackagesPerUser: retainedPackagesPerUser, retainedItems: retainedItems, users: self.accounts.count,
+            duplicateWindowMinutes: duplicateWindowMinutes, now: now
+        )
+    }
+
+    /// The state a scenario describes; with `consents`, commercial packages pass the İYS gate.
+    public init(scenario: NodeAPIScenario, consents: ConsentStore? = nil, now: Int64) {
+        self.init(
+            accounts: scenario.accounts, rules: scenario.delivery, sendingHours: scenario.sendingHours,
+            duplicateWindowMinutes: scenario.duplicateWindowMinutes, optOut: scenario.optOut,
+            retainedPackagesPerUser: scenario.retainedPackagesPerUser, retainedItems: scenario.retainedItems, consents: consents, now: now
+        )
+    }
+
+    // MARK: Accounts
+
+    func account(_ user: String) throws(NodeAPIError) -> NodeAPIAccount {
+        guard let account = accounts[user] else { throw NodeAPIError(.unauthorizedRequest) }
+        return account
+    }
+
+    func checkSender(_ title: String, of account: NodeAPIAccount, otp: Bool) throws(NodeAPIError) {
+        guard let sender = account.senders.first(where: { $0.title == title }) else {
+            throw NodeAPIError(.invalidSmsSender, detail: "sender '\(title)' is not defined for this user")
+        }
+        guard sender.state == .approved else {
+            throw NodeAPIError(.invalidSmsSender, detail: "sender '\(title)' is \(sender.state), not approved")
+        }
+        if otp, !sender.otpApproved {
+            throw NodeAPIError(.invalidSmsSender, detail: "sender '\(title)' is not approved for OTP")
+        }
+    }
+
+    /// Blacklists a number for the user, or takes it off.
+    mutating func setBlacklisted(_ number: String, _ blacklisted: Bool, of user: String) {
+        if blacklisted { accounts[user]?.blacklist.insert(number) } else { accounts[user]?.blacklist.remove(number) }
+    }
+
+    /// Refunds the credit of items the operator rejected as their rejections happen (batch by batch in a periodic package).
+    mutating func settle(at now: Int64) {
+        for (owner, credit) in packages.dueRefunds(at: now) { accounts[owner]?.credit += credit }
+    }
+
+    // MARK: Sending
+
+    /// Builds the items (skipping invalid, blacklisted and repeated numbers), charges one credit per segment
+    /// per recipient, and stores the package: what `create`, `create-otp`, `create-kvkk` and `recreate` share.
+    mutating func store(user: String, _ draft: PackageDraft, now: Int64) throws(NodeAPIError) -> PackageCreated {
+        settle(at: now)
+        syncContactsWithIYS(at: now)
+        if let sendingHours, !sendingHours.contains(TurkeyTime.date(draft.startsAt)) {
+            throw NodeAPIError(.sms44, detail: "sending starts at \(TurkeyTime.date(draft.startsAt, style: .minutes).text), outside the sending hours")
+        }
+        let account = try account(user)
+        let firstItemID = packages.nextItemID
+        var seen = Set<String>()
+        var items: [SmsPackageRecord.Item] = []
+        items.reserveCapacity(draft.recipients.count)
+        let sharedCredit = draft.content.map { SmsSegments(text: $0, encoding: draft.encoding).count } ?? 0
+        let schedule = try draft.periodic.map { settings throws(NodeAPIError) in try PeriodicSchedule(settings, recipients: draft.recipients.count) }
+        // The İYS gate: a commercial SMS goes only to recipients whose consent is ONAY.
+        let gate = draft.commercial ? account.iysBrandCode.flatMap { brand in consents.map { (brand, $0) } } : nil
+        // A failing sender's package is not created at all: every item shares it.
+        let created = !rules.failingSenders.contains(draft.sender)
+        for (number, msg) in draft.recipients {
+            guard let target = number.normalized, !account.blacklist.contains(target), seen.insert(target).inserted else { continue }
+            let segments = msg.map { SmsSegments(text: $0, encoding: draft.encoding).count } ?? sharedCredit
+            let consented = gate.map { $0.1.allowsCommercialSMS(brand: $0.0, number: target, as: draft.consentRecipientType) } ?? true
+            let `operator` = DeliveryRules.operator(for: target)
+            let outcome: DeliveryOutcome = !created ? .notCreated : consented ? rules.outcome(for: target, of: `operator`) : .noConsent
+            items.append(.init(
+                id: String(firstItemID + Int64(items.count)), target: target, msg: msg, segments: max(segments, 1),
+                outcome: outcome, operator: `operator`,
+                delay: schedule?.delay(ofRecipient: items.count, from: draft.startsAt) ?? 0
+            ))
+        }
+        if items.isEmpty { throw NodeAPIError(.emptySmsPackage, detail: "no valid, non-blacklisted number left") }
+        let fingerprint = packages.duplicates == nil ? nil : PackageFingerprint(content: draft.content, items: items)
+        if let fingerprint, !draft.isResend, let earlier = packages.duplicate(of: fingerprint, user: user, now: now) {
+            throw NodeAPIError(
+                .smsPackageDuplication,
+                detail: "package \(earlier) sent the same content to the same numbers less than \(packages.duplicates?.minutes ?? 0) minutes ago"
+            )
+        }
+        let cost = items.reduce(0) { $0 + $1.booked }
+        if cost > account.credit {
+            throw NodeAPIError(.sms18, detail: "the package needs \(cost) credit, the balance is \(account.credit)")
+        }
+        let id = packages.nextPackageID
+        accounts[user]?.credit -= cost
+        packages.add(SmsPackageRecord(
+            id: id, uuid: uuids.next(), customID: draft.customID, owner: user, type: draft.type, sender: draft.sender,
+            title: draft.title, content: draft.content, encoding: draft.encoding, validity: draft.validity, commercial: draft.commercial,
+            pushURL: draft.pushURL, periodic: draft.periodic, items: items, createdAt: now, startsAt: draft.startsAt,
+            isScheduled: draft.isScheduled, cancelledAt: nil, rules: rules, savedAt: now + DeliveryRules.savingMilliseconds(items: items.count)
+        ), fingerprint: fingerprint)
+        return PackageCreated(pkgID: id)
+    }
+
+    // MARK: Reports
+
+    /// Items in one report POST at most: a large package's reports are split, so that no body grows with the package.
+    public static let itemsPerReport = 1000
+
+    /// The delivery reports due since the last call: for each package with `pushSettings.url`, the items that reached
+    /// a final state, once each, at most ``itemsPerReport`` per report, from the report schedule (nothing is scanned
+    /// while nothing is due). Items whose number makes their callback fail (magic `…0004`) are never reported, as if
+    /// every attempt of the provider had failed.
+    public mutating func dueReports(at now: Int64) -> [(url: String, report: DeliveryReport)] {
+        var due: [(url: String, report: DeliveryReport)] = []
+        for (package, indices) in packages.dueReports(at: now) {
+            guard let url = package.pushURL else { continue }
+            for start in stride(from: 0, to: indices.count, by: Self.itemsPerReport) {
+                let items = indices[start..<min(start + Self.itemsPerReport, indices.count)].map { index in
+                    let item = package.items[index]
+                    let view = package.view(item, at: now)
+                    return DeliveryReport.Item(id: item.id, target: item.target, state: view.state, sendingDate: view.sendingDate, deliveryDate: view.deliveryDate)
+                }
+                due.append((url, DeliveryReport(pkgID: package.id, uuid: package.uuid, customID: package.customID, items: items)))
+            }
+        }
+        return due
+    }
+
+    /// One page of a list, and the list's length.
+    static func page<T>(_ all: [T], _ paging: Paging) -> (total: Int, slice: ArraySlice<T>) {
+        (all.count, all[paging.window(in: all.count)])
+    }
+}
+
+extension Page {
+    init<Source>(_ page: (total: Int, slice: ArraySlice<Source>), _ transform: (Source) -> Element) {
+        self.init(totalRecord: page.total, list: page.slice.map(transform))
+    }
+}

@@ -1,0 +1,58 @@
+import MockProviders
+import NodeAPI
+import Testing
+
+/// The Node API's rules as a value: transitions of ``NodeAPIState`` driven by `now` alone, with no clock, lock or I/O.
+@Suite struct NodeAPIStateTests {
+    static let start = TurkeyTime.milliseconds(WireDate("2025-03-10 10:00")!)
+
+    static func state(credit: Int = 10) -> NodeAPIState {
+        var account = ScenarioFixtures.admin
+        account.credit = credit
+        return NodeAPIState(accounts: [account], now: start)
+    }
+
+    static let sms = CreateSmsRequest(recipients: .oneToMany(["905551230011", "905551230012"]), sender: "BASLIK", title: "T", content: "Merhaba")
+
+    @Test(arguments: NodeAPIOperation.allCases)
+    func everyOperationHasItsTransition(_ operation: NodeAPIOperation) throws {
+        let type = try #require(operation.transitionType, "\(operation.path) has no NodeAPITransition conformance")
+        #expect(type.operation == operation)
+    }
+
+    @Test func aStateIsAValueThatMovesOnlyWithNow() throws {
+        var state = Self.state()
+        let created = try Self.sms.apply(to: &state, user: "admin", now: Self.start)
+        #expect(try UserCreditRequest().apply(to: &state, user: "admin", now: Self.start).credit == 8)
+        // A copy is another mock: cancelling in it leaves the original's package and credit alone.
+        var copy = state
+        _ = try CancelSmsRequest(package: .id(created.pkgID)).apply(to: &copy, user: "admin", now: Self.start)
+        #expect(try UserCreditRequest().apply(to: &copy, user: "admin", now: Self.start).credit == 10)
+        #expect(try UserCreditRequest().apply(to: &state, user: "admin", now: Self.start).credit == 8)
+        // The package's state follows the instant given: queued at first, sent minutes later.
+        let list = ListSmsRequest(ids: [created.pkgID])
+        let first = try #require(try list.apply(to: &state, user: "admin", now: Self.start).list.first?.state)
+        #expect([.saving, .pending, .queueing].contains(first))
+        #expect(try list.apply(to: &state, user: "admin", now: Self.start + 3_600_000).list.first?.state == .complete)
+        #expect(try list.apply(to: &copy, user: "admin", now: Self.start + 3_600_000).list.first?.state == .cancelled)
+    }
+
+    @Test func aRefusedTransitionLeavesTheStateAsItWas() throws {
+        var state = Self.state(credit: 1)
+        #expect(throws: NodeAPIError(.sms18, detail: "the package needs 2 credit, the balance is 1")) {
+            _ = try Self.sms.apply(to: &state, user: "admin", now: Self.start)
+        }
+        #expect(try UserCreditRequest().apply(to: &state, user: "admin", now: Self.start).credit == 1)
+        #expect(try ListSmsRequest().apply(to: &state, user: "admin", now: Self.start).stats.totalRecord == 0)
+    }
+
+    @Test func fieldRulesRunBeforeTheStateIsTouched() throws {
+        let simulation = NodeAPISimulation(state: Self.state(), clock: ManualClock(Self.start))
+        var request = Self.sms
+        request.sendingDate = WireDate("2025-03-10 09:00")
+        #expect(throws: NodeAPIError(.sms08, detail: "sendingDate 2025-03-10 09:00 is in the past")) {
+            _ = try simulation.respond(to: request, as: "admin")
+        }
+        #expect(try simulation.respond(to: UserCreditRequest(), as: "admin").credit == 10)
+    }
+}
