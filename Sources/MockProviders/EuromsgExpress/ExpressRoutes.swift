@@ -22,7 +22,10 @@ public struct ExpressRoutes: Sendable {
 
     public func register<Context: RequestContext>(on router: Router<Context>) {
         let simulation = simulation
-        router.add(middleware: ExpressNotFoundMiddleware())
+        router.add(middleware: ProviderNotFoundMiddleware { method, path in
+            let reply = Self.failure(ExpressError(.notFound, "\(method) \(path) is not a Euromsg Express call"))
+            return .json(reply.status, reply.bytes)
+        })
         router.get("/health-check") { request, _ in await open(request) { _ throws(ExpressError) in try Self.ok(await simulation.health()) } }
         router.post("/tokens") { request, _ in
             await open(request) { body throws(ExpressError) in try Self.ok(try await simulation.issueToken(try ExpressJSON.decode(ExpressTokenRequest.self, from: body))) }
@@ -199,18 +202,6 @@ public struct ExpressRoutes: Sendable {
             case .tooLarge: throw ExpressError(.tooLarge, error.message)
             case .unreadable: throw ExpressError(.validation, error.message)
             }
-        }
-    }
-}
-
-/// Unknown paths and methods answer `NOT_FOUND` in the gateway's error shape.
-struct ExpressNotFoundMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        do {
-            return try await next(request, context)
-        } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
-            let reply = ExpressRoutes.failure(ExpressError(.notFound, "\(request.method) \(request.uri.path) is not a Euromsg Express call"))
-            return WireResponse.json(reply.status, reply.bytes).response
         }
     }
 }

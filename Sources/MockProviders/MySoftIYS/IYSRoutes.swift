@@ -22,7 +22,10 @@ public struct IYSRoutes: Sendable {
     public static let prefix = "/api/IYSConsent/"
 
     public func register<Context: RequestContext>(on router: Router<Context>) {
-        router.add(middleware: IYSNotFoundMiddleware())
+        router.add(middleware: ProviderNotFoundMiddleware { method, path in
+            let reply = Self.failure(IYSError(.HM404, "\(method) \(path) is not a MySoft İYS call"))
+            return .json(reply.status, reply.bytes)
+        })
         router.post("/oauth/token") { request, _ in await token(request) }
         let simulation = simulation
         router.get("\(Self.prefix)IYSBrands") { request, _ in
@@ -162,15 +165,3 @@ public struct IYSRoutes: Sendable {
 
 /// The body of parameterless calls (`IYSBrands`): nothing is read.
 struct EmptyIYSBody: Decodable, Sendable {}
-
-/// Unknown paths answer `HM404` in the envelope instead of an empty 404.
-struct IYSNotFoundMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        do {
-            return try await next(request, context)
-        } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
-            let reply = IYSRoutes.failure(IYSError(.HM404, "\(request.method) \(request.uri.path) is not a MySoft İYS call"))
-            return WireResponse.json(reply.status, reply.bytes).response
-        }
-    }
-}

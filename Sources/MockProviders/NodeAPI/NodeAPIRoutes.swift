@@ -31,7 +31,10 @@ public struct NodeAPIRoutes: Sendable {
 
     /// Adds the routes, and turns unknown paths into `ERR_NOT_FOUND`.
     public func register<Context: RequestContext>(on router: Router<Context>) {
-        router.add(middleware: NotFoundMiddleware(policy: policy))
+        let policy = policy
+        router.add(middleware: ProviderNotFoundMiddleware { method, path in
+            JSONFace.failure(NodeAPIError(.notFound, detail: "\(method) \(path)"), policy: policy)
+        })
         for operation in NodeAPIOperation.allCases {
             router.post(RouterPath(operation.path)) { request, _ in await json(operation, request) }
             if operation.allowsGET {
@@ -233,17 +236,4 @@ extension HTTPField.Name {
     public static let soapAction = HTTPField.Name("SOAPAction")!
     /// `X-Mock-Error: SMS18` (or `ERR_…`): answer the call with that catalogue error.
     public static let mockError = HTTPField.Name(ErrorInjection.header)!
-}
-
-/// Unknown paths and methods answer `ERR_NOT_FOUND` in the Node API's JSON shape instead of an empty 404.
-struct NotFoundMiddleware<Context: RequestContext>: RouterMiddleware {
-    let policy: NodeAPIWirePolicy
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        do {
-            return try await next(request, context)
-        } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
-            return JSONFace.failure(NodeAPIError(.notFound, detail: "\(request.method) \(request.uri.path)"), policy: policy).response
-        }
-    }
 }
