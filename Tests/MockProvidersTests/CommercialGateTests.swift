@@ -35,12 +35,12 @@ import Testing
 
     @Test func aConsentSavedThroughTheIYSAPIDecidesTheNextPackage() async throws {
         let (sms, iys) = pair()
-        _ = try await iys.sendConsent(for: "admin", SendConsentRequest(brandCode: "5565656556", consentData: ConsentData(
+        _ = try iys.respond(to: SendConsentRequest(brandCode: "5565656556", consentData: ConsentData(
             recipient: "+905551230012", type: .message, consentDate: IYSDateTime("2025-03-10 09:00:00"), source: .web, status: .approved
-        )))
-        _ = try await iys.sendConsent(for: "admin", SendConsentRequest(brandCode: "5565656556", consentData: ConsentData(
+        )), as: "admin")
+        _ = try iys.respond(to: SendConsentRequest(brandCode: "5565656556", consentData: ConsentData(
             recipient: "+905551230011", type: .message, consentDate: IYSDateTime("2025-03-10 09:00:00"), source: .web, status: .rejected
-        )))
+        )), as: "admin")
         let created = try sms.respond(to: commercial(["905551230011", "905551230012"]), as: "admin")
         clock.advance(seconds: 10)
         let items = try sms.respond(to: ListSmsItemsRequest(package: .id(created.pkgID)), as: "admin").list
@@ -50,12 +50,12 @@ import Testing
 
     @Test func aMerchantsOnayCountsAndOtherBrandsDoNot() async throws {
         let (sms, iys) = pair()
-        _ = try await iys.sendConsent(for: "admin", SendConsentRequest(brandCode: "5565656556", consentData: ConsentData(
+        _ = try iys.respond(to: SendConsentRequest(brandCode: "5565656556", consentData: ConsentData(
             recipient: "+905551230077", recipientType: .merchant, type: .message, consentDate: nil, source: .callCentre, status: .approved
-        )))
-        _ = try await iys.sendConsent(for: "admin", SendConsentRequest(brandCode: "1232322", consentData: ConsentData(
+        )), as: "admin")
+        _ = try iys.respond(to: SendConsentRequest(brandCode: "1232322", consentData: ConsentData(
             recipient: "+905551230078", type: .message, consentDate: IYSDateTime("2025-03-10 09:00:00"), source: .web, status: .approved
-        )))
+        )), as: "admin")
         let created = try sms.respond(to: commercial(["905551230077", "905551230078"]), as: "admin")
         clock.advance(seconds: 10)
         #expect(try sms.respond(to: ListSmsItemsRequest(package: .id(created.pkgID)), as: "admin").list.map(\.state) == [.delivered, .rejectedByOperator])
@@ -64,9 +64,9 @@ import Testing
     /// `recipientType` (sent by public clients, not in the document) makes the gate read only that type's consent.
     @Test func recipientTypeReadsOnlyThatTypesConsent() async throws {
         let (sms, iys) = pair()
-        _ = try await iys.sendConsent(for: "admin", SendConsentRequest(brandCode: "5565656556", consentData: ConsentData(
+        _ = try iys.respond(to: SendConsentRequest(brandCode: "5565656556", consentData: ConsentData(
             recipient: "+905551230077", recipientType: .merchant, type: .message, consentDate: nil, source: .callCentre, status: .approved
-        )))
+        )), as: "admin")
         var individual = commercial(["905551230077"])
         individual.extras.recipientType = .individual
         var merchant = commercial(["905551230077"])
@@ -84,10 +84,10 @@ import Testing
     @Test func aConsentHeldBackFromIYSCountsOnlyOnceSent() async throws {
         let (sms, iys) = pair()
         let approval = ConsentData(recipient: "+905551230031", type: .message, consentDate: IYSDateTime("2025-03-10 09:00:00"), source: .web, status: .approved)
-        let held = try await iys.sendConsent(for: "admin", SendConsentRequest(brandCode: "5565656556", consentData: approval, isNotAutoSendIYS: true))
+        let held = try iys.respond(to: SendConsentRequest(brandCode: "5565656556", consentData: approval, isNotAutoSendIYS: true), as: "admin")
         #expect(held.consent.status == .approved && held.explanation?.contains("isNotAutoSendIYS") == true)
         do {
-            _ = try await iys.consentStatus(for: "admin", ConsentStatusRequest(brandCode: "5565656556", recipient: "+905551230031", type: .message, isQueryFromIYS: true))
+            _ = try iys.respond(to: ConsentStatusRequest(brandCode: "5565656556", recipient: "+905551230031", type: .message, isQueryFromIYS: true), as: "admin")
             Issue.record("İYS has no consent yet")
         } catch {
             #expect(error.code == .HM404)
@@ -95,12 +95,12 @@ import Testing
         let before = try sms.respond(to: commercial(["905551230031"]), as: "admin")
         // A RET held back on a seeded ONAY: İYS still has the ONAY.
         let withdrawal = ConsentData(recipient: "+905551230011", type: .message, consentDate: IYSDateTime("2025-03-10 09:30:00"), source: .web, status: .rejected)
-        _ = try await iys.sendConsent(for: "admin", SendConsentRequest(brandCode: "5565656556", consentData: withdrawal, isNotAutoSendIYS: true))
-        #expect(try await iys.consentStatus(for: "admin", ConsentStatusRequest(brandCode: "5565656556", recipient: "+905551230011", type: .message, isQueryFromIYS: true)).consent.status == .approved)
-        #expect(try await iys.consentStatus(for: "admin", ConsentStatusRequest(brandCode: "5565656556", recipient: "+905551230011", type: .message)).consent.status == .rejected)
+        _ = try iys.respond(to: SendConsentRequest(brandCode: "5565656556", consentData: withdrawal, isNotAutoSendIYS: true), as: "admin")
+        #expect(try iys.respond(to: ConsentStatusRequest(brandCode: "5565656556", recipient: "+905551230011", type: .message, isQueryFromIYS: true), as: "admin").consent.status == .approved)
+        #expect(try iys.respond(to: ConsentStatusRequest(brandCode: "5565656556", recipient: "+905551230011", type: .message), as: "admin").consent.status == .rejected)
         // Sent: the same consent without the flag.
-        _ = try await iys.sendConsent(for: "admin", SendConsentRequest(brandCode: "5565656556", consentData: approval))
-        #expect(try await iys.consentStatus(for: "admin", ConsentStatusRequest(brandCode: "5565656556", recipient: "+905551230031", type: .message, isQueryFromIYS: true)).consent.status == .approved)
+        _ = try iys.respond(to: SendConsentRequest(brandCode: "5565656556", consentData: approval), as: "admin")
+        #expect(try iys.respond(to: ConsentStatusRequest(brandCode: "5565656556", recipient: "+905551230031", type: .message, isQueryFromIYS: true), as: "admin").consent.status == .approved)
         var again = commercial(["905551230031", "905551230011"])
         again.content = "İndirim sürüyor"
         let after = try sms.respond(to: again, as: "admin")
@@ -134,10 +134,10 @@ import Testing
         #expect(try await states() == ["905551230041": .accepted, "905551230005": .rejected, "905551230006": .invalidNumber])
         let filtered = try sms.respond(to: ListContactsRequest(iysState: .accepted), as: "admin").list.map(\.gsm)
         #expect(filtered == ["905551230041"])
-        let record = try await iys.consentStatus(for: "admin", ConsentStatusRequest(brandCode: "5565656556", recipient: "+905551230041", type: .message))
+        let record = try iys.respond(to: ConsentStatusRequest(brandCode: "5565656556", recipient: "+905551230041", type: .message), as: "admin")
         #expect(record.consent.status == .approved && record.consent.source == .physical)
         do {
-            _ = try await iys.consentStatus(for: "admin", ConsentStatusRequest(brandCode: "5565656556", recipient: "+905551230005", type: .message))
+            _ = try iys.respond(to: ConsentStatusRequest(brandCode: "5565656556", recipient: "+905551230005", type: .message), as: "admin")
             Issue.record("a contact İYS rejected gives no consent")
         } catch {
             #expect(error.code == .HM404)

@@ -33,51 +33,51 @@ import Testing
 
     @Test func tokensExpireOnTheClock() async throws {
         let simulation = simulation()
-        let token = try await simulation.issueToken(TokenRequest(username: "admin", password: "123456"))
+        let token = try simulation.issueToken(TokenRequest(username: "admin", password: "123456"))
         #expect(token.expiresIn == 86_399)
         #expect(token.tokenType == "bearer")
-        #expect(await simulation.user(forToken: token.accessToken) == "admin")
+        #expect(simulation.user(forToken: token.accessToken) == "admin")
         clock.advance(seconds: 86_398)
-        #expect(await simulation.user(forToken: token.accessToken) == "admin")
+        #expect(simulation.user(forToken: token.accessToken) == "admin")
         clock.advance(seconds: 1)
-        #expect(await simulation.user(forToken: token.accessToken) == nil)
-        #expect(await simulation.user(forToken: "made-up") == nil)
-        await #expect(throws: OAuthError(error: "invalid_grant", errorDescription: "The user name or password is incorrect.")) {
-            _ = try await simulation.issueToken(TokenRequest(username: "admin", password: "wrong"))
+        #expect(simulation.user(forToken: token.accessToken) == nil)
+        #expect(simulation.user(forToken: "made-up") == nil)
+        #expect(throws: OAuthError(error: "invalid_grant", errorDescription: "The user name or password is incorrect.")) {
+            _ = try simulation.issueToken(TokenRequest(username: "admin", password: "wrong"))
         }
-        await #expect(throws: OAuthError(error: "unsupported_grant_type", errorDescription: "grant_type must be password")) {
-            _ = try await simulation.issueToken(TokenRequest(username: "admin", password: "123456", grantType: "client_credentials"))
+        #expect(throws: OAuthError(error: "unsupported_grant_type", errorDescription: "grant_type must be password")) {
+            _ = try simulation.issueToken(TokenRequest(username: "admin", password: "123456", grantType: "client_credentials"))
         }
     }
 
     @Test func brandsCountTheirConsentsAndOtherBrandsAreHM404() async throws {
         let simulation = simulation()
-        let brands = await simulation.brands(of: "admin")
+        let brands = simulation.brands(of: "admin")
         #expect(brands.map(\.brandCode) == [5_565_656_556, 1_232_322])
         #expect(brands[0].stats.consents == .init(approval: 2, rejection: 1, total: 3))
         #expect(brands[0].master)
-        let other = await error { _ = try await simulation.sendConsent(for: "admin", SendConsentRequest(brandCode: "999", consentData: Self.consent("+905551112233"))) }
+        let other = await error { _ = try simulation.respond(to: SendConsentRequest(brandCode: "999", consentData: Self.consent("+905551112233")), as: "admin") }
         #expect(other?.code == .HM404)
     }
 
     @Test func aConsentIsSavedForwardedOnTheClockAndQueried() async throws {
         let simulation = simulation()
-        let saved = try await simulation.sendConsent(for: "admin", SendConsentRequest(brandCode: Self.brand, consentData: Self.consent("+905551112233")))
+        let saved = try simulation.respond(to: SendConsentRequest(brandCode: Self.brand, consentData: Self.consent("+905551112233")), as: "admin")
         #expect(saved.consent.status == .approved)
-        let status = try await simulation.consentStatus(for: "admin", ConsentStatusRequest(brandCode: Self.brand, recipient: "+905551112233", type: .message))
+        let status = try simulation.respond(to: ConsentStatusRequest(brandCode: Self.brand, recipient: "+905551112233", type: .message), as: "admin")
         #expect(status.consent == Self.consent("+905551112233"))
         #expect(status.retailerAccessCount == 0)
         func forwarding() async throws -> IYSSendStatus? {
-            try await simulation.recipientStatus(for: "admin", RecipientStatusRequest(brandCode: Self.brand, recipient: "+905551112233")).first?.iysSendStatus
+            try simulation.respond(to: RecipientStatusRequest(brandCode: Self.brand, recipient: "+905551112233"), as: "admin").first?.iysSendStatus
         }
         #expect(try await forwarding() == .sending)
         clock.advance(seconds: 1)
         #expect(try await forwarding() == .waitingForIYS)
         clock.advance(seconds: 2)
         #expect(try await forwarding() == .sent)
-        let unknown = await error { _ = try await simulation.consentStatus(for: "admin", ConsentStatusRequest(brandCode: Self.brand, recipient: "+905559999999", type: .message)) }
+        let unknown = await error { _ = try simulation.respond(to: ConsentStatusRequest(brandCode: Self.brand, recipient: "+905559999999", type: .message), as: "admin") }
         #expect(unknown?.code == .HM404)
-        let invalid = await error { _ = try await simulation.sendConsent(for: "admin", SendConsentRequest(brandCode: Self.brand, consentData: Self.consent("5551112233"))) }
+        let invalid = await error { _ = try simulation.respond(to: SendConsentRequest(brandCode: Self.brand, consentData: Self.consent("5551112233")), as: "admin") }
         #expect(invalid?.code == .HM422)
     }
 
@@ -86,16 +86,16 @@ import Testing
         let iys = simulation()
         var consent = Self.consent("+905551239001")
         consent.specialValue = "Müşteri no: 42"
-        let saved = try await iys.sendConsent(for: "admin", SendConsentRequest(brandCode: Self.brand, consentData: consent))
+        let saved = try iys.respond(to: SendConsentRequest(brandCode: Self.brand, consentData: consent), as: "admin")
         #expect(saved.consent.specialValue == "Müşteri no: 42")
-        let queried = try await iys.consentStatus(for: "admin", ConsentStatusRequest(brandCode: Self.brand, recipient: "+905551239001", type: .message))
+        let queried = try iys.respond(to: ConsentStatusRequest(brandCode: Self.brand, recipient: "+905551239001", type: .message), as: "admin")
         #expect(queried.consent.specialValue == "Müşteri no: 42")
         let wire = String(decoding: try JSONEncoder().encode(queried), as: UTF8.self)
         #expect(wire.contains(#""specialValue":"Müşteri no: 42""#), "\(wire)")
         #expect(try JSONDecoder().decode(ConsentRecord.self, from: Data(wire.utf8)) == queried)
         consent.recipient = "+905551239002"
         consent.specialValue = String(repeating: "x", count: ConsentData.specialValueLength + 1)
-        #expect(await error { _ = try await iys.sendConsent(for: "admin", SendConsentRequest(brandCode: Self.brand, consentData: consent)) }?.code == .HM422)
+        #expect(await error { _ = try iys.respond(to: SendConsentRequest(brandCode: Self.brand, consentData: consent), as: "admin") }?.code == .HM422)
     }
 
     /// The document's sample reply of a `SendConsentBatch` with wrong records (its missing comma before `"message"`
@@ -110,7 +110,7 @@ import Testing
     @Test func aPartlyFailedBatchWithSaveSuccessDataHasTheDocumentsShape() async throws {
         let iys = simulation()
         let records = [Self.consent("+905551112211"), Self.consent("+9055511122"), Self.consent("+905551112212")]
-        let reply = try await iys.sendBatch(for: "admin", SendConsentBatchRequest(brandCode: Self.brand, consentData: records, isSaveSuccessData: true))
+        let reply = try iys.respond(to: SendConsentBatchRequest(brandCode: Self.brand, consentData: records, isSaveSuccessData: true), as: "admin")
         let ours = try JSONSerialization.jsonObject(with: Data(IYSJSON.encode(reply)))
         let documents = try JSONSerialization.jsonObject(with: Data(Self.documentsBatchReply.utf8))
         let missing = JSONKeyPaths.of(documents).subtracting(JSONKeyPaths.of(ours))
@@ -125,9 +125,9 @@ import Testing
 
     @Test func theMagicRecipientFailsOnIYS() async throws {
         let simulation = simulation()
-        _ = try await simulation.sendConsent(for: "admin", SendConsentRequest(brandCode: Self.brand, consentData: Self.consent("+905551110018")))
+        _ = try simulation.respond(to: SendConsentRequest(brandCode: Self.brand, consentData: Self.consent("+905551110018")), as: "admin")
         clock.advance(seconds: 3)
-        let record = try await simulation.recipientStatus(for: "admin", RecipientStatusRequest(recipient: "+905551110018")).first
+        let record = try simulation.respond(to: RecipientStatusRequest(recipient: "+905551110018"), as: "admin").first
         #expect(record?.iysSendStatus == .failed)
         #expect(record?.brandCode == Self.brand)
     }
@@ -135,35 +135,35 @@ import Testing
     @Test func aBatchIsAllOrNothingUnlessSaveSuccessData() async throws {
         let simulation = simulation()
         let records = [Self.consent("+905551112201"), Self.consent("bad-number"), Self.consent("+905551112202")]
-        let refused = try await simulation.sendBatch(for: "admin", SendConsentBatchRequest(brandCode: Self.brand, consentData: records))
+        let refused = try simulation.respond(to: SendConsentBatchRequest(brandCode: Self.brand, consentData: records), as: "admin")
         #expect(!refused.succeed)
         #expect(refused.errorCode == .HM422)
         #expect(refused.data?.transctionGuid == nil)
         #expect(refused.data?.consentList.map(\.consent.recipient) == ["bad-number"])
         #expect(refused.data?.consentList.first?.errorMessage?.hasPrefix("consentData[1].recipient") == true)
-        let missing = await error { _ = try await simulation.consentStatus(for: "admin", ConsentStatusRequest(brandCode: Self.brand, recipient: "+905551112201", type: .message)) }
+        let missing = await error { _ = try simulation.respond(to: ConsentStatusRequest(brandCode: Self.brand, recipient: "+905551112201", type: .message), as: "admin") }
         #expect(missing?.code == .HM404)
 
-        let saved = try await simulation.sendBatch(for: "admin", SendConsentBatchRequest(brandCode: Self.brand, consentData: records, isSaveSuccessData: true)).get()
+        let saved = try simulation.respond(to: SendConsentBatchRequest(brandCode: Self.brand, consentData: records, isSaveSuccessData: true), as: "admin").get()
         let guid = try #require(saved.transctionGuid)
         #expect(saved.consentList.map(\.consent.recipient) == ["bad-number"])
         let transaction = BatchTransactionRequest(brandCode: Self.brand, transctionGuid: guid)
-        #expect(try await simulation.batchSuccesses(for: "admin", transaction).map(\.consent.recipient) == ["+905551112201", "+905551112202"])
-        #expect(try await simulation.batchErrors(for: "admin", transaction).map(\.consent.recipient) == ["bad-number"])
-        let status = try await simulation.batchStatus(for: "admin", transaction)
+        #expect(try simulation.respond(to: IYSBatchRecords(.successes, transaction), as: "admin").map(\.consent.recipient) == ["+905551112201", "+905551112202"])
+        #expect(try simulation.respond(to: IYSBatchRecords(.errors, transaction), as: "admin").map(\.consent.recipient) == ["bad-number"])
+        let status = try simulation.respond(to: transaction, as: "admin")
         #expect(status.recordCount == 3)
         #expect(status.insertedRecordCount == 2)
         #expect(status.errorRecordCount == 1)
         #expect(status.batchStatus == 1)
         clock.advance(seconds: 3)
-        #expect(try await simulation.batchStatus(for: "admin", transaction).batchStatus == 2)
-        #expect(try await simulation.batchForwarding(for: "admin", transaction).map(\.iysSendStatus) == [.sent, .sent])
+        #expect(try simulation.respond(to: transaction, as: "admin").batchStatus == 2)
+        #expect(try simulation.respond(to: IYSBatchRecords(.forwarding, transaction), as: "admin").map(\.iysSendStatus) == [.sent, .sent])
         var all = transaction
         all.isSendAllData = true
-        #expect(try await simulation.batchForwarding(for: "admin", all).map(\.iysSendStatus) == [.sent, .failed, .sent])
-        let unknown = await error { _ = try await simulation.batchStatus(for: "admin", BatchTransactionRequest(brandCode: Self.brand, transctionGuid: "yok")) }
+        #expect(try simulation.respond(to: IYSBatchRecords(.forwarding, all), as: "admin").map(\.iysSendStatus) == [.sent, .failed, .sent])
+        let unknown = await error { _ = try simulation.respond(to: BatchTransactionRequest(brandCode: Self.brand, transctionGuid: "yok"), as: "admin") }
         #expect(unknown?.code == .HM404)
-        let otherBrand = await error { _ = try await simulation.batchStatus(for: "admin", BatchTransactionRequest(brandCode: "1232322", transctionGuid: guid)) }
+        let otherBrand = await error { _ = try simulation.respond(to: BatchTransactionRequest(brandCode: "1232322", transctionGuid: guid), as: "admin") }
         #expect(otherBrand?.code == .HM404)
     }
 
@@ -174,16 +174,16 @@ import Testing
             Self.consent("+905551230011", .approved), Self.consent("+905551230012", .approved),
             Self.consent("+905551230013", .approved), Self.consent("+905551230011", .rejected, date: "2020-01-01 00:00:00", type: .call),
         ]
-        let guid = try #require(try await simulation.sendBatch(for: "admin", SendConsentBatchRequest(brandCode: Self.brand, consentData: batch)).get().transctionGuid)
+        let guid = try #require(try simulation.respond(to: SendConsentBatchRequest(brandCode: Self.brand, consentData: batch), as: "admin").get().transctionGuid)
         let transaction = BatchTransactionRequest(brandCode: Self.brand, transctionGuid: guid)
-        let status = try await simulation.batchStatus(for: "admin", transaction)
+        let status = try simulation.respond(to: transaction, as: "admin")
         #expect((status.insertedRecordCount, status.updatedRecordCount, status.isUsedBeforeRecordCount, status.errorRecordCount) == (2, 1, 1, 0))
         // Updated lists the consent as it was before.
-        #expect(try await simulation.batchUpdates(for: "admin", transaction).map(\.consent.status) == [.rejected])
-        #expect(try await simulation.batchUsedBefore(for: "admin", transaction).map(\.consent.recipient) == ["+905551230011"])
+        #expect(try simulation.respond(to: IYSBatchRecords(.updates, transaction), as: "admin").map(\.consent.status) == [.rejected])
+        #expect(try simulation.respond(to: IYSBatchRecords(.usedBefore, transaction), as: "admin").map(\.consent.recipient) == ["+905551230011"])
         // An older change than the recorded consent is refused.
         let stale = await error {
-            _ = try await simulation.sendConsent(for: "admin", SendConsentRequest(brandCode: Self.brand, consentData: Self.consent("+905551230012", .rejected, date: "2020-01-01 00:00:00")))
+            _ = try simulation.respond(to: SendConsentRequest(brandCode: Self.brand, consentData: Self.consent("+905551230012", .rejected, date: "2020-01-01 00:00:00")), as: "admin")
         }
         #expect(stale?.code == .HM400)
     }
@@ -191,27 +191,27 @@ import Testing
     @Test func aBatchOver1000RecordsIsHM422() async throws {
         let simulation = simulation()
         let records = (0..<1001).map { Self.consent("+9055511\(String(format: "%05d", $0))") }
-        let refused = await error { _ = try await simulation.sendBatch(for: "admin", SendConsentBatchRequest(brandCode: Self.brand, consentData: records)) }
+        let refused = await error { _ = try simulation.respond(to: SendConsentBatchRequest(brandCode: Self.brand, consentData: records), as: "admin") }
         #expect(refused == IYSError(.HM422, "consentData: holds 1001 records; at most 1000 are accepted"))
-        let exactly = try await simulation.sendBatch(for: "admin", SendConsentBatchRequest(brandCode: Self.brand, consentData: Array(records.prefix(1000))))
+        let exactly = try simulation.respond(to: SendConsentBatchRequest(brandCode: Self.brand, consentData: Array(records.prefix(1000))), as: "admin")
         #expect(exactly.succeed)
     }
 
     @Test func theQueryFiltersAndPagesStablyUnderInserts() async throws {
         let simulation = simulation()
         for index in 0..<25 {
-            _ = try await simulation.sendConsent(for: "admin", SendConsentRequest(brandCode: Self.brand, consentData: Self.consent("+9055522200\(String(format: "%02d", index))", index % 5 == 0 ? .rejected : .approved)))
+            _ = try simulation.respond(to: SendConsentRequest(brandCode: Self.brand, consentData: Self.consent("+9055522200\(String(format: "%02d", index))", index % 5 == 0 ? .rejected : .approved)), as: "admin")
         }
         var request = ConsentQueryRequest(brandCode: Self.brand, limit: 10)
         request.type = [.message]
         var seen: [String] = []
-        var page = try await simulation.query(for: "admin", request)
+        var page = try simulation.respond(to: request, as: "admin")
         seen += page.consentData.map(\.consent.recipient)
         // A consent added between pages comes after everything already there.
-        _ = try await simulation.sendConsent(for: "admin", SendConsentRequest(brandCode: Self.brand, consentData: Self.consent("+905552229999")))
+        _ = try simulation.respond(to: SendConsentRequest(brandCode: Self.brand, consentData: Self.consent("+905552229999")), as: "admin")
         while let after = page.afterValue {
             request.afterValue = after
-            page = try await simulation.query(for: "admin", request)
+            page = try simulation.respond(to: request, as: "admin")
             seen += page.consentData.map(\.consent.recipient)
         }
         // Two MESAJ seeds, 25 consents, and the one added: each once, in order.
@@ -221,15 +221,15 @@ import Testing
         var rejected = ConsentQueryRequest(brandCode: Self.brand)
         rejected.status = [.rejected]
         rejected.mainSource = [.brand]
-        #expect(try await simulation.query(for: "admin", rejected).recordCount == 6)
+        #expect(try simulation.respond(to: rejected, as: "admin").recordCount == 6)
         var email = ConsentQueryRequest(brandCode: Self.brand)
         email.type = [.email]
-        #expect(try await simulation.query(for: "admin", email).consentData.map(\.consent.recipient) == ["ornek@example.com"])
+        #expect(try simulation.respond(to: email, as: "admin").consentData.map(\.consent.recipient) == ["ornek@example.com"])
         var dated = ConsentQueryRequest(brandCode: Self.brand)
         dated.consentDate = IYSDateTime("2024-01-15 10:04:00")
         dated.consentDateEnd = IYSDateTime("2024-01-15 10:06:00")
-        #expect(try await simulation.query(for: "admin", dated).consentData.map(\.consent.recipient) == ["+905551230012"])
-        let tooMany = await error { _ = try await simulation.query(for: "admin", ConsentQueryRequest(brandCode: Self.brand, limit: 10_001)) }
+        #expect(try simulation.respond(to: dated, as: "admin").consentData.map(\.consent.recipient) == ["+905551230012"])
+        let tooMany = await error { _ = try simulation.respond(to: ConsentQueryRequest(brandCode: Self.brand, limit: 10_001), as: "admin") }
         #expect(tooMany?.code == .HM422)
     }
 
@@ -239,8 +239,8 @@ import Testing
             let port = try #require(client.port)
             let simulation = simulation(webhook: .init(url: "http://127.0.0.1:\(port)/hook", key: "gizli"))
             let dispatcher = CallbackDispatcher(clock: clock)
-            _ = try await simulation.sendConsent(for: "admin", SendConsentRequest(brandCode: Self.brand, consentData: Self.consent("+905551112233")))
-            _ = try await simulation.changeOnIYS(for: "admin", brandCode: Self.brand, ConsentData(
+            _ = try simulation.respond(to: SendConsentRequest(brandCode: Self.brand, consentData: Self.consent("+905551112233")), as: "admin")
+            _ = try simulation.changeOnIYS(for: "admin", brandCode: Self.brand, ConsentData(
                 recipient: "+905551230011", type: .message, consentDate: IYSDateTime("2025-03-10 09:59:00"), source: .iys3338, status: .rejected
             ))
             await simulation.deliverWebhooks(through: dispatcher)
@@ -256,7 +256,7 @@ import Testing
             let port = try #require(client.port)
             let simulation = simulation(webhook: .init(url: "http://127.0.0.1:\(port)/fail", key: "gizli"))
             let dispatcher = CallbackDispatcher(clock: clock)
-            _ = try await simulation.sendConsent(for: "admin", SendConsentRequest(brandCode: Self.brand, consentData: Self.consent("+905551112233")))
+            _ = try simulation.respond(to: SendConsentRequest(brandCode: Self.brand, consentData: Self.consent("+905551112233")), as: "admin")
             await simulation.deliverWebhooks(through: dispatcher)
             #expect(receiver.failures.withLock { $0 } == 1)
             clock.advance(seconds: 1)

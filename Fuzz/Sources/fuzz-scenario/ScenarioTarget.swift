@@ -23,9 +23,9 @@ public func fuzzScenario(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
             _ = try? mocks.nodeAPI.respond(to: ListSendersRequest(), as: account.username)
         }
         for account in scenario.iys.accounts.prefix(3) {
-            if let token = try? await mocks.iys.issueToken(TokenRequest(username: account.username, password: account.password)) {
-                for brand in account.brands.prefix(3) { _ = try? await mocks.iys.query(for: account.username, ConsentQueryRequest(brandCode: brand.code)) }
-                _ = await mocks.iys.user(forToken: token.accessToken)
+            if let token = try? mocks.iys.issueToken(TokenRequest(username: account.username, password: account.password)) {
+                for brand in account.brands.prefix(3) { _ = try? mocks.iys.respond(to: ConsentQueryRequest(brandCode: brand.code), as: account.username) }
+                _ = mocks.iys.user(forToken: token.accessToken)
             }
         }
         for integrator in scenario.euromsg.integrators.prefix(3) {

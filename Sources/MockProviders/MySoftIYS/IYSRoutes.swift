@@ -29,40 +29,41 @@ public struct IYSRoutes: Sendable {
         router.post("/oauth/token") { request, _ in await token(request) }
         let simulation = simulation
         router.get("\(Self.prefix)IYSBrands") { request, _ in
-            await call(request, EmptyIYSBody.self) { user, _ in await simulation.brands(of: user) }
+            await call(request, EmptyIYSBody.self) { user, _ in simulation.brands(of: user) }
         }
         router.post("\(Self.prefix)IYSBrands") { request, _ in
-            await call(request, EmptyIYSBody.self) { user, _ in await simulation.brands(of: user) }
+            await call(request, EmptyIYSBody.self) { user, _ in simulation.brands(of: user) }
         }
-        route(router, "SendConsent", SendConsentRequest.self) { try await simulation.sendConsent(for: $0, $1) }
-        route(router, "ConsentStatus", ConsentStatusRequest.self) { try await simulation.consentStatus(for: $0, $1) }
+        route(router, "SendConsent", SendConsentRequest.self)
+        route(router, "ConsentStatus", ConsentStatusRequest.self)
         router.post("\(Self.prefix)SendConsentBatch") { request, _ in
             await respond(request) { user, body throws(IYSError) in
                 let batch = try IYSJSON.decode(SendConsentBatchRequest.self, from: body)
-                return try Self.encode(await simulation.sendBatch(for: user, batch))
+                return try Self.encode(simulation.respond(to: batch, as: user))
             }
         }
-        route(router, "ConsentBatchStatus", BatchTransactionRequest.self) { try await simulation.batchStatus(for: $0, $1) }
-        route(router, "ConsentBatchStatusSuccess", BatchTransactionRequest.self) { try await simulation.batchSuccesses(for: $0, $1) }
-        route(router, "ConsentBatchStatusError", BatchTransactionRequest.self) { try await simulation.batchErrors(for: $0, $1) }
-        route(router, "ConsentBatchStatusUpdated", BatchTransactionRequest.self) { try await simulation.batchUpdates(for: $0, $1) }
-        route(router, "ConsentBatchStatusIsUsedBefore", BatchTransactionRequest.self) { try await simulation.batchUsedBefore(for: $0, $1) }
-        route(router, "ConsentBatchSendIYSStatus", BatchTransactionRequest.self) { try await simulation.batchForwarding(for: $0, $1) }
-        route(router, "RecipientStatus", RecipientStatusRequest.self) { try await simulation.recipientStatus(for: $0, $1) }
-        route(router, "ConsentQuery", ConsentQueryRequest.self) { try await simulation.query(for: $0, $1) }
+        route(router, "ConsentBatchStatus", BatchTransactionRequest.self)
+        for list in IYSBatchRecords.List.allCases {
+            router.post(RouterPath("\(Self.prefix)\(list.rawValue)")) { request, _ in
+                await call(request, BatchTransactionRequest.self) { user, batch in try simulation.respond(to: IYSBatchRecords(list, batch), as: user) }
+            }
+        }
+        route(router, "RecipientStatus", RecipientStatusRequest.self)
+        route(router, "ConsentQuery", ConsentQueryRequest.self)
         router.post("/mock/iys/consent") { request, _ in
             await call(request, SendConsentRequest.self) { user, change in
-                try await simulation.changeOnIYS(for: user, brandCode: change.brandCode, change.consentData)
+                try simulation.changeOnIYS(for: user, brandCode: change.brandCode, change.consentData)
             }
         }
         router.get("/mock/health") { _, _ in Response(status: .ok) }
     }
 
-    private func route<Body: Decodable & Sendable, Reply: Codable & Sendable & Hashable, Context: RequestContext>(
-        _ router: Router<Context>, _ name: String, _ type: Body.Type,
-        _ body: @escaping @Sendable (String, Body) async throws -> Reply
-    ) {
-        router.post(RouterPath("\(Self.prefix)\(name)")) { request, _ in await call(request, type, body) }
+    /// `POST /api/IYSConsent/<name>`: the body decoded as the call's request, and its transition.
+    private func route<Call: IYSTransition & Decodable, Context: RequestContext>(_ router: Router<Context>, _ name: String, _ type: Call.Type) {
+        let simulation = simulation
+        router.post(RouterPath("\(Self.prefix)\(name)")) { request, _ in
+            await call(request, type) { user, call in try simulation.respond(to: call, as: user) }
+        }
     }
 
     /// Decode the body as `Body`, call, and answer the reply in the envelope.
@@ -89,7 +90,7 @@ public struct IYSRoutes: Sendable {
         let reply: (status: HTTPResponse.Status, bytes: [UInt8])
         do {
             bytes = try await Self.collect(request, limit: maxBodyBytes)
-            guard let token = BearerToken.of(request), let owner = await simulation.user(forToken: token) else {
+            guard let token = BearerToken.of(request), let owner = simulation.user(forToken: token) else {
                 reply = Self.unauthorized
                 return record(request, bytes, user: nil, reply)
             }
@@ -117,7 +118,7 @@ public struct IYSRoutes: Sendable {
             return record(request, bytes, user: nil, Self.oauthFailure(OAuthError(error: "invalid_request", errorDescription: "username, password and grant_type are required")))
         }
         do {
-            let token = try await simulation.issueToken(parsed)
+            let token = try simulation.issueToken(parsed)
             return record(request, bytes, user: parsed.username, (.ok, (try? IYSJSON.encode(token)) ?? []))
         } catch {
             return record(request, bytes, user: nil, Self.oauthFailure(error))

@@ -1,0 +1,50 @@
+import Foundation
+import MySoftIYS
+
+/// `SendConsentBatch`: every record validated; with any wrong record and no `isSaveSuccessData`, nothing is
+/// saved and the reply fails (`HM422`) listing the wrong records; otherwise the valid ones are applied and the
+/// reply carries the transaction GUID and the wrong records (none when all were right).
+extension SendConsentBatchRequest: IYSTransition {
+    public func apply(to state: inout IYSState, user: String, now: Int64) throws(IYSError) -> IYSResult<BatchSendResult> {
+        let brand = try state.brand(brandCode, of: user)
+        try validate()
+        var records: [IYSBatch.Record] = []
+        var seen = Set<ConsentKey>()
+        for (index, consent) in consentData.enumerated() {
+            var problem: String?
+            do {
+                try consent.validate(prefix: "consentData[\(index)]")
+            } catch {
+                problem = error.message
+            }
+            let key = ConsentKey(recipient: consent.recipient, type: consent.type, recipientType: consent.recipientType)
+            if problem == nil, !seen.insert(key).inserted { problem = "consentData[\(index)]: the same recipient, type and recipientType appear earlier in the batch" }
+            if problem == nil, let recorded = state.store.entry(brand: brand.code, key: key)?.consent,
+               let stale = IYSState.staleness(of: consent, against: recorded) {
+                problem = "consentData[\(index)].\(stale)"
+            }
+            records.append(IYSBatch.Record(consent: consent, outcome: problem.map { .error($0) } ?? .inserted, forwardedAt: nil, forwardingFails: false))
+        }
+        let wrong = records.filter { if case .error = $0.outcome { true } else { false } }.map(IYSState.errorView)
+        if !wrong.isEmpty, isSaveSuccessData != true {
+            return .failure(
+                IYSError(.HM422, "\(wrong.count) of \(records.count) records are wrong; nothing was saved (send isSaveSuccessData to save the others)"),
+                data: BatchSendResult(transctionGuid: nil, consentList: wrong)
+            )
+        }
+        for index in records.indices where records[index].outcome == .inserted {
+            let outcome = state.apply(records[index].consent, brand: brand, now: now)
+            records[index].outcome = outcome
+            if case .error = outcome { continue }
+            if records[index].isSaved {
+                let entry = state.store.entry(brand: brand.code, key: ConsentKey(recipient: records[index].consent.recipient, type: records[index].consent.type, recipientType: records[index].consent.recipientType))
+                records[index].forwardedAt = now
+                records[index].forwardingFails = entry?.forwardingFails ?? false
+                records[index].iysTransactionId = entry?.iysTransactionId
+            }
+        }
+        let guid = UUID().uuidString.lowercased()
+        state.batches[guid] = IYSBatch(guid: guid, brand: brand.code, owner: user, records: records)
+        return .success(BatchSendResult(transctionGuid: guid, consentList: wrong))
+    }
+}

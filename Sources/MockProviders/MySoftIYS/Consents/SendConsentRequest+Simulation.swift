@@ -1,0 +1,17 @@
+import Foundation
+import MySoftIYS
+
+/// `SendConsent`: validated, saved (forwarding to İYS begins) and returned as saved.
+extension SendConsentRequest: IYSTransition {
+    public func apply(to state: inout IYSState, user: String, now: Int64) throws(IYSError) -> ConsentRecord {
+        let brand = try state.brand(brandCode, of: user)
+        try consentData.validate()
+        switch state.apply(consentData, brand: brand, heldFromIYS: isNotAutoSendIYS == true, now: now) {
+        case .error(let message): throw IYSError(.HM400, message)
+        case .inserted, .updated, .usedBefore: break
+        }
+        return try ConsentStatusRequest(
+            brandCode: brand.code, recipient: consentData.recipient, recipientType: consentData.recipientType, type: consentData.type
+        ).apply(to: &state, user: user, now: now)
+    }
+}

@@ -1,0 +1,213 @@
+import DequeModule
+import Foundation
+import MySoftIYS
+
+/// The MySoft İYS mock's state and the rules its calls share, as a value: OAuth tokens that expire on the clock,
+/// batches under transaction GUIDs, the webhook outbox, and the brands' consents in the shared ``ConsentStore`` (which
+/// the Node API's commercial gate reads). Each call's rule is an ``IYSTransition``, in a file named after the call;
+/// ``IYSSimulation`` holds the state behind one lock.
+public struct IYSState: Sendable {
+    public let store: ConsentStore
+    let accounts: [String: IYSAccount]
+    let forwarding: IYSForwarding
+    let tokenLifetime: Int
+    /// Live bearer tokens and their users.
+    var tokens = TokenTable<String>()
+    var batches: [String: IYSBatch] = [:]
+    /// Webhook posts waiting for ``takeWebhooks()``; bounded, the oldest dropped (and counted).
+    var outbox: Deque<(url: String, body: [UInt8])> = []
+    static let outboxCapacity = 10_000
+    /// Webhook posts dropped because the outbox was full.
+    public private(set) var droppedWebhooks = 0
+
+    public init(
+        accounts: [IYSAccount], forwarding: IYSForwarding = .default, tokenLifetimeSeconds: Int = 86_399,
+        store: ConsentStore = ConsentStore(), now: Int64
+    ) {
+        self.accounts = Dictionary(accounts.map { ($0.username, $0) }, uniquingKeysWith: { first, _ in first })
+        self.forwarding = forwarding
+        self.tokenLifetime = tokenLifetimeSeconds
+        self.store = store
+        for account in accounts {
+            for brand in account.brands {
+                for consent in brand.consents {
+                    // Seeds are already on İYS: their forwarding is long over.
+                    store.save(brand: brand.code, consent, at: now - 86_400_000, forwardingFails: false, transactionId: Self.transactionID())
+                }
+            }
+        }
+    }
+
+    // MARK: OAuth
+
+    /// `POST /oauth/token`: a bearer token for right credentials and `grant_type=password`.
+    public mutating func issueToken(_ request: TokenRequest, now: Int64) throws(OAuthError) -> OAuthToken {
+        guard request.grantType == "password" else {
+            throw OAuthError(error: "unsupported_grant_type", errorDescription: "grant_type must be password")
+        }
+        guard let account = accounts[request.username], account.password == request.password else {
+            throw OAuthError(error: "invalid_grant", errorDescription: "The user name or password is incorrect.")
+        }
+        let token = RandomToken.make(length: 56)
+        tokens.issue(token, account.username, expiresAt: now + Int64(tokenLifetime) * 1000, now: now)
+        return OAuthToken(accessToken: token, expiresIn: tokenLifetime)
+    }
+
+    /// The user a bearer token belongs to, while it has not expired.
+    public func user(forToken token: String, now: Int64) -> String? {
+        guard let entry = tokens[token], now < entry.expiresAt else { return nil }
+        return entry.record
+    }
+
+    // MARK: Brands
+
+    /// `IYSBrands`: the account's brands with their consent counts.
+    public func brands(of user: String) -> [Brand] {
+        (accounts[user]?.brands ?? []).map { brand in
+            let entries = store.entries(brand: brand.code)
+            let approved = entries.filter { $0.consent.status == .approved }.count
+            return Brand(
+                brandCode: Int(brand.code) ?? 0,
+                stats: .init(consents: .init(approval: approved, rejection: entries.count - approved, total: entries.count), retailers: .init(total: brand.retailers)),
+                name: brand.name, master: brand.master
+            )
+        }
+    }
+
+    /// The brand when the account may act for it; `HM404` otherwise (a token of another brand included).
+    func brand(_ code: String, of user: String) throws(IYSError) -> IYSBrandRecord {
+        guard let brand = accounts[user]?.brand(code) else {
+            throw IYSError(.HM404, "brand \(code) is not one of this account's brands")
+        }
+        return brand
+    }
+
+    // MARK: Applying a consent
+
+    /// Decides what a valid consent does to the brand's book, and saves it when it changes something.
+    /// The same status again is "used before", unless the recorded one was held back from İYS and this write is
+    /// not (it sends it); a change dated before the recorded consent is refused. `heldFromIYS` saves in MySoft only.
+    mutating func apply(_ consent: ConsentData, brand: IYSBrandRecord, heldFromIYS: Bool = false, now: Int64) -> IYSBatch.Outcome {
+        let key = ConsentKey(recipient: consent.recipient, type: consent.type, recipientType: consent.recipientType)
+        let existing = store.entry(brand: brand.code, key: key)
+        if let existing {
+            let releases = existing.isHeldFromIYS && !heldFromIYS
+            if existing.consent.status == consent.status, !releases { return .usedBefore }
+            if let problem = Self.staleness(of: consent, against: existing.consent) { return .error(problem) }
+        }
+        store.save(
+            brand: brand.code, consent, at: now, forwardingFails: forwarding.fails(consent.recipient), transactionId: Self.transactionID(),
+            heldFromIYS: heldFromIYS
+        )
+        notify(brand: brand, consent)
+        return existing.map { .updated(previous: $0.consent) } ?? .inserted
+    }
+
+    /// Why a change cannot replace the recorded consent: it is dated before it (İYS keeps the latest).
+    static func staleness(of consent: ConsentData, against recorded: ConsentData) -> String? {
+        guard recorded.status != consent.status, let old = recorded.consentDate, let date = consent.consentDate, date < old else { return nil }
+        return "consentDate \(date) is earlier than the recorded consent's (\(old))"
+    }
+
+    static let heldExplanation = "MySoft İYS'de kayıtlı, İYS'ye gönderilmedi (isNotAutoSendIYS)"
+
+    /// A record with the İYS forwarding fields as of now; a consent held back from İYS has none, and says why.
+    func forwardingView(_ consent: ConsentData, forwardedAt: Int64, fails: Bool, transactionId: String?, held: Bool = false, now: Int64) -> ConsentRecord {
+        var record = ConsentRecord(consent)
+        if held {
+            record.explanation = Self.heldExplanation
+            return record
+        }
+        let status = forwarding.status(elapsed: now - forwardedAt, fails: fails)
+        record.iysSendStatus = status
+        if status == .sent {
+            record.iysCreationDate = TurkeyTime.iysDate(forwardedAt + Int64(forwarding.answerSeconds * 1000))
+            record.iysTransactionId = transactionId
+        }
+        if status == .failed { record.errorMessage = "İYS kaydı reddetti: alıcı doğrulanamadı" }
+        return record
+    }
+
+    // MARK: Webhooks
+
+    /// Queues a `WebhookConsentModel` post to the brand's webhook, if it has one.
+    mutating func notify(brand: IYSBrandRecord, _ consent: ConsentData) {
+        guard let webhook = brand.webhook,
+              let body = try? IYSJSON.encode(WebhookConsentModel(webHookKey: webhook.key, brandCode: brand.code, consentData: consent))
+        else { return }
+        if outbox.count >= Self.outboxCapacity {
+            outbox.removeFirst()
+            droppedWebhooks += 1
+        }
+        outbox.append((webhook.url, body))
+    }
+
+    /// The webhook posts queued since the last call, taken out of the outbox.
+    public mutating func takeWebhooks() -> [(url: String, body: [UInt8])] {
+        defer { outbox.removeAll() }
+        return Array(outbox)
+    }
+
+    /// A change made on İYS itself (the citizen replied to 3338, called, used the web or the app), as the
+    /// mock's `POST /mock/iys/consent` injects it: saved with its `IYS_*` source, and the brand's webhook told.
+    public mutating func changeOnIYS(for user: String, brandCode: String, _ consent: ConsentData, now: Int64) throws(IYSError) -> ConsentRecord {
+        let brand = try brand(brandCode, of: user)
+        guard consent.source.isIYS else { throw .invalid("consentData.source", "a change on İYS has an IYS_* source") }
+        var brandSide = consent
+        brandSide.source = .physical
+        try brandSide.validate()
+        store.save(brand: brand.code, consent, at: now - Int64(forwarding.answerSeconds * 1000), forwardingFails: false, transactionId: Self.transactionID())
+        notify(brand: brand, consent)
+        return ConsentRecord(consent)
+    }
+
+    // MARK: Batches and queries
+
+    func batch(_ request: BatchTransactionRequest, of user: String) throws(IYSError) -> IYSBatch {
+        let brand = try brand(request.brandCode, of: user)
+        guard let batch = batches[request.transctionGuid.lowercased()], batch.owner == user, batch.brand == brand.code else {
+            throw IYSError(.HM404, "no batch \(request.transctionGuid) in brand \(brand.code)")
+        }
+        return batch
+    }
+
+    static func errorView(_ record: IYSBatch.Record) -> ConsentRecord {
+        var view = ConsentRecord(record.consent)
+        if case .error(let message) = record.outcome {
+            view.errorMessage = message
+            view.portalStatus = 1
+            view.portalStatusText = "Hatalı kayıt"
+        }
+        return view
+    }
+
+    /// Whether a recorded consent passes every filter of a `ConsentQuery`.
+    func matches(_ entry: ConsentStore.Entry, _ request: ConsentQueryRequest) -> Bool {
+        let consent = entry.consent
+        if let types = request.type, !types.contains(consent.type) { return false }
+        if let types = request.recipientType, !types.contains(consent.recipientType) { return false }
+        if let sources = request.source, !sources.contains(consent.source) { return false }
+        if let statuses = request.status, !statuses.contains(consent.status) { return false }
+        if let mains = request.mainSource, !mains.contains(consent.source.mainSource) { return false }
+        let received = TurkeyTime.iysDate(entry.receivedAt)
+        if let start = request.sendDate, received < start { return false }
+        if let end = request.sendDateEnd, end < received { return false }
+        if request.consentDate != nil || request.consentDateEnd != nil {
+            guard let date = consent.consentDate else { return false }
+            if let start = request.consentDate, date < start { return false }
+            if let end = request.consentDateEnd, end < date { return false }
+        }
+        if request.iysCreationDate != nil || request.iysCreationDateEnd != nil {
+            let created = TurkeyTime.iysDate(entry.forwardedAt + Int64(forwarding.answerSeconds * 1000))
+            if let start = request.iysCreationDate, created < start { return false }
+            if let end = request.iysCreationDateEnd, end < created { return false }
+        }
+        return true
+    }
+
+    // MARK: Helpers
+
+    static func transactionID() -> String {
+        UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(26).description
+    }
+}
