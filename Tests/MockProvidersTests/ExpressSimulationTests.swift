@@ -19,97 +19,97 @@ import Testing
     }
 
     func token() async throws -> String {
-        try await simulation.issueToken(ExpressTokenRequest(clientName: "admin", password: "123456")).tokenValue
+        try simulation.issueToken(ExpressTokenRequest(clientName: "admin", password: "123456")).tokenValue
     }
 
     func bound(_ apiKey: String = demo) async throws -> String {
         let token = try await token()
-        _ = try await simulation.identify(token: token, apiKey: apiKey)
+        _ = try simulation.identify(token: token, apiKey: apiKey)
         return token
     }
 
     @Test func tokensExpireOnTheClock() async throws {
-        let token = try await simulation.issueToken(ExpressTokenRequest(clientName: "admin", password: "123456"))
+        let token = try simulation.issueToken(ExpressTokenRequest(clientName: "admin", password: "123456"))
         #expect(token.expireTime.description == "2026-11-23T11:00:00+03:00")
         #expect(token.roles == ["CrmIntegrator"])
-        await #expect(throws: ExpressError(.invalidCredentials, "clientName or password is wrong")) {
-            try await simulation.issueToken(ExpressTokenRequest(clientName: "admin", password: "654321"))
+        #expect(throws: ExpressError(.invalidCredentials, "clientName or password is wrong")) {
+            try simulation.issueToken(ExpressTokenRequest(clientName: "admin", password: "654321"))
         }
-        _ = try await simulation.identify(token: token.tokenValue, apiKey: Self.demo)
+        _ = try simulation.identify(token: token.tokenValue, apiKey: Self.demo)
         clock.advance(seconds: 3599)
-        #expect(try await simulation.endUser(token: token.tokenValue, apiKey: nil) == Self.demo)
+        #expect(try simulation.endUser(token: token.tokenValue, apiKey: nil) == Self.demo)
         clock.advance(seconds: 1)
-        let expired = await #expect(throws: ExpressError.self) { try await simulation.endUser(token: token.tokenValue, apiKey: nil) }
+        let expired = #expect(throws: ExpressError.self) { try simulation.endUser(token: token.tokenValue, apiKey: nil) }
         #expect(expired?.errorCode == .tokenExpired)
-        let unknown = await #expect(throws: ExpressError.self) { try await simulation.endUser(token: "nope", apiKey: nil) }
+        let unknown = #expect(throws: ExpressError.self) { try simulation.endUser(token: "nope", apiKey: nil) }
         #expect(unknown?.errorCode == .unauthorized)
     }
 
     @Test func anAPIKeyBindsTheTokenToAnEndUser() async throws {
         let token = try await token()
-        let before = await #expect(throws: ExpressError.self) { try await simulation.endUser(token: token, apiKey: nil) }
+        let before = #expect(throws: ExpressError.self) { try simulation.endUser(token: token, apiKey: nil) }
         #expect(before?.errorCode == .apiKeyRequired)
-        let wrong = await #expect(throws: ExpressError.self) { try await simulation.identify(token: token, apiKey: "EXP-NOPE") }
+        let wrong = #expect(throws: ExpressError.self) { try simulation.identify(token: token, apiKey: "EXP-NOPE") }
         #expect(wrong?.errorCode == .unknownAPIKey)
-        let identity = try await simulation.identify(token: token, apiKey: Self.demo)
+        let identity = try simulation.identify(token: token, apiKey: Self.demo)
         #expect(identity.accountName == "Örnek Mağazacılık A.Ş." && !identity.iysIntegrator)
         #expect(identity.sendingRights == SendingRights(active: true, remainingSends: 443, expiresAt: ExpressDateTime("2026-12-20T10:00:00+03:00")))
-        #expect(try await simulation.endUser(token: token, apiKey: nil) == Self.demo)
+        #expect(try simulation.endUser(token: token, apiKey: nil) == Self.demo)
         // The apiKey header acts for another end user with the same token.
-        #expect(try await simulation.endUser(token: token, apiKey: Self.integrator) == Self.integrator)
-        let header = await #expect(throws: ExpressError.self) { try await simulation.endUser(token: token, apiKey: "EXP-NOPE") }
+        #expect(try simulation.endUser(token: token, apiKey: Self.integrator) == Self.integrator)
+        let header = #expect(throws: ExpressError.self) { try simulation.endUser(token: token, apiKey: "EXP-NOPE") }
         #expect(header?.errorCode == .unknownAPIKey)
     }
 
     @Test func listsAreCreatedRenamedAndDeletedKeepingMembers() async throws {
         let user = Self.demo
-        let seeded = try await simulation.lists(user)
+        let seeded = try simulation.lists(user)
         #expect(seeded.map(\.name) == ["Bülten Aboneleri", "VIP Müşteriler"])
         #expect(seeded.map(\.memberCount) == [6, 3])
-        let created = try await simulation.createList(user, EmailListName(name: "İstanbul Şubesi"))
+        let created = try simulation.createList(user, EmailListName(name: "İstanbul Şubesi"))
         #expect(created.id > seeded[1].id && created.memberCount == 0)
-        let clash = await #expect(throws: ExpressError.self) { try await simulation.createList(user, EmailListName(name: "istanbul şubesi")) }
+        let clash = #expect(throws: ExpressError.self) { try simulation.createList(user, EmailListName(name: "istanbul şubesi")) }
         #expect(clash?.errorCode == .conflict)
-        #expect(try await simulation.lists(user, name: "İSTANBUL").map(\.id) == [created.id])
-        let renamed = try await simulation.renameList(user, id: created.id, EmailListName(name: "Ankara Şubesi"))
+        #expect(try simulation.lists(user, name: "İSTANBUL").map(\.id) == [created.id])
+        let renamed = try simulation.renameList(user, id: created.id, EmailListName(name: "Ankara Şubesi"))
         #expect(renamed.name == "Ankara Şubesi")
-        let renameClash = await #expect(throws: ExpressError.self) { try await simulation.renameList(user, id: created.id, EmailListName(name: "VIP MÜŞTERİLER")) }
+        let renameClash = #expect(throws: ExpressError.self) { try simulation.renameList(user, id: created.id, EmailListName(name: "VIP MÜŞTERİLER")) }
         #expect(renameClash?.errorCode == .conflict)
 
         let vip = seeded[1].id
-        let ayse = try await simulation.members(user, MemberQuery(.email("AYSE.YILMAZ@example.com")))
+        let ayse = try simulation.members(user, MemberQuery(.email("AYSE.YILMAZ@example.com")))
         guard case .one(let member) = ayse else { Issue.record("expected one member"); return }
         #expect(member.listIds == [seeded[0].id, vip])
-        try await simulation.deleteList(user, id: vip)
-        let gone = await #expect(throws: ExpressError.self) { try await simulation.list(user, id: vip) }
+        try simulation.deleteList(user, id: vip)
+        let gone = #expect(throws: ExpressError.self) { try simulation.list(user, id: vip) }
         #expect(gone?.errorCode == .notFound)
         // The members stay in the account, out of the deleted list.
-        #expect(try await simulation.member(user, id: member.memberId).listIds == [seeded[0].id])
-        _ = try await simulation.members(user, MemberQuery(.email("ugur.kilic+spam@example.com")))
+        #expect(try simulation.member(user, id: member.memberId).listIds == [seeded[0].id])
+        _ = try simulation.members(user, MemberQuery(.email("ugur.kilic+spam@example.com")))
         // Another end user's list is not found.
-        let foreign = await #expect(throws: ExpressError.self) { try await simulation.list(Self.integrator, id: seeded[0].id) }
+        let foreign = #expect(throws: ExpressError.self) { try simulation.list(Self.integrator, id: seeded[0].id) }
         #expect(foreign?.errorCode == .notFound)
     }
 
     @Test func membersNeedOnlyAnEmailUnlessEuromsgIsTheirIYSIntegrator() async throws {
-        let list = try await simulation.lists(Self.demo)[0].id
-        let added = try await simulation.addMember(Self.demo, AddMemberRequest(listId: list, email: "yeni.uye@example.com"))
+        let list = try simulation.lists(Self.demo)[0].id
+        let added = try simulation.addMember(Self.demo, AddMemberRequest(listId: list, email: "yeni.uye@example.com"))
         #expect(added.created && added.member.listIds == [list] && added.member.status == .subscribed)
-        let badEmail = await #expect(throws: ExpressError.self) { try await simulation.addMember(Self.demo, AddMemberRequest(listId: list, email: "yeni.uye")) }
+        let badEmail = #expect(throws: ExpressError.self) { try simulation.addMember(Self.demo, AddMemberRequest(listId: list, email: "yeni.uye")) }
         #expect(badEmail?.field == "email")
-        let noList = await #expect(throws: ExpressError.self) { try await simulation.addMember(Self.demo, AddMemberRequest(listId: 999_999, email: "a@example.com")) }
+        let noList = #expect(throws: ExpressError.self) { try simulation.addMember(Self.demo, AddMemberRequest(listId: 999_999, email: "a@example.com")) }
         #expect(noList?.errorCode == .notFound)
 
-        let iysList = try await simulation.lists(Self.integrator)[0].id
-        let missing = await #expect(throws: ExpressError.self) {
-            try await simulation.addMember(Self.integrator, AddMemberRequest(listId: iysList, email: "ali@example.com"))
+        let iysList = try simulation.lists(Self.integrator)[0].id
+        let missing = #expect(throws: ExpressError.self) {
+            try simulation.addMember(Self.integrator, AddMemberRequest(listId: iysList, email: "ali@example.com"))
         }
         #expect(missing?.field == "iys")
         let iys = MemberIYS(consentDate: IYSDateTime("2026-11-20 14:00:00")!, consentSource: .web, merchantConsentStatus: .approved)
-        let withIYS = try await simulation.addMember(Self.integrator, AddMemberRequest(listId: iysList, email: "ali@example.com", iys: iys))
+        let withIYS = try simulation.addMember(Self.integrator, AddMemberRequest(listId: iysList, email: "ali@example.com", iys: iys))
         #expect(withIYS.member.iys == iys)
-        let iysSource = await #expect(throws: ExpressError.self) {
-            try await simulation.addMember(Self.integrator, AddMemberRequest(
+        let iysSource = #expect(throws: ExpressError.self) {
+            try simulation.addMember(Self.integrator, AddMemberRequest(
                 listId: iysList, email: "veli@example.com",
                 iys: MemberIYS(consentDate: IYSDateTime("2026-11-20 14:00:00")!, consentSource: .iysWeb, merchantConsentStatus: .approved)
             ))
@@ -119,127 +119,127 @@ import Testing
 
     @Test func membersAreQueriedByListOrEmailAndUpdatedByMemberId() async throws {
         let user = Self.demo
-        let list = try await simulation.lists(user)[0].id
+        let list = try simulation.lists(user)[0].id
         for index in 1...120 {
-            _ = try await simulation.addMember(user, AddMemberRequest(listId: list, email: "toplu\(index)@example.com"))
+            _ = try simulation.addMember(user, AddMemberRequest(listId: list, email: "toplu\(index)@example.com"))
         }
-        guard case .page(let first) = try await simulation.members(user, MemberQuery(.list(list, updatedAfter: nil, ExpressPaging(page: 1, pageSize: 50)))) else {
+        guard case .page(let first) = try simulation.members(user, MemberQuery(.list(list, updatedAfter: nil, ExpressPaging(page: 1, pageSize: 50)))) else {
             Issue.record("expected a page"); return
         }
         #expect(first.totalCount == 126 && first.items.count == 50)
-        guard case .page(let last) = try await simulation.members(user, MemberQuery(.list(list, updatedAfter: nil, ExpressPaging(page: 3, pageSize: 50)))) else { return }
+        guard case .page(let last) = try simulation.members(user, MemberQuery(.list(list, updatedAfter: nil, ExpressPaging(page: 3, pageSize: 50)))) else { return }
         #expect(last.items.count == 26 && last.items.last?.email == "toplu120@example.com")
         let ids = first.items.map(\.memberId)
         #expect(ids == ids.sorted())
 
-        guard case .one(let member) = try await simulation.members(user, MemberQuery(.email("toplu7@example.com"))) else { return }
+        guard case .one(let member) = try simulation.members(user, MemberQuery(.email("toplu7@example.com"))) else { return }
         clock.advance(seconds: 60)
-        let updated = try await simulation.updateMember(user, id: member.memberId, UpdateMemberRequest(firstName: "Yedinci", status: .unsubscribed))
+        let updated = try simulation.updateMember(user, id: member.memberId, UpdateMemberRequest(firstName: "Yedinci", status: .unsubscribed))
         #expect(updated.firstName == "Yedinci" && updated.status == .unsubscribed && updated.email == "toplu7@example.com")
         #expect(updated.updatedAt > member.updatedAt)
         // The nightly sync: only what changed since the last run.
-        guard case .page(let changed) = try await simulation.members(user, MemberQuery(.list(list, updatedAfter: ExpressDateTime("2026-11-23T10:00:00"), ExpressPaging()))) else { return }
+        guard case .page(let changed) = try simulation.members(user, MemberQuery(.list(list, updatedAfter: ExpressDateTime("2026-11-23T10:00:00"), ExpressPaging()))) else { return }
         #expect(changed.items.map(\.memberId) == [member.memberId])
-        let taken = await #expect(throws: ExpressError.self) {
-            try await simulation.updateMember(user, id: member.memberId, UpdateMemberRequest(email: "toplu8@example.com"))
+        let taken = #expect(throws: ExpressError.self) {
+            try simulation.updateMember(user, id: member.memberId, UpdateMemberRequest(email: "toplu8@example.com"))
         }
         #expect(taken?.errorCode == .conflict)
-        let unknown = await #expect(throws: ExpressError.self) { try await simulation.updateMember(user, id: 1, UpdateMemberRequest(firstName: "x")) }
+        let unknown = #expect(throws: ExpressError.self) { try simulation.updateMember(user, id: 1, UpdateMemberRequest(firstName: "x")) }
         #expect(unknown?.errorCode == .notFound)
     }
 
     @Test func deletingAMemberHidesItButRetainsIt() async throws {
         let user = Self.demo
-        let list = try await simulation.lists(user)[0].id
-        guard case .one(let member) = try await simulation.members(user, MemberQuery(.email("ayse.yilmaz@example.com"))) else { return }
-        try await simulation.deleteMember(user, id: member.memberId)
-        let hidden = await #expect(throws: ExpressError.self) { try await simulation.member(user, id: member.memberId) }
+        let list = try simulation.lists(user)[0].id
+        guard case .one(let member) = try simulation.members(user, MemberQuery(.email("ayse.yilmaz@example.com"))) else { return }
+        try simulation.deleteMember(user, id: member.memberId)
+        let hidden = #expect(throws: ExpressError.self) { try simulation.member(user, id: member.memberId) }
         #expect(hidden?.errorCode == .notFound)
-        let byEmail = await #expect(throws: ExpressError.self) { try await simulation.members(user, MemberQuery(.email("ayse.yilmaz@example.com"))) }
+        let byEmail = #expect(throws: ExpressError.self) { try simulation.members(user, MemberQuery(.email("ayse.yilmaz@example.com"))) }
         #expect(byEmail?.errorCode == .notFound)
-        #expect(try await simulation.lists(user)[0].memberCount == 5)
-        #expect(try await simulation.hiddenMembers(user).map(\.memberId) == [member.memberId])
+        #expect(try simulation.lists(user)[0].memberCount == 5)
+        #expect(try simulation.hiddenMembers(user).map(\.memberId) == [member.memberId])
         // Added again, the address gets its retained record back.
-        let again = try await simulation.addMember(user, AddMemberRequest(listId: list, email: "Ayse.Yilmaz@example.com"))
+        let again = try simulation.addMember(user, AddMemberRequest(listId: list, email: "Ayse.Yilmaz@example.com"))
         #expect(again.created && again.member.memberId == member.memberId && again.member.createdAt == member.createdAt)
-        #expect(try await simulation.hiddenMembers(user).isEmpty)
+        #expect(try simulation.hiddenMembers(user).isEmpty)
     }
 
     @Test func withoutSendingRightsMembersDoNotFlow() async throws {
         for apiKey in [Self.usedUp, Self.expired] {
-            var list = try await simulation.lists(apiKey).first?.id
-            if list == nil { list = try await simulation.createList(apiKey, EmailListName(name: "Yeni")).id }
-            let refused = await #expect(throws: ExpressError.self) { try await simulation.addMember(apiKey, AddMemberRequest(listId: list ?? 0, email: "a@example.com")) }
+            var list = try simulation.lists(apiKey).first?.id
+            if list == nil { list = try simulation.createList(apiKey, EmailListName(name: "Yeni")).id }
+            let refused = #expect(throws: ExpressError.self) { try simulation.addMember(apiKey, AddMemberRequest(listId: list ?? 0, email: "a@example.com")) }
             #expect(refused?.errorCode == .noSendingRights, "\(apiKey)")
             let token = try await token()
-            #expect(try await simulation.identify(token: token, apiKey: apiKey).sendingRights == SendingRights(active: false, remainingSends: 0, expiresAt: nil))
+            #expect(try simulation.identify(token: token, apiKey: apiKey).sendingRights == SendingRights(active: false, remainingSends: 0, expiresAt: nil))
         }
         // The bought package carries the İYS end user past their used-up welcome package, until it expires.
         let token = try await token()
-        #expect(try await simulation.identify(token: token, apiKey: Self.integrator).sendingRights.remainingSends == 8800)
+        #expect(try simulation.identify(token: token, apiKey: Self.integrator).sendingRights.remainingSends == 8800)
         // The demo end user's welcome month runs out on the clock.
-        let list = try await simulation.lists(Self.demo)[0].id
+        let list = try simulation.lists(Self.demo)[0].id
         clock.advance(seconds: 27 * 86_400)
-        let late = await #expect(throws: ExpressError.self) { try await simulation.addMember(Self.demo, AddMemberRequest(listId: list, email: "b@example.com")) }
+        let late = #expect(throws: ExpressError.self) { try simulation.addMember(Self.demo, AddMemberRequest(listId: list, email: "b@example.com")) }
         #expect(late?.errorCode == .noSendingRights)
     }
 
     @Test func campaignsProgressOnTheClockAndFilter() async throws {
         let user = Self.demo
-        let all = try await simulation.campaigns(user, CampaignQuery())
+        let all = try simulation.campaigns(user, CampaignQuery())
         #expect(all.map(\.status) == [.error, .draft, .pending, .sent])
-        #expect(try await simulation.campaigns(user, CampaignQuery(status: .sent)).map(\.name) == ["Kasım İndirimleri"])
-        #expect(try await simulation.campaigns(user, CampaignQuery(name: "YILBAŞI")).map(\.status) == [.pending])
+        #expect(try simulation.campaigns(user, CampaignQuery(status: .sent)).map(\.name) == ["Kasım İndirimleri"])
+        #expect(try simulation.campaigns(user, CampaignQuery(name: "YILBAŞI")).map(\.status) == [.pending])
         let pending = all[2]
-        #expect(try await simulation.campaigns(user, CampaignQuery(id: pending.id)).map(\.id) == [pending.id])
-        #expect(try await simulation.campaign(user, id: pending.id).recipientCount == 5)
+        #expect(try simulation.campaigns(user, CampaignQuery(id: pending.id)).map(\.id) == [pending.id])
+        #expect(try simulation.campaign(user, id: pending.id).recipientCount == 5)
         clock.advance(seconds: 30 * 60)
-        #expect(try await simulation.campaign(user, id: pending.id).status == .onGoing)
-        #expect(try await simulation.reportDetail(user, ReportQuery(campaignId: pending.id)).totalCount == 1)
+        #expect(try simulation.campaign(user, id: pending.id).status == .onGoing)
+        #expect(try simulation.reportDetail(user, ReportQuery(campaignId: pending.id)).totalCount == 1)
         clock.advance(seconds: 10)
-        let sent = try await simulation.campaign(user, id: pending.id)
+        let sent = try simulation.campaign(user, id: pending.id)
         #expect(sent.status == .sent && sent.sentAt?.description == "2026-11-23T10:30:10+03:00")
-        #expect(try await simulation.reportDetail(user, ReportQuery(campaignId: pending.id)).totalCount == 5)
-        let missing = await #expect(throws: ExpressError.self) { try await simulation.campaign(user, id: 1) }
+        #expect(try simulation.reportDetail(user, ReportQuery(campaignId: pending.id)).totalCount == 5)
+        let missing = #expect(throws: ExpressError.self) { try simulation.campaign(user, id: 1) }
         #expect(missing?.errorCode == .notFound)
     }
 
     @Test func reportsCountWhatHappenedAndDetailFilters() async throws {
         let user = Self.demo
-        let sent = try await simulation.campaigns(user, CampaignQuery(status: .sent))[0]
+        let sent = try simulation.campaigns(user, CampaignQuery(status: .sent))[0]
         #expect(sent.recipientCount == 7)
-        let report = try await simulation.report(user, ReportQuery(campaignId: sent.id))
+        let report = try simulation.report(user, ReportQuery(campaignId: sent.id))
         var totals = ReportTotals()
         (totals.recipients, totals.sent, totals.hardBounced, totals.softBounced) = (7, 5, 1, 1)
         (totals.opened, totals.clicked, totals.spam, totals.unsubscribed) = (4, 1, 1, 2)
         #expect(report.totals == totals)
         #expect(report.lists.map(\.listName) == ["Bülten Aboneleri", "VIP Müşteriler"])
         #expect(report.lists.map(\.totals.recipients) == [6, 1])
-        let detail = { (query: ReportQuery) in try await simulation.reportDetail(user, query).items.map(\.email) }
-        #expect(try await detail(ReportQuery(campaignId: sent.id, status: .hardBounced)) == ["ismail.sahin+hardbounce@example.com"])
-        #expect(try await detail(ReportQuery(campaignId: sent.id, clicked: true)) == ["mehmet.ozturk+click@example.com"])
-        #expect(try await detail(ReportQuery(campaignId: sent.id, spam: true)) == ["ugur.kilic+spam@example.com"])
-        #expect(try await detail(ReportQuery(campaignId: sent.id, email: "AYSE.YILMAZ@example.com")) == ["ayse.yilmaz@example.com"])
-        #expect(try await detail(ReportQuery(campaignId: sent.id, status: .sent, opened: false)) == ["ayse.yilmaz@example.com"])
-        #expect(try await simulation.reportDetail(user, ReportQuery(campaignId: sent.id, paging: ExpressPaging(page: 2, pageSize: 5))).items.count == 2)
+        let detail = { (query: ReportQuery) in try simulation.reportDetail(user, query).items.map(\.email) }
+        #expect(try detail(ReportQuery(campaignId: sent.id, status: .hardBounced)) == ["ismail.sahin+hardbounce@example.com"])
+        #expect(try detail(ReportQuery(campaignId: sent.id, clicked: true)) == ["mehmet.ozturk+click@example.com"])
+        #expect(try detail(ReportQuery(campaignId: sent.id, spam: true)) == ["ugur.kilic+spam@example.com"])
+        #expect(try detail(ReportQuery(campaignId: sent.id, email: "AYSE.YILMAZ@example.com")) == ["ayse.yilmaz@example.com"])
+        #expect(try detail(ReportQuery(campaignId: sent.id, status: .sent, opened: false)) == ["ayse.yilmaz@example.com"])
+        #expect(try simulation.reportDetail(user, ReportQuery(campaignId: sent.id, paging: ExpressPaging(page: 2, pageSize: 5))).items.count == 2)
         // The unsubscribed stayed out of the campaign; those who left through it show as unsubscribed at once.
-        #expect(try await detail(ReportQuery(campaignId: sent.id, email: "eski.musteri@example.com")).isEmpty)
-        guard case .one(let left) = try await simulation.members(user, MemberQuery(.email("cagri.ince+unsubscribe@example.com"))) else { return }
+        #expect(try detail(ReportQuery(campaignId: sent.id, email: "eski.musteri@example.com")).isEmpty)
+        guard case .one(let left) = try simulation.members(user, MemberQuery(.email("cagri.ince+unsubscribe@example.com"))) else { return }
         #expect(left.status == .unsubscribed)
     }
 
     @Test func aCampaignSentFromThePanelUsesSendsAndUnsubscribesAsItGoes() async throws {
         let user = Self.demo
-        let lists = try await simulation.lists(user)
-        let campaign = try await simulation.sendCampaign(MockCampaignRequest(apiKey: user, name: "Deneme", subject: "Merhaba", listIds: [lists[0].id]))
+        let lists = try simulation.lists(user)
+        let campaign = try simulation.sendCampaign(MockCampaignRequest(apiKey: user, name: "Deneme", subject: "Merhaba", listIds: [lists[0].id]))
         #expect(campaign.status == .onGoing && campaign.recipientCount == 5)
         let token = try await token()
-        #expect(try await simulation.identify(token: token, apiKey: user).sendingRights.remainingSends == 438)
-        let tooMany = await #expect(throws: ExpressError.self) {
-            try await simulation.sendCampaign(MockCampaignRequest(apiKey: Self.usedUp, name: "x", subject: "x", listIds: [try await simulation.lists(Self.usedUp)[0].id]))
+        #expect(try simulation.identify(token: token, apiKey: user).sendingRights.remainingSends == 438)
+        let tooMany = #expect(throws: ExpressError.self) {
+            try simulation.sendCampaign(MockCampaignRequest(apiKey: Self.usedUp, name: "x", subject: "x", listIds: [try simulation.lists(Self.usedUp)[0].id]))
         }
         #expect(tooMany?.errorCode == .noSendingRights)
-        let noLists = await #expect(throws: ExpressError.self) { try await simulation.sendCampaign(MockCampaignRequest(apiKey: user, name: "x", subject: "x", listIds: [])) }
+        let noLists = #expect(throws: ExpressError.self) { try simulation.sendCampaign(MockCampaignRequest(apiKey: user, name: "x", subject: "x", listIds: [])) }
         #expect(noLists?.field == "listIds")
     }
 }
@@ -284,10 +284,10 @@ import Testing
     @Test func listsMadeAfterARestartGetNewIds() async throws {
         let scenario = try Scenario.bundled().euromsg
         let start = ManualClock(turkey: WireDate("2026-11-23 10:00")!)
-        let first = try await ExpressSimulation(scenario: scenario, clock: start).createList("EXP-DEMO-7F3A9C21", EmailListName(name: "Yeni"))
+        let first = try ExpressSimulation(scenario: scenario, clock: start).createList("EXP-DEMO-7F3A9C21", EmailListName(name: "Yeni"))
         let restarted = ExpressSimulation(scenario: scenario, clock: ManualClock(start.now() + 1))
-        #expect(try await restarted.lists("EXP-DEMO-7F3A9C21").map(\.id).prefix(2) == [1001, 1002])
-        let second = try await restarted.createList("EXP-DEMO-7F3A9C21", EmailListName(name: "Yeni"))
+        #expect(try restarted.lists("EXP-DEMO-7F3A9C21").map(\.id).prefix(2) == [1001, 1002])
+        let second = try restarted.createList("EXP-DEMO-7F3A9C21", EmailListName(name: "Yeni"))
         #expect(second.id == first.id + 10)
     }
 }

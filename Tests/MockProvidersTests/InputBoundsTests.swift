@@ -139,7 +139,7 @@ import Testing
         let simulation = ExpressSimulation(scenario: try Scenario.bundled().euromsg, clock: clock)
         for seconds in [1e300, -1, 31_536_001] {
             let request = MockCampaignRequest(apiKey: "EXP-DEMO-7F3A9C21", name: "C", subject: "S", listIds: [1001], startsInSeconds: seconds)
-            let error = await #expect(throws: ExpressError.self) { try await simulation.sendCampaign(request) }
+            let error = #expect(throws: ExpressError.self) { try simulation.sendCampaign(request) }
             #expect(error?.field == "startsInSeconds")
         }
     }

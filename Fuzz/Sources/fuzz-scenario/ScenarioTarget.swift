@@ -17,24 +17,23 @@ public func fuzzScenario(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     parsed.nodeAPI.retainedPackagesPerUser = min(parsed.nodeAPI.retainedPackagesPerUser, 1000)
     let scenario = parsed
     let mocks = ProviderMocks(scenario: scenario, clock: ManualClock())
-    Blocking.run {
-        for account in scenario.nodeAPI.accounts.prefix(3) {
-            _ = try? mocks.nodeAPI.respond(to: UserCreditRequest(), as: account.username)
-            _ = try? mocks.nodeAPI.respond(to: ListSendersRequest(), as: account.username)
+    // Every simulation is synchronous: the calls run on this thread, with no task to wait for.
+    for account in scenario.nodeAPI.accounts.prefix(3) {
+        _ = try? mocks.nodeAPI.respond(to: UserCreditRequest(), as: account.username)
+        _ = try? mocks.nodeAPI.respond(to: ListSendersRequest(), as: account.username)
+    }
+    for account in scenario.iys.accounts.prefix(3) {
+        if let token = try? mocks.iys.issueToken(TokenRequest(username: account.username, password: account.password)) {
+            for brand in account.brands.prefix(3) { _ = try? mocks.iys.respond(to: ConsentQueryRequest(brandCode: brand.code), as: account.username) }
+            _ = mocks.iys.user(forToken: token.accessToken)
         }
-        for account in scenario.iys.accounts.prefix(3) {
-            if let token = try? mocks.iys.issueToken(TokenRequest(username: account.username, password: account.password)) {
-                for brand in account.brands.prefix(3) { _ = try? mocks.iys.respond(to: ConsentQueryRequest(brandCode: brand.code), as: account.username) }
-                _ = mocks.iys.user(forToken: token.accessToken)
-            }
-        }
-        for integrator in scenario.euromsg.integrators.prefix(3) {
-            _ = try? await mocks.euromsg.issueToken(ExpressTokenRequest(clientName: integrator.clientName, password: integrator.password))
-        }
-        for user in scenario.euromsg.endUsers.prefix(3) {
-            _ = try? await mocks.euromsg.lists(user.apiKey)
-            _ = try? await mocks.euromsg.campaigns(user.apiKey, CampaignQuery())
-        }
+    }
+    for integrator in scenario.euromsg.integrators.prefix(3) {
+        _ = try? mocks.euromsg.issueToken(ExpressTokenRequest(clientName: integrator.clientName, password: integrator.password))
+    }
+    for user in scenario.euromsg.endUsers.prefix(3) {
+        _ = try? mocks.euromsg.lists(user.apiKey)
+        _ = try? mocks.euromsg.campaigns(user.apiKey, CampaignQuery())
     }
     return 0
 }

@@ -26,9 +26,9 @@ public struct ExpressRoutes: Sendable {
             let reply = Self.failure(ExpressError(.notFound, "\(method) \(path) is not a Euromsg Express call"))
             return .json(reply.status, reply.bytes)
         })
-        router.get("/health-check") { request, _ in await open(request) { _ throws(ExpressError) in try Self.ok(await simulation.health()) } }
+        router.get("/health-check") { request, _ in await open(request) { _ throws(ExpressError) in try Self.ok(simulation.health()) } }
         router.post("/tokens") { request, _ in
-            await open(request) { body throws(ExpressError) in try Self.ok(try await simulation.issueToken(try ExpressJSON.decode(ExpressTokenRequest.self, from: body))) }
+            await open(request) { body throws(ExpressError) in try Self.ok(try simulation.issueToken(try ExpressJSON.decode(ExpressTokenRequest.self, from: body))) }
         }
         for path in ["/apiKey/identification", "/apiKey/identification/:apiKey"] {
             router.put(RouterPath(path)) { request, context in
@@ -36,7 +36,7 @@ public struct ExpressRoutes: Sendable {
                 return await open(request) { body throws(ExpressError) in
                     var apiKey = fromPath ?? request.uri.queryParameters["apiKey"].map(String.init)
                     if apiKey == nil, !body.isEmpty { apiKey = try ExpressJSON.decode(IdentificationRequest.self, from: body).apiKey }
-                    return try Self.ok(try await simulation.identify(token: BearerToken.of(request), apiKey: apiKey))
+                    return try Self.ok(try simulation.identify(token: BearerToken.of(request), apiKey: apiKey))
                 }
             }
         }
@@ -45,7 +45,7 @@ public struct ExpressRoutes: Sendable {
         registerCampaigns(on: router)
         router.post("/mock/euromsg/campaign") { request, _ in
             await open(request) { body throws(ExpressError) in
-                (.created, try ExpressJSON.encode(try await simulation.sendCampaign(try ExpressJSON.decode(MockCampaignRequest.self, from: body))))
+                (.created, try ExpressJSON.encode(try simulation.sendCampaign(try ExpressJSON.decode(MockCampaignRequest.self, from: body))))
             }
         }
     }
@@ -54,23 +54,23 @@ public struct ExpressRoutes: Sendable {
         let simulation = simulation
         router.post("/email-list") { request, _ in
             await call(request) { user, body, _ throws(ExpressError) in
-                (.created, try ExpressJSON.encode(try await simulation.createList(user, try ExpressJSON.decode(EmailListName.self, from: body))))
+                (.created, try ExpressJSON.encode(try simulation.createList(user, try ExpressJSON.decode(EmailListName.self, from: body))))
             }
         }
         router.get("/email-list") { request, _ in
-            await call(request) { user, _, query throws(ExpressError) in try Self.ok(try await simulation.lists(user, name: query.string("name"))) }
+            await call(request) { user, _, query throws(ExpressError) in try Self.ok(try simulation.lists(user, name: query.string("name"))) }
         }
         router.get("/email-list/:id") { request, context in
-            await call(request) { user, _, _ throws(ExpressError) in try Self.ok(try await simulation.list(user, id: try Self.id(context))) }
+            await call(request) { user, _, _ throws(ExpressError) in try Self.ok(try simulation.list(user, id: try Self.id(context))) }
         }
         router.patch("/email-list/:id") { request, context in
             await call(request) { user, body, _ throws(ExpressError) in
-                try Self.ok(try await simulation.renameList(user, id: try Self.id(context), try ExpressJSON.decode(EmailListName.self, from: body)))
+                try Self.ok(try simulation.renameList(user, id: try Self.id(context), try ExpressJSON.decode(EmailListName.self, from: body)))
             }
         }
         router.delete("/email-list/:id") { request, context in
             await call(request) { user, _, _ throws(ExpressError) in
-                try await simulation.deleteList(user, id: try Self.id(context))
+                try simulation.deleteList(user, id: try Self.id(context))
                 return (.noContent, [])
             }
         }
@@ -80,20 +80,20 @@ public struct ExpressRoutes: Sendable {
         let simulation = simulation
         router.post("/member") { request, _ in
             await call(request) { user, body, _ throws(ExpressError) in
-                let added = try await simulation.addMember(user, try ExpressJSON.decode(AddMemberRequest.self, from: body))
+                let added = try simulation.addMember(user, try ExpressJSON.decode(AddMemberRequest.self, from: body))
                 return (added.created ? .created : .ok, try ExpressJSON.encode(added.member))
             }
         }
         router.get("/member") { request, _ in
             await call(request) { user, _, query throws(ExpressError) in
-                switch try await simulation.members(user, try MemberQuery(query)) {
+                switch try simulation.members(user, try MemberQuery(query)) {
                 case .one(let member): return try Self.ok(member)
                 case .page(let page): return try Self.ok(page)
                 }
             }
         }
         router.get("/member/:memberId") { request, context in
-            await call(request) { user, _, _ throws(ExpressError) in try Self.ok(try await simulation.member(user, id: try Self.id(context, "memberId"))) }
+            await call(request) { user, _, _ throws(ExpressError) in try Self.ok(try simulation.member(user, id: try Self.id(context, "memberId"))) }
         }
         for path in ["/member", "/member/:memberId"] {
             router.patch(RouterPath(path)) { request, context in
@@ -102,13 +102,13 @@ public struct ExpressRoutes: Sendable {
                     guard let id = context.parameters.get("memberId", as: Int.self) ?? update.memberId else {
                         throw .invalid("memberId", "is required to update a member (GET /member returns it)")
                     }
-                    return try Self.ok(try await simulation.updateMember(user, id: id, update))
+                    return try Self.ok(try simulation.updateMember(user, id: id, update))
                 }
             }
         }
         router.delete("/member/:memberId") { request, context in
             await call(request) { user, _, _ throws(ExpressError) in
-                try await simulation.deleteMember(user, id: try Self.id(context, "memberId"))
+                try simulation.deleteMember(user, id: try Self.id(context, "memberId"))
                 return (.noContent, [])
             }
         }
@@ -117,16 +117,16 @@ public struct ExpressRoutes: Sendable {
     private func registerCampaigns<Context: RequestContext>(on router: Router<Context>) {
         let simulation = simulation
         router.get("/campaign") { request, _ in
-            await call(request) { user, _, query throws(ExpressError) in try Self.ok(try await simulation.campaigns(user, try CampaignQuery(query))) }
+            await call(request) { user, _, query throws(ExpressError) in try Self.ok(try simulation.campaigns(user, try CampaignQuery(query))) }
         }
         router.get("/campaign/:id") { request, context in
-            await call(request) { user, _, _ throws(ExpressError) in try Self.ok(try await simulation.campaign(user, id: try Self.id(context))) }
+            await call(request) { user, _, _ throws(ExpressError) in try Self.ok(try simulation.campaign(user, id: try Self.id(context))) }
         }
         router.get("/campaign-report") { request, _ in
-            await call(request) { user, _, query throws(ExpressError) in try Self.ok(try await simulation.report(user, try ReportQuery(query))) }
+            await call(request) { user, _, query throws(ExpressError) in try Self.ok(try simulation.report(user, try ReportQuery(query))) }
         }
         router.get("/campaign-report-detail") { request, _ in
-            await call(request) { user, _, query throws(ExpressError) in try Self.ok(try await simulation.reportDetail(user, try ReportQuery(query))) }
+            await call(request) { user, _, query throws(ExpressError) in try Self.ok(try simulation.reportDetail(user, try ReportQuery(query))) }
         }
     }
 
@@ -141,7 +141,7 @@ public struct ExpressRoutes: Sendable {
         let reply: Reply
         do {
             bytes = try await Self.collect(request, limit: maxBodyBytes)
-            let caller = try await simulation.endUser(token: BearerToken.of(request), apiKey: request.headers[Self.apiKeyHeader])
+            let caller = try simulation.endUser(token: BearerToken.of(request), apiKey: request.headers[Self.apiKeyHeader])
             user = caller
             reply = try await body(caller, bytes, Self.query(request))
         } catch {

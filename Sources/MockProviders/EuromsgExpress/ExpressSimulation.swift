@@ -1,167 +1,125 @@
 import EuromsgExpress
-import Foundation
+import Synchronization
 
-/// The Euromsg Express CRM/ERP gateway mock's state and rules, tested without HTTP: integrator tokens that
-/// expire on the clock, API keys binding a token to an end user, and each end user's lists, members and
-/// campaigns. Campaigns progress Pending → OnGoing → Sent on the clock; their messages' outcomes come from
-/// magic address tags (``CampaignOutcomes``).
-public actor ExpressSimulation {
-    let clock: any MockClock
-    let integrators: [String: String]
-    let tokenLifetime: Int64
-    let sendingMilliseconds: Int64
-    /// Bearer tokens, kept a day past their expiry so that an expired one is `TOKEN_EXPIRED`, not `UNAUTHORIZED`.
-    var tokens = TokenTable<TokenRecord>(retention: 86_400_000)
-    var accounts: [String: ExpressAccount] = [:]
-    var ids: IdCounters
+/// The Euromsg Express CRM/ERP gateway mock: an ``ExpressState`` behind one lock, and the clock. Each call runs inline
+/// on the request's task, at the clock's now; the rules are the state's (integrator tokens that expire on the clock,
+/// API keys binding a token to an end user, and each end user's lists, members and campaigns).
+public final class ExpressSimulation: Sendable {
+    public let clock: any MockClock
+    private let state: Mutex<ExpressState>
 
-    struct TokenRecord: Sendable {
-        var integrator: String
-        var apiKey: String?
-    }
-
-    public init(scenario: ExpressScenario, clock: any MockClock) {
+    public init(state: ExpressState, clock: any MockClock) {
+        self.state = Mutex(state)
         self.clock = clock
-        integrators = Dictionary(scenario.integrators.map { ($0.clientName, $0.password) }, uniquingKeysWith: { first, _ in first })
-        tokenLifetime = Int64(scenario.tokenLifetimeSeconds) * 1000
-        sendingMilliseconds = Int64(scenario.campaignSendingSeconds * 1000)
-        var ids = IdCounters()
-        let now = clock.now()
-        for user in scenario.endUsers {
-            var account = ExpressAccount(user, now: now)
-            Self.seed(user, into: &account, ids: &ids, now: now, sendingMilliseconds: sendingMilliseconds)
-            accounts[user.apiKey] = account
-        }
-        // Objects created at run time take ids from the clock, above the seeds: a restarted mock never reuses one.
-        ids.startAfterSeeds(now: now)
-        self.ids = ids
     }
 
-    // MARK: Tokens and API keys
+    public convenience init(scenario: ExpressScenario, clock: any MockClock) {
+        self.init(state: ExpressState(scenario: scenario, now: clock.now()), clock: clock)
+    }
+
+    /// Runs `body` on the state under the lock, with the clock's now.
+    public func withState<Value: Sendable, Failure: Error>(_ body: (inout ExpressState, Int64) throws(Failure) -> Value) throws(Failure) -> Value {
+        let now = clock.now()
+        return try state.withLock { (state: inout ExpressState) throws(Failure) -> Value in try body(&state, now) }
+    }
+
+    /// `GET /health-check`.
+    public func health() -> HealthCheck { HealthCheck(time: ExpressClock.date(clock.now())) }
+
+    /// Members whose data the mock retains though the API deleted them (for tests and the admin API).
+    public func hiddenMembers(_ apiKey: String) throws(ExpressError) -> [Member] {
+        try withState { (state: inout ExpressState, _: Int64) throws(ExpressError) -> [Member] in try state.hiddenMembers(apiKey) }
+    }
+
+    // MARK: The calls, each one transition of the state
 
     /// `POST /tokens`: a bearer token for the integrator's credentials.
     public func issueToken(_ request: ExpressTokenRequest) throws(ExpressError) -> ExpressToken {
-        guard let password = integrators[request.clientName], password == request.password else {
-            throw ExpressError(.invalidCredentials, "clientName or password is wrong")
-        }
-        let now = clock.now()
-        let value = RandomToken.make(length: 48)
-        tokens.issue(value, TokenRecord(integrator: request.clientName), expiresAt: now + tokenLifetime, now: now)
-        return ExpressToken(tokenValue: value, expireTime: ExpressClock.date(now + tokenLifetime), roles: ["CrmIntegrator"])
-    }
-
-    /// The token's record while it is valid: `UNAUTHORIZED` for none or an unknown one, `TOKEN_EXPIRED` after its time.
-    func validToken(_ token: String?) throws(ExpressError) -> TokenRecord {
-        guard let token, let entry = tokens[token] else {
-            throw ExpressError(.unauthorized, "a bearer token from POST /tokens is required")
-        }
-        guard clock.now() < entry.expiresAt else {
-            throw ExpressError(.tokenExpired, "the token expired at \(ExpressClock.date(entry.expiresAt)); request a new one from POST /tokens")
-        }
-        return entry.record
+        try withState { (state: inout ExpressState, now: Int64) throws(ExpressError) -> ExpressToken in try state.issueToken(request, now: now) }
     }
 
     /// `PUT /apiKey/identification`: binds the end user's API key to the token.
     public func identify(token: String?, apiKey: String?) throws(ExpressError) -> Identification {
-        _ = try validToken(token)
-        guard let apiKey, !apiKey.isEmpty else { throw .invalid("apiKey", "is required") }
-        let account = try account(apiKey)
-        if let token { tokens.update(token) { $0.apiKey = apiKey } }
-        return Identification(
-            apiKey: apiKey, accountName: account.name, iysIntegrator: account.iysIntegrator, sendingRights: account.allowance.rights(at: clock.now())
-        )
+        try withState { (state: inout ExpressState, now: Int64) throws(ExpressError) -> Identification in try state.identify(token: token, apiKey: apiKey, now: now) }
     }
 
     /// The end user a call acts for: the `apiKey` header when given, else the key bound to the token.
     public func endUser(token: String?, apiKey header: String?) throws(ExpressError) -> String {
-        let record = try validToken(token)
-        guard let apiKey = header.flatMap({ $0.isEmpty ? nil : $0 }) ?? record.apiKey else {
-            throw ExpressError(.apiKeyRequired, "identify an end user first: PUT /apiKey/identification with their API key")
-        }
-        _ = try account(apiKey)
-        return apiKey
+        try withState { (state: inout ExpressState, now: Int64) throws(ExpressError) -> String in try state.endUser(token: token, apiKey: header, now: now) }
     }
-
-    func account(_ apiKey: String) throws(ExpressError) -> ExpressAccount {
-        guard let account = accounts[apiKey] else {
-            throw ExpressError(.unknownAPIKey, "no end user has the API key '\(apiKey)'; the end user creates it in the panel (Ana Sayfa > API > API Anahtarı)")
-        }
-        return account
-    }
-
-    /// Runs `body` on the end user's data, after applying the unsubscribes of messages sent by now.
-    /// The account is taken out of the dictionary while `body` runs, so that it is changed in place rather than
-    /// copied whole (its members and campaigns) on every call.
-    func withAccount<Value>(_ apiKey: String, _ body: (inout ExpressAccount, Int64) throws(ExpressError) -> Value) throws(ExpressError) -> Value {
-        guard var account = accounts.removeValue(forKey: apiKey) else { throw ExpressError(.unknownAPIKey, "no end user has the API key '\(apiKey)'") }
-        let now = clock.now()
-        Self.settle(&account, now: now)
-        defer { accounts[apiKey] = account }
-        return try body(&account, now)
-    }
-
-    // MARK: E-mail lists
 
     /// `POST /email-list`: a new list; the name must be new to the end user (Turkish case-insensitive).
     public func createList(_ apiKey: String, _ request: EmailListName) throws(ExpressError) -> EmailList {
-        let name = try request.validated()
-        let id = ids.list
-        let list = try withAccount(apiKey) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
-            try Self.requireNewName(name, in: account, except: nil)
-            let record = ExpressAccount.ListRecord(id: id, name: name, createdAt: now)
-            account.lists[id] = record
-            return account.view(record)
-        }
-        ids.list += 1
-        return list
+        try withState { (state: inout ExpressState, now: Int64) throws(ExpressError) -> EmailList in try state.createList(apiKey, request, now: now) }
     }
 
     /// `GET /email-list`: every list, or those whose name contains `name`.
     public func lists(_ apiKey: String, name: String? = nil) throws(ExpressError) -> [EmailList] {
-        try withAccount(apiKey) { account, _ in
-            account.lists.values.sorted { $0.id < $1.id }
-                .filter { list in name.map { TurkishText.contains(list.name, $0) } ?? true }
-                .map(account.view)
-        }
+        try withState { (state: inout ExpressState, now: Int64) throws(ExpressError) -> [EmailList] in try state.lists(apiKey, name: name, now: now) }
     }
 
     /// `GET /email-list/{id}`.
     public func list(_ apiKey: String, id: Int) throws(ExpressError) -> EmailList {
-        try withAccount(apiKey) { (account: inout ExpressAccount, _: Int64) throws(ExpressError) in account.view(try account.list(id)) }
+        try withState { (state: inout ExpressState, now: Int64) throws(ExpressError) -> EmailList in try state.list(apiKey, id: id, now: now) }
     }
 
     /// `PATCH /email-list/{id}`: renames the list.
     public func renameList(_ apiKey: String, id: Int, _ request: EmailListName) throws(ExpressError) -> EmailList {
-        let name = try request.validated()
-        return try withAccount(apiKey) { (account: inout ExpressAccount, _: Int64) throws(ExpressError) in
-            var list = try account.list(id)
-            try Self.requireNewName(name, in: account, except: id)
-            list.name = name
-            account.lists[id] = list
-            return account.view(list)
-        }
+        try withState { (state: inout ExpressState, now: Int64) throws(ExpressError) -> EmailList in try state.renameList(apiKey, id: id, request, now: now) }
     }
 
     /// `DELETE /email-list/{id}`: the list goes; its members stay in the account.
     public func deleteList(_ apiKey: String, id: Int) throws(ExpressError) {
-        try withAccount(apiKey) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
-            _ = try account.list(id)
-            account.lists[id] = nil
-            for (memberId, var record) in account.members where record.member.listIds.contains(id) {
-                record.member.listIds.removeAll { $0 == id }
-                account.members[memberId] = record
-            }
-        }
+        try withState { (state: inout ExpressState, now: Int64) throws(ExpressError) in try state.deleteList(apiKey, id: id, now: now) }
     }
 
-    static func requireNewName(_ name: String, in account: ExpressAccount, except id: Int?) throws(ExpressError) {
-        if let clash = account.lists.values.first(where: { $0.id != id && TurkishText.equals($0.name, name) }) {
-            throw ExpressError(.conflict, "the end user already has a list named '\(clash.name)' (id \(clash.id))")
-        }
+    /// `POST /member`: adds a member to a list. Refused without sending rights; the İYS fields are required when
+    public func addMember(_ apiKey: String, _ request: AddMemberRequest) throws(ExpressError) -> (member: Member, created: Bool) {
+        try withState { (state: inout ExpressState, now: Int64) throws(ExpressError) -> (member: Member, created: Bool) in try state.addMember(apiKey, request, now: now) }
     }
 
-    // MARK: Health
+    /// `GET /member`: a list's visible members by memberId (paged, optionally changed after a date), or one by e-mail.
+    public func members(_ apiKey: String, _ query: MemberQuery) throws(ExpressError) -> MemberQueryResult {
+        try withState { (state: inout ExpressState, now: Int64) throws(ExpressError) -> MemberQueryResult in try state.members(apiKey, query, now: now) }
+    }
 
-    /// `GET /health-check`.
-    public func health() -> HealthCheck { HealthCheck(time: ExpressClock.date(clock.now())) }
+    /// `GET /member/{memberId}`.
+    public func member(_ apiKey: String, id: Int) throws(ExpressError) -> Member {
+        try withState { (state: inout ExpressState, now: Int64) throws(ExpressError) -> Member in try state.member(apiKey, id: id, now: now) }
+    }
+
+    /// `PATCH /member/{memberId}`: changes the fields given. Refused without sending rights.
+    public func updateMember(_ apiKey: String, id: Int, _ request: UpdateMemberRequest) throws(ExpressError) -> Member {
+        try withState { (state: inout ExpressState, now: Int64) throws(ExpressError) -> Member in try state.updateMember(apiKey, id: id, request, now: now) }
+    }
+
+    /// `DELETE /member/{memberId}`: hidden from the panel and every query, but retained.
+    public func deleteMember(_ apiKey: String, id: Int) throws(ExpressError) {
+        try withState { (state: inout ExpressState, now: Int64) throws(ExpressError) in try state.deleteMember(apiKey, id: id, now: now) }
+    }
+
+    /// `GET /campaign`: the end user's campaigns matching every filter given, newest first.
+    public func campaigns(_ apiKey: String, _ query: CampaignQuery) throws(ExpressError) -> [Campaign] {
+        try withState { (state: inout ExpressState, now: Int64) throws(ExpressError) -> [Campaign] in try state.campaigns(apiKey, query, now: now) }
+    }
+
+    /// `GET /campaign/{id}`.
+    public func campaign(_ apiKey: String, id: Int) throws(ExpressError) -> Campaign {
+        try withState { (state: inout ExpressState, now: Int64) throws(ExpressError) -> Campaign in try state.campaign(apiKey, id: id, now: now) }
+    }
+
+    /// `GET /campaign-report`: totals of the messages out so far (filters apply), and per list.
+    public func report(_ apiKey: String, _ query: ReportQuery) throws(ExpressError) -> CampaignReport {
+        try withState { (state: inout ExpressState, now: Int64) throws(ExpressError) -> CampaignReport in try state.report(apiKey, query, now: now) }
+    }
+
+    /// `GET /campaign-report-detail`: one row per message out so far, filtered, paged in sending order.
+    public func reportDetail(_ apiKey: String, _ query: ReportQuery) throws(ExpressError) -> ExpressPage<ReportDetail> {
+        try withState { (state: inout ExpressState, now: Int64) throws(ExpressError) -> ExpressPage<ReportDetail> in try state.reportDetail(apiKey, query, now: now) }
+    }
+
+    /// The mock's `POST /mock/euromsg/campaign`: a campaign sent from the panel, to its lists' subscribed members,
+    public func sendCampaign(_ request: MockCampaignRequest) throws(ExpressError) -> Campaign {
+        try withState { (state: inout ExpressState, now: Int64) throws(ExpressError) -> Campaign in try state.sendCampaign(request, now: now) }
+    }
 }

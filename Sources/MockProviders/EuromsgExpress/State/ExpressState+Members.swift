@@ -1,13 +1,13 @@
 import EuromsgExpress
 
-extension ExpressSimulation {
+extension ExpressState {
     /// `POST /member`: adds a member to a list. Refused without sending rights; the İYS fields are required when
     /// the end user made Euromsg Express its İYS integrator. An address already in the account joins the list
     /// under its memberId (a hidden one is shown again, with its history).
-    public func addMember(_ apiKey: String, _ request: AddMemberRequest) throws(ExpressError) -> (member: Member, created: Bool) {
+    public mutating func addMember(_ apiKey: String, _ request: AddMemberRequest, now: Int64) throws(ExpressError) -> (member: Member, created: Bool) {
         try EmailAddress.validate(request.email)
         let newId = ids.member
-        let result = try withAccount(apiKey) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) -> (member: Member, created: Bool) in
+        let result = try withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) -> (member: Member, created: Bool) in
             try Self.requireSendingRights(account, now: now)
             _ = try account.list(request.listId)
             try Self.checkIYS(request.iys, integrator: account.iysIntegrator)
@@ -35,8 +35,8 @@ extension ExpressSimulation {
     }
 
     /// `GET /member`: a list's visible members by memberId (paged, optionally changed after a date), or one by e-mail.
-    public func members(_ apiKey: String, _ query: MemberQuery) throws(ExpressError) -> MemberQueryResult {
-        try withAccount(apiKey) { (account: inout ExpressAccount, _: Int64) throws(ExpressError) in
+    public mutating func members(_ apiKey: String, _ query: MemberQuery, now: Int64) throws(ExpressError) -> MemberQueryResult {
+        try withAccount(apiKey, now: now) { (account: inout ExpressAccount, _: Int64) throws(ExpressError) in
             switch query.selection {
             case .email(let email):
                 guard let id = account.memberByEmail[EmailAddress.key(email)], let record = account.members[id], record.isVisible else {
@@ -57,15 +57,15 @@ extension ExpressSimulation {
     }
 
     /// `GET /member/{memberId}`.
-    public func member(_ apiKey: String, id: Int) throws(ExpressError) -> Member {
-        try withAccount(apiKey) { (account: inout ExpressAccount, _: Int64) throws(ExpressError) in try account.visibleMember(id).member }
+    public mutating func member(_ apiKey: String, id: Int, now: Int64) throws(ExpressError) -> Member {
+        try withAccount(apiKey, now: now) { (account: inout ExpressAccount, _: Int64) throws(ExpressError) in try account.visibleMember(id).member }
     }
 
     /// `PATCH /member/{memberId}`: changes the fields given. Refused without sending rights.
-    public func updateMember(_ apiKey: String, id: Int, _ request: UpdateMemberRequest) throws(ExpressError) -> Member {
+    public mutating func updateMember(_ apiKey: String, id: Int, _ request: UpdateMemberRequest, now: Int64) throws(ExpressError) -> Member {
         if let email = request.email { try EmailAddress.validate(email) }
         try request.iys?.validate()
-        return try withAccount(apiKey) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
+        return try withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
             try Self.requireSendingRights(account, now: now)
             var record = try account.visibleMember(id)
             if let email = request.email, EmailAddress.key(email) != EmailAddress.key(record.member.email) {
@@ -88,8 +88,8 @@ extension ExpressSimulation {
     }
 
     /// `DELETE /member/{memberId}`: hidden from the panel and every query, but retained.
-    public func deleteMember(_ apiKey: String, id: Int) throws(ExpressError) {
-        try withAccount(apiKey) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
+    public mutating func deleteMember(_ apiKey: String, id: Int, now: Int64) throws(ExpressError) {
+        try withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
             var record = try account.visibleMember(id)
             record.hiddenAt = now
             account.members[id] = record

@@ -1,28 +1,31 @@
 import EuromsgExpress
 
-extension ExpressSimulation {
+extension ExpressState {
     /// `GET /campaign`: the end user's campaigns matching every filter given, newest first.
-    public func campaigns(_ apiKey: String, _ query: CampaignQuery) throws(ExpressError) -> [Campaign] {
-        try withAccount(apiKey) { account, now in
+    public mutating func campaigns(_ apiKey: String, _ query: CampaignQuery, now: Int64) throws(ExpressError) -> [Campaign] {
+        let sendingMilliseconds = sendingMilliseconds
+        return try withAccount(apiKey, now: now) { account, now in
             account.campaigns.values
                 .filter { campaign in query.id.map { campaign.id == $0 } ?? true }
                 .filter { campaign in query.name.map { TurkishText.contains(campaign.name, $0) } ?? true }
-                .map { view($0, now: now) }
+                .map { Self.view($0, now: now, sendingMilliseconds: sendingMilliseconds) }
                 .filter { campaign in query.status.map { campaign.status == $0 } ?? true }
                 .sorted { $0.id > $1.id }
         }
     }
 
     /// `GET /campaign/{id}`.
-    public func campaign(_ apiKey: String, id: Int) throws(ExpressError) -> Campaign {
-        try withAccount(apiKey) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
-            view(try Self.campaign(id, in: account), now: now)
+    public mutating func campaign(_ apiKey: String, id: Int, now: Int64) throws(ExpressError) -> Campaign {
+        let sendingMilliseconds = sendingMilliseconds
+        return try withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
+            Self.view(try Self.campaign(id, in: account), now: now, sendingMilliseconds: sendingMilliseconds)
         }
     }
 
     /// `GET /campaign-report`: totals of the messages out so far (filters apply), and per list.
-    public func report(_ apiKey: String, _ query: ReportQuery) throws(ExpressError) -> CampaignReport {
-        try withAccount(apiKey) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
+    public mutating func report(_ apiKey: String, _ query: ReportQuery, now: Int64) throws(ExpressError) -> CampaignReport {
+        let sendingMilliseconds = sendingMilliseconds
+        return try withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
             let campaign = try Self.campaign(query.campaignId, in: account)
             let rows = campaign.delivered(by: now).map(\.detail).filter(query.matches)
             var totals = ReportTotals()
@@ -42,8 +45,8 @@ extension ExpressSimulation {
     }
 
     /// `GET /campaign-report-detail`: one row per message out so far, filtered, paged in sending order.
-    public func reportDetail(_ apiKey: String, _ query: ReportQuery) throws(ExpressError) -> ExpressPage<ReportDetail> {
-        try withAccount(apiKey) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
+    public mutating func reportDetail(_ apiKey: String, _ query: ReportQuery, now: Int64) throws(ExpressError) -> ExpressPage<ReportDetail> {
+        try withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
             let campaign = try Self.campaign(query.campaignId, in: account)
             return query.paging.slice(campaign.delivered(by: now).map(\.detail).filter(query.matches))
         }
@@ -51,13 +54,14 @@ extension ExpressSimulation {
 
     /// The mock's `POST /mock/euromsg/campaign`: a campaign sent from the panel, to its lists' subscribed members,
     /// starting after `startsInSeconds`. It uses one send per recipient; without enough sends it is refused.
-    public func sendCampaign(_ request: MockCampaignRequest) throws(ExpressError) -> Campaign {
+    public mutating func sendCampaign(_ request: MockCampaignRequest, now: Int64) throws(ExpressError) -> Campaign {
+        let sendingMilliseconds = sendingMilliseconds
         let delay = request.startsInSeconds ?? 0
         guard MockCampaignRequest.startsInSecondsRange.contains(delay) else {
             throw .invalid("startsInSeconds", "must be between 0 and \(Int(MockCampaignRequest.startsInSecondsRange.upperBound))")
         }
         let id = ids.campaign
-        let campaign = try withAccount(request.apiKey) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
+        let campaign = try withAccount(request.apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
             for listId in request.listIds { _ = try account.list(listId) }
             if request.listIds.isEmpty { throw .invalid("listIds", "at least one list is required") }
             try Self.requireSendingRights(account, now: now)
@@ -70,7 +74,7 @@ extension ExpressSimulation {
                 throw ExpressError(.noSendingRights, "\(record.messages.count) recipients but \(account.allowance.remaining(at: now)) sends left")
             }
             account.campaigns[id] = record
-            return view(record, now: now)
+            return Self.view(record, now: now, sendingMilliseconds: sendingMilliseconds)
         }
         ids.campaign += 1
         return campaign
@@ -124,7 +128,7 @@ extension ExpressSimulation {
         }
     }
 
-    nonisolated func view(_ record: ExpressAccount.CampaignRecord, now: Int64) -> Campaign {
+    static func view(_ record: ExpressAccount.CampaignRecord, now: Int64, sendingMilliseconds: Int64) -> Campaign {
         let status = record.status(at: now, sendingMilliseconds: sendingMilliseconds)
         return Campaign(
             id: record.id, name: record.name, subject: record.subject, status: status, listIds: record.listIds,

@@ -1,0 +1,162 @@
+import EuromsgExpress
+import Foundation
+
+/// The Euromsg Express CRM/ERP gateway mock's state and rules, tested without HTTP: integrator tokens that
+/// expire on the clock, API keys binding a token to an end user, and each end user's lists, members and
+/// campaigns. Campaigns progress Pending → OnGoing → Sent on the clock; their messages' outcomes come from
+/// magic address tags (``CampaignOutcomes``).
+public struct ExpressState: Sendable {
+    let integrators: [String: String]
+    let tokenLifetime: Int64
+    let sendingMilliseconds: Int64
+    /// Bearer tokens, kept a day past their expiry so that an expired one is `TOKEN_EXPIRED`, not `UNAUTHORIZED`.
+    var tokens = TokenTable<TokenRecord>(retention: 86_400_000)
+    var accounts: [String: ExpressAccount] = [:]
+    var ids: IdCounters
+
+    struct TokenRecord: Sendable {
+        var integrator: String
+        var apiKey: String?
+    }
+
+    public init(scenario: ExpressScenario, now: Int64) {
+        integrators = Dictionary(scenario.integrators.map { ($0.clientName, $0.password) }, uniquingKeysWith: { first, _ in first })
+        tokenLifetime = Int64(scenario.tokenLifetimeSeconds) * 1000
+        sendingMilliseconds = Int64(scenario.campaignSendingSeconds * 1000)
+        var ids = IdCounters()
+        for user in scenario.endUsers {
+            var account = ExpressAccount(user, now: now)
+            Self.seed(user, into: &account, ids: &ids, now: now, sendingMilliseconds: sendingMilliseconds)
+            accounts[user.apiKey] = account
+        }
+        // Objects created at run time take ids from the clock, above the seeds: a restarted mock never reuses one.
+        ids.startAfterSeeds(now: now)
+        self.ids = ids
+    }
+
+    // MARK: Tokens and API keys
+
+    /// `POST /tokens`: a bearer token for the integrator's credentials.
+    public mutating func issueToken(_ request: ExpressTokenRequest, now: Int64) throws(ExpressError) -> ExpressToken {
+        guard let password = integrators[request.clientName], password == request.password else {
+            throw ExpressError(.invalidCredentials, "clientName or password is wrong")
+        }
+        let value = RandomToken.make(length: 48)
+        tokens.issue(value, TokenRecord(integrator: request.clientName), expiresAt: now + tokenLifetime, now: now)
+        return ExpressToken(tokenValue: value, expireTime: ExpressClock.date(now + tokenLifetime), roles: ["CrmIntegrator"])
+    }
+
+    /// The token's record while it is valid: `UNAUTHORIZED` for none or an unknown one, `TOKEN_EXPIRED` after its time.
+    func validToken(_ token: String?, now: Int64) throws(ExpressError) -> TokenRecord {
+        guard let token, let entry = tokens[token] else {
+            throw ExpressError(.unauthorized, "a bearer token from POST /tokens is required")
+        }
+        guard now < entry.expiresAt else {
+            throw ExpressError(.tokenExpired, "the token expired at \(ExpressClock.date(entry.expiresAt)); request a new one from POST /tokens")
+        }
+        return entry.record
+    }
+
+    /// `PUT /apiKey/identification`: binds the end user's API key to the token.
+    public mutating func identify(token: String?, apiKey: String?, now: Int64) throws(ExpressError) -> Identification {
+        _ = try validToken(token, now: now)
+        guard let apiKey, !apiKey.isEmpty else { throw .invalid("apiKey", "is required") }
+        let account = try account(apiKey)
+        if let token { tokens.update(token) { $0.apiKey = apiKey } }
+        return Identification(
+            apiKey: apiKey, accountName: account.name, iysIntegrator: account.iysIntegrator, sendingRights: account.allowance.rights(at: now)
+        )
+    }
+
+    /// The end user a call acts for: the `apiKey` header when given, else the key bound to the token.
+    public mutating func endUser(token: String?, apiKey header: String?, now: Int64) throws(ExpressError) -> String {
+        let record = try validToken(token, now: now)
+        guard let apiKey = header.flatMap({ $0.isEmpty ? nil : $0 }) ?? record.apiKey else {
+            throw ExpressError(.apiKeyRequired, "identify an end user first: PUT /apiKey/identification with their API key")
+        }
+        _ = try account(apiKey)
+        return apiKey
+    }
+
+    func account(_ apiKey: String) throws(ExpressError) -> ExpressAccount {
+        guard let account = accounts[apiKey] else {
+            throw ExpressError(.unknownAPIKey, "no end user has the API key '\(apiKey)'; the end user creates it in the panel (Ana Sayfa > API > API Anahtarı)")
+        }
+        return account
+    }
+
+    /// Runs `body` on the end user's data, after applying the unsubscribes of messages sent by now.
+    /// The account is taken out of the dictionary while `body` runs, so that it is changed in place rather than
+    /// copied whole (its members and campaigns) on every call.
+    mutating func withAccount<Value>(_ apiKey: String, now: Int64, _ body: (inout ExpressAccount, Int64) throws(ExpressError) -> Value) throws(ExpressError) -> Value {
+        guard var account = accounts.removeValue(forKey: apiKey) else { throw ExpressError(.unknownAPIKey, "no end user has the API key '\(apiKey)'") }
+        Self.settle(&account, now: now)
+        defer { accounts[apiKey] = account }
+        return try body(&account, now)
+    }
+
+    // MARK: E-mail lists
+
+    /// `POST /email-list`: a new list; the name must be new to the end user (Turkish case-insensitive).
+    public mutating func createList(_ apiKey: String, _ request: EmailListName, now: Int64) throws(ExpressError) -> EmailList {
+        let name = try request.validated()
+        let id = ids.list
+        let list = try withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
+            try Self.requireNewName(name, in: account, except: nil)
+            let record = ExpressAccount.ListRecord(id: id, name: name, createdAt: now)
+            account.lists[id] = record
+            return account.view(record)
+        }
+        ids.list += 1
+        return list
+    }
+
+    /// `GET /email-list`: every list, or those whose name contains `name`.
+    public mutating func lists(_ apiKey: String, name: String? = nil, now: Int64) throws(ExpressError) -> [EmailList] {
+        try withAccount(apiKey, now: now) { account, _ in
+            account.lists.values.sorted { $0.id < $1.id }
+                .filter { list in name.map { TurkishText.contains(list.name, $0) } ?? true }
+                .map(account.view)
+        }
+    }
+
+    /// `GET /email-list/{id}`.
+    public mutating func list(_ apiKey: String, id: Int, now: Int64) throws(ExpressError) -> EmailList {
+        try withAccount(apiKey, now: now) { (account: inout ExpressAccount, _: Int64) throws(ExpressError) in account.view(try account.list(id)) }
+    }
+
+    /// `PATCH /email-list/{id}`: renames the list.
+    public mutating func renameList(_ apiKey: String, id: Int, _ request: EmailListName, now: Int64) throws(ExpressError) -> EmailList {
+        let name = try request.validated()
+        return try withAccount(apiKey, now: now) { (account: inout ExpressAccount, _: Int64) throws(ExpressError) in
+            var list = try account.list(id)
+            try Self.requireNewName(name, in: account, except: id)
+            list.name = name
+            account.lists[id] = list
+            return account.view(list)
+        }
+    }
+
+    /// `DELETE /email-list/{id}`: the list goes; its members stay in the account.
+    public mutating func deleteList(_ apiKey: String, id: Int, now: Int64) throws(ExpressError) {
+        try withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
+            _ = try account.list(id)
+            account.lists[id] = nil
+            for (memberId, var record) in account.members where record.member.listIds.contains(id) {
+                record.member.listIds.removeAll { $0 == id }
+                account.members[memberId] = record
+            }
+        }
+    }
+
+    static func requireNewName(_ name: String, in account: ExpressAccount, except id: Int?) throws(ExpressError) {
+        if let clash = account.lists.values.first(where: { $0.id != id && TurkishText.equals($0.name, name) }) {
+            throw ExpressError(.conflict, "the end user already has a list named '\(clash.name)' (id \(clash.id))")
+        }
+    }
+
+    // MARK: Health
+
+    /// `GET /health-check`.
+    public func health(now: Int64) -> HealthCheck { HealthCheck(time: ExpressClock.date(now)) }
+}
