@@ -36,6 +36,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Scenario file (YAML); the bundled mocks/default.yaml when absent.")
     var scenario: String?
 
+    @Option(name: .long, help: "State file: loaded at start when it exists, written on shutdown (SIGINT, SIGTERM), so packages, credit, contacts, opt-outs and İYS consents survive a restart.")
+    var state: String?
+
     @Flag(name: .customLong("errors-as-http-200"), help: "Answer every error with HTTP 200, as some resellers do (also a scenario option).")
     var errorsAsHttp200 = false
 
@@ -72,6 +75,17 @@ struct ServeCommand: AsyncParsableCommand {
         let nodeAPI = loaded.nodeAPI
         let clock = SystemClock()
         let mocks = ProviderMocks(scenario: loaded, clock: clock, errorsAsHTTP200: errorsAsHttp200, strictRequests: strict)
+        if let state {
+            do {
+                if let snapshot = try MockSnapshot.load(path: state) {
+                    mocks.restore(snapshot)
+                    print("State loaded from \(state): \(snapshot.summary), taken at \(TurkeyTime.date(snapshot.savedAt).text)")
+                }
+            } catch {
+                FileHandle.standardError.write(Data("provider-mock serve: \(error.description)\n".utf8))
+                throw ExitCode(1)
+            }
+        }
         let limits = ConnectionLimits(
             headerTimeout: .milliseconds(Int64(headerTimeout * 1000)), idleTimeout: .milliseconds(Int64(idleTimeout * 1000)), maxConnections: maxConnections
         )
@@ -92,6 +106,15 @@ struct ServeCommand: AsyncParsableCommand {
             }
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch is CancellationError {
+            // SIGINT or SIGTERM: the servers and services stopped as asked; a shutdown, not a failure.
+        }
+        if let state {
+            let snapshot = mocks.snapshot()
+            try snapshot.write(path: state)
+            print("State written to \(state): \(snapshot.summary)")
+        }
     }
 }

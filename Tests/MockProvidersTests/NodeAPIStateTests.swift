@@ -1,3 +1,4 @@
+import Foundation
 import MockProviders
 import NodeAPI
 import Testing
@@ -54,5 +55,21 @@ import Testing
             _ = try simulation.respond(to: request, as: "admin")
         }
         #expect(try simulation.respond(to: UserCreditRequest(), as: "admin").credit == 10)
+    }
+
+    @Test func aSnapshotRestoresPackagesCreditAndContactsThroughJSON() throws {
+        var state = Self.state(credit: 10)
+        let created = try Self.sms.apply(to: &state, user: "admin", now: Self.start)
+        _ = try CreateContactRequest(contact: ContactFields(gsm: "905551237766", firstName: "Ayşe")).apply(to: &state, user: "admin", now: Self.start)
+        let json = try JSONEncoder().encode(state.snapshot)
+        var restored = Self.state(credit: 10)
+        restored.restore(try JSONDecoder().decode(NodeAPIState.Snapshot.self, from: json))
+        #expect(try UserCreditRequest().apply(to: &restored, user: "admin", now: Self.start).credit == 8)
+        let later = Self.start + 3_600_000
+        #expect(try ListSmsRequest().apply(to: &restored, user: "admin", now: later) == ListSmsRequest().apply(to: &state, user: "admin", now: later))
+        #expect(try ListContactsRequest().apply(to: &restored, user: "admin", now: later).list.map(\.firstName) == ["Ayşe"])
+        // The ids go on: the next package is not a reused id.
+        let next = try Self.sms.apply(to: &restored, user: "admin", now: later)
+        #expect(next.pkgID > created.pkgID)
     }
 }

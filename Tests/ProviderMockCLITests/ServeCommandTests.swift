@@ -86,6 +86,43 @@ import Testing
         #expect(lists.0 == 200 && lists.1.contains("Bülten Aboneleri"))
     }
 
+    /// `serve --state FILE`: a package, its credit, a contact and an İYS consent survive a restart (SIGTERM writes the
+    /// file, the next start reads it).
+    @Test func stateSurvivesARestart() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("state-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let basic = ["Authorization": "Basic " + Data("admin:123456".utf8).base64EncodedString(), "Content-Type": "application/json"]
+        let consent = #"{"brandCode": "5565656556", "consentData": {"recipient": "+905551239988", "type": "MESAJ", "source": "HS_WEB", "status": "ONAY", "consentDate": "2025-03-01 10:00:00"}}"#
+        func bearer(_ iys: String) async throws -> [String: String] {
+            let body = try await call("\(iys)/oauth/token", body: "username=admin&password=123456&grant_type=password", headers: ["Content-Type": "application/x-www-form-urlencoded"]).1
+            let token = try #require((try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])?["access_token"] as? String)
+            return ["Authorization": "bearer \(token)", "Content-Type": "application/json"]
+        }
+
+        let first = try serve(["--state", file.path])
+        let created = try await call("\(first.nodeAPI)/sms/create", body: #"{"type": 1, "sendingType": 1, "numbers": [905551230011, 905551230012], "sender": "BASLIK", "title": "Kalıcı", "content": "Yeniden başlatmaya dayanır"}"#, headers: basic)
+        #expect(created.0 == 200)
+        let pkgID = try #require(((try JSONSerialization.jsonObject(with: Data(created.1.utf8)) as? [String: Any])?["data"] as? [String: Any])?["pkgID"] as? Int)
+        #expect(try await call("\(first.nodeAPI)/contact/create", body: #"{"gsm": "905551237766", "firstName": "Ayşe", "lastName": "Yılmaz"}"#, headers: basic).0 == 200)
+        #expect(try await call("\(first.iys)/api/IYSConsent/SendConsent", body: consent, headers: try await bearer(first.iys)).0 == 200)
+        first.process.terminate()
+        first.process.waitUntilExit()
+        #expect(FileManager.default.fileExists(atPath: file.path))
+
+        let second = try serve(["--state", file.path])
+        defer { second.process.terminate(); second.process.waitUntilExit() }
+        let listed = try await call("\(second.nodeAPI)/sms/list", body: #"{"ids": [\#(pkgID)]}"#, headers: basic)
+        #expect(listed.1.contains(#""id":\#(pkgID)"#), "\(listed.1)")
+        #expect(listed.1.contains("Kalıcı"))
+        #expect(try await call("\(second.nodeAPI)/user/credit", body: "", headers: basic).1.contains(#""credit":99998"#))
+        #expect(try await call("\(second.nodeAPI)/contact/list", body: "", headers: basic).1.contains("Ayşe"))
+        let status = try await call(
+            "\(second.iys)/api/IYSConsent/ConsentStatus", body: #"{"brandCode": "5565656556", "recipient": "+905551239988", "recipientType": "BIREYSEL", "type": "MESAJ"}"#,
+            headers: try await bearer(second.iys)
+        )
+        #expect(status.0 == 200 && status.1.contains("ONAY"), "\(status.1)")
+    }
+
     @Test func sendTriesTheConnectorAgainstTheServedMocks() async throws {
         let served = try serve()
         defer { served.process.terminate(); served.process.waitUntilExit() }

@@ -6,7 +6,7 @@ import Synchronization
 /// simulation can read it synchronously from its own actor.
 public final class ConsentStore: Sendable {
     /// One consent as stored, with what the API reports about it.
-    public struct Entry: Sendable, Hashable {
+    public struct Entry: Sendable, Hashable, Codable {
         public var consent: ConsentData
         /// When it reached MySoft (milliseconds since the epoch): the query's `sendDate`.
         public var receivedAt: Int64
@@ -76,6 +76,42 @@ public final class ConsentStore: Sendable {
             guard let book = books[brand] else { return false }
             let found = types.compactMap { book.entries[ConsentKey(recipient: recipient, type: .message, recipientType: $0)] }
             return found.compactMap { entry in entry.onIYS.map { (entry.position, $0) } }.max { $0.0 < $1.0 }?.1.status == .approved
+        }
+    }
+}
+
+extension ConsentStore {
+    /// Every brand's consents as a snapshot keeps them (`serve --state FILE`), in change order.
+    public struct Snapshot: Codable, Sendable {
+        struct Brand: Codable, Sendable {
+            var code: String
+            var entries: [Entry]
+            var nextPosition: Int
+        }
+
+        var brands: [Brand]
+    }
+
+    public var snapshot: Snapshot {
+        books.withLock { books in
+            Snapshot(brands: books.sorted { $0.key < $1.key }.map { code, book in
+                .init(code: code, entries: book.entries.values.sorted { $0.position < $1.position }, nextPosition: book.nextPosition)
+            })
+        }
+    }
+
+    /// Puts back a snapshot's consents, over what the store holds (the scenario's seeds): a consent kept in the snapshot
+    /// is the later one.
+    public func restore(_ snapshot: Snapshot) {
+        books.withLock { books in
+            for brand in snapshot.brands {
+                var book = books[brand.code] ?? Book()
+                for entry in brand.entries {
+                    book.entries[ConsentKey(recipient: entry.consent.recipient, type: entry.consent.type, recipientType: entry.consent.recipientType)] = entry
+                }
+                book.nextPosition = max(book.nextPosition, brand.nextPosition, (brand.entries.map(\.position).max() ?? 0) + 1)
+                books[brand.code] = book
+            }
         }
     }
 }

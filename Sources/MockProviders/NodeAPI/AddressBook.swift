@@ -6,7 +6,7 @@ import OrderedCollections
 /// every change keeps the indices in step, here and nowhere else, so an import of n rows costs O(n).
 /// The blacklist itself lives on the account, because sending reads it.
 struct AddressBook: Sendable {
-    struct ContactRecord: Sendable, Hashable {
+    struct ContactRecord: Sendable, Hashable, Codable {
         var uuid: String
         /// Normalised number.
         var gsm: String
@@ -19,7 +19,7 @@ struct AddressBook: Sendable {
         var iysSyncStartedAt: Int64?
     }
 
-    struct GroupRecord: Sendable, Hashable {
+    struct GroupRecord: Sendable, Hashable, Codable {
         var uuid: String
         var title: String
         var parentUUID: String?

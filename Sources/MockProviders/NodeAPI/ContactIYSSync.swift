@@ -14,7 +14,7 @@ struct ContactIYSSync: Sendable, Hashable {
     static let invalidSuffix = "0006"
 
     /// A sync that falls due: its contact, and when it started (a newer sync of the same contact supersedes it).
-    struct Due: Sendable, Hashable {
+    struct Due: Sendable, Hashable, Codable {
         var at: Int64
         var user: String
         var uuid: String

@@ -65,3 +65,32 @@ struct DueSchedule: Sendable {
         return due
     }
 }
+
+extension DueSchedule: Codable {
+    /// A package's plan as a snapshot keeps it: its items' instants and indices, and how many were handed out.
+    private struct SavedPlan: Codable {
+        var package: Int
+        var at: [Int64]
+        var items: [Int]
+        var handedOut: Int
+    }
+
+    init(from decoder: any Decoder) throws {
+        self.init()
+        for saved in try decoder.singleValueContainer().decode([SavedPlan].self) {
+            guard saved.at.count == saved.items.count, (0...saved.at.count).contains(saved.handedOut) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "plan of package \(saved.package) is inconsistent"))
+            }
+            guard saved.handedOut < saved.at.count else { continue }
+            plans[saved.package] = Plan(items: Array(zip(saved.at, saved.items).map { (at: $0, item: $1) }), handedOut: saved.handedOut)
+            heap.insert(Next(at: saved.at[saved.handedOut], package: saved.package))
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(plans.sorted { $0.key < $1.key }.map { package, plan in
+            SavedPlan(package: package, at: plan.items.map(\.at), items: plan.items.map(\.item), handedOut: plan.handedOut)
+        })
+    }
+}

@@ -109,4 +109,4 @@ extension DeliveryRules: Decodable {
     }
 }
 
-extension DeliveryOutcome: Decodable {}
+extension DeliveryOutcome: Codable {}

@@ -3,8 +3,8 @@ import NodeAPI
 /// A package as the mock stores it. States are not stored: they follow from the clock and the
 /// package's timings (``state(at:)``), so that any instant can be asked about and nothing runs in
 /// the background.
-public struct SmsPackageRecord: Sendable, Hashable {
-    public struct Item: Sendable, Hashable {
+public struct SmsPackageRecord: Sendable, Hashable, Codable {
+    public struct Item: Sendable, Hashable, Codable {
         public var id: String
         /// Normalised number.
         public var target: String
@@ -46,10 +46,17 @@ public struct SmsPackageRecord: Sendable, Hashable {
     public var isScheduled: Bool
     /// When it was cancelled, if it was.
     public var cancelledAt: Int64?
-    public var rules: DeliveryRules
+    /// The scenario's delivery rules: not part of a snapshot (``CodingKeys``), set again from the scenario on restore.
+    public var rules: DeliveryRules = .default
     /// When the provider has finished storing it: state 0 (saving) until then, in proportion to its size
     /// (``DeliveryRules/savingMilliseconds(items:)``); sending cannot start before.
     public var savedAt: Int64 = 0
+
+    /// Everything but ``rules``, which come from the scenario.
+    enum CodingKeys: String, CodingKey {
+        case id, uuid, customID, owner, type, sender, title, content, encoding, validity, commercial, pushURL, periodic, items
+        case createdAt, startsAt, isScheduled, cancelledAt, savedAt
+    }
 
     /// When the package's timeline runs from: its start, or the end of saving if that is later.
     var begins: Int64 { max(startsAt, savedAt) }

@@ -2,7 +2,7 @@
 ///
 /// Foundation's `UUID()` opens and reads `/dev/urandom` on every call on Linux: under load that was 4 % of the
 /// Node API mock's time (Benchmarks/wrk, perf). The mock's ids must be unique, not secret.
-struct UUIDGenerator: Sendable {
+struct UUIDGenerator: Sendable, Codable {
     private var state: UInt64
 
     init(seed: UInt64? = nil) {

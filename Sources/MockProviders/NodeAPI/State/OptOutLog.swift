@@ -14,6 +14,11 @@ struct OptOutLog: Sendable {
         if (requests[user]?.count ?? 0) > Self.retained { requests[user]?.removeFirst() }
     }
 
+    /// Every user's requests, oldest first per user.
+    var all: [(user: String, request: MoRequest, at: Int64)] {
+        requests.sorted { $0.key < $1.key }.flatMap { user, entries in entries.map { (user, $0.request, $0.at) } }
+    }
+
     /// The user's requests, newest first.
     func newestFirst(of user: String) -> ReversedCollection<Deque<(request: MoRequest, at: Int64)>> {
         (requests[user] ?? []).reversed()

@@ -21,9 +21,9 @@ struct PackageStore: Sendable {
     /// Recent packages by content and numbers (`ERR_SMS_PKG_DUPLICATION`); off when nil.
     private(set) var duplicates: DuplicateWindow?
     /// Operator rejections to refund as they happen (batch by batch in a periodic package).
-    private var refunds = DueSchedule()
+    private(set) var refunds = DueSchedule()
     /// Delivery reports to push as items reach a final state, for packages with a push URL.
-    private var reports = DueSchedule()
+    private(set) var reports = DueSchedule()
     /// The id the next package gets, and its first item's.
     private(set) var nextPackageID: Int
     private(set) var nextItemID: Int64
@@ -128,6 +128,25 @@ struct PackageStore: Sendable {
     /// The items whose delivery report fell due since the last call, per package, each once.
     mutating func dueReports(at now: Int64) -> [(package: SmsPackageRecord, items: [Int])] {
         reports.due(at: now).compactMap { id, indices in packages[id].map { ($0, indices) } }
+    }
+
+    /// Takes back a snapshot's packages (oldest first) with their schedules: the indices are built again, the ids go on
+    /// from where they were (or from the clock's start, if that is higher), and the retention applies as to new packages.
+    mutating func restore(
+        _ restored: [SmsPackageRecord], refunds: DueSchedule, reports: DueSchedule, nextPackageID: Int, nextItemID: Int64
+    ) {
+        for record in restored where packages[record.id] == nil {
+            packages[record.id] = record
+            byOwner[record.owner, default: []].append(record.id)
+            order.append(record.id)
+            retainedItemCount += record.retentionWeight
+            if let customID = record.customID { customIDs[record.owner, default: [:]][customID] = record.id }
+        }
+        self.refunds = refunds
+        self.reports = reports
+        self.nextPackageID = max(self.nextPackageID, nextPackageID, (restored.map(\.id).max() ?? 0) + 1)
+        self.nextItemID = max(self.nextItemID, nextItemID)
+        for owner in Set(restored.map(\.owner)) { forgetOldPackages(of: owner) }
     }
 
     /// Keeps memory flat under sustained load: past `retainedPackagesPerUser` of a user's packages, or past

@@ -1,0 +1,68 @@
+import Foundation
+
+/// What `provider-mock serve --state FILE` keeps across restarts: the Node API's packages, credit, address books and
+/// opt-outs, and the İYS consents (which the Node API's commercial gate reads), as JSON. Loaded at start over the
+/// scenario's state; written on shutdown, atomically (a temporary file renamed over the old one), so that a mock killed
+/// while writing leaves the previous snapshot whole.
+///
+/// Not kept: bearer tokens (clients get a 401 and a new token), İYS batches and webhooks not yet sent, delivery
+/// reports not yet delivered to their receiver, and Euromsg Express (its lists and members start from the scenario).
+public struct MockSnapshot: Codable, Sendable {
+    /// The format; a snapshot of another format is refused, never half-read.
+    public static let currentFormat = 1
+
+    public var format: Int
+    /// When it was taken, on the mock's clock (milliseconds since the epoch).
+    public var savedAt: Int64
+    public var nodeAPI: NodeAPIState.Snapshot
+    public var iysConsents: ConsentStore.Snapshot
+
+    /// What it holds, in a line: packages, contacts and consents.
+    public var summary: String {
+        let contacts = nodeAPI.books.reduce(0) { $0 + $1.contacts.count }
+        let consents = iysConsents.brands.reduce(0) { $0 + $1.entries.count }
+        return "\(nodeAPI.packages.count) packages, \(contacts) contacts, \(consents) İYS consents"
+    }
+
+    /// Why a snapshot file could not be read.
+    public struct LoadError: Error, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// The snapshot in `path`; `nil` when there is no such file yet (a first start).
+    public static func load(path: String) throws(LoadError) -> MockSnapshot? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let snapshot: MockSnapshot
+        do {
+            snapshot = try JSONDecoder().decode(MockSnapshot.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw LoadError(description: "\(path) is not a provider-mock state file: \(error)")
+        }
+        guard snapshot.format == currentFormat else {
+            throw LoadError(description: "\(path) has state format \(snapshot.format); this provider-mock reads format \(currentFormat)")
+        }
+        return snapshot
+    }
+
+    /// Writes the snapshot to `path` atomically.
+    public func write(path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}
+
+extension ProviderMocks {
+    /// The mocks' state now, as a restart keeps it.
+    public func snapshot() -> MockSnapshot {
+        nodeAPI.withState { state, now in
+            MockSnapshot(format: MockSnapshot.currentFormat, savedAt: now, nodeAPI: state.snapshot, iysConsents: iys.store.snapshot)
+        }
+    }
+
+    /// Takes back a snapshot's state, over the scenario's.
+    public func restore(_ snapshot: MockSnapshot) {
+        iys.store.restore(snapshot.iysConsents)
+        nodeAPI.withState { state, _ in state.restore(snapshot.nodeAPI) }
+    }
+}
