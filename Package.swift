@@ -37,13 +37,15 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         .target(name: "LibXML", dependencies: ["CLibXML2"]),
-        .target(name: "NodeAPI"),
-        .target(name: "NodeAPIJSON", dependencies: ["NodeAPI"]),
+        // Coding paths, decoding problems, JSON coder set-up and calendar arithmetic, once for every codec.
+        .target(name: "WireCoding"),
+        .target(name: "NodeAPI", dependencies: ["WireCoding"]),
+        .target(name: "NodeAPIJSON", dependencies: ["NodeAPI", "WireCoding"]),
         .target(name: "NodeAPISOAP", dependencies: ["NodeAPI", "LibXML"]),
         // The MySoft İYS API: model and JSON codec in one (JSON is its only wire).
-        .target(name: "MySoftIYS"),
+        .target(name: "MySoftIYS", dependencies: ["WireCoding"]),
         // The Euromsg Express CRM/ERP gateway: model and JSON codec; İYS fields reuse MySoftIYS's vocabulary.
-        .target(name: "EuromsgExpress", dependencies: ["MySoftIYS"]),
+        .target(name: "EuromsgExpress", dependencies: ["MySoftIYS", "WireCoding"]),
         // Async clients of the three providers, over AsyncHTTPClient and the same codecs as the mocks.
         .target(
             name: "ProviderClients",
@@ -57,13 +59,13 @@ let package = Package(
         // The messaging platform's side: connections per İYS type, sender lists, rank-order fail-over, İYS modes.
         .target(
             name: "Connector",
-            dependencies: ["ProviderClients", "NodeAPI", "MySoftIYS", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ProviderClients", "NodeAPI", "MySoftIYS", "WireCoding", .product(name: "Yams", package: "Yams")]
         ),
         // The mock providers' behaviour (state, rules, clock), kept apart from HTTP routing.
         .target(
             name: "MockProviders",
             dependencies: [
-                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MySoftIYS", "EuromsgExpress",
+                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MySoftIYS", "EuromsgExpress", "WireCoding",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Yams", package: "Yams"),
@@ -94,6 +96,7 @@ let package = Package(
         .testTarget(name: "NodeAPITests", dependencies: ["NodeAPI"]),
         .testTarget(name: "MySoftIYSTests", dependencies: ["MySoftIYS"]),
         .testTarget(name: "EuromsgExpressTests", dependencies: ["EuromsgExpress", "MySoftIYS"]),
+        .testTarget(name: "WireCodingTests", dependencies: ["WireCoding"]),
         .testTarget(name: "NodeAPIJSONTests", dependencies: ["NodeAPI", "NodeAPIJSON", "NodeAPIExamples"], resources: [.copy("Golden")]),
         .testTarget(
             name: "NodeAPISOAPTests",

@@ -2,6 +2,7 @@ import Foundation
 import NodeAPI
 import ProviderClients
 import Yams
+import WireCoding
 
 /// The İYS category of a message (document 000): `CAMPAIGN` is commercial and needs consent; `NOTIFICATION` is not.
 public enum IYSMessageType: String, Sendable, Hashable, Codable, CaseIterable {
@@ -199,14 +200,11 @@ public struct ConnectorConfigurationError: Error, Sendable, Hashable, CustomStri
     public var description: String { message }
 
     static func describe(_ error: DecodingError) -> String {
-        func path(_ keys: [any CodingKey]) -> String {
-            keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        }
-        switch error {
-        case .keyNotFound(let key, let context): return "\(path(context.codingPath + [key])): is required"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "\(path(context.codingPath)): has the wrong type"
-        case .dataCorrupted(let context): return "\(path(context.codingPath)): \(context.debugDescription)"
-        @unknown default: return "cannot be read"
+        guard let problem = DecodingProblem(error) else { return "cannot be read" }
+        switch problem.kind {
+        case .missing: return "\(problem.field): is required"
+        case .wrongType, .null: return "\(problem.field): has the wrong type"
+        case .unreadable(let detail): return "\(problem.field): \(detail)"
         }
     }
 }

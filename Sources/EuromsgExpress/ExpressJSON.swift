@@ -1,5 +1,6 @@
 import Foundation
 import MySoftIYS
+import WireCoding
 
 /// The Euromsg Express JSON codec. Decoding failures become `VALIDATION_ERROR` naming the field, so the
 /// mock answers them in the gateway's own error shape.
@@ -16,25 +17,21 @@ public enum ExpressJSON {
 
     /// Encodes with sorted keys, so output is stable byte for byte.
     public static func encode<Value: Encodable>(_ value: Value) throws(ExpressError) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
-            return Array(try encoder.encode(value))
+            return Array(try WireJSON.encoder().encode(value))
         } catch {
             throw ExpressError(.validation, "cannot encode: \(error)")
         }
     }
 
     static func describe(_ error: DecodingError) -> ExpressError {
-        let field = IYSJSON.fieldName
-        switch error {
-        case .keyNotFound(let key, let context): return .invalid(field(context.codingPath + [key]), "is required")
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return .invalid(field(context.codingPath), "has the wrong type")
-        case .dataCorrupted(let context):
-            if context.codingPath.isEmpty { return ExpressError(.validation, "the body is not valid JSON") }
-            return .invalid(field(context.codingPath), context.debugDescription)
-        @unknown default: return ExpressError(.validation, "the body cannot be read")
+        guard let problem = DecodingProblem(error) else { return ExpressError(.validation, "the body cannot be read") }
+        switch problem.kind {
+        case .missing: return .invalid(problem.field, "is required")
+        case .wrongType, .null: return .invalid(problem.field, "has the wrong type")
+        case .unreadable(let detail):
+            if problem.field.isEmpty { return ExpressError(.validation, "the body is not valid JSON") }
+            return .invalid(problem.field, detail)
         }
     }
 }

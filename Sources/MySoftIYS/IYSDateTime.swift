@@ -1,3 +1,4 @@
+import WireCoding
 /// A MySoft İYS date-time, `yyyy-MM-dd HH:mm:ss` (the document's only format), Turkish local time.
 public struct IYSDateTime: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public var year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int
@@ -49,11 +50,5 @@ public struct IYSDateTime: Sendable, Hashable, Comparable, Codable, CustomString
         try container.encode(description)
     }
 
-    static func days(inMonth month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
+    static func days(inMonth month: Int, year: Int) -> Int { CivilDate.days(inMonth: month, year: year) }
 }

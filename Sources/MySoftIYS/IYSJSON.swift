@@ -1,4 +1,5 @@
 import Foundation
+import WireCoding
 
 /// The MySoft İYS JSON codec: requests and replies to and from bytes. Decoding failures become `HM422`
 /// naming the field, so a mock can answer them in the API's own envelope.
@@ -16,44 +17,33 @@ public enum IYSJSON {
 
     /// Encodes with sorted keys, so output is stable byte for byte.
     public static func encode<Value: Encodable>(_ value: Value) throws(IYSError) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
-            return Array(try encoder.encode(value))
+            return Array(try WireJSON.encoder().encode(value))
         } catch {
             throw IYSError(.HM400, "cannot encode: \(error)")
         }
     }
 
     static func describe(_ error: DecodingError) -> IYSError {
-        func path(_ keys: [any CodingKey], _ last: (any CodingKey)? = nil) -> String {
-            let name = fieldName(keys + (last.map { [$0] } ?? []))
-            return name.isEmpty ? "body" : name
-        }
-        switch error {
-        case .keyNotFound(let key, let context): return .invalid(path(context.codingPath, key), "is required")
-        case .typeMismatch(let type, let context): return .invalid(path(context.codingPath), "expected \(describe(type))")
-        case .valueNotFound(let type, let context): return .invalid(path(context.codingPath), "expected \(describe(type)), found null")
-        case .dataCorrupted(let context):
-            if context.codingPath.isEmpty { return IYSError(.HM422, "the body is not valid JSON") }
-            return .invalid(path(context.codingPath), context.debugDescription)
-        @unknown default: return IYSError(.HM422, "the body cannot be read")
+        guard let problem = DecodingProblem(error) else { return IYSError(.HM422, "the body cannot be read") }
+        let field = problem.field.isEmpty ? "body" : problem.field
+        switch problem.kind {
+        case .missing: return .invalid(field, "is required")
+        case .wrongType(let expected, _): return .invalid(field, "expected \(describe(expected))")
+        case .null(let expected): return .invalid(field, "expected \(describe(expected)), found null")
+        case .unreadable(let detail):
+            if problem.field.isEmpty { return IYSError(.HM422, "the body is not valid JSON") }
+            return .invalid(field, detail)
         }
     }
 
-    /// A coding path as error messages name the field: `consentData.recipient`, `members[2].email`; empty at the root.
-    /// Shared with the other JSON codecs built on this vocabulary (Euromsg Express).
-    public static func fieldName(_ path: [any CodingKey]) -> String {
-        let text = path.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
-        return text.hasPrefix(".") ? String(text.dropFirst()) : text
-    }
-
-    static func describe(_ type: Any.Type) -> String {
-        switch type {
-        case is Int.Type: "a number"
-        case is Bool.Type: "true or false"
-        case is String.Type: "text"
-        default: "\(type)".hasPrefix("Array") ? "a list" : "an object"
+    static func describe(_ expected: DecodingProblem.Expected) -> String {
+        switch expected {
+        case .number: "a number"
+        case .boolean: "true or false"
+        case .string: "text"
+        case .list: "a list"
+        case .object: "an object"
         }
     }
 }

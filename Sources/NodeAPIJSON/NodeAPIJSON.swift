@@ -1,5 +1,6 @@
 import Foundation
 import NodeAPI
+import WireCoding
 
 /// The Node API's JSON face: request bodies and `{"err": …, "data": …}` replies, wire names exactly
 /// as the document writes them. Credentials do not travel in JSON bodies (they are Basic auth).
@@ -57,10 +58,8 @@ public enum NodeAPIJSON {
     }
 
     private static func encode(_ value: some Encodable) throws(NodeAPIError) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         do {
-            return Array(try encoder.encode(value))
+            return Array(try WireJSON.encoder().encode(value))
         } catch {
             throw NodeAPIError(.internalServer, detail: "could not encode JSON: \(error)")
         }

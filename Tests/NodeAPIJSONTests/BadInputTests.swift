@@ -47,6 +47,12 @@ import Testing
         #expect(found?.message.contains("title: expected a string") == true)
     }
 
+    /// A list position is named `[1]`, not as Foundation's decoder names it (`Index 1`).
+    @Test func aListPositionIsNamedInBrackets() {
+        let found = error(#"{"type": 1, "sendingType": 2, "title": "T", "sender": "BASLIK", "numbers": [{"nr": 905551230011, "msg": "a"}, {"nr": 905551230012, "msg": ["b"]}]}"#)
+        #expect(found?.message.contains("numbers[1].msg") == true, "\(found?.message ?? "")")
+    }
+
     @Test func wrongTypes() {
         #expect(error(valid.dropLast() + #", "commercial": "belki"}"#)?.message.contains("commercial: 'belki' is not a boolean") == true)
         #expect(error(valid.dropLast() + #", "pushSettings": "https://x"}"#)?.message.contains("pushSettings") == true)

@@ -1,5 +1,6 @@
 import Foundation
 import NodeAPI
+import WireCoding
 
 /// The body the mock POSTs to a package's `pushSettings.url` when items reach a final state. The
 /// document does not show one; this shape is the project's decision (see the README):
@@ -23,9 +24,7 @@ public struct DeliveryReport: Sendable, Hashable, Codable {
 extension DeliveryReport {
     /// The POST body: JSON with sorted keys.
     public var jsonBody: [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? Array(encoder.encode(self))) ?? []
+        (try? Array(WireJSON.encoder().encode(self))) ?? []
     }
 }
 

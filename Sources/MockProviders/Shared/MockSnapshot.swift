@@ -1,4 +1,5 @@
 import Foundation
+import WireCoding
 
 /// What `provider-mock serve --state FILE` keeps across restarts: the Node API's packages, credit, address books and
 /// opt-outs, and the İYS consents (which the Node API's commercial gate reads), as JSON. Loaded at start over the
@@ -46,9 +47,7 @@ public struct MockSnapshot: Codable, Sendable {
 
     /// Writes the snapshot to `path` atomically.
     public func write(path: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try WireJSON.encoder().encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 }
 

@@ -1,15 +1,9 @@
-/// Turns a coding path into the field name a person reads in an error: `numbers[1].nr`.
+import WireCoding
+
+/// Turns a coding path into the field name a person reads in an error: `numbers[1].nr`, `body` at the root.
 public enum WirePath {
     public static func render(_ path: [any CodingKey]) -> String {
-        var text = ""
-        for key in path {
-            if let index = key.intValue, key.stringValue == String(index) {
-                text += "[\(index)]"
-            } else {
-                if !text.isEmpty { text += "." }
-                text += key.stringValue
-            }
-        }
+        let text = CodingPath.render(path)
         return text.isEmpty ? "body" : text
     }
 }
@@ -17,28 +11,30 @@ public enum WirePath {
 extension NodeAPIError {
     /// The error a request that could not be decoded gets: `ERR_INVALID_PARAM` naming the field and what was wrong.
     public init(decoding error: any Error) {
-        switch error {
-        case let error as NodeAPIError:
+        if let error = error as? NodeAPIError {
             self = error
-        case let DecodingError.keyNotFound(key, context):
-            self = .invalid(WirePath.render(context.codingPath + [key]), "is required")
-        case let DecodingError.typeMismatch(type, context):
-            self = .invalid(WirePath.render(context.codingPath), "expected \(Self.describe(type)) (\(context.debugDescription))")
-        case let DecodingError.valueNotFound(type, context):
-            self = .invalid(WirePath.render(context.codingPath), "expected \(Self.describe(type)), found nothing")
-        case let DecodingError.dataCorrupted(context):
-            self = .invalid(WirePath.render(context.codingPath), context.debugDescription)
-        default:
+            return
+        }
+        guard let problem = DecodingProblem(error) else {
             self = NodeAPIError(.sms00, detail: String(describing: error))
+            return
+        }
+        let field = problem.field.isEmpty ? "body" : problem.field
+        switch problem.kind {
+        case .missing: self = .invalid(field, "is required")
+        case .wrongType(let expected, let detail): self = .invalid(field, "expected \(Self.describe(expected)) (\(detail))")
+        case .null(let expected): self = .invalid(field, "expected \(Self.describe(expected)), found nothing")
+        case .unreadable(let detail): self = .invalid(field, detail)
         }
     }
 
-    private static func describe(_ type: Any.Type) -> String {
-        switch type {
-        case is Int.Type, is Double.Type: "a number"
-        case is String.Type: "a string"
-        case is Bool.Type: "a boolean"
-        default: "\(type)".hasPrefix("Array") ? "a list" : "an object"
+    private static func describe(_ expected: DecodingProblem.Expected) -> String {
+        switch expected {
+        case .number: "a number"
+        case .string: "a string"
+        case .boolean: "a boolean"
+        case .list: "a list"
+        case .object: "an object"
         }
     }
 }

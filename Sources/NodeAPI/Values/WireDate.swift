@@ -1,3 +1,4 @@
+import WireCoding
 /// A date and time as the Node API writes it, in Turkish local time (UTC+3), with no zone on the wire.
 ///
 /// Requests use `yyyy-MM-dd HH:mm` (``Style/minutes``; `trustDate` has seconds, ``Style/seconds``);
@@ -111,13 +112,7 @@ public struct WireDate: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
     /// Seconds since 1970-01-01 00:00 of the same wall clock (the zone is implied, never written).
     public var secondsSinceEpoch: Int {
-        // Days from civil, after Howard Hinnant's algorithm.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        let days = era * 146_097 + dayOfEra - 719_468
+        let days = CivilDate.days(year: year, month: month, day: day)
         return days * 86_400 + hour * 3_600 + minute * 60 + second
     }
 
@@ -146,13 +141,7 @@ public struct WireDate: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
     private var fractionValue: Double { Double("0." + fraction) ?? 0 }
 
-    static func days(inMonth month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
+    static func days(inMonth month: Int, year: Int) -> Int { CivilDate.days(inMonth: month, year: year) }
 
     private static func pad(_ value: Int, _ width: Int = 2) -> String {
         let digits = String(value)
