@@ -27,9 +27,10 @@ for load in "${loads[@]}"; do
         "$(median "$results/$name" 1)" "$(median "$results/$name" 3)" "$(median "$results/$name" 2)" \
         "$(awk '{ s += $4 } END { print s + 0 }' "$results/$name")" "$(cut -f1 "$results/$name" | tr '\n' ' ')"
 done
-awk -v c="$(median "$results/empty-route" 1)" -v e="$(median "$results/post-echo" 1)" \
-    -v j="$(median "$results/json-create" 1)" -v s="$(median "$results/soap-sendSms" 1)" \
-    'BEGIN { printf "ratios: JSON %.2fx, SOAP %.2fx of the empty route (goals 0.5x, 0.4x); the echo floor is %.2fx\n", j / c, s / c, e / c }'
+# The goal is CPU per request against the empty route's, in the same run (issue 13): req/s swings with the machine.
+awk -v c="$(median "$results/empty-route" 2)" -v e="$(median "$results/post-echo" 2)" \
+    -v j="$(median "$results/json-create" 2)" -v s="$(median "$results/soap-sendSms" 2)" \
+    'BEGIN { printf "server CPU per request: JSON %.2fx, SOAP %.2fx the empty route'"'"'s (goals 2.2x, 2.6x); the echo floor is %.2fx\n", j / c, s / c, e / c }'
 
 python3 - "$port" <<'PY'
 import json, sys, time, urllib.request
