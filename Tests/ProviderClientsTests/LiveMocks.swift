@@ -3,7 +3,8 @@ import Hummingbird
 import HummingbirdTesting
 import MockProviders
 
-/// The mocks in process on free ports, for the clients to call over real HTTP. Set `CONTRACT_NODE_API_URL`
+/// The mocks in process on free ports, for the clients to call over real HTTP, wired as `serve` wires them
+/// (``ProviderMocks``). Set `CONTRACT_NODE_API_URL`
 /// (with `CONTRACT_NODE_API_USERNAME` and `CONTRACT_NODE_API_PASSWORD`) to run the Node API contract against
 /// another endpoint, a provider's test account say, instead of the mock.
 enum LiveMocks {
@@ -26,24 +27,23 @@ enum LiveMocks {
         clock: any MockClock = SystemClock(), mockOnly: Bool = false, _ body: @escaping @Sendable (Endpoint) async throws -> Void
     ) async throws {
         if !mockOnly, let external = externalNodeAPI { return try await body(external) }
-        let scenario = try scenario ?? Scenario.bundled().nodeAPI
-        let router = Router()
-        NodeAPIRoutes(simulation: NodeAPISimulation(scenario: scenario, clock: clock), policy: policy, injection: injection).register(on: router)
+        var mocks = try Scenario.bundled()
+        if let scenario { mocks.nodeAPI = scenario }
+        let router = ProviderMocks(
+            scenario: mocks, clock: clock, errorsAsHTTP200: policy.errorsAsHTTP200, strictRequests: policy.strictRequests, injection: injection
+        ).nodeAPIRouter()
         try await live(router) { port in try await body(Endpoint(baseURL: "http://127.0.0.1:\(port)", username: "admin", password: "123456")) }
     }
 
     /// A live MySoft İYS mock on the bundled scenario and the given clock.
     static func iys(clock: any MockClock, _ body: @escaping @Sendable (String) async throws -> Void) async throws {
-        let router = Router()
-        let scenario = try Scenario.bundled().iys
-        IYSRoutes(simulation: IYSSimulation(accounts: scenario.accounts, clock: clock), clock: clock).register(on: router)
+        let router = ProviderMocks(scenario: try Scenario.bundled(), clock: clock).iysRouter()
         try await live(router) { port in try await body("http://127.0.0.1:\(port)") }
     }
 
     /// A live Euromsg Express mock on the bundled scenario and the given clock.
     static func euromsg(clock: any MockClock, _ body: @escaping @Sendable (String) async throws -> Void) async throws {
-        let router = Router()
-        ExpressRoutes(simulation: ExpressSimulation(scenario: try Scenario.bundled().euromsg, clock: clock), clock: clock).register(on: router)
+        let router = ProviderMocks(scenario: try Scenario.bundled(), clock: clock).euromsgRouter()
         try await live(router) { port in try await body("http://127.0.0.1:\(port)") }
     }
 

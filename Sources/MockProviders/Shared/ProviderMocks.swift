@@ -28,7 +28,10 @@ public struct ProviderMocks: Sendable {
     /// - Parameters:
     ///   - errorsAsHTTP200: every Node API error as HTTP 200, whatever the scenario says (`serve --errors-as-http-200`).
     ///   - strictRequests: unknown Node API request fields refused, whatever the scenario says (`serve --strict`).
-    public init(scenario: Scenario, clock: any MockClock, errorsAsHTTP200: Bool = false, strictRequests: Bool = false) {
+    ///   - injection: the Node API's injected errors, when a test drives them; by default the scenario's rules.
+    public init(
+        scenario: Scenario, clock: any MockClock, errorsAsHTTP200: Bool = false, strictRequests: Bool = false, injection: ErrorInjection? = nil
+    ) {
         self.scenario = scenario
         self.clock = clock
         let nodeScenario = scenario.nodeAPI
@@ -41,7 +44,7 @@ public struct ProviderMocks: Sendable {
             simulation: nodeAPI, policy: NodeAPIWirePolicy(
                 errorsAsHTTP200: errorsAsHTTP200 || nodeScenario.errorsAsHTTP200, strictRequests: strictRequests || nodeScenario.strictRequests
             ),
-            injection: ErrorInjection(
+            injection: injection ?? ErrorInjection(
                 rules: nodeScenario.errorRules, maintenance: nodeScenario.maintenance,
                 maxConcurrentRequestsPerUser: nodeScenario.maxConcurrentRequestsPerUser
             ),
