@@ -185,6 +185,24 @@ import Testing
         }
     }
 
+    /// A receiver's queue drains at the speed it answers: an attempt that ends starts the next due delivery at once.
+    /// The service's poll is an hour here, so without that only the first of 200 deliveries would be sent.
+    @Test func aReceiversQueueDrainsWithoutWaitingForThePoll() async throws {
+        let receiver = Receiver()
+        try await receiver.app.test(.live) { client in
+            let port = try #require(client.port)
+            let dispatcher = CallbackDispatcher(clock: clock, pollInterval: .seconds(3600))
+            for index in 0..<200 { await dispatcher.enqueue(url: "http://127.0.0.1:\(port)/hook", body: Array("{\"n\":\(index)}".utf8)) }
+            let service = Task { try await dispatcher.run() }
+            defer { service.cancel() }
+            try await Self.within(.seconds(60)) {
+                while await dispatcher.delivered < 200 { await Task.yield() }
+            }
+            // One in flight (the default): in the order they were queued.
+            #expect(receiver.bodies.withLock { $0.map { String(decoding: $0, as: UTF8.self) } } == (0..<200).map { "{\"n\":\($0)}" })
+        }
+    }
+
     /// Runs `body`, failing the test if it takes longer than `limit` (a watchdog, never a wait for a result).
     static func within(_ limit: Duration, _ body: @escaping @Sendable () async throws -> Void) async throws {
         try await withThrowingTaskGroup(of: Bool.self) { group in

@@ -58,6 +58,9 @@ public actor CallbackDispatcher: Service {
     public let maxInFlightPerReceiver: Int
     /// Delay before each retry; its count is the number of retries.
     public let backoff: [Duration]
+    /// How often the service looks for deliveries that were queued or fell due; an attempt that ends starts its
+    /// receiver's next due delivery at once, without waiting for this.
+    public let pollInterval: Duration
     private let clock: any MockClock
     private let timeout: TimeAmount
     private let logger: Logger
@@ -69,8 +72,9 @@ public actor CallbackDispatcher: Service {
     public init(
         clock: any MockClock, capacity: Int = 10_000, maxQueuedBytes: Int = 64 << 20, maxInFlightPerReceiver: Int = 1,
         backoff: [Duration] = [.seconds(1), .seconds(5), .seconds(30)], timeout: TimeAmount = .seconds(5),
-        logger: Logger = Logger(label: "provider-mock.callbacks")
+        pollInterval: Duration = .milliseconds(100), logger: Logger = Logger(label: "provider-mock.callbacks")
     ) {
+        self.pollInterval = pollInterval
         self.clock = clock
         self.capacity = max(capacity, 1)
         self.maxQueuedBytes = max(maxQueuedBytes, 1)
@@ -122,7 +126,7 @@ public actor CallbackDispatcher: Service {
             await withDiscardingTaskGroup { group in
                 while !Task.isCancelled {
                     for (key, delivery) in await self.takeDue() { group.addTask { await self.attempt(delivery, receiver: key) } }
-                    try? await Task.sleep(for: .milliseconds(100))
+                    try? await Task.sleep(for: self.pollInterval)
                 }
             }
         }
@@ -130,34 +134,42 @@ public actor CallbackDispatcher: Service {
 
     /// The deliveries due now that a free slot of their receiver may start; their slots are taken.
     private func takeDue() -> [(String, Delivery)] {
-        let now = clock.now()
         var due: [(String, Delivery)] = []
         for key in receivers.keys {
-            guard var receiver = receivers[key], receiver.inFlight < maxInFlightPerReceiver else { continue }
-            while receiver.inFlight < maxInFlightPerReceiver {
-                let delivery: Delivery
-                if let retry = receiver.retries.min, retry.delivery.notBefore <= now {
-                    delivery = receiver.retries.removeMin().delivery
-                } else if let fresh = receiver.fresh.popFirst() {
-                    delivery = fresh
-                } else {
-                    break
-                }
-                queuedBytes -= delivery.body.count
-                receiver.inFlight += 1
-                due.append((key, delivery))
-            }
-            receivers[key] = receiver
+            while let delivery = takeDue(for: key) { due.append((key, delivery)) }
         }
         return due
     }
 
-    private nonisolated func attempt(_ delivery: Delivery, receiver key: String) async {
-        let succeeded = await Self.send(delivery, timeout: timeout)
-        await finish(delivery, receiver: key, succeeded: succeeded)
+    /// The receiver's next due delivery, if one of its slots is free; the slot is taken.
+    private func takeDue(for key: String) -> Delivery? {
+        guard var receiver = receivers[key], receiver.inFlight < maxInFlightPerReceiver else { return nil }
+        let delivery: Delivery
+        if let retry = receiver.retries.min, retry.delivery.notBefore <= clock.now() {
+            delivery = receiver.retries.removeMin().delivery
+        } else if let fresh = receiver.fresh.popFirst() {
+            delivery = fresh
+        } else {
+            return nil
+        }
+        queuedBytes -= delivery.body.count
+        receiver.inFlight += 1
+        receivers[key] = receiver
+        return delivery
     }
 
-    private func finish(_ delivery: Delivery, receiver key: String, succeeded: Bool) {
+    /// Sends a delivery, then the receiver's next due ones in the same slot, one after another: a receiver's queue drains
+    /// at the speed it answers, not one delivery per poll of the service.
+    private nonisolated func attempt(_ delivery: Delivery, receiver key: String) async {
+        var next: Delivery? = delivery
+        while let current = next {
+            let succeeded = await Self.send(current, timeout: timeout)
+            next = await finish(current, receiver: key, succeeded: succeeded)
+        }
+    }
+
+    /// Counts an attempt, schedules its retry or gives it up, frees its slot, and takes the receiver's next due delivery.
+    private func finish(_ delivery: Delivery, receiver key: String, succeeded: Bool) -> Delivery? {
         receivers[key]?.inFlight -= 1
         counters.attempts += 1
         var delivery = delivery
@@ -178,7 +190,11 @@ public actor CallbackDispatcher: Service {
                 receivers[key, default: Receiver()].retries.insert(Retry(delivery: delivery, sequence: sequence))
             }
         }
-        if let receiver = receivers[key], receiver.count == 0, receiver.inFlight == 0 { receivers[key] = nil }
+        if let receiver = receivers[key], receiver.count == 0, receiver.inFlight == 0 {
+            receivers[key] = nil
+            return nil
+        }
+        return takeDue(for: key)
     }
 
     private func drop(url: String, reason: String) {
