@@ -42,45 +42,40 @@ public struct SmsSegments: Sendable, Hashable {
         }
     }
 
-    /// Counts `text` in the requested encoding.
+    /// Counts `text` in the requested encoding, in one pass over its scalars with nothing allocated: this runs for every
+    /// package and every personal text.
     public init(text: String, encoding requested: SmsEncoding) {
-        if requested != .unicode, let widths = Self.septetWidths(text, shift: requested == .turkish ? GSMAlphabet.turkishShift : GSMAlphabet.extensionTable) {
-            self = Self.pack(widths, encoding: requested)
+        if requested != .unicode, let counted = Self.count(text, encoding: requested) {
+            self = counted
         } else {
-            self = Self.pack(text.unicodeScalars.map { $0.value > 0xFFFF ? 2 : 1 }, encoding: .unicode)
+            self = Self.count(text, encoding: .unicode) ?? SmsSegments(encoding: .unicode, units: 0, count: 0)
         }
     }
 
-    private static func septetWidths(_ text: String, shift: Set<Unicode.Scalar>) -> [Int]? {
-        var widths: [Int] = []
-        widths.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            if GSMAlphabet.basic.contains(scalar) {
-                widths.append(1)
-            } else if shift.contains(scalar) {
-                widths.append(2)
-            } else {
-                return nil
-            }
-        }
-        return widths
-    }
-
-    /// Packs characters of the given widths into parts without splitting one.
-    private static func pack(_ widths: [Int], encoding: SmsEncoding) -> SmsSegments {
-        let units = widths.reduce(0, +)
-        if units == 0 { return SmsSegments(encoding: encoding, units: 0, count: 0) }
-        if units <= singleLimit(encoding) { return SmsSegments(encoding: encoding, units: units, count: 1) }
+    /// The count in `encoding`; `nil` when a 7-bit table cannot carry a character.
+    private static func count(_ text: String, encoding: SmsEncoding) -> SmsSegments? {
+        let table = encoding == .turkish ? GSMAlphabet.turkish : GSMAlphabet.standard
         let limit = partLimit(encoding)
+        var units = 0
         var parts = 1
         var used = 0
-        for width in widths {
+        for scalar in text.unicodeScalars {
+            let width: Int
+            if encoding == .unicode {
+                width = scalar.value > 0xFFFF ? 2 : 1
+            } else {
+                guard let septets = table.septets(scalar) else { return nil }
+                width = septets
+            }
+            units += width
+            // A character is never split across parts.
             if used + width > limit {
                 parts += 1
                 used = 0
             }
             used += width
         }
-        return SmsSegments(encoding: encoding, units: units, count: parts)
+        if units == 0 { return SmsSegments(encoding: encoding, units: 0, count: 0) }
+        return SmsSegments(encoding: encoding, units: units, count: units <= singleLimit(encoding) ? 1 : parts)
     }
 }
