@@ -6,6 +6,8 @@
 extension KeyedDecodingContainer {
     /// An integer given as a number or a numeric string; `nil` when absent, null or empty.
     public func decodeLenientInt(forKey key: Key) throws -> Int? {
+        // The common cases in one lookup: a number, or nothing given (absent or null); text and fractions below.
+        do { return try decodeIfPresent(Int.self, forKey: key) } catch {}
         guard contains(key), try !decodeNil(forKey: key) else { return nil }
         if let value = try? decode(Int.self, forKey: key) { return value }
         if let text = try? decode(String.self, forKey: key) {
@@ -26,6 +28,7 @@ extension KeyedDecodingContainer {
 
     /// A boolean given as `true`/`false`, `1`/`0` or their strings; `nil` when absent, null or empty.
     public func decodeLenientBool(forKey key: Key) throws -> Bool? {
+        do { return try decodeIfPresent(Bool.self, forKey: key) } catch {}
         guard contains(key), try !decodeNil(forKey: key) else { return nil }
         if let value = try? decode(Bool.self, forKey: key) { return value }
         if let value = try? decode(Int.self, forKey: key), value == 0 || value == 1 { return value == 1 }
@@ -42,6 +45,7 @@ extension KeyedDecodingContainer {
 
     /// Text given as a string or a number (a GSM number written as `905551234567`); `nil` when absent, null or empty.
     public func decodeLenientString(forKey key: Key) throws -> String? {
+        do { return try decodeIfPresent(String.self, forKey: key).flatMap { $0.isEmpty ? nil : $0 } } catch {}
         guard contains(key), try !decodeNil(forKey: key) else { return nil }
         if let text = try? decode(String.self, forKey: key) { return text.isEmpty ? nil : text }
         if let value = try? decode(Int.self, forKey: key) { return String(value) }
@@ -50,8 +54,7 @@ extension KeyedDecodingContainer {
 
     /// Text that must be a string (a JSON number here is a client bug); `nil` when absent, null or empty.
     public func decodeText(forKey key: Key) throws -> String? {
-        guard contains(key), try !decodeNil(forKey: key) else { return nil }
-        let text = try decode(String.self, forKey: key)
+        guard let text = try decodeIfPresent(String.self, forKey: key) else { return nil }
         return text.isEmpty ? nil : text
     }
 
