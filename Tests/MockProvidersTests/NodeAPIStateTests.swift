@@ -72,4 +72,14 @@ import Testing
         let next = try Self.sms.apply(to: &restored, user: "admin", now: later)
         #expect(next.pkgID > created.pkgID)
     }
+
+    /// The README's "mocks without HTTP" example, so that it keeps compiling and saying true things.
+    @Test func theReadmesExample() throws {
+        let start = Self.start
+        var state = NodeAPIState(scenario: try Scenario.bundled().nodeAPI, now: start)
+        let created = try CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "Merhaba")
+            .apply(to: &state, user: "admin", now: start)
+        let later = try ListSmsRequest(ids: [created.pkgID]).apply(to: &state, user: "admin", now: start + 3_600_000)
+        #expect(later.list.map(\.state) == [.complete])
+    }
 }
