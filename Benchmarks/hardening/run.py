@@ -217,6 +217,46 @@ def case_callbacks(server, hanging, packages_each, timeout):
     return f"{hanging} hanging receivers with {packages_each} packages each: the healthy receiver's report came {latency}; drops logged: {dropped}"
 
 
+
+class KeepAliveHealthy(http.server.BaseHTTPRequestHandler):
+    """A healthy receiver that keeps its connections (HTTP/1.1), as a real webhook endpoint does."""
+    protocol_version = "HTTP/1.1"
+    arrivals = []
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        KeepAliveHealthy.arrivals.append((time.perf_counter(), json.loads(body)["pkgID"]))
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def case_report_flood(server, healthy_reports, hanging_reports, timeout):
+    """Issue 13: 10 000 reports to a healthy receiver and 100 to a hanging one at once; how late the healthy ones come."""
+    KeepAliveHealthy.arrivals = []
+    healthy = Receivers.serve(KeepAliveHealthy)
+    hung = Receivers.serve(Receivers.Hang)
+    due = {}
+    final_after = 6.0  # queueing 1 s, sending 2 s, the report 3 s after: the default timings
+    for index in range(hanging_reports):
+        json_call(server.port, "/sms/create", {"type": 1, "sendingType": 0, "number": 905551230011, "sender": "BASLIK", "title": "T",
+                                              "content": f"Asılı {index} {time.time()}", "pushSettings": {"url": f"http://127.0.0.1:{hung.server_address[1]}/r"}})
+    for index in range(healthy_reports):
+        _, reply = json_call(server.port, "/sms/create", {"type": 1, "sendingType": 0, "number": 905551230011, "sender": "BASLIK", "title": "T",
+                                                         "content": f"Sağlıklı {index} {time.time()}", "pushSettings": {"url": f"http://127.0.0.1:{healthy.server_address[1]}/r"}})
+        due[reply["data"]["pkgID"]] = time.perf_counter() + final_after
+    deadline = time.perf_counter() + timeout
+    while len(KeepAliveHealthy.arrivals) < healthy_reports and time.perf_counter() < deadline:
+        time.sleep(0.1)
+    late = sorted(arrived - due[pkg] for arrived, pkg in KeepAliveHealthy.arrivals if pkg in due)
+    if not late:
+        return f"{healthy_reports} healthy reports beside {hanging_reports} to a hanging receiver: none arrived within {timeout} s"
+    return (f"{healthy_reports} healthy reports beside {hanging_reports} to a hanging receiver: {len(late)} arrived; after becoming due "
+            f"median {late[len(late) // 2]:.2f} s, p99 {late[int(len(late) * 0.99) - 1]:.2f} s, last {late[-1]:.2f} s")
+
 HOLDER = """
 import socket, sys, time
 sockets, failed, streak = [], 0, 0
@@ -317,6 +357,7 @@ CASES = {
     "import-groups": lambda s, t: [case_import(s, 8_000, True, t)],
     "xml": lambda s, t: [case_xml(s, t)],
     "callbacks": lambda s, t: [case_callbacks(s, 6, 5, t), case_callbacks(s, 20, 50, t)],
+    "report-flood": lambda s, t: [case_report_flood(s, 10_000, 100, t)],
     "connections": lambda s, t: [case_connections(s, 24_000)],
     "memory": lambda s, t: [case_memory(s, 30)],
     "tokens": lambda s, t: [case_tokens(s, 6)],
