@@ -1,10 +1,22 @@
 import Foundation
 @testable import MockProviders
 import MySoftIYS
+import NodeAPI
 import Testing
 
 /// The small shared helpers the hot path leans on: they must stay right while being cheap.
 @Suite struct SharedHelpersTests {
+    /// A page taken from a sequence as it goes is the page of the whole list, with its length.
+    @Test func aPageOfASequenceIsThePageOfTheList() {
+        let all = Array(0..<57)
+        for paging in [Paging(), Paging(pageIndex: 0, pageSize: 10), Paging(pageIndex: 5, pageSize: 10), Paging(pageIndex: 6, pageSize: 10), Paging(pageIndex: 2, pageSize: 0)] {
+            let fromList = NodeAPIState.page(all, paging)
+            let fromSequence = NodeAPIState.page(all.lazy.filter { _ in true }, paging)
+            #expect(fromSequence.total == fromList.total)
+            #expect(Array(fromSequence.slice) == Array(fromList.slice))
+        }
+    }
+
     @Test func uuidsAreVersion4AndDistinct() {
         var generator = UUIDGenerator(seed: 42)
         var seen = Set<String>()

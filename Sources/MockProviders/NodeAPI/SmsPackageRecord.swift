@@ -81,19 +81,95 @@ public struct SmsPackageRecord: Sendable, Hashable, Codable {
     /// Whether the package can still be cancelled: it has not started sending.
     public func isChangeable(at now: Int64) -> Bool { cancelledAt == nil && now < sendingAt }
 
-    public func itemState(_ item: Item, at now: Int64) -> ItemState {
-        if item.outcome == .notCreated { return now < savedAt ? .pending : .cancelled }
-        if let cancelledAt, cancelledAt < sendingAt + item.delay { return .cancelled }
+    public func itemState(_ item: Item, at now: Int64) -> ItemState { itemState(item, at: now, on: Timeline(self)) }
+
+    /// The package's instants, worked out once for a pass over its items (each is a computed property).
+    struct Timeline {
+        var savedAt, sendingAt, sentAt, reportAt, timeoutAt: Int64
+        var cancelledAt: Int64?
+
+        init(_ package: SmsPackageRecord) {
+            savedAt = package.savedAt
+            sendingAt = package.sendingAt
+            sentAt = package.sentAt
+            reportAt = package.reportAt
+            timeoutAt = package.timeoutAt
+            cancelledAt = package.cancelledAt
+        }
+    }
+
+    func itemState(_ item: Item, at now: Int64, on timeline: Timeline) -> ItemState {
+        if item.outcome == .notCreated { return now < timeline.savedAt ? .pending : .cancelled }
+        if let cancelledAt = timeline.cancelledAt, cancelledAt < timeline.sendingAt + item.delay { return .cancelled }
         let now = now - item.delay
-        if now < sendingAt { return .pending }
-        if now < sentAt { return .sending }
+        if now < timeline.sendingAt { return .pending }
+        if now < timeline.sentAt { return .sending }
         switch item.outcome {
         case .rejectedByOperator, .noConsent, .operatorOutage: return .rejectedByOperator
-        case .timedOut: return now < timeoutAt ? .sent : .timedOut
-        case .undelivered: return now < reportAt ? .sent : .undelivered
-        case .delivered, .callbackFails: return now < reportAt ? .sent : .delivered
+        case .timedOut: return now < timeline.timeoutAt ? .sent : .timedOut
+        case .undelivered: return now < timeline.reportAt ? .sent : .undelivered
+        case .delivered, .callbackFails: return now < timeline.reportAt ? .sent : .delivered
         case .notCreated: return .cancelled
         }
+    }
+
+    /// The package's items counted at `now` in one pass, with nothing allocated: its state, its `/sms/list` statistics
+    /// and its share of `/sms/summary` all read this (a package of 100 000 items was walked three times, with an array
+    /// of states each time).
+    public struct Tally: Sendable, Hashable {
+        public var items = 0
+        /// Segments of all items, and credit as booked (``SmsPackageRecord/charge(of:at:)``).
+        public var segments = 0
+        public var credit = 0
+        /// Items delivered, and items undelivered, timed out or rejected by the operator; the same in segments.
+        public var delivered = 0
+        public var undelivered = 0
+        public var deliveredSegments = 0
+        public var undeliveredSegments = 0
+        /// Segments of items sent and waiting for their report.
+        public var sentSegments = 0
+        /// Items not yet handed over (pending or sending), rejected by the operator, in a final state, out in an outage.
+        var unfinished = 0
+        var rejected = 0
+        var finals = 0
+        var outages = 0
+    }
+
+    public func tally(at now: Int64) -> Tally {
+        let timeline = Timeline(self)
+        var tally = Tally()
+        tally.items = items.count
+        for item in items {
+            let state = itemState(item, at: now, on: timeline)
+            tally.segments += item.segments
+            if item.outcome == .operatorOutage { tally.outages += 1 }
+            switch state {
+            case .cancelled:
+                tally.finals += 1
+            case .rejectedByOperator:
+                tally.rejected += 1
+                tally.finals += 1
+                tally.undelivered += 1
+                tally.undeliveredSegments += item.segments
+            case .delivered:
+                tally.credit += item.booked
+                tally.finals += 1
+                tally.delivered += 1
+                tally.deliveredSegments += item.segments
+            case .undelivered, .timedOut:
+                tally.credit += item.booked
+                tally.finals += 1
+                tally.undelivered += 1
+                tally.undeliveredSegments += item.segments
+            case .sent:
+                tally.credit += item.booked
+                tally.sentSegments += item.segments
+            case .pending, .sending:
+                tally.credit += item.booked
+                tally.unfinished += 1
+            }
+        }
+        return tally
     }
 
     /// When an item reached its final state, if it has.
@@ -113,7 +189,10 @@ public struct SmsPackageRecord: Sendable, Hashable, Codable {
         }
     }
 
-    public func state(at now: Int64) -> PackageState {
+    public func state(at now: Int64) -> PackageState { state(at: now, tally: nil) }
+
+    /// The state at `now`; `tally`, when the caller has it, saves counting the items again.
+    func state(at now: Int64, tally: Tally?) -> PackageState {
         if let cancelledAt, cancelledAt < sendingAt { return .cancelled }
         if now < savedAt { return .saving }
         // Every item shares a package's failure to be created (its sender).
@@ -121,14 +200,17 @@ public struct SmsPackageRecord: Sendable, Hashable, Codable {
         if now < startsAt { return .pending }
         if now < sendingAt { return .queueing }
         if now < sentAt { return .sending }
-        let states = items.map { itemState($0, at: now) }
+        return state(with: tally ?? self.tally(at: now))
+    }
+
+    /// The state once items are handed over, from their tally.
+    func state(with tally: Tally) -> PackageState {
         // A periodic package is still sending while a later batch waits for its period.
-        if states.contains(where: { $0 == .pending || $0 == .sending }) { return .sending }
-        if items.allSatisfy({ $0.outcome == .operatorOutage }) { return .sendingFailed }
-        if states.allSatisfy({ $0 == .rejectedByOperator }) { return .rejectedByOperator }
-        let finals = states.filter(\.isFinal).count
-        if finals == states.count { return .complete }
-        return finals == 0 ? .sent : .partlyReported
+        if tally.unfinished > 0 { return .sending }
+        if tally.outages == tally.items { return .sendingFailed }
+        if tally.rejected == tally.items { return .rejectedByOperator }
+        if tally.finals == tally.items { return .complete }
+        return tally.finals == 0 ? .sent : .partlyReported
     }
 
     /// The credit an item costs at `now`, booked once: what was charged for it, or 0 once refunded (cancelled before
@@ -144,14 +226,12 @@ public struct SmsPackageRecord: Sendable, Hashable, Codable {
 
     /// The `/sms/list` view of the package.
     public func summary(at now: Int64) -> SmsPackageSummary {
-        let states = items.map { itemState($0, at: now) }
+        let tally = tally(at: now)
         return SmsPackageSummary(
-            id: id, customID: customID, type: type, uuid: uuid, state: state(at: now), title: title, content: content,
+            id: id, customID: customID, type: type, uuid: uuid, state: state(at: now, tally: tally), title: title, content: content,
             senders: [sender], encoding: encoding, validity: validity,
             statistics: .init(
-                total: items.reduce(0) { $0 + $1.segments }, credit: items.reduce(0) { $0 + charge(of: $1, at: now) }, rCount: items.count,
-                delivered: states.filter { $0 == .delivered }.count,
-                undelivered: states.filter { $0 == .undelivered || $0 == .timedOut || $0 == .rejectedByOperator }.count
+                total: tally.segments, credit: tally.credit, rCount: tally.items, delivered: tally.delivered, undelivered: tally.undelivered
             ),
             isScheduled: isScheduled ? 1 : 0, sendingDate: TurkeyTime.date(startsAt)
         )

@@ -12,17 +12,13 @@ extension SmsSummaryRequest: NodeAPITransition {
             if let start, package.startsAt < start { continue }
             if let finish, package.startsAt > finish { continue }
             // Counted in segments, as the package's statistics.total; credit as booked (``SmsPackageRecord/charge(of:at:)``).
-            for item in package.items {
-                summary.total += item.segments
-                summary.credit += package.charge(of: item, at: now)
-                summary.rCount += 1
-                switch package.itemState(item, at: now) {
-                case .delivered: summary.delivered += item.segments
-                case .undelivered, .timedOut, .rejectedByOperator: summary.undelivered += item.segments
-                case .sent: summary.pending += item.segments
-                case .cancelled, .pending, .sending: break
-                }
-            }
+            let tally = package.tally(at: now)
+            summary.total += tally.segments
+            summary.credit += tally.credit
+            summary.rCount += tally.items
+            summary.delivered += tally.deliveredSegments
+            summary.undelivered += tally.undeliveredSegments
+            summary.pending += tally.sentSegments
         }
         return summary
     }

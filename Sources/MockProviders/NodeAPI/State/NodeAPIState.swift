@@ -169,6 +169,18 @@ public struct NodeAPIState: Sendable {
     static func page<T>(_ all: [T], _ paging: Paging) -> (total: Int, slice: ArraySlice<T>) {
         (all.count, all[paging.window(in: all.count)])
     }
+
+    /// One page of a sequence, and its length, keeping only the page: a list over 100 000 packages copies ten of them.
+    static func page<T>(_ all: some Sequence<T>, _ paging: Paging) -> (total: Int, slice: ArraySlice<T>) {
+        let window = paging.window(in: .max)
+        var total = 0
+        var slice: [T] = []
+        for element in all {
+            if window.contains(total) { slice.append(element) }
+            total += 1
+        }
+        return (total, slice[...])
+    }
 }
 
 extension Page {
