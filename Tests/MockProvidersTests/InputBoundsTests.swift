@@ -73,6 +73,18 @@ import Testing
         }
     }
 
+    /// Fuzz finding (fuzz-scenario, 9.6 million executions in): YAML reads `1:30` as a base-60 integer and Yams multiplies
+    /// its parts unchecked, so a long one trapped the process. It is refused with its line; small ones still read.
+    @Test func aBase60NumberTooLargeIsAnErrorNotATrap() {
+        let problem = { (yaml: String) in ExpressScenarioTests.problem(yaml, file: "s.yaml") }
+        let found = problem("euromsg:\n  tokenLifetimeSeconds: 3000:600000000000000000:00000:00000000000:00000000000000000000\n")
+        #expect(found?.hasPrefix("s.yaml:2: '3000:600000000000000000") == true, "\(found ?? "")")
+        #expect(found?.contains("is a base-60 number (YAML's 1:30) too large to read") == true)
+        #expect(problem("euromsg:\n  tokenLifetimeSeconds: 1:1:1:1:1:1:1:1:1:1:1:1\n")?.contains("base-60") == true)
+        #expect(problem("euromsg:\n  tokenLifetimeSeconds: 1:30\n") == nil)
+        #expect(problem("nodeAPI:\n  sendingHours: {from: \"09:00\", to: \"20:00\"}\n") == nil)
+    }
+
     @Test func pagingThatSkippedValidationStillCannotOverflow() {
         #expect(Paging(pageIndex: .max, pageSize: 1000).window(in: 5) == 5..<5)
         #expect(Paging(pageIndex: -3, pageSize: 10).window(in: 25) == 0..<10)

@@ -55,6 +55,7 @@ public struct Scenario: Sendable, Hashable, Decodable {
         } catch {
             throw ScenarioError("\(file): not valid YAML: \(String(describing: error).replacingOccurrences(of: "\n", with: " "))")
         }
+        try ScenarioNumbers.check(root, file: file)
         do {
             return try YAMLDecoder().decode(Scenario.self, from: root)
         } catch let DecodingError.dataCorrupted(context) {
