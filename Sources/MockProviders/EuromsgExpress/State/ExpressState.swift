@@ -154,9 +154,4 @@ public struct ExpressState: Sendable {
             throw ExpressError(.conflict, "the end user already has a list named '\(clash.name)' (id \(clash.id))")
         }
     }
-
-    // MARK: Health
-
-    /// `GET /health-check`.
-    public func health(now: Int64) -> HealthCheck { HealthCheck(time: ExpressClock.date(now)) }
 }
