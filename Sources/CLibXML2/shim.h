@@ -46,23 +46,26 @@ static inline void pm_silence_generic_errors(void) {
 
 /// Parses `buffer` with the SAX2 handler `sax`. Callbacks receive the parser context as `ctx`;
 /// `builder` is in `ctxt->_private`. Returns 0 when the document is well formed.
+///
+/// A push parser fed the whole document as one final chunk: libxml2 2.9's memory parser reads its input through
+/// a buffer that it grows and copies 4 000 bytes at a time, which made it half as fast again on a SOAP request.
+/// The first four bytes go in at creation, where libxml2 detects the encoding, as its documentation asks.
 static inline int pm_sax_parse(const char *buffer, int size, xmlSAXHandler *sax, void *builder,
                                int options, pm_parse_error *error) {
     memset(error, 0, sizeof(*error));
     xmlSetGenericErrorFunc(NULL, pm_silent_generic_error);
-    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(buffer, size);
+    sax->serror = pm_silent_error;
+    int head = size < 4 ? size : 4;
+    // A NULL user data makes libxml2 pass the context itself to the callbacks.
+    xmlParserCtxtPtr ctxt = xmlCreatePushParserCtxt(sax, NULL, buffer, head, NULL);
     if (ctxt == NULL) {
         error->code = -1;
         strncpy(error->message, "could not create a parser context", sizeof(error->message) - 1);
         return -1;
     }
-    xmlSAXHandlerPtr original = ctxt->sax;
-    sax->serror = pm_silent_error;
-    ctxt->sax = sax;
     ctxt->_private = builder;
-    ctxt->userData = ctxt;
     xmlCtxtUseOptions(ctxt, options);
-    xmlParseDocument(ctxt);
+    xmlParseChunk(ctxt, buffer + head, size - head, 1);
     int result = ctxt->wellFormed ? 0 : 1;
     xmlErrorPtr last = xmlCtxtGetLastError(ctxt);
     if (last != NULL && last->code != 0) {
@@ -73,7 +76,6 @@ static inline int pm_sax_parse(const char *buffer, int size, xmlSAXHandler *sax,
             strncpy(error->message, last->message, sizeof(error->message) - 1);
         }
     }
-    ctxt->sax = original;
     ctxt->_private = NULL;
     xmlFreeParserCtxt(ctxt);
     return result;

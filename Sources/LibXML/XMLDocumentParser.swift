@@ -37,15 +37,12 @@ public enum XMLDocumentParser {
         }
         guard let base = buffer.baseAddress, buffer.count > 0 else { return .failure(.empty) }
         if let refusal = XMLPreflight.check(buffer, limits: limits) { return .failure(refusal) }
-        let builder = TreeBuilder(limits: limits)
+        var builder = TreeBuilder(limits: limits)
         var handler = TreeBuilder.handler()
         var error = pm_parse_error()
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        let status = withExtendedLifetime(builder) {
-            pm_sax_parse(
-                base.assumingMemoryBound(to: CChar.self), Int32(buffer.count), &handler,
-                Unmanaged.passUnretained(builder).toOpaque(), options, &error
-            )
+        let status = withUnsafeMutablePointer(to: &builder) { pointer in
+            pm_sax_parse(base.assumingMemoryBound(to: CChar.self), Int32(buffer.count), &handler, pointer, options, &error)
         }
         if let failure = builder.failure { return .failure(failure) }
         if status != 0 {
@@ -68,8 +65,10 @@ extension String {
     }
 }
 
-/// Collects SAX2 events into ``XMLElement`` values. Lives for one parse, on one thread.
-private final class TreeBuilder {
+/// Collects SAX2 events into ``XMLElement`` values. Lives for one parse, on one thread, on the parse's stack: the
+/// callbacks reach it through the pointer in the parser context, so no access to it is checked at run time (as a
+/// class's properties would be, a tenth of a parse).
+private struct TreeBuilder {
     let limits: XMLParseLimits
     /// Elements and attributes so far.
     var nodes = 0
@@ -77,33 +76,24 @@ private final class TreeBuilder {
     var stack: [XMLElement] = []
     var root: XMLElement?
     var failure: XMLParseError?
-    /// libxml2 interns names, so a pointer seen before is the same namespace URI: URIs are long
-    /// (heap-allocated) strings and few, worth caching; element names are mostly small strings.
-    var uris: [(pointer: UnsafeRawPointer, value: String)] = []
+    /// libxml2 interns names in the parse's dictionary, so a pointer seen before is the same namespace URI: URIs are
+    /// long (heap-allocated) strings and few, worth keeping by pointer; element names are mostly small strings.
+    var uris = InternedStrings()
 
     init(limits: XMLParseLimits) {
         self.limits = limits
         stack.reserveCapacity(16)
     }
 
-    func uri(_ pointer: UnsafePointer<xmlChar>?) -> String? {
-        guard let pointer else { return nil }
-        let key = UnsafeRawPointer(pointer)
-        for entry in uris where entry.pointer == key { return entry.value }
-        let value = String(cString: pointer)
-        uris.append((key, value))
-        return value
-    }
-
-    func fail(_ error: XMLParseError, _ ctx: UnsafeMutableRawPointer?) {
+    mutating func fail(_ error: XMLParseError, _ ctx: UnsafeMutableRawPointer?) {
         if failure == nil { failure = error }
         pm_stop_parser(ctx)
     }
 
-    /// Runs `body` with the builder of a parse, without retaining it (the parse keeps it alive).
-    static func with(_ ctx: UnsafeMutableRawPointer?, _ body: (TreeBuilder) -> Void) {
+    /// Runs `body` with the builder of a parse.
+    static func with(_ ctx: UnsafeMutableRawPointer?, _ body: (inout TreeBuilder) -> Void) {
         guard let raw = pm_builder(ctx) else { return }
-        Unmanaged<TreeBuilder>.fromOpaque(raw)._withUnsafeGuaranteedRef(body)
+        body(&raw.assumingMemoryBound(to: TreeBuilder.self).pointee)
     }
 
     static func handler() -> xmlSAXHandler {
@@ -135,7 +125,7 @@ private final class TreeBuilder {
                     builder.fail(.tooManyNodes(limit: builder.limits.maxNodes), ctx)
                     return
                 }
-                var element = XMLElement(localName.map { String(cString: $0) } ?? "", namespaceURI: builder.uri(uri))
+                var element = XMLElement(localName.map { String(cString: $0) } ?? "", namespaceURI: builder.uris.string(uri))
                 if attributeCount > 0, let attributes {
                     element.attributes.reserveCapacity(Int(attributeCount))
                     for index in 0..<Int(attributeCount) {
@@ -144,7 +134,7 @@ private final class TreeBuilder {
                         let bytes = UnsafeBufferPointer(start: start, count: end - start)
                         let value = String(decoding: bytes, as: UTF8.self).replacingCharacterReference38()
                         element.attributes.append(XMLAttribute(
-                            attributes[base].map { String(cString: $0) } ?? "", namespaceURI: builder.uri(attributes[base + 2]), value: value
+                            attributes[base].map { String(cString: $0) } ?? "", namespaceURI: builder.uris.string(attributes[base + 2]), value: value
                         ))
                     }
                 }
@@ -181,6 +171,25 @@ private final class TreeBuilder {
         sax.characters = characters
         sax.cdataBlock = characters
         return sax
+    }
+}
+
+/// Strings of interned C strings, by pointer: a linear search over at most ``capacity`` entries, then plain conversion.
+private struct InternedStrings {
+    static let capacity = 32
+    private var pointers: [UnsafeRawPointer] = []
+    private var values: [String] = []
+
+    mutating func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+        guard let pointer else { return nil }
+        let key = UnsafeRawPointer(pointer)
+        if let index = pointers.firstIndex(of: key) { return values[index] }
+        let value = String(cString: pointer)
+        if pointers.count < Self.capacity {
+            pointers.append(key)
+            values.append(value)
+        }
+        return value
     }
 }
 

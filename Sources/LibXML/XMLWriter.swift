@@ -45,27 +45,24 @@ public struct XMLWriter: Sendable {
 
     private func write(_ element: XMLElement, depth: Int, isRoot: Bool, scope: inout [Namespace], into out: inout [UInt8]) {
         let scopeCount = scope.count
-        defer { scope.removeSubrange(scopeCount...) }
-        var declarations: [Namespace] = isRoot ? namespaces : []
-        var qualifiedName = element.localName
+        // The name is written as prefix, colon and local name: no qualified name is built per element.
+        var prefix: String?
+        var generated: Namespace?
         if let uri = element.namespaceURI {
             if let known = scope.last(where: { $0.uri == uri }) {
-                qualifiedName = "\(known.prefix):\(element.localName)"
+                prefix = known.prefix
             } else {
-                let generated = Namespace(prefix: "ns\(scope.count)", uri: uri)
-                scope.append(generated)
-                declarations.append(generated)
-                qualifiedName = "\(generated.prefix):\(element.localName)"
+                let namespace = Namespace(prefix: "ns\(scope.count)", uri: uri)
+                scope.append(namespace)
+                generated = namespace
+                prefix = namespace.prefix
             }
         }
         if let indent, depth > 0 { out.append(contentsOf: repeatElement(0x20, count: indent * depth)) }
         out.append(0x3C)
-        out.append(contentsOf: qualifiedName.utf8)
-        for namespace in declarations {
-            out.append(contentsOf: " xmlns:\(namespace.prefix)=\"".utf8)
-            Self.escape(namespace.uri, attribute: true, into: &out)
-            out.append(0x22)
-        }
+        Self.name(prefix, element.localName, into: &out)
+        if isRoot { for namespace in namespaces { Self.declare(namespace, into: &out) } }
+        if let generated { Self.declare(generated, into: &out) }
         for attribute in element.attributes {
             out.append(0x20)
             if let uri = attribute.namespaceURI, let known = scope.last(where: { $0.uri == uri }) {
@@ -83,7 +80,7 @@ public struct XMLWriter: Sendable {
             } else {
                 out.append(0x3E)
                 Self.escape(element.text, attribute: false, into: &out)
-                closeTag(qualifiedName, into: &out)
+                Self.closeTag(prefix, element.localName, into: &out)
             }
         } else {
             out.append(0x3E)
@@ -95,13 +92,30 @@ public struct XMLWriter: Sendable {
                 out.append(0x0A)
                 if depth > 0 { out.append(contentsOf: repeatElement(0x20, count: indent * depth)) }
             }
-            closeTag(qualifiedName, into: &out)
+            Self.closeTag(prefix, element.localName, into: &out)
         }
+        if scope.count > scopeCount { scope.removeSubrange(scopeCount...) }
     }
 
-    private func closeTag(_ name: String, into out: inout [UInt8]) {
+    private static func name(_ prefix: String?, _ localName: String, into out: inout [UInt8]) {
+        if let prefix {
+            out.append(contentsOf: prefix.utf8)
+            out.append(0x3A)
+        }
+        out.append(contentsOf: localName.utf8)
+    }
+
+    private static func declare(_ namespace: Namespace, into out: inout [UInt8]) {
+        out.append(contentsOf: " xmlns:".utf8)
+        out.append(contentsOf: namespace.prefix.utf8)
+        out.append(contentsOf: "=\"".utf8)
+        escape(namespace.uri, attribute: true, into: &out)
+        out.append(0x22)
+    }
+
+    private static func closeTag(_ prefix: String?, _ localName: String, into out: inout [UInt8]) {
         out.append(contentsOf: "</".utf8)
-        out.append(contentsOf: name.utf8)
+        name(prefix, localName, into: &out)
         out.append(0x3E)
     }
 
@@ -109,6 +123,11 @@ public struct XMLWriter: Sendable {
 
     /// Appends `text` escaped for element content or, with `attribute`, for a double-quoted attribute value.
     static func escape(_ text: String, attribute: Bool, into out: inout [UInt8]) {
+        // Most text needs nothing escaped: one pass to check, then one copy.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x26 && $0 != 0x3C && $0 != 0x3E && $0 != 0x22 && $0 != 0xEF }) {
+            out.append(contentsOf: text.utf8)
+            return
+        }
         var utf8 = text.utf8.makeIterator()
         var pending: [UInt8] = []
         while let byte = pending.isEmpty ? utf8.next() : pending.removeFirst() {

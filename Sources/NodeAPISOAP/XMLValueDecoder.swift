@@ -138,6 +138,36 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         try XMLValueDecoder.value(type, require(key), codingPath + [key], ignored: ignored)
     }
 
+    // One lookup for an optional field: the standard library's versions ask `contains`, then `decodeNil`, then `decode`.
+    private func present(_ key: Key) -> XMLElement? {
+        guard let child = child(key), !XMLValueDecoder.isNil(child) else { return nil }
+        return child
+    }
+
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+        try present(key).map { try XMLValueDecoder.text($0, codingPath + [key]) }
+    }
+
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
+        try present(key).map { try XMLValueDecoder.integer(type, $0, codingPath + [key]) }
+    }
+
+    func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? {
+        try present(key).map { try XMLValueDecoder.integer(type, $0, codingPath + [key]) }
+    }
+
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
+        try present(key).map { try XMLValueDecoder.boolean($0, codingPath + [key]) }
+    }
+
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
+        try present(key).map { try XMLValueDecoder.floating(type, $0, codingPath + [key]) }
+    }
+
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        try present(key).map { try XMLValueDecoder.value(type, $0, codingPath + [key], ignored: ignored) }
+    }
+
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
         try XMLValueDecoder(element: try require(key), codingPath: codingPath + [key], ignored: ignored).container(keyedBy: type)
     }

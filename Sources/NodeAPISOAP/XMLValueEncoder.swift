@@ -47,18 +47,26 @@ final class XMLValueEncoder: Encoder {
 
     func singleValueContainer() -> any SingleValueEncodingContainer { SingleValue(node: node, codingPath: codingPath) }
 
-    static func text(of value: Any) -> String? {
-        switch value {
-        case let value as String: value
-        case let value as Bool: value ? "true" : "false"
-        case let value as Int: String(value)
-        case let value as Int64: String(value)
-        case let value as Int32: String(value)
-        case let value as UInt: String(value)
-        case let value as Double: value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
-        case let value as Float: String(value)
-        default: nil
-        }
+    /// The text of a scalar, by metatype identity (a pointer comparison each, no dynamic cast): the containers'
+    /// scalar methods take most scalars directly, this catches those reaching the generic path.
+    static func text<T: Encodable>(of value: T) -> String? {
+        let identity = ObjectIdentifier(T.self)
+        if identity == ObjectIdentifier(String.self) { return unsafeBitCast(value, to: String.self) }
+        if identity == ObjectIdentifier(Int.self) { return String(unsafeBitCast(value, to: Int.self)) }
+        if identity == ObjectIdentifier(Bool.self) { return text(unsafeBitCast(value, to: Bool.self)) }
+        if identity == ObjectIdentifier(Double.self) { return text(unsafeBitCast(value, to: Double.self)) }
+        if identity == ObjectIdentifier(Int64.self) { return String(unsafeBitCast(value, to: Int64.self)) }
+        if identity == ObjectIdentifier(Int32.self) { return String(unsafeBitCast(value, to: Int32.self)) }
+        if identity == ObjectIdentifier(UInt.self) { return String(unsafeBitCast(value, to: UInt.self)) }
+        if identity == ObjectIdentifier(Float.self) { return String(unsafeBitCast(value, to: Float.self)) }
+        return nil
+    }
+
+    static func text(_ value: Bool) -> String { value ? "true" : "false" }
+
+    /// Whole numbers without a fraction (`5`, not `5.0`), as the provider writes them.
+    static func text(_ value: Double) -> String {
+        value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
     static func encode(_ value: some Encodable, into node: Node, path: [any CodingKey]) throws {
@@ -75,6 +83,13 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let codingPath: [any CodingKey]
 
     mutating func encodeNil(forKey key: Key) throws { _ = node.add(key.stringValue) }
+
+    // Scalars are text, and no coding path is built for them: encoding a scalar cannot fail.
+    mutating func encode(_ value: String, forKey key: Key) throws { node.add(key.stringValue).text = value }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { node.add(key.stringValue).text = XMLValueEncoder.text(value) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { node.add(key.stringValue).text = String(value) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { node.add(key.stringValue).text = String(value) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { node.add(key.stringValue).text = XMLValueEncoder.text(value) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try XMLValueEncoder.encode(value, into: node.add(key.stringValue), path: codingPath + [key])
@@ -103,6 +118,8 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     private var indexKey: WireKey { WireKey(intValue: count)! }
 
     mutating func encodeNil() throws { _ = node.add("item") }
+    mutating func encode(_ value: String) throws { node.add("item").text = value }
+    mutating func encode(_ value: Int) throws { node.add("item").text = String(value) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         let path = codingPath + [indexKey]
@@ -130,6 +147,10 @@ private struct SingleValue: SingleValueEncodingContainer {
     let codingPath: [any CodingKey]
 
     mutating func encodeNil() throws { node.text = "" }
+    mutating func encode(_ value: String) throws { node.text = value }
+    mutating func encode(_ value: Bool) throws { node.text = XMLValueEncoder.text(value) }
+    mutating func encode(_ value: Int) throws { node.text = String(value) }
+    mutating func encode(_ value: Double) throws { node.text = XMLValueEncoder.text(value) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         try XMLValueEncoder.encode(value, into: node, path: codingPath)

@@ -14,6 +14,7 @@ let request = try NodeAPISOAP.decodeRequest(CreateSmsRequest.self, from: soap).r
 let json = try NodeAPIJSON.encodeRequest(request)
 let credentials = Credentials(username: "admin", password: "123456")
 let parsedMessage = try SOAPMessage(parsing: soap)
+let created = NodeAPIReply<PackageCreated>.success(PackageCreated(pkgID: 9_214_027_459_000))
 
 let xmlDecoder: XMLDecoder = {
     let decoder = XMLDecoder()
@@ -26,13 +27,16 @@ let mirrorJSON = try JSONDecoder().decode(MirrorSendSmsJSON.self, from: Data(jso
 precondition(mirror.Body.sendSms.numbers.item.count == 2 && mirrorJSON.numbers.count == 2, "mirrors must decode the same message")
 
 if let only = ProcessInfo.processInfo.environment["PROFILE"] {
-    // A fixed loop for valgrind --tool=callgrind: PROFILE=soap, decode (from a parsed envelope), json, parse or bare.
+    // A fixed loop for valgrind --tool=callgrind or perf: PROFILE=soap, decode (from a parsed envelope), json, parse
+    // or bare; PROFILE_CALLS calls (default 300; raise it so that the one-time conformance lookups stop dominating).
     var sink = 0
-    for _ in 0..<300 {
+    let calls = ProcessInfo.processInfo.environment["PROFILE_CALLS"].flatMap { Int($0) } ?? 300
+    for _ in 0..<calls {
         if only == "soap" { sink &+= try NodeAPISOAP.decodeRequest(CreateSmsRequest.self, from: soap, validating: false).request.title.utf8.count }
         if only == "decode" { sink &+= try NodeAPISOAP.decodeRequest(CreateSmsRequest.self, from: parsedMessage, validating: false).request.title.utf8.count }
         if only == "bare" { sink &+= XMLBaseline.parseAndFree(soap) ? 1 : 0 }
         if only == "parse" { sink &+= try XMLDocumentParser.parse(soap).children.count }
+        if only == "reply" { sink &+= try NodeAPISOAP.encodeReply(created, operation: .createSms).count }
         if only == "json" { sink &+= try NodeAPIJSON.decodeRequest(CreateSmsRequest.self, from: json, validating: false).title.utf8.count }
     }
     print(sink)
@@ -81,6 +85,7 @@ let soapTimes = try measure("SOAP", [
     Contender(name: "XMLCoder decode (synthesized mirror)", iterations: 100) { try xmlDecoder.decode(MirrorEnvelope.self, from: Data(soap)).Body.sendSms.title.utf8.count },
     Contender(name: "NodeAPISOAP.encodeRequest", iterations: 1_000) { try NodeAPISOAP.encodeRequest(request, credentials: credentials).count },
     Contender(name: "XMLCoder encode (synthesized mirror)", iterations: 100) { try xmlEncoder.encode(mirror, withRootKey: "Envelope").count },
+    Contender(name: "NodeAPISOAP.encodeReply (sendSms's pkgID)", iterations: 1_000) { try NodeAPISOAP.encodeReply(created, operation: .createSms).count },
 ])
 let (bare, tree, soapDecode, soapDecodeValidating, coderDecode, soapEncode, coderEncode) = (soapTimes[0], soapTimes[1], soapTimes[2], soapTimes[3], soapTimes[4], soapTimes[5], soapTimes[6])
 let jsonTimes = try measure("JSON", [
