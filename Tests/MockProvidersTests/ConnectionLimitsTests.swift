@@ -80,6 +80,28 @@ import Testing
         }
     }
 
+    /// curl, and so PHP's clients, send `Expect: 100-continue` with a body over 1 MB and wait up to a second for
+    /// `100 Continue` before they send it; the mock answers at once, as the provider's Node.js server does.
+    @Test func aClientExpectingContinueGetsItBeforeItSendsTheBody() async throws {
+        try await Self.serving(ConnectionLimits()) { ports in
+            for provider in [ProviderMocks.Provider.nodeAPI, .iys, .euromsg] {
+                let connection = try RawConnection(port: try #require(ports[provider]))
+                let body = #"{"a":"ğüşıöçİ"}"#
+                // Node API: the mock's echo; the others have no such route, and answer 404 in their shape, after the body.
+                connection.write(
+                    "POST /mock/echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nExpect: 100-Continue\r\n"
+                        + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n"
+                )
+                let interim = try #require(await connection.read(within: 10) { $0.contains("\r\n\r\n") }, "\(provider)")
+                #expect(interim == "HTTP/1.1 100 Continue\r\n\r\n", "\(provider): \(interim)")
+                connection.write(body)
+                let reply = try #require(await connection.readUntilClosed(within: 10), "\(provider)")
+                #expect(reply.hasPrefix(provider == .nodeAPI ? "HTTP/1.1 200 OK\r\n" : "HTTP/1.1 404"), "\(provider): \(reply)")
+                if provider == .nodeAPI { #expect(reply.hasSuffix("\r\n\r\n" + body)) }
+            }
+        }
+    }
+
     @Test func serveRaisesTheSoftDescriptorLimitToTheHardOne() {
         let before = FileDescriptorLimit.current
         FileDescriptorLimit.raise()

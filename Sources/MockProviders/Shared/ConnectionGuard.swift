@@ -102,15 +102,24 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         if refused { return }
         let part = unwrapInboundIn(data)
-        if case .head = part {
+        if case .head(let head) = part {
             inProgress += 1
             stopHeadTimer()
             if !admitted {
                 refuse(context)
                 return
             }
+            if Self.expectsContinue(head) { context.writeAndFlush(wrapOutboundOut(.head(HTTPResponse(status: .continue))), promise: nil) }
         }
         context.fireChannelRead(data)
+    }
+
+    /// `Expect: 100-continue`: the client waits for `100 Continue` before it sends the body, as curl (and so PHP's
+    /// clients) does for bodies over 1 MB. Node.js servers, the provider's included, answer it at once; a server that
+    /// does not costs each such request curl's one-second wait.
+    static func expectsContinue(_ head: HTTPRequest) -> Bool {
+        guard let value = head.headerFields[.expect] else { return false }
+        return value.utf8.count == 12 && value.lowercased() == "100-continue"
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
