@@ -8,10 +8,10 @@ import NodeAPISOAP
 ///
 /// Conversion does not apply the field rules (a converted request is what was sent, right or wrong),
 /// but the input must decode: malformed or unknown input is a ``ConversionError`` naming what is wrong.
-public enum Converter {
+package enum Converter {
     /// A SOAP request or reply envelope as its JSON body; credentials are dropped (JSON carries them as Basic auth).
     /// A bare `<result>` document, as the document prints replies, needs `operation`.
-    public static func soapToJSON(_ soap: [UInt8], operation: NodeAPIOperation? = nil) throws(ConversionError) -> [UInt8] {
+    package static func soapToJSON(_ soap: [UInt8], operation: NodeAPIOperation? = nil) throws(ConversionError) -> [UInt8] {
         do {
             if let operation, let json = try bareResultToJSON(soap, operation: operation) { return json }
             let message = try SOAPMessage(parsing: soap)
@@ -27,7 +27,7 @@ public enum Converter {
     }
 
     /// A JSON body as the SOAP envelope of `operation`: a request (with credentials when given) or, with `response`, a reply.
-    public static func jsonToSOAP(
+    package static func jsonToSOAP(
         _ json: [UInt8], operation: NodeAPIOperation, credentials: Credentials? = nil, response: Bool = false
     ) throws(ConversionError) -> [UInt8] {
         guard operation.soapName != nil else {
@@ -44,7 +44,7 @@ public enum Converter {
     }
 
     /// An operation named by its SOAP name (`sendSms`) or its JSON path (`/sms/create`).
-    public static func operation(named name: String) throws(ConversionError) -> NodeAPIOperation {
+    package static func operation(named name: String) throws(ConversionError) -> NodeAPIOperation {
         if let operation = NodeAPIOperation(soapName: name) ?? NodeAPIOperation(path: name) ?? NodeAPIOperation(path: "/" + name) {
             return operation
         }
@@ -81,10 +81,10 @@ public enum Converter {
 }
 
 /// Why a conversion failed, in one line.
-public struct ConversionError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let message: String
-    public init(_ message: String) {
+package struct ConversionError: Error, Sendable, Equatable, CustomStringConvertible {
+    package let message: String
+    package init(_ message: String) {
         self.message = message.replacingOccurrences(of: "\n", with: " ")
     }
-    public var description: String { message }
+    package var description: String { message }
 }

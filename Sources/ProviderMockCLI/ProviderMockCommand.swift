@@ -1,21 +1,21 @@
 import ArgumentParser
 
 /// `provider-mock`: the command line of the toolkit. `serve` runs the mocks, `convert` turns SOAP into JSON and back, `send` tries the connector.
-public struct ProviderMockCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct ProviderMockCommand: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "provider-mock",
         abstract: "Codecs and mocks of the Turkish SMS and İYS provider APIs.",
         version: "0.1.0",
         subcommands: [ConvertCommand.self, ServeCommand.self, SendCommand.self]
     )
 
-    public init() {}
+    package init() {}
 }
 
 extension ProviderMockCommand {
     /// Parses the command line and runs the chosen subcommand, asynchronously when it is async.
     /// (Called from `main.swift`: overload resolution there would pick ParsableCommand's synchronous `main`.)
-    public static func runAsRoot(_ arguments: [String]? = nil) async {
+    package static func runAsRoot(_ arguments: [String]? = nil) async {
         do {
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {

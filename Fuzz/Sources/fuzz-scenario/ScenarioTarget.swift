@@ -1,3 +1,4 @@
+import Foundation
 import FuzzSupport
 import HTTPTypes
 import EuromsgExpress
@@ -17,23 +18,36 @@ public func fuzzScenario(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     parsed.nodeAPI.retainedPackagesPerUser = min(parsed.nodeAPI.retainedPackagesPerUser, 1000)
     let scenario = parsed
     let mocks = ProviderMocks(scenario: scenario, clock: ManualClock())
-    // Every simulation is synchronous: the calls run on this thread, with no task to wait for.
+    // A few calls per mock through its routes, as a client makes them, with the scenario's own accounts.
+    let nodeAPI = InProcessRouter(mocks.nodeAPIRouter())
     for account in scenario.nodeAPI.accounts.prefix(3) {
-        _ = try? mocks.nodeAPI.respond(to: UserCreditRequest(), as: account.username)
-        _ = try? mocks.nodeAPI.respond(to: ListSendersRequest(), as: account.username)
+        let headers: HTTPFields = [.authorization: "Basic " + Data("\(account.username):\(account.password)".utf8).base64EncodedString(), .contentType: "application/json"]
+        _ = nodeAPI.respond(.post, "/user/credit", headers: headers, body: Array("{}".utf8))
+        _ = nodeAPI.respond(.post, "/sms/list-sender", headers: headers, body: Array("{}".utf8))
     }
+    let iys = InProcessRouter(mocks.iysRouter())
     for account in scenario.iys.accounts.prefix(3) {
-        if let token = try? mocks.iys.issueToken(TokenRequest(username: account.username, password: account.password)) {
-            for brand in account.brands.prefix(3) { _ = try? mocks.iys.respond(to: ConsentQueryRequest(brandCode: brand.code), as: account.username) }
-            _ = mocks.iys.user(forToken: token.accessToken)
+        let form = "grant_type=password&username=\(formEncoded(account.username))&password=\(formEncoded(account.password))"
+        let token = iys.respond(.post, "/oauth/token", headers: [.contentType: "application/x-www-form-urlencoded"], body: Array(form.utf8))
+        guard let value = jsonField(token.body, "access_token") else { continue }
+        for brand in account.brands.prefix(3) {
+            let body = (try? JSONEncoder().encode(ConsentQueryRequest(brandCode: brand.code))).map(Array.init) ?? []
+            _ = iys.respond(.post, "/api/IYSConsent/ConsentQuery", headers: [.authorization: "Bearer \(value)", .contentType: "application/json"], body: body)
         }
     }
+    let euromsg = InProcessRouter(mocks.euromsgRouter())
+    var expressToken: String?
     for integrator in scenario.euromsg.integrators.prefix(3) {
-        _ = try? mocks.euromsg.issueToken(ExpressTokenRequest(clientName: integrator.clientName, password: integrator.password))
+        let body = (try? JSONEncoder().encode(ExpressTokenRequest(clientName: integrator.clientName, password: integrator.password))).map(Array.init) ?? []
+        let reply = euromsg.respond(.post, "/tokens", headers: [.contentType: "application/json"], body: body)
+        expressToken = expressToken ?? jsonField(reply.body, "tokenValue")
     }
-    for user in scenario.euromsg.endUsers.prefix(3) {
-        _ = try? mocks.euromsg.lists(user.apiKey)
-        _ = try? mocks.euromsg.campaigns(user.apiKey, CampaignQuery())
+    if let expressToken {
+        for user in scenario.euromsg.endUsers.prefix(3) {
+            let headers: HTTPFields = [.authorization: "Bearer \(expressToken)", HTTPField.Name("apiKey")!: user.apiKey]
+            _ = euromsg.respond(.get, "/email-list", headers: headers, body: [])
+            _ = euromsg.respond(.get, "/campaign", headers: headers, body: [])
+        }
     }
     return 0
 }
@@ -42,4 +56,12 @@ public func fuzzScenario(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 @_cdecl("fuzz_scenario_main")
 public func fuzzscenarioMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
     FuzzDriver.run(argc, argv, fuzzScenario)
+}
+
+private func formEncoded(_ text: String) -> String {
+    text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+}
+
+private func jsonField(_ body: [UInt8], _ name: String) -> String? {
+    (try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any])?[name] as? String
 }

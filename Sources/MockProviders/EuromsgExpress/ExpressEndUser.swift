@@ -125,10 +125,10 @@ public struct SendingAllowance: Sendable, Hashable {
     func packageLeft(at now: Int64) -> Int { package.map { now < $0.expiresAt ? max(0, $0.sends - $0.used) : 0 } ?? 0 }
 
     /// Sends left now, across both packages.
-    public func remaining(at now: Int64) -> Int { welcomeLeft(at: now) + packageLeft(at: now) }
+    package func remaining(at now: Int64) -> Int { welcomeLeft(at: now) + packageLeft(at: now) }
 
     /// The rights as the identification reply shows them.
-    public func rights(at now: Int64) -> SendingRights {
+    package func rights(at now: Int64) -> SendingRights {
         let left = remaining(at: now)
         let expiry = packageLeft(at: now) > 0 ? package?.expiresAt : (welcomeLeft(at: now) > 0 ? welcomeExpiresAt : nil)
         return SendingRights(active: left > 0, remainingSends: left, expiresAt: expiry.map(ExpressClock.date))

@@ -5,13 +5,13 @@ import Hummingbird
 
 /// The Euromsg Express mock's HTTP routes. Thin: read the body and query, resolve the token and API key,
 /// decode, call ``ExpressSimulation``, encode. Errors answer `{errorCode, message, field?}` with their status.
-public struct ExpressRoutes: Sendable {
-    public let simulation: ExpressSimulation
-    public let journal: RequestJournal
-    public var maxBodyBytes: Int
+package struct ExpressRoutes: Sendable {
+    package let simulation: ExpressSimulation
+    package let journal: RequestJournal
+    package var maxBodyBytes: Int
     let clock: any MockClock
 
-    public init(simulation: ExpressSimulation, journal: RequestJournal = RequestJournal(), maxBodyBytes: Int = 4 * 1024 * 1024, clock: any MockClock = SystemClock()) {
+    package init(simulation: ExpressSimulation, journal: RequestJournal = RequestJournal(), maxBodyBytes: Int = 4 * 1024 * 1024, clock: any MockClock = SystemClock()) {
         self.simulation = simulation
         self.journal = journal
         self.maxBodyBytes = maxBodyBytes
@@ -20,7 +20,7 @@ public struct ExpressRoutes: Sendable {
 
     typealias Reply = (status: HTTPResponse.Status, bytes: [UInt8])
 
-    public func register<Context: RequestContext>(on router: Router<Context>) {
+    package func register<Context: RequestContext>(on router: Router<Context>) {
         let simulation = simulation
         router.add(middleware: ProviderNotFoundMiddleware { method, path in
             let reply = Self.failure(ExpressError(.notFound, "\(method) \(path) is not a Euromsg Express call"))

@@ -4,26 +4,26 @@ import Synchronization
 /// The İYS mock's consents, one book per brand, shared by the İYS API and the Node API's commercial-SMS
 /// gate: a consent saved through the API decides the next commercial package. Thread-safe, so the Node API
 /// simulation can read it synchronously from its own actor.
-public final class ConsentStore: Sendable {
+package final class ConsentStore: Sendable {
     /// One consent as stored, with what the API reports about it.
-    public struct Entry: Sendable, Hashable, Codable {
-        public var consent: ConsentData
+    package struct Entry: Sendable, Hashable, Codable {
+        package var consent: ConsentData
         /// When it reached MySoft (milliseconds since the epoch): the query's `sendDate`.
-        public var receivedAt: Int64
+        package var receivedAt: Int64
         /// Its position in the brand's change order; the query's `afterValue` counts these.
-        public var position: Int
+        package var position: Int
         /// When forwarding to İYS began (every write starts it again).
-        public var forwardedAt: Int64
-        public var forwardingFails: Bool
-        public var iysTransactionId: String
+        package var forwardedAt: Int64
+        package var forwardingFails: Bool
+        package var iysTransactionId: String
         /// Saved in MySoft only (`isNotAutoSendIYS: true`): not sent to İYS until a later write without the flag.
-        public var isHeldFromIYS = false
+        package var isHeldFromIYS = false
         /// What İYS holds for the key while this consent is not there (held back, or refused by İYS): the last
         /// consent that reached it, if any.
-        public var previousOnIYS: ConsentData?
+        package var previousOnIYS: ConsentData?
 
         /// The consent as İYS has it: this one, unless it was held back or İYS refused it.
-        public var onIYS: ConsentData? { isHeldFromIYS || forwardingFails ? previousOnIYS : consent }
+        package var onIYS: ConsentData? { isHeldFromIYS || forwardingFails ? previousOnIYS : consent }
     }
 
     struct Book {
@@ -33,22 +33,22 @@ public final class ConsentStore: Sendable {
 
     private let books: Mutex<[String: Book]>
 
-    public init() { books = Mutex([:]) }
+    package init() { books = Mutex([:]) }
 
     /// The consent of a key, if any.
-    public func entry(brand: String, key: ConsentKey) -> Entry? {
+    package func entry(brand: String, key: ConsentKey) -> Entry? {
         books.withLock { $0[brand]?.entries[key] }
     }
 
     /// Every consent of a brand, in change order.
-    public func entries(brand: String) -> [Entry] {
+    package func entries(brand: String) -> [Entry] {
         books.withLock { ($0[brand]?.entries.values).map { $0.sorted { $0.position < $1.position } } ?? [] }
     }
 
     /// Saves a consent (new, or replacing the key's), at the end of the change order; returns what it replaced.
     /// `heldFromIYS` keeps it in MySoft only (`isNotAutoSendIYS`): İYS keeps what it had.
     @discardableResult
-    public func save(
+    package func save(
         brand: String, _ consent: ConsentData, at now: Int64, forwardingFails: Bool, transactionId: String, heldFromIYS: Bool = false
     ) -> Entry? {
         books.withLock { books in
@@ -69,7 +69,7 @@ public final class ConsentStore: Sendable {
     /// Whether a commercial SMS may go to a number (`905XXXXXXXXX`) for a brand: its latest `MESAJ` consent on İYS
     /// (a consent held back in MySoft does not count yet), as `recipientType` (an individual or a merchant when
     /// `nil`), is `ONAY`.
-    public func allowsCommercialSMS(brand: String, number: String, as recipientType: RecipientType? = nil) -> Bool {
+    package func allowsCommercialSMS(brand: String, number: String, as recipientType: RecipientType? = nil) -> Bool {
         let recipient = "+" + number
         let types = recipientType.map { [$0] } ?? [RecipientType.individual, .merchant]
         return books.withLock { books in
@@ -82,7 +82,7 @@ public final class ConsentStore: Sendable {
 
 extension ConsentStore {
     /// Every brand's consents as a snapshot keeps them (`serve --state FILE`), in change order.
-    public struct Snapshot: Codable, Sendable {
+    package struct Snapshot: Codable, Sendable {
         struct Brand: Codable, Sendable {
             var code: String
             var entries: [Entry]
@@ -92,7 +92,7 @@ extension ConsentStore {
         var brands: [Brand]
     }
 
-    public var snapshot: Snapshot {
+    package var snapshot: Snapshot {
         books.withLock { books in
             Snapshot(brands: books.sorted { $0.key < $1.key }.map { code, book in
                 .init(code: code, entries: book.entries.values.sorted { $0.position < $1.position }, nextPosition: book.nextPosition)
@@ -102,7 +102,7 @@ extension ConsentStore {
 
     /// Puts back a snapshot's consents, over what the store holds (the scenario's seeds): a consent kept in the snapshot
     /// is the later one.
-    public func restore(_ snapshot: Snapshot) {
+    package func restore(_ snapshot: Snapshot) {
         books.withLock { books in
             for brand in snapshot.brands {
                 var book = books[brand.code] ?? Book()

@@ -12,7 +12,7 @@ public struct IYSAccount: Sendable, Hashable {
         self.brands = brands
     }
 
-    public func brand(_ code: String) -> IYSBrandRecord? { brands.first { $0.code == code } }
+    package func brand(_ code: String) -> IYSBrandRecord? { brands.first { $0.code == code } }
 }
 
 /// A brand: its İYS code, name, dealer count, webhook, and the consents it starts with.
@@ -58,13 +58,13 @@ public struct IYSForwarding: Sendable, Hashable {
 
     public static let `default` = IYSForwarding()
 
-    public func fails(_ recipient: String) -> Bool {
+    package func fails(_ recipient: String) -> Bool {
         let local = recipient.split(separator: "@").first.map(String.init) ?? recipient
         return local.hasSuffix(failSuffix)
     }
 
     /// The state `elapsed` milliseconds after forwarding began.
-    public func status(elapsed: Int64, fails: Bool) -> IYSSendStatus {
+    package func status(elapsed: Int64, fails: Bool) -> IYSSendStatus {
         if elapsed < Int64(waitingSeconds * 1000) { return .sending }
         if elapsed < Int64(answerSeconds * 1000) { return .waitingForIYS }
         return fails ? .failed : .sent

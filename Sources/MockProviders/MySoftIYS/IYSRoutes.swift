@@ -6,22 +6,22 @@ import MySoftIYS
 /// The MySoft İYS mock's HTTP routes: `POST /oauth/token`, every `/api/IYSConsent/*` call behind a bearer
 /// token, and the mock's own `POST /mock/iys/consent` (a change made on İYS). Thin: read the body, check the
 /// token, decode, call ``IYSSimulation``, encode in the `{succeed, data, message, errorCode}` envelope.
-public struct IYSRoutes: Sendable {
-    public let simulation: IYSSimulation
-    public let journal: RequestJournal
-    public var maxBodyBytes: Int
+package struct IYSRoutes: Sendable {
+    package let simulation: IYSSimulation
+    package let journal: RequestJournal
+    package var maxBodyBytes: Int
     let clock: any MockClock
 
-    public init(simulation: IYSSimulation, journal: RequestJournal = RequestJournal(), maxBodyBytes: Int = 4 * 1024 * 1024, clock: any MockClock = SystemClock()) {
+    package init(simulation: IYSSimulation, journal: RequestJournal = RequestJournal(), maxBodyBytes: Int = 4 * 1024 * 1024, clock: any MockClock = SystemClock()) {
         self.simulation = simulation
         self.journal = journal
         self.maxBodyBytes = maxBodyBytes
         self.clock = clock
     }
 
-    public static let prefix = "/api/IYSConsent/"
+    package static let prefix = "/api/IYSConsent/"
 
-    public func register<Context: RequestContext>(on router: Router<Context>) {
+    package func register<Context: RequestContext>(on router: Router<Context>) {
         router.add(middleware: ProviderNotFoundMiddleware { method, path in
             let reply = Self.failure(IYSError(.HM404, "\(method) \(path) is not a MySoft İYS call"))
             return .json(reply.status, reply.bytes)

@@ -4,18 +4,18 @@ import Synchronization
 /// The MySoft İYS API mock: an ``IYSState`` behind one lock, and the clock. A call runs inline on the request's task
 /// (``respond(to:as:)``); consents live in the shared ``ConsentStore``, forwarding to İYS progresses 15 → 13 → 11 (or 18)
 /// on the clock, and webhooks go to each brand's URL when consents change.
-public final class IYSSimulation: Sendable {
-    public let clock: any MockClock
-    public let store: ConsentStore
+package final class IYSSimulation: Sendable {
+    package let clock: any MockClock
+    package let store: ConsentStore
     private let state: Mutex<IYSState>
 
-    public init(state: IYSState, clock: any MockClock) {
+    package init(state: IYSState, clock: any MockClock) {
         store = state.store
         self.state = Mutex(state)
         self.clock = clock
     }
 
-    public convenience init(
+    package convenience init(
         accounts: [IYSAccount], forwarding: IYSForwarding = .default, tokenLifetimeSeconds: Int = 86_399,
         store: ConsentStore = ConsentStore(), clock: any MockClock
     ) {
@@ -25,48 +25,48 @@ public final class IYSSimulation: Sendable {
     }
 
     /// The reply to a call of `user` (the bearer token's), at the clock's now.
-    public func respond<Call: IYSTransition>(to call: Call, as user: String) throws(IYSError) -> Call.Reply {
+    package func respond<Call: IYSTransition>(to call: Call, as user: String) throws(IYSError) -> Call.Reply {
         try withState { (state: inout IYSState, now: Int64) throws(IYSError) -> Call.Reply in try call.apply(to: &state, user: user, now: now) }
     }
 
     /// Runs `body` on the state under the lock, with the clock's now: for the mock's own operations and for tests.
-    public func withState<Value: Sendable, Failure: Error>(_ body: (inout IYSState, Int64) throws(Failure) -> Value) throws(Failure) -> Value {
+    package func withState<Value: Sendable, Failure: Error>(_ body: (inout IYSState, Int64) throws(Failure) -> Value) throws(Failure) -> Value {
         let now = clock.now()
         return try state.withLock { (state: inout IYSState) throws(Failure) -> Value in try body(&state, now) }
     }
 
     /// `POST /oauth/token` (``IYSState/issueToken(_:now:)``).
-    public func issueToken(_ request: TokenRequest) throws(OAuthError) -> OAuthToken {
+    package func issueToken(_ request: TokenRequest) throws(OAuthError) -> OAuthToken {
         try withState { (state: inout IYSState, now: Int64) throws(OAuthError) -> OAuthToken in try state.issueToken(request, now: now) }
     }
 
     /// The user a bearer token belongs to, while it has not expired.
-    public func user(forToken token: String) -> String? { withState { state, now in state.user(forToken: token, now: now) } }
+    package func user(forToken token: String) -> String? { withState { state, now in state.user(forToken: token, now: now) } }
 
     /// `IYSBrands`.
-    public func brands(of user: String) -> [Brand] { withState { state, _ in state.brands(of: user) } }
+    package func brands(of user: String) -> [Brand] { withState { state, _ in state.brands(of: user) } }
 
     /// A change made on İYS itself (``IYSState/changeOnIYS(for:brandCode:_:now:)``).
-    public func changeOnIYS(for user: String, brandCode: String, _ consent: ConsentData) throws(IYSError) -> ConsentRecord {
+    package func changeOnIYS(for user: String, brandCode: String, _ consent: ConsentData) throws(IYSError) -> ConsentRecord {
         try withState { (state: inout IYSState, now: Int64) throws(IYSError) -> ConsentRecord in
             try state.changeOnIYS(for: user, brandCode: brandCode, consent, now: now)
         }
     }
 
     /// Webhook posts dropped because the outbox was full.
-    public var droppedWebhooks: Int { withState { state, _ in state.droppedWebhooks } }
+    package var droppedWebhooks: Int { withState { state, _ in state.droppedWebhooks } }
 
     /// The webhook posts queued since the last call.
-    public func dueWebhooks() -> [(url: String, body: [UInt8])] { withState { state, _ in state.takeWebhooks() } }
+    package func dueWebhooks() -> [(url: String, body: [UInt8])] { withState { state, _ in state.takeWebhooks() } }
 
     /// Hands the due webhook posts to the dispatcher, which retries them on the clock (``MockBackgroundWork`` does
     /// every 250 ms).
-    public func enqueueWebhooks(to dispatcher: CallbackDispatcher) async {
+    package func enqueueWebhooks(to dispatcher: CallbackDispatcher) async {
         for (url, body) in dueWebhooks() { await dispatcher.enqueue(url: url, body: body) }
     }
 
     /// Hands the due webhook posts to the dispatcher and delivers what is due, for tests that advance the clock.
-    public func deliverWebhooks(through dispatcher: CallbackDispatcher) async {
+    package func deliverWebhooks(through dispatcher: CallbackDispatcher) async {
         await enqueueWebhooks(to: dispatcher)
         await dispatcher.drain()
     }

@@ -2,7 +2,7 @@ import MySoftIYS
 
 /// A MySoft İYS call as the mock answers it: its rule, as one transition of ``IYSState``, in a file named after the
 /// call's request type (`Consents/SendConsentRequest+Simulation.swift`).
-public protocol IYSTransition: Sendable {
+package protocol IYSTransition: Sendable {
     /// The `data` of a successful reply (or the whole envelope, when a failure carries data too).
     associatedtype Reply: Codable & Sendable & Hashable
     /// The reply for `user` (the bearer token's), or the envelope's error.

@@ -5,13 +5,13 @@ import NodeAPI
 /// An import is applied in slices of ``sliceRows`` rows once its ``delaySeconds`` have passed: each address-book call
 /// of the user applies the next slice, and so does the background work of `serve`, one slice per turn, so that a large
 /// import never holds the simulation for long and every other request interleaves.
-public struct ContactImport: Sendable {
+package struct ContactImport: Sendable {
     /// Seconds from submission to processing.
     static let delaySeconds: Int64 = 2
     /// Rows applied per turn.
-    public static let sliceRows = 2_000
+    package static let sliceRows = 2_000
     /// Most rows in one import: more is `SMS43` (`ERR_REQUEST_PARAM_LIMIT`).
-    public static let maxRows = 100_000
+    package static let maxRows = 100_000
 
     var submittedAt: Int64
     /// The CSV's data rows, not yet parsed (the header row is already gone).
@@ -55,7 +55,7 @@ public struct ContactImport: Sendable {
     }
 
     /// `'a','b, c', 'd'` → `["a", "b, c", "d"]`; a doubled quote inside quotes is one quote.
-    public static func fields(_ line: String) -> [String] {
+    package static func fields(_ line: String) -> [String] {
         var fields: [String] = []
         var current = ""
         var quoted = false

@@ -6,37 +6,37 @@ import WireCoding
 /// document does not show one; this shape is the project's decision (see the README):
 /// `{"pkgID", "uuid", "customID", "items": [{"id", "target", "state", "sendingDate", "deliveryDate"}]}`,
 /// item states as in `/sms/list-item`, dates in the reply style.
-public struct DeliveryReport: Sendable, Hashable, Codable {
-    public struct Item: Sendable, Hashable, Codable {
-        public var id: String
-        public var target: String
-        public var state: ItemState
-        public var sendingDate: WireDate?
-        public var deliveryDate: WireDate?
+package struct DeliveryReport: Sendable, Hashable, Codable {
+    package struct Item: Sendable, Hashable, Codable {
+        package var id: String
+        package var target: String
+        package var state: ItemState
+        package var sendingDate: WireDate?
+        package var deliveryDate: WireDate?
     }
 
-    public var pkgID: Int
-    public var uuid: String
-    public var customID: String?
-    public var items: [Item]
+    package var pkgID: Int
+    package var uuid: String
+    package var customID: String?
+    package var items: [Item]
 }
 
 extension DeliveryReport {
     /// The POST body: JSON with sorted keys.
-    public var jsonBody: [UInt8] {
+    package var jsonBody: [UInt8] {
         (try? Array(WireJSON.encoder().encode(self))) ?? []
     }
 }
 
 extension NodeAPISimulation {
     /// Hands the reports that are due to the dispatcher (``MockBackgroundWork`` does every 250 ms).
-    public func enqueueReports(to dispatcher: CallbackDispatcher) async {
+    package func enqueueReports(to dispatcher: CallbackDispatcher) async {
         for (url, report) in self.dueReports() { await dispatcher.enqueue(url: url, body: report.jsonBody) }
     }
 
     /// Hands the reports that are due to the dispatcher and delivers what is due: one turn of the callback loop,
     /// for tests that advance the clock.
-    public func deliverReports(through dispatcher: CallbackDispatcher) async {
+    package func deliverReports(through dispatcher: CallbackDispatcher) async {
         await enqueueReports(to: dispatcher)
         await dispatcher.drain()
     }

@@ -66,12 +66,12 @@ public struct DeliveryRules: Sendable, Hashable {
     public static let savingMicrosecondsPerItem = 10
 
     /// How long storing a package of `items` items takes, in milliseconds.
-    public static func savingMilliseconds(items: Int) -> Int64 {
+    package static func savingMilliseconds(items: Int) -> Int64 {
         items < savingThreshold ? 0 : Int64(items) * Int64(savingMicrosecondsPerItem) / 1000
     }
 
     /// The outcome for a normalised number.
-    public func outcome(for number: String) -> DeliveryOutcome {
+    package func outcome(for number: String) -> DeliveryOutcome {
         magicSuffixes[String(number.suffix(4))] ?? .delivered
     }
 
@@ -81,7 +81,7 @@ public struct DeliveryRules: Sendable, Hashable {
     }
 
     /// The operator of a normalised number, by its prefix (`90` + three digits). Unknown prefixes are Turkcell's.
-    public static func `operator`(for number: String) -> Operator {
+    package static func `operator`(for number: String) -> Operator {
         let prefix = Int(number.dropFirst(2).prefix(3)) ?? 0
         switch prefix {
         case 530...539, 561: return .turkcell

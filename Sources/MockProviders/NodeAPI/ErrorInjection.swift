@@ -48,13 +48,13 @@ public final class ErrorInjection: Sendable {
     public func setMaintenance(_ on: Bool) { state.withLock { $0.maintenance = on } }
 
     /// `SMS99` while in maintenance.
-    public func maintenanceError() -> NodeAPIError? {
+    package func maintenanceError() -> NodeAPIError? {
         state.withLock { $0.maintenance } ? NodeAPIError(.sms99) : nil
     }
 
     /// The error a call must answer with, from the header or the scenario's rules, if any.
     /// An unknown code in the header is itself an error (`ERR_BAD_REQUEST`), so that a typo shows.
-    public func injectedError(for operation: NodeAPIOperation, header: String?) -> NodeAPIError? {
+    package func injectedError(for operation: NodeAPIOperation, header: String?) -> NodeAPIError? {
         if let header = header?.trimmedASCIIWhitespace, !header.isEmpty {
             guard let code = ErrorCode(wireName: header) else {
                 return NodeAPIError(.sms00, detail: "\(Self.header) '\(header)' is not in the error catalogue")
@@ -72,7 +72,7 @@ public final class ErrorInjection: Sendable {
 
     /// Counts a request of `user` in flight; `SMS50` when the user already has the maximum.
     /// Every successful call must be balanced by ``finish(user:)``.
-    public func start(user: String) -> NodeAPIError? {
+    package func start(user: String) -> NodeAPIError? {
         guard let limit = maxConcurrentRequestsPerUser else { return nil }
         return state.withLock { state in
             if state.inFlight[user, default: 0] >= limit { return NodeAPIError(.sms50) }
@@ -81,7 +81,7 @@ public final class ErrorInjection: Sendable {
         }
     }
 
-    public func finish(user: String) {
+    package func finish(user: String) {
         guard maxConcurrentRequestsPerUser != nil else { return }
         state.withLock { $0.inFlight[user, default: 1] -= 1 }
     }

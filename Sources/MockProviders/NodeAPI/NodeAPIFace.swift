@@ -11,14 +11,14 @@ protocol NodeAPIFace: Sendable {
 }
 
 /// How the Node API mock reads requests and answers errors, on both faces.
-public struct NodeAPIWirePolicy: Sendable, Hashable {
+package struct NodeAPIWirePolicy: Sendable, Hashable {
     /// Errors travel with their own status (the default) or always as 200 (some resellers).
-    public var errorsAsHTTP200: Bool
+    package var errorsAsHTTP200: Bool
     /// Unknown request fields are refused with `ERR_INVALID_PARAM`; by default they are ignored, as the provider
     /// does, and reported (`X-Mock-Warning`, the journal).
-    public var strictRequests: Bool
+    package var strictRequests: Bool
 
-    public init(errorsAsHTTP200: Bool = false, strictRequests: Bool = false) {
+    package init(errorsAsHTTP200: Bool = false, strictRequests: Bool = false) {
         self.errorsAsHTTP200 = errorsAsHTTP200
         self.strictRequests = strictRequests
     }

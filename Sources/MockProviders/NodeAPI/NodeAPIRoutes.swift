@@ -8,16 +8,16 @@ import NodeAPISOAP
 /// `POST /soap`, and the WSDL at `GET /soap?wsdl`. Thin by design: read the body, apply maintenance,
 /// authentication, injected errors and the concurrency limit, hand over to ``NodeAPIDispatcher``, and
 /// journal the exchange.
-public struct NodeAPIRoutes: Sendable {
+package struct NodeAPIRoutes: Sendable {
     /// Largest accepted body; more is answered with 413 in the protocol's own shape.
-    public var maxBodyBytes: Int
-    public var policy: NodeAPIWirePolicy
-    public let injection: ErrorInjection
-    public let journal: RequestJournal
+    package var maxBodyBytes: Int
+    package var policy: NodeAPIWirePolicy
+    package let injection: ErrorInjection
+    package let journal: RequestJournal
     let dispatcher: NodeAPIDispatcher
     let clock: any MockClock
 
-    public init(
+    package init(
         simulation: NodeAPISimulation, maxBodyBytes: Int = 4 * 1024 * 1024, policy: NodeAPIWirePolicy = NodeAPIWirePolicy(),
         injection: ErrorInjection = ErrorInjection(), journal: RequestJournal = RequestJournal(), clock: any MockClock = SystemClock()
     ) {
@@ -30,7 +30,7 @@ public struct NodeAPIRoutes: Sendable {
     }
 
     /// Adds the routes, and turns unknown paths into `ERR_NOT_FOUND`.
-    public func register<Context: RequestContext>(on router: Router<Context>) {
+    package func register<Context: RequestContext>(on router: Router<Context>) {
         let policy = policy
         router.add(middleware: ProviderNotFoundMiddleware { method, path in
             JSONFace.failure(NodeAPIError(.notFound, detail: "\(method) \(path)"), policy: policy)
@@ -233,7 +233,7 @@ public struct NodeAPIRoutes: Sendable {
 
 extension HTTPField.Name {
     /// The SOAP 1.1 `SOAPAction` header.
-    public static let soapAction = HTTPField.Name("SOAPAction")!
+    package static let soapAction = HTTPField.Name("SOAPAction")!
     /// `X-Mock-Error: SMS18` (or `ERR_…`): answer the call with that catalogue error.
-    public static let mockError = HTTPField.Name(ErrorInjection.header)!
+    package static let mockError = HTTPField.Name(ErrorInjection.header)!
 }

@@ -6,19 +6,19 @@ import Synchronization
 /// A request runs inline on the caller's task: its field rules are checked outside the lock, then its transition runs
 /// under it (``respond(to:as:)``), so sends are serialised and credit is never spent twice, with no hop to another
 /// executor. Time comes from the injected clock; package and item states follow from it (see ``SmsPackageRecord``).
-public final class NodeAPISimulation: Sendable {
-    public let clock: any MockClock
+package final class NodeAPISimulation: Sendable {
+    package let clock: any MockClock
     /// Username → password, fixed for the simulation's life: authentication takes no lock.
     let passwords: [String: String]
     private let state: Mutex<NodeAPIState>
 
-    public init(state: NodeAPIState, clock: any MockClock) {
+    package init(state: NodeAPIState, clock: any MockClock) {
         passwords = state.accounts.mapValues(\.password)
         self.state = Mutex(state)
         self.clock = clock
     }
 
-    public convenience init(
+    package convenience init(
         accounts: [NodeAPIAccount], rules: DeliveryRules = .default, sendingHours: SendingHours? = nil,
         duplicateWindowMinutes: Int? = nil, optOut: OptOutRules = .default, retainedPackagesPerUser: Int = 100_000,
         retainedItems: Int = NodeAPIScenario.defaultRetainedItems, maxContactsPerBook: Int = 1_000_000, consents: ConsentStore? = nil,
@@ -32,12 +32,12 @@ public final class NodeAPISimulation: Sendable {
     }
 
     /// The simulation a scenario describes; with `consents`, commercial packages pass the İYS gate.
-    public convenience init(scenario: NodeAPIScenario, consents: ConsentStore? = nil, clock: any MockClock) {
+    package convenience init(scenario: NodeAPIScenario, consents: ConsentStore? = nil, clock: any MockClock) {
         self.init(state: NodeAPIState(scenario: scenario, consents: consents, now: clock.now()), clock: clock)
     }
 
     /// The username when the credentials are right; `ERR_UNAUTHORIZED_REQUEST` (401) otherwise.
-    public func authenticate(username: String?, password: String?) throws(NodeAPIError) -> String {
+    package func authenticate(username: String?, password: String?) throws(NodeAPIError) -> String {
         guard let username, let expected = passwords[username], expected == password else {
             throw NodeAPIError(.unauthorizedRequest)
         }
@@ -46,7 +46,7 @@ public final class NodeAPISimulation: Sendable {
 
     /// The reply's `data` to a request of `user` (authenticated already), or the catalogue error: the request's field
     /// rules, then its transition under the lock, at the clock's now.
-    public func respond<Request: NodeAPITransition>(to request: Request, as user: String) throws(NodeAPIError) -> Request.Reply {
+    package func respond<Request: NodeAPITransition>(to request: Request, as user: String) throws(NodeAPIError) -> Request.Reply {
         let now = clock.now()
         try request.validate(at: now)
         return try state.withLock { (state: inout NodeAPIState) throws(NodeAPIError) -> Request.Reply in
@@ -55,7 +55,7 @@ public final class NodeAPISimulation: Sendable {
     }
 
     /// Runs `body` on the state under the lock, with the clock's now: for the mock's own operations and for tests.
-    public func withState<Value: Sendable, Failure: Error>(
+    package func withState<Value: Sendable, Failure: Error>(
         _ body: (inout NodeAPIState, Int64) throws(Failure) -> Value
     ) throws(Failure) -> Value {
         let now = clock.now()
@@ -63,18 +63,18 @@ public final class NodeAPISimulation: Sendable {
     }
 
     /// The delivery reports due since the last call (``NodeAPIState/dueReports(at:)``).
-    public func dueReports() -> [(url: String, report: DeliveryReport)] { withState { state, now in state.dueReports(at: now) } }
+    package func dueReports() -> [(url: String, report: DeliveryReport)] { withState { state, now in state.dueReports(at: now) } }
 
     /// Applies the next slice of every due import; true when rows are left to apply now (``NodeAPIState/advanceImports(at:)``).
     @discardableResult
-    public func advanceImports() -> Bool { withState { state, now in state.advanceImports(at: now) } }
+    package func advanceImports() -> Bool { withState { state, now in state.advanceImports(at: now) } }
 
     /// Saves the consents of contacts whose İYS sync came out accepted (``NodeAPIState/syncContactsWithIYS(at:)``).
-    public func syncContactsWithIYS() { withState { state, now in state.syncContactsWithIYS(at: now) } }
+    package func syncContactsWithIYS() { withState { state, now in state.syncContactsWithIYS(at: now) } }
 
     /// An opt-out SMS from a recipient to the user's short number (``NodeAPIState/receiveOptOut(for:gsm:msg:shortNr:at:)``).
     @discardableResult
-    public func receiveOptOut(for user: String, gsm: String, msg: String, shortNr: String? = nil) throws(NodeAPIError) -> MoRequest {
+    package func receiveOptOut(for user: String, gsm: String, msg: String, shortNr: String? = nil) throws(NodeAPIError) -> MoRequest {
         try withState { (state: inout NodeAPIState, now: Int64) throws(NodeAPIError) -> MoRequest in
             try state.receiveOptOut(for: user, gsm: gsm, msg: msg, shortNr: shortNr, at: now)
         }

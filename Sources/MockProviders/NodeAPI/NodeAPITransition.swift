@@ -3,7 +3,7 @@ import NodeAPI
 /// A Node API request as the mock answers it: its rule, as one transition of ``NodeAPIState``. Each request type
 /// conforms once, in a file named after it (`Sms/CreateSmsRequest+Simulation.swift`), and ``NodeAPIOperation``'s table
 /// reaches it (``NodeAPIOperation/transitionType``).
-public protocol NodeAPITransition: NodeAPIRequest {
+package protocol NodeAPITransition: NodeAPIRequest {
     /// The field rules, checked once per request, before the state is touched: the document's ``NodeAPIRequest/validate()``
     /// unless the rule needs the time.
     func validate(at now: Int64) throws(NodeAPIError)
@@ -13,11 +13,11 @@ public protocol NodeAPITransition: NodeAPIRequest {
 }
 
 extension NodeAPITransition {
-    public func validate(at now: Int64) throws(NodeAPIError) { try validate() }
+    package func validate(at now: Int64) throws(NodeAPIError) { try validate() }
 }
 
 extension NodeAPIOperation {
     /// The operation's request type as the mock answers it; every operation has one (a test checks), so `nil` never
     /// reaches a client.
-    public var transitionType: (any NodeAPITransition.Type)? { requestType as? any NodeAPITransition.Type }
+    package var transitionType: (any NodeAPITransition.Type)? { requestType as? any NodeAPITransition.Type }
 }

@@ -15,7 +15,7 @@ public struct OptOutRules: Sendable, Hashable, Decodable {
     public static let `default` = OptOutRules()
 
     /// The keyword a message opens with, if it is one of ours (as configured, not as typed).
-    public func keyword(of message: String) -> String? {
+    package func keyword(of message: String) -> String? {
         guard let first = message.split(whereSeparator: { $0.isWhitespace }).first else { return nil }
         return keywords.first { TurkishText.equals($0, String(first)) }
     }

@@ -9,17 +9,17 @@ import NodeAPI
 ///
 /// A schedule is built for a known number of recipients, and refused when its last batch would start more than
 /// ``horizonYears`` after the first: that bounds every date it computes, whatever `interval` the request gave.
-public struct PeriodicSchedule: Sendable, Hashable {
-    public var settings: PeriodicSettings
+package struct PeriodicSchedule: Sendable, Hashable {
+    package var settings: PeriodicSettings
     /// Batches of `amount` recipients (1 for `once`).
-    public let batches: Int
+    package let batches: Int
 
     /// The last batch starts at most this many years after the first.
-    public static let horizonYears = 10
+    package static let horizonYears = 10
 
     /// The schedule of `recipients` recipients, or `ERR_INVALID_PARAM` naming `periodicSettings.interval` when the
     /// last batch would start beyond the horizon.
-    public init(_ settings: PeriodicSettings, recipients: Int) throws(NodeAPIError) {
+    package init(_ settings: PeriodicSettings, recipients: Int) throws(NodeAPIError) {
         self.settings = settings
         guard settings.periodType != .once, let amount = settings.amount, amount > 0, recipients > 0 else {
             batches = 1
@@ -38,7 +38,7 @@ public struct PeriodicSchedule: Sendable, Hashable {
 
     /// Milliseconds from the package's start to the start of the batch holding recipient `index` (below the
     /// recipient count the schedule was built for).
-    public func delay(ofRecipient index: Int, from startsAt: Int64) -> Int64 {
+    package func delay(ofRecipient index: Int, from startsAt: Int64) -> Int64 {
         guard settings.periodType != .once, let amount = settings.amount, amount > 0 else { return 0 }
         let periods = min(index / amount, batches - 1) * max(settings.interval ?? 1, 1)
         guard periods > 0 else { return 0 }

@@ -11,7 +11,7 @@ public struct SendingHours: Sendable, Hashable, Decodable {
         self.to = to
     }
 
-    public func contains(_ date: WireDate) -> Bool {
+    package func contains(_ date: WireDate) -> Bool {
         let minute = date.hour * 60 + date.minute
         return from <= to ? (from..<to).contains(minute) : (minute >= from || minute < to)
     }

@@ -3,54 +3,54 @@ import NodeAPI
 /// A package as the mock stores it. States are not stored: they follow from the clock and the
 /// package's timings (``state(at:)``), so that any instant can be asked about and nothing runs in
 /// the background.
-public struct SmsPackageRecord: Sendable, Hashable, Codable {
-    public struct Item: Sendable, Hashable, Codable {
-        public var id: String
+package struct SmsPackageRecord: Sendable, Hashable, Codable {
+    package struct Item: Sendable, Hashable, Codable {
+        package var id: String
         /// Normalised number.
-        public var target: String
+        package var target: String
         /// The personal text of a many-to-many package.
-        public var msg: String?
+        package var msg: String?
         /// What the item's text costs: one credit per segment.
-        public var segments: Int
-        public var outcome: DeliveryOutcome
-        public var `operator`: Operator
+        package var segments: Int
+        package var outcome: DeliveryOutcome
+        package var `operator`: Operator
         /// Milliseconds after the package's start at which this item's batch starts: 0 except in
         /// periodic packages, which send `amount` recipients per period (see ``PeriodicSchedule``).
-        public var delay: Int64 = 0
+        package var delay: Int64 = 0
 
         /// The credit charged when the package was stored: its segments, or nothing for a recipient the İYS gate refused
         /// or a package that could not be created.
-        public var booked: Int { outcome == .noConsent || outcome == .notCreated ? 0 : segments }
+        package var booked: Int { outcome == .noConsent || outcome == .notCreated ? 0 : segments }
     }
 
-    public var id: Int
-    public var uuid: String
-    public var customID: String?
-    public var owner: String
-    public var type: SmsType
-    public var sender: String
-    public var title: String
-    public var content: String?
-    public var encoding: SmsEncoding
+    package var id: Int
+    package var uuid: String
+    package var customID: String?
+    package var owner: String
+    package var type: SmsType
+    package var sender: String
+    package var title: String
+    package var content: String?
+    package var encoding: SmsEncoding
     /// Minutes.
-    public var validity: Int
-    public var commercial: Bool
-    public var pushURL: String?
+    package var validity: Int
+    package var commercial: Bool
+    package var pushURL: String?
     /// How a periodic package spreads its recipients over time; nil for others.
-    public var periodic: PeriodicSettings?
-    public var items: [Item]
+    package var periodic: PeriodicSettings?
+    package var items: [Item]
     /// When the package was created, in milliseconds since the epoch.
-    public var createdAt: Int64
+    package var createdAt: Int64
     /// When sending starts: `sendingDate`, or the creation.
-    public var startsAt: Int64
-    public var isScheduled: Bool
+    package var startsAt: Int64
+    package var isScheduled: Bool
     /// When it was cancelled, if it was.
-    public var cancelledAt: Int64?
+    package var cancelledAt: Int64?
     /// The scenario's delivery rules: not part of a snapshot (``CodingKeys``), set again from the scenario on restore.
-    public var rules: DeliveryRules = .default
+    package var rules: DeliveryRules = .default
     /// When the provider has finished storing it: state 0 (saving) until then, in proportion to its size
     /// (``DeliveryRules/savingMilliseconds(items:)``); sending cannot start before.
-    public var savedAt: Int64 = 0
+    package var savedAt: Int64 = 0
 
     /// Everything but ``rules``, which come from the scenario.
     enum CodingKeys: String, CodingKey {
@@ -61,27 +61,27 @@ public struct SmsPackageRecord: Sendable, Hashable, Codable {
     /// When the package's timeline runs from: its start, or the end of saving if that is later.
     var begins: Int64 { max(startsAt, savedAt) }
     /// End of queueing: items are being sent from here.
-    public var sendingAt: Int64 { begins + Int64(rules.queueSeconds * 1000) }
+    package var sendingAt: Int64 { begins + Int64(rules.queueSeconds * 1000) }
     /// Hand-over to the operator: items are sent (or rejected) from here.
-    public var sentAt: Int64 { begins + Int64(rules.sendSeconds * 1000) }
+    package var sentAt: Int64 { begins + Int64(rules.sendSeconds * 1000) }
     /// Delivery reports arrive from here.
-    public var reportAt: Int64 { sentAt + Int64(rules.reportSeconds * 1000) }
+    package var reportAt: Int64 { sentAt + Int64(rules.reportSeconds * 1000) }
     /// An item with no report times out here: validity + 60 minutes after the hand-over.
-    public var timeoutAt: Int64 { sentAt + Int64(validity + 60) * 60_000 }
+    package var timeoutAt: Int64 { sentAt + Int64(validity + 60) * 60_000 }
 
     /// What the package weighs in the retention (``NodeAPIScenario/retainedItems``): one per item, plus one per 128 bytes
     /// of text kept with it (its content and the personal texts), so that memory follows what is kept.
-    public var retentionWeight: Int {
+    package var retentionWeight: Int {
         items.count + ((content?.utf8.count ?? 0) + items.reduce(0) { $0 + ($1.msg?.utf8.count ?? 0) }) / 128
     }
 
     /// The delay of the package's last batch (0 unless periodic).
-    public var lastDelay: Int64 { items.last?.delay ?? 0 }
+    package var lastDelay: Int64 { items.last?.delay ?? 0 }
 
     /// Whether the package can still be cancelled: it has not started sending.
-    public func isChangeable(at now: Int64) -> Bool { cancelledAt == nil && now < sendingAt }
+    package func isChangeable(at now: Int64) -> Bool { cancelledAt == nil && now < sendingAt }
 
-    public func itemState(_ item: Item, at now: Int64) -> ItemState { itemState(item, at: now, on: Timeline(self)) }
+    package func itemState(_ item: Item, at now: Int64) -> ItemState { itemState(item, at: now, on: Timeline(self)) }
 
     /// The package's instants, worked out once for a pass over its items (each is a computed property).
     struct Timeline {
@@ -116,18 +116,18 @@ public struct SmsPackageRecord: Sendable, Hashable, Codable {
     /// The package's items counted at `now` in one pass, with nothing allocated: its state, its `/sms/list` statistics
     /// and its share of `/sms/summary` all read this (a package of 100 000 items was walked three times, with an array
     /// of states each time).
-    public struct Tally: Sendable, Hashable {
-        public var items = 0
+    package struct Tally: Sendable, Hashable {
+        package var items = 0
         /// Segments of all items, and credit as booked (``SmsPackageRecord/charge(of:at:)``).
-        public var segments = 0
-        public var credit = 0
+        package var segments = 0
+        package var credit = 0
         /// Items delivered, and items undelivered, timed out or rejected by the operator; the same in segments.
-        public var delivered = 0
-        public var undelivered = 0
-        public var deliveredSegments = 0
-        public var undeliveredSegments = 0
+        package var delivered = 0
+        package var undelivered = 0
+        package var deliveredSegments = 0
+        package var undeliveredSegments = 0
         /// Segments of items sent and waiting for their report.
-        public var sentSegments = 0
+        package var sentSegments = 0
         /// Items not yet handed over (pending or sending), rejected by the operator, in a final state, out in an outage.
         var unfinished = 0
         var rejected = 0
@@ -135,7 +135,7 @@ public struct SmsPackageRecord: Sendable, Hashable, Codable {
         var outages = 0
     }
 
-    public func tally(at now: Int64) -> Tally {
+    package func tally(at now: Int64) -> Tally {
         let timeline = Timeline(self)
         var tally = Tally()
         tally.items = items.count
@@ -173,14 +173,14 @@ public struct SmsPackageRecord: Sendable, Hashable, Codable {
     }
 
     /// When an item reached its final state, if it has.
-    public func finalAt(_ item: Item, at now: Int64) -> Int64? {
+    package func finalAt(_ item: Item, at now: Int64) -> Int64? {
         let state = itemState(item, at: now)
         guard state.isFinal else { return nil }
         return state == .cancelled ? cancelledAt ?? finalAt(item) : finalAt(item)
     }
 
     /// When an item reaches its final state unless the package is cancelled first: known from its creation.
-    public func finalAt(_ item: Item) -> Int64 {
+    package func finalAt(_ item: Item) -> Int64 {
         switch item.outcome {
         case .notCreated: savedAt
         case .rejectedByOperator, .noConsent, .operatorOutage: sentAt + item.delay
@@ -189,7 +189,7 @@ public struct SmsPackageRecord: Sendable, Hashable, Codable {
         }
     }
 
-    public func state(at now: Int64) -> PackageState { state(at: now, tally: nil) }
+    package func state(at now: Int64) -> PackageState { state(at: now, tally: nil) }
 
     /// The state at `now`; `tally`, when the caller has it, saves counting the items again.
     func state(at now: Int64, tally: Tally?) -> PackageState {
@@ -217,7 +217,7 @@ public struct SmsPackageRecord: Sendable, Hashable, Codable {
     /// sending, or rejected by the operator, refunded as the rejection happens) or never charged (refused by the İYS
     /// gate). Every view of credit (the item, the package's statistics, `/sms/summary`) sums this, and `/user/credit`
     /// moves by the same amounts, so they always agree.
-    public func charge(of item: Item, at now: Int64) -> Int {
+    package func charge(of item: Item, at now: Int64) -> Int {
         switch itemState(item, at: now) {
         case .cancelled, .rejectedByOperator: 0
         default: item.booked
@@ -225,7 +225,7 @@ public struct SmsPackageRecord: Sendable, Hashable, Codable {
     }
 
     /// The `/sms/list` view of the package.
-    public func summary(at now: Int64) -> SmsPackageSummary {
+    package func summary(at now: Int64) -> SmsPackageSummary {
         let tally = tally(at: now)
         return SmsPackageSummary(
             id: id, customID: customID, type: type, uuid: uuid, state: state(at: now, tally: tally), title: title, content: content,
@@ -238,7 +238,7 @@ public struct SmsPackageRecord: Sendable, Hashable, Codable {
     }
 
     /// The `/sms/list-item` view of an item.
-    public func view(_ item: Item, at now: Int64) -> PackageItem {
+    package func view(_ item: Item, at now: Int64) -> PackageItem {
         let state = itemState(item, at: now)
         let handedOver = now >= sentAt + item.delay && state != .cancelled
         return PackageItem(

@@ -16,7 +16,7 @@ import ServiceLifecycle
 /// dropped or given up is logged and counted.
 ///
 /// Request handling only enqueues. `serve` runs the dispatcher as a `Service` (``run()``); a test calls ``drain()``.
-public actor CallbackDispatcher: Service {
+package actor CallbackDispatcher: Service {
     struct Delivery: Sendable {
         var url: String
         var body: [UInt8]
@@ -40,36 +40,36 @@ public actor CallbackDispatcher: Service {
     }
 
     /// What became of the deliveries so far.
-    public struct Counters: Sendable, Hashable {
-        public var delivered = 0
+    package struct Counters: Sendable, Hashable {
+        package var delivered = 0
         /// Given up after the last retry.
-        public var failed = 0
+        package var failed = 0
         /// Dropped unsent because a queue was full.
-        public var dropped = 0
+        package var dropped = 0
         /// Attempts made, successful or not.
-        public var attempts = 0
+        package var attempts = 0
     }
 
     /// Deliveries kept waiting per receiver at most; the receiver's oldest is dropped beyond.
-    public let capacity: Int
+    package let capacity: Int
     /// Bytes of bodies kept waiting in all; a new delivery is dropped beyond.
-    public let maxQueuedBytes: Int
+    package let maxQueuedBytes: Int
     /// Attempts in flight per receiver at most.
-    public let maxInFlightPerReceiver: Int
+    package let maxInFlightPerReceiver: Int
     /// Delay before each retry; its count is the number of retries.
-    public let backoff: [Duration]
+    package let backoff: [Duration]
     /// How often the service looks for deliveries that were queued or fell due; an attempt that ends starts its
     /// receiver's next due delivery at once, without waiting for this.
-    public let pollInterval: Duration
+    package let pollInterval: Duration
     private let clock: any MockClock
     private let timeout: TimeAmount
     private let logger: Logger
     private var receivers: [String: Receiver] = [:]
     private var queuedBytes = 0
     private var sequence = 0
-    public private(set) var counters = Counters()
+    package private(set) var counters = Counters()
 
-    public init(
+    package init(
         clock: any MockClock, capacity: Int = 10_000, maxQueuedBytes: Int = 64 << 20, maxInFlightPerReceiver: Int = 1,
         backoff: [Duration] = [.seconds(1), .seconds(5), .seconds(30)], timeout: TimeAmount = .seconds(5),
         pollInterval: Duration = .milliseconds(100), logger: Logger = Logger(label: "provider-mock.callbacks")
@@ -84,14 +84,14 @@ public actor CallbackDispatcher: Service {
         self.logger = logger
     }
 
-    public var delivered: Int { counters.delivered }
-    public var failed: Int { counters.failed }
-    public var dropped: Int { counters.dropped }
+    package var delivered: Int { counters.delivered }
+    package var failed: Int { counters.failed }
+    package var dropped: Int { counters.dropped }
     /// Deliveries waiting, in all queues.
-    public var pending: Int { receivers.values.reduce(0) { $0 + $1.count } }
+    package var pending: Int { receivers.values.reduce(0) { $0 + $1.count } }
 
     /// Queues a JSON POST of `body` to `url`.
-    public func enqueue(url: String, body: [UInt8]) {
+    package func enqueue(url: String, body: [UInt8]) {
         let key = Self.receiver(of: url)
         if queuedBytes + body.count > maxQueuedBytes {
             drop(url: url, reason: "the queues hold \(queuedBytes) bytes, at most \(maxQueuedBytes)")
@@ -111,7 +111,7 @@ public actor CallbackDispatcher: Service {
 
     /// Sends every delivery that is due, concurrently across receivers, and returns when those attempts are over;
     /// a failed one waits for its next backoff, or is given up.
-    public func drain() async {
+    package func drain() async {
         await withTaskGroup(of: Void.self) { group in
             for (key, delivery) in takeDue() { group.addTask { await self.attempt(delivery, receiver: key) } }
             while await group.next() != nil {
@@ -121,7 +121,7 @@ public actor CallbackDispatcher: Service {
     }
 
     /// The dispatcher as a background service: attempts start as they come due, until graceful shutdown.
-    public func run() async throws {
+    package func run() async throws {
         await cancelWhenGracefulShutdown {
             await withDiscardingTaskGroup { group in
                 while !Task.isCancelled {

@@ -6,10 +6,10 @@ import Darwin
 
 /// The process's limit on open files. `serve` raises the soft limit to the hard one at start, so that the connection
 /// limits (``ConnectionLimits``), not the default of 1024 descriptors, decide how many clients are served.
-public enum FileDescriptorLimit {
+package enum FileDescriptorLimit {
     /// Raises the soft limit to the hard limit, at most `ceiling`, and says what it is now.
     @discardableResult
-    public static func raise(to ceiling: UInt64 = 1_048_576) -> String {
+    package static func raise(to ceiling: UInt64 = 1_048_576) -> String {
         var limits = rlimit()
         guard getrlimit(resource, &limits) == 0 else { return "unknown" }
         let before = UInt64(limits.rlim_cur)
@@ -21,7 +21,7 @@ public enum FileDescriptorLimit {
     }
 
     /// The soft limit now.
-    public static var current: UInt64 {
+    package static var current: UInt64 {
         var limits = rlimit()
         return getrlimit(resource, &limits) == 0 ? UInt64(limits.rlim_cur) : 0
     }

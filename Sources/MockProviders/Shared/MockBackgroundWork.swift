@@ -3,20 +3,20 @@ import ServiceLifecycle
 /// The mocks' work that falls due on the clock rather than on a request: delivery reports and İYS webhooks handed to
 /// the dispatcher, contact imports applied slice by slice. `serve` runs it as a service beside the
 /// ``CallbackDispatcher``; each turn costs nothing when nothing is due (reports come from a schedule keyed by time).
-public struct MockBackgroundWork: Service {
+package struct MockBackgroundWork: Service {
     let nodeAPI: NodeAPISimulation
     let iys: IYSSimulation
     let dispatcher: CallbackDispatcher
     let interval: Duration
 
-    public init(nodeAPI: NodeAPISimulation, iys: IYSSimulation, dispatcher: CallbackDispatcher, interval: Duration = .milliseconds(250)) {
+    package init(nodeAPI: NodeAPISimulation, iys: IYSSimulation, dispatcher: CallbackDispatcher, interval: Duration = .milliseconds(250)) {
         self.nodeAPI = nodeAPI
         self.iys = iys
         self.dispatcher = dispatcher
         self.interval = interval
     }
 
-    public func run() async throws {
+    package func run() async throws {
         try await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 await turn()
@@ -27,7 +27,7 @@ public struct MockBackgroundWork: Service {
 
     /// One turn of ``run()``. Import slices each take the simulation once, with a yield between them, so that
     /// requests interleave with a large import.
-    public func turn() async {
+    package func turn() async {
         await nodeAPI.enqueueReports(to: dispatcher)
         await iys.enqueueWebhooks(to: dispatcher)
         while nodeAPI.advanceImports() { await Task.yield() }

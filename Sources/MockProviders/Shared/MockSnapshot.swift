@@ -8,30 +8,30 @@ import WireCoding
 ///
 /// Not kept: bearer tokens (clients get a 401 and a new token), İYS batches and webhooks not yet sent, delivery
 /// reports not yet delivered to their receiver, and Euromsg Express (its lists and members start from the scenario).
-public struct MockSnapshot: Codable, Sendable {
+package struct MockSnapshot: Codable, Sendable {
     /// The format; a snapshot of another format is refused, never half-read.
-    public static let currentFormat = 1
+    package static let currentFormat = 1
 
-    public var format: Int
+    package var format: Int
     /// When it was taken, on the mock's clock (milliseconds since the epoch).
-    public var savedAt: Int64
-    public var nodeAPI: NodeAPIState.Snapshot
-    public var iysConsents: ConsentStore.Snapshot
+    package var savedAt: Int64
+    package var nodeAPI: NodeAPIState.Snapshot
+    package var iysConsents: ConsentStore.Snapshot
 
     /// What it holds, in a line: packages, contacts and consents.
-    public var summary: String {
+    package var summary: String {
         let contacts = nodeAPI.books.reduce(0) { $0 + $1.contacts.count }
         let consents = iysConsents.brands.reduce(0) { $0 + $1.entries.count }
         return "\(nodeAPI.packages.count) packages, \(contacts) contacts, \(consents) İYS consents"
     }
 
     /// Why a snapshot file could not be read.
-    public struct LoadError: Error, Sendable, CustomStringConvertible {
-        public var description: String
+    package struct LoadError: Error, Sendable, CustomStringConvertible {
+        package var description: String
     }
 
     /// The snapshot in `path`; `nil` when there is no such file yet (a first start).
-    public static func load(path: String) throws(LoadError) -> MockSnapshot? {
+    package static func load(path: String) throws(LoadError) -> MockSnapshot? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let snapshot: MockSnapshot
         do {
@@ -46,21 +46,21 @@ public struct MockSnapshot: Codable, Sendable {
     }
 
     /// Writes the snapshot to `path` atomically.
-    public func write(path: String) throws {
+    package func write(path: String) throws {
         try WireJSON.encoder().encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 }
 
 extension ProviderMocks {
     /// The mocks' state now, as a restart keeps it.
-    public func snapshot() -> MockSnapshot {
+    package func snapshot() -> MockSnapshot {
         nodeAPI.withState { state, now in
             MockSnapshot(format: MockSnapshot.currentFormat, savedAt: now, nodeAPI: state.snapshot, iysConsents: iys.store.snapshot)
         }
     }
 
     /// Takes back a snapshot's state, over the scenario's.
-    public func restore(_ snapshot: MockSnapshot) {
+    package func restore(_ snapshot: MockSnapshot) {
         iys.store.restore(snapshot.iysConsents)
         nodeAPI.withState { state, _ in state.restore(snapshot.nodeAPI) }
     }

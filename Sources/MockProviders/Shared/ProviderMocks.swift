@@ -8,22 +8,21 @@ import ServiceLifecycle
 ///
 /// ```swift
 /// let mocks = ProviderMocks(scenario: try Scenario.bundled(), clock: ManualClock())
-/// let router = Router()
-/// mocks.nodeAPIRoutes.register(on: router)
+/// let app = Application(router: mocks.nodeAPIRouter())
 /// ```
 public struct ProviderMocks: Sendable {
     public let scenario: Scenario
     public let clock: any MockClock
-    public let nodeAPI: NodeAPISimulation
-    public let iys: IYSSimulation
-    public let euromsg: ExpressSimulation
-    public let nodeAPIRoutes: NodeAPIRoutes
-    public let iysRoutes: IYSRoutes
-    public let euromsgRoutes: ExpressRoutes
+    package let nodeAPI: NodeAPISimulation
+    package let iys: IYSSimulation
+    package let euromsg: ExpressSimulation
+    package let nodeAPIRoutes: NodeAPIRoutes
+    package let iysRoutes: IYSRoutes
+    package let euromsgRoutes: ExpressRoutes
     /// Delivery reports and İYS webhooks, sent concurrently per receiver.
-    public let dispatcher: CallbackDispatcher
+    package let dispatcher: CallbackDispatcher
     /// What falls due on the clock: reports and webhooks to send, import slices to apply.
-    public let background: MockBackgroundWork
+    package let background: MockBackgroundWork
 
     /// - Parameters:
     ///   - errorsAsHTTP200: every Node API error as HTTP 200, whatever the scenario says (`serve --errors-as-http-200`).
@@ -57,7 +56,7 @@ public struct ProviderMocks: Sendable {
     }
 
     /// The background services `serve` runs beside the servers.
-    public var services: [any Service] { [dispatcher, background] }
+    package var services: [any Service] { [dispatcher, background] }
 
     /// Where `serve` binds each provider.
     public struct Ports: Sendable, Hashable {

@@ -2,37 +2,37 @@ import Synchronization
 
 /// Every request a mock answered and its reply, newest last, in a ring of fixed size: memory stays
 /// flat however long the mock runs. Read by tests now and by the admin API later.
-public final class RequestJournal: Sendable {
-    public struct Entry: Sendable, Hashable {
+package final class RequestJournal: Sendable {
+    package struct Entry: Sendable, Hashable {
         /// Increases by one per request, across the ring's wrap.
-        public var sequence: Int
+        package var sequence: Int
         /// Milliseconds since the epoch, on the mock's clock.
-        public var time: Int64
-        public var method: String
-        public var path: String
+        package var time: Int64
+        package var method: String
+        package var path: String
         /// The query string, without `?`, when there was one.
-        public var query: String? = nil
+        package var query: String? = nil
         /// The authenticated user, when authentication succeeded.
-        public var user: String?
-        public var requestBody: [UInt8]
-        public var status: Int
-        public var responseBody: [UInt8]
+        package var user: String?
+        package var requestBody: [UInt8]
+        package var status: Int
+        package var responseBody: [UInt8]
         /// What the mock tolerated in the request (`unknown field 'someFlag' ignored`), as sent in `X-Mock-Warning`.
-        public var warnings: [String] = []
+        package var warnings: [String] = []
     }
 
     /// Bodies are kept up to this many bytes each.
-    public static let bodyLimit = 16 * 1024
+    package static let bodyLimit = 16 * 1024
 
-    public let capacity: Int
+    package let capacity: Int
     private let state: Mutex<(entries: [Entry], next: Int, sequence: Int)>
 
-    public init(capacity: Int = 1000) {
+    package init(capacity: Int = 1000) {
         self.capacity = max(capacity, 1)
         state = Mutex(([], 0, 0))
     }
 
-    public func record(
+    package func record(
         time: Int64, method: String, path: String, query: String? = nil, user: String?, requestBody: [UInt8], status: Int, responseBody: [UInt8],
         warnings: [String] = []
     ) {
@@ -57,7 +57,7 @@ public final class RequestJournal: Sendable {
     }
 
     /// The entries kept, oldest first.
-    public func entries() -> [Entry] {
+    package func entries() -> [Entry] {
         state.withLock { state in
             state.entries.count < capacity ? state.entries : Array(state.entries[state.next...] + state.entries[..<state.next])
         }

@@ -2,11 +2,11 @@ import NodeAPI
 import WireCoding
 
 /// Turkish local time (UTC+3, no daylight saving since 2016): the zone every Node API date is in.
-public enum TurkeyTime {
+package enum TurkeyTime {
     static let offsetMilliseconds: Int64 = 3 * 3_600_000
 
     /// The wall time in Turkey of an instant.
-    public static func date(_ milliseconds: Int64, style: WireDate.Style = .iso) -> WireDate {
+    package static func date(_ milliseconds: Int64, style: WireDate.Style = .iso) -> WireDate {
         let local = milliseconds + offsetMilliseconds
         let seconds = local >= 0 ? local / 1000 : (local - 999) / 1000
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
@@ -18,7 +18,7 @@ public enum TurkeyTime {
     }
 
     /// The instant of a wall time in Turkey.
-    public static func milliseconds(_ date: WireDate) -> Int64 {
+    package static func milliseconds(_ date: WireDate) -> Int64 {
         Int64(date.secondsSinceEpoch) * 1000 - offsetMilliseconds
     }
 }
@@ -27,13 +27,13 @@ import MySoftIYS
 
 extension TurkeyTime {
     /// An instant as a MySoft İYS date-time (Turkish wall time, seconds).
-    public static func iysDate(_ milliseconds: Int64) -> IYSDateTime {
+    package static func iysDate(_ milliseconds: Int64) -> IYSDateTime {
         let date = self.date(milliseconds)
         return IYSDateTime(year: date.year, month: date.month, day: date.day, hour: date.hour, minute: date.minute, second: date.second)
     }
 
     /// The instant of a MySoft İYS date-time.
-    public static func milliseconds(_ date: IYSDateTime) -> Int64 {
+    package static func milliseconds(_ date: IYSDateTime) -> Int64 {
         milliseconds(WireDate(year: date.year, month: date.month, day: date.day, hour: date.hour, minute: date.minute, second: date.second, style: .iso))
     }
 }

@@ -50,5 +50,5 @@ extension RequestJournal {
 
 extension HTTPField.Name {
     /// `X-Mock-Warning: unknown field 'someFlag' ignored`: what the mock tolerated in a request, one field per warning.
-    public static let mockWarning = HTTPField.Name("X-Mock-Warning")!
+    package static let mockWarning = HTTPField.Name("X-Mock-Warning")!
 }

@@ -2,7 +2,7 @@ import EuromsgExpress
 
 extension ExpressState {
     /// `GET /campaign`: the end user's campaigns matching every filter given, newest first.
-    public mutating func campaigns(_ apiKey: String, _ query: CampaignQuery, now: Int64) throws(ExpressError) -> [Campaign] {
+    package mutating func campaigns(_ apiKey: String, _ query: CampaignQuery, now: Int64) throws(ExpressError) -> [Campaign] {
         let sendingMilliseconds = sendingMilliseconds
         return try withAccount(apiKey, now: now) { account, now in
             account.campaigns.values
@@ -15,7 +15,7 @@ extension ExpressState {
     }
 
     /// `GET /campaign/{id}`.
-    public mutating func campaign(_ apiKey: String, id: Int, now: Int64) throws(ExpressError) -> Campaign {
+    package mutating func campaign(_ apiKey: String, id: Int, now: Int64) throws(ExpressError) -> Campaign {
         let sendingMilliseconds = sendingMilliseconds
         return try withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
             Self.view(try Self.campaign(id, in: account), now: now, sendingMilliseconds: sendingMilliseconds)
@@ -23,7 +23,7 @@ extension ExpressState {
     }
 
     /// `GET /campaign-report`: totals of the messages out so far (filters apply), and per list.
-    public mutating func report(_ apiKey: String, _ query: ReportQuery, now: Int64) throws(ExpressError) -> CampaignReport {
+    package mutating func report(_ apiKey: String, _ query: ReportQuery, now: Int64) throws(ExpressError) -> CampaignReport {
         let sendingMilliseconds = sendingMilliseconds
         return try withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
             let campaign = try Self.campaign(query.campaignId, in: account)
@@ -45,7 +45,7 @@ extension ExpressState {
     }
 
     /// `GET /campaign-report-detail`: one row per message out so far, filtered, paged in sending order.
-    public mutating func reportDetail(_ apiKey: String, _ query: ReportQuery, now: Int64) throws(ExpressError) -> ExpressPage<ReportDetail> {
+    package mutating func reportDetail(_ apiKey: String, _ query: ReportQuery, now: Int64) throws(ExpressError) -> ExpressPage<ReportDetail> {
         try withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
             let campaign = try Self.campaign(query.campaignId, in: account)
             return query.paging.slice(campaign.delivered(by: now).map(\.detail).filter(query.matches))
@@ -54,7 +54,7 @@ extension ExpressState {
 
     /// The mock's `POST /mock/euromsg/campaign`: a campaign sent from the panel, to its lists' subscribed members,
     /// starting after `startsInSeconds`. It uses one send per recipient; without enough sends it is refused.
-    public mutating func sendCampaign(_ request: MockCampaignRequest, now: Int64) throws(ExpressError) -> Campaign {
+    package mutating func sendCampaign(_ request: MockCampaignRequest, now: Int64) throws(ExpressError) -> Campaign {
         let sendingMilliseconds = sendingMilliseconds
         let delay = request.startsInSeconds ?? 0
         guard MockCampaignRequest.startsInSecondsRange.contains(delay) else {
@@ -210,17 +210,17 @@ struct IdCounters: Sendable {
 }
 
 /// The body of the mock's `POST /mock/euromsg/campaign`: a campaign the end user sends from the panel.
-public struct MockCampaignRequest: Codable, Sendable, Hashable {
-    public var apiKey: String
-    public var name: String
-    public var subject: String
-    public var listIds: [Int]
+package struct MockCampaignRequest: Codable, Sendable, Hashable {
+    package var apiKey: String
+    package var name: String
+    package var subject: String
+    package var listIds: [Int]
     /// Seconds until sending starts; now when absent (the campaign is `Pending` until then).
-    public var startsInSeconds: Double?
+    package var startsInSeconds: Double?
     /// A year at most: bounded before it becomes milliseconds.
-    public static let startsInSecondsRange: ClosedRange<Double> = 0...31_536_000
+    package static let startsInSecondsRange: ClosedRange<Double> = 0...31_536_000
 
-    public init(apiKey: String, name: String, subject: String, listIds: [Int], startsInSeconds: Double? = nil) {
+    package init(apiKey: String, name: String, subject: String, listIds: [Int], startsInSeconds: Double? = nil) {
         self.apiKey = apiKey
         self.name = name
         self.subject = subject

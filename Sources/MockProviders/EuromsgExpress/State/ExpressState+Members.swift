@@ -4,7 +4,7 @@ extension ExpressState {
     /// `POST /member`: adds a member to a list. Refused without sending rights; the İYS fields are required when
     /// the end user made Euromsg Express its İYS integrator. An address already in the account joins the list
     /// under its memberId (a hidden one is shown again, with its history).
-    public mutating func addMember(_ apiKey: String, _ request: AddMemberRequest, now: Int64) throws(ExpressError) -> (member: Member, created: Bool) {
+    package mutating func addMember(_ apiKey: String, _ request: AddMemberRequest, now: Int64) throws(ExpressError) -> (member: Member, created: Bool) {
         try EmailAddress.validate(request.email)
         let newId = ids.member
         let result = try withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) -> (member: Member, created: Bool) in
@@ -35,7 +35,7 @@ extension ExpressState {
     }
 
     /// `GET /member`: a list's visible members by memberId (paged, optionally changed after a date), or one by e-mail.
-    public mutating func members(_ apiKey: String, _ query: MemberQuery, now: Int64) throws(ExpressError) -> MemberQueryResult {
+    package mutating func members(_ apiKey: String, _ query: MemberQuery, now: Int64) throws(ExpressError) -> MemberQueryResult {
         try withAccount(apiKey, now: now) { (account: inout ExpressAccount, _: Int64) throws(ExpressError) in
             switch query.selection {
             case .email(let email):
@@ -57,12 +57,12 @@ extension ExpressState {
     }
 
     /// `GET /member/{memberId}`.
-    public mutating func member(_ apiKey: String, id: Int, now: Int64) throws(ExpressError) -> Member {
+    package mutating func member(_ apiKey: String, id: Int, now: Int64) throws(ExpressError) -> Member {
         try withAccount(apiKey, now: now) { (account: inout ExpressAccount, _: Int64) throws(ExpressError) in try account.visibleMember(id).member }
     }
 
     /// `PATCH /member/{memberId}`: changes the fields given. Refused without sending rights.
-    public mutating func updateMember(_ apiKey: String, id: Int, _ request: UpdateMemberRequest, now: Int64) throws(ExpressError) -> Member {
+    package mutating func updateMember(_ apiKey: String, id: Int, _ request: UpdateMemberRequest, now: Int64) throws(ExpressError) -> Member {
         if let email = request.email { try EmailAddress.validate(email) }
         try request.iys?.validate()
         return try withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
@@ -88,7 +88,7 @@ extension ExpressState {
     }
 
     /// `DELETE /member/{memberId}`: hidden from the panel and every query, but retained.
-    public mutating func deleteMember(_ apiKey: String, id: Int, now: Int64) throws(ExpressError) {
+    package mutating func deleteMember(_ apiKey: String, id: Int, now: Int64) throws(ExpressError) {
         try withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
             var record = try account.visibleMember(id)
             record.hiddenAt = now
@@ -97,7 +97,7 @@ extension ExpressState {
     }
 
     /// Members whose data the mock retains though the API deleted them (for tests and the admin API).
-    public func hiddenMembers(_ apiKey: String) throws(ExpressError) -> [Member] {
+    package func hiddenMembers(_ apiKey: String) throws(ExpressError) -> [Member] {
         try account(apiKey).members.values.filter { !$0.isVisible }.map(\.member).sorted { $0.memberId < $1.memberId }
     }
 
@@ -133,7 +133,7 @@ extension ExpressState {
 }
 
 /// `GET /member`'s answer: one member by e-mail, or a page of a list's members.
-public enum MemberQueryResult: Sendable, Hashable {
+package enum MemberQueryResult: Sendable, Hashable {
     case one(Member)
     case page(ExpressPage<Member>)
 }

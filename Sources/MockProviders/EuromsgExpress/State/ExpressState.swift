@@ -5,7 +5,7 @@ import Foundation
 /// expire on the clock, API keys binding a token to an end user, and each end user's lists, members and
 /// campaigns. Campaigns progress Pending → OnGoing → Sent on the clock; their messages' outcomes come from
 /// magic address tags (``CampaignOutcomes``).
-public struct ExpressState: Sendable {
+package struct ExpressState: Sendable {
     let integrators: [String: String]
     let tokenLifetime: Int64
     let sendingMilliseconds: Int64
@@ -19,7 +19,7 @@ public struct ExpressState: Sendable {
         var apiKey: String?
     }
 
-    public init(scenario: ExpressScenario, now: Int64) {
+    package init(scenario: ExpressScenario, now: Int64) {
         integrators = Dictionary(scenario.integrators.map { ($0.clientName, $0.password) }, uniquingKeysWith: { first, _ in first })
         tokenLifetime = Int64(scenario.tokenLifetimeSeconds) * 1000
         sendingMilliseconds = Int64(scenario.campaignSendingSeconds * 1000)
@@ -37,7 +37,7 @@ public struct ExpressState: Sendable {
     // MARK: Tokens and API keys
 
     /// `POST /tokens`: a bearer token for the integrator's credentials.
-    public mutating func issueToken(_ request: ExpressTokenRequest, now: Int64) throws(ExpressError) -> ExpressToken {
+    package mutating func issueToken(_ request: ExpressTokenRequest, now: Int64) throws(ExpressError) -> ExpressToken {
         guard let password = integrators[request.clientName], password == request.password else {
             throw ExpressError(.invalidCredentials, "clientName or password is wrong")
         }
@@ -58,7 +58,7 @@ public struct ExpressState: Sendable {
     }
 
     /// `PUT /apiKey/identification`: binds the end user's API key to the token.
-    public mutating func identify(token: String?, apiKey: String?, now: Int64) throws(ExpressError) -> Identification {
+    package mutating func identify(token: String?, apiKey: String?, now: Int64) throws(ExpressError) -> Identification {
         _ = try validToken(token, now: now)
         guard let apiKey, !apiKey.isEmpty else { throw .invalid("apiKey", "is required") }
         let account = try account(apiKey)
@@ -69,7 +69,7 @@ public struct ExpressState: Sendable {
     }
 
     /// The end user a call acts for: the `apiKey` header when given, else the key bound to the token.
-    public mutating func endUser(token: String?, apiKey header: String?, now: Int64) throws(ExpressError) -> String {
+    package mutating func endUser(token: String?, apiKey header: String?, now: Int64) throws(ExpressError) -> String {
         let record = try validToken(token, now: now)
         guard let apiKey = header.flatMap({ $0.isEmpty ? nil : $0 }) ?? record.apiKey else {
             throw ExpressError(.apiKeyRequired, "identify an end user first: PUT /apiKey/identification with their API key")
@@ -98,7 +98,7 @@ public struct ExpressState: Sendable {
     // MARK: E-mail lists
 
     /// `POST /email-list`: a new list; the name must be new to the end user (Turkish case-insensitive).
-    public mutating func createList(_ apiKey: String, _ request: EmailListName, now: Int64) throws(ExpressError) -> EmailList {
+    package mutating func createList(_ apiKey: String, _ request: EmailListName, now: Int64) throws(ExpressError) -> EmailList {
         let name = try request.validated()
         let id = ids.list
         let list = try withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
@@ -112,7 +112,7 @@ public struct ExpressState: Sendable {
     }
 
     /// `GET /email-list`: every list, or those whose name contains `name`.
-    public mutating func lists(_ apiKey: String, name: String? = nil, now: Int64) throws(ExpressError) -> [EmailList] {
+    package mutating func lists(_ apiKey: String, name: String? = nil, now: Int64) throws(ExpressError) -> [EmailList] {
         try withAccount(apiKey, now: now) { account, _ in
             account.lists.values.sorted { $0.id < $1.id }
                 .filter { list in name.map { TurkishText.contains(list.name, $0) } ?? true }
@@ -121,12 +121,12 @@ public struct ExpressState: Sendable {
     }
 
     /// `GET /email-list/{id}`.
-    public mutating func list(_ apiKey: String, id: Int, now: Int64) throws(ExpressError) -> EmailList {
+    package mutating func list(_ apiKey: String, id: Int, now: Int64) throws(ExpressError) -> EmailList {
         try withAccount(apiKey, now: now) { (account: inout ExpressAccount, _: Int64) throws(ExpressError) in account.view(try account.list(id)) }
     }
 
     /// `PATCH /email-list/{id}`: renames the list.
-    public mutating func renameList(_ apiKey: String, id: Int, _ request: EmailListName, now: Int64) throws(ExpressError) -> EmailList {
+    package mutating func renameList(_ apiKey: String, id: Int, _ request: EmailListName, now: Int64) throws(ExpressError) -> EmailList {
         let name = try request.validated()
         return try withAccount(apiKey, now: now) { (account: inout ExpressAccount, _: Int64) throws(ExpressError) in
             var list = try account.list(id)
@@ -138,7 +138,7 @@ public struct ExpressState: Sendable {
     }
 
     /// `DELETE /email-list/{id}`: the list goes; its members stay in the account.
-    public mutating func deleteList(_ apiKey: String, id: Int, now: Int64) throws(ExpressError) {
+    package mutating func deleteList(_ apiKey: String, id: Int, now: Int64) throws(ExpressError) {
         try withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
             _ = try account.list(id)
             account.lists[id] = nil

@@ -2,8 +2,8 @@ import MySoftIYS
 
 /// The five calls that list a batch's records (`ConsentBatchStatusSuccess`, `…Error`, `…Updated`, `…IsUsedBefore`,
 /// `ConsentBatchSendIYSStatus`): one request type, `BatchTransactionRequest`, and which list it asks for.
-public struct IYSBatchRecords: IYSTransition {
-    public enum List: String, Sendable, Hashable, CaseIterable {
+package struct IYSBatchRecords: IYSTransition {
+    package enum List: String, Sendable, Hashable, CaseIterable {
         /// `ConsentBatchStatusSuccess`: the records saved (inserted or updated).
         case successes = "ConsentBatchStatusSuccess"
         /// `ConsentBatchStatusError`: the wrong records, each with its `errorMessage`.
@@ -17,15 +17,15 @@ public struct IYSBatchRecords: IYSTransition {
         case forwarding = "ConsentBatchSendIYSStatus"
     }
 
-    public var list: List
-    public var request: BatchTransactionRequest
+    package var list: List
+    package var request: BatchTransactionRequest
 
-    public init(_ list: List, _ request: BatchTransactionRequest) {
+    package init(_ list: List, _ request: BatchTransactionRequest) {
         self.list = list
         self.request = request
     }
 
-    public func apply(to state: inout IYSState, user: String, now: Int64) throws(IYSError) -> [ConsentRecord] {
+    package func apply(to state: inout IYSState, user: String, now: Int64) throws(IYSError) -> [ConsentRecord] {
         let records = try state.batch(request, of: user).records
         switch list {
         case .successes:

@@ -5,7 +5,7 @@ import MySoftIYS
 /// saved and the reply fails (`HM422`) listing the wrong records; otherwise the valid ones are applied and the
 /// reply carries the transaction GUID and the wrong records (none when all were right).
 extension SendConsentBatchRequest: IYSTransition {
-    public func apply(to state: inout IYSState, user: String, now: Int64) throws(IYSError) -> IYSResult<BatchSendResult> {
+    package func apply(to state: inout IYSState, user: String, now: Int64) throws(IYSError) -> IYSResult<BatchSendResult> {
         let brand = try state.brand(brandCode, of: user)
         try validate()
         var records: [IYSBatch.Record] = []

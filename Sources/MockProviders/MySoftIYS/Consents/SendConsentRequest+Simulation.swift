@@ -3,7 +3,7 @@ import MySoftIYS
 
 /// `SendConsent`: validated, saved (forwarding to İYS begins) and returned as saved.
 extension SendConsentRequest: IYSTransition {
-    public func apply(to state: inout IYSState, user: String, now: Int64) throws(IYSError) -> ConsentRecord {
+    package func apply(to state: inout IYSState, user: String, now: Int64) throws(IYSError) -> ConsentRecord {
         let brand = try state.brand(brandCode, of: user)
         try consentData.validate()
         switch state.apply(consentData, brand: brand, heldFromIYS: isNotAutoSendIYS == true, now: now) {

@@ -6,8 +6,8 @@ import MySoftIYS
 /// batches under transaction GUIDs, the webhook outbox, and the brands' consents in the shared ``ConsentStore`` (which
 /// the Node API's commercial gate reads). Each call's rule is an ``IYSTransition``, in a file named after the call;
 /// ``IYSSimulation`` holds the state behind one lock.
-public struct IYSState: Sendable {
-    public let store: ConsentStore
+package struct IYSState: Sendable {
+    package let store: ConsentStore
     let accounts: [String: IYSAccount]
     let forwarding: IYSForwarding
     let tokenLifetime: Int
@@ -18,9 +18,9 @@ public struct IYSState: Sendable {
     var outbox: Deque<(url: String, body: [UInt8])> = []
     static let outboxCapacity = 10_000
     /// Webhook posts dropped because the outbox was full.
-    public private(set) var droppedWebhooks = 0
+    package private(set) var droppedWebhooks = 0
 
-    public init(
+    package init(
         accounts: [IYSAccount], forwarding: IYSForwarding = .default, tokenLifetimeSeconds: Int = 86_399,
         store: ConsentStore = ConsentStore(), now: Int64
     ) {
@@ -41,7 +41,7 @@ public struct IYSState: Sendable {
     // MARK: OAuth
 
     /// `POST /oauth/token`: a bearer token for right credentials and `grant_type=password`.
-    public mutating func issueToken(_ request: TokenRequest, now: Int64) throws(OAuthError) -> OAuthToken {
+    package mutating func issueToken(_ request: TokenRequest, now: Int64) throws(OAuthError) -> OAuthToken {
         guard request.grantType == "password" else {
             throw OAuthError(error: "unsupported_grant_type", errorDescription: "grant_type must be password")
         }
@@ -54,7 +54,7 @@ public struct IYSState: Sendable {
     }
 
     /// The user a bearer token belongs to, while it has not expired.
-    public func user(forToken token: String, now: Int64) -> String? {
+    package func user(forToken token: String, now: Int64) -> String? {
         guard let entry = tokens[token], now < entry.expiresAt else { return nil }
         return entry.record
     }
@@ -62,7 +62,7 @@ public struct IYSState: Sendable {
     // MARK: Brands
 
     /// `IYSBrands`: the account's brands with their consent counts.
-    public func brands(of user: String) -> [Brand] {
+    package func brands(of user: String) -> [Brand] {
         (accounts[user]?.brands ?? []).map { brand in
             let entries = store.entries(brand: brand.code)
             let approved = entries.filter { $0.consent.status == .approved }.count
@@ -143,14 +143,14 @@ public struct IYSState: Sendable {
     }
 
     /// The webhook posts queued since the last call, taken out of the outbox.
-    public mutating func takeWebhooks() -> [(url: String, body: [UInt8])] {
+    package mutating func takeWebhooks() -> [(url: String, body: [UInt8])] {
         defer { outbox.removeAll() }
         return Array(outbox)
     }
 
     /// A change made on İYS itself (the citizen replied to 3338, called, used the web or the app), as the
     /// mock's `POST /mock/iys/consent` injects it: saved with its `IYS_*` source, and the brand's webhook told.
-    public mutating func changeOnIYS(for user: String, brandCode: String, _ consent: ConsentData, now: Int64) throws(IYSError) -> ConsentRecord {
+    package mutating func changeOnIYS(for user: String, brandCode: String, _ consent: ConsentData, now: Int64) throws(IYSError) -> ConsentRecord {
         let brand = try brand(brandCode, of: user)
         guard consent.source.isIYS else { throw .invalid("consentData.source", "a change on İYS has an IYS_* source") }
         var brandSide = consent

@@ -3,7 +3,7 @@ import NodeAPI
 /// `/contact/create`: a new contact (`SMS12` if the number is already in the book; `SMS10` for an unknown group); with
 /// İYS settings its İYS sync starts.
 extension CreateContactRequest: NodeAPITransition {
-    public func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> Contact {
+    package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> Contact {
         let account = try state.account(user)
         guard let gsm = contact.gsm?.normalized else { throw NodeAPIError.invalid("gsm", "is required") }
         var book = state.takeBook(of: user, at: now)

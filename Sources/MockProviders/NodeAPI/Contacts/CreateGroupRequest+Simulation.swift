@@ -3,7 +3,7 @@ import NodeAPI
 /// `/contact/create-group`: a group, unique by title among its siblings (`SMS09`), under an existing parent (`SMS10`)
 /// that holds no contacts (`SMS11`); numbers already in the book join it.
 extension CreateGroupRequest: NodeAPITransition {
-    public func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> ContactGroup {
+    package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> ContactGroup {
         _ = try state.account(user)
         var book = state.takeBook(of: user, at: now)
         defer { state.books[user] = book }

@@ -2,7 +2,7 @@ import NodeAPI
 
 /// `/contact/list`: contacts filtered by blacklist state, İYS state and group, paged.
 extension ListContactsRequest: NodeAPITransition {
-    public func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> Page<Contact> {
+    package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> Page<Contact> {
         _ = try state.account(user)
         state.syncContactsWithIYS(at: now)
         let book = state.takeBook(of: user, at: now)

@@ -2,7 +2,7 @@ import NodeAPI
 
 /// `/contact/update-group`: renames or moves a group (the same rules as creating one; a group cannot move below itself).
 extension UpdateGroupRequest: NodeAPITransition {
-    public func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> StatusReply {
+    package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> StatusReply {
         _ = try state.account(user)
         var book = state.takeBook(of: user, at: now)
         defer { state.books[user] = book }

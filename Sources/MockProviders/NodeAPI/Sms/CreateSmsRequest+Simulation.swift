@@ -3,11 +3,11 @@ import NodeAPI
 /// `/sms/create`: a package to one number, one text to many, one text each, or a template filled per number.
 extension CreateSmsRequest: NodeAPITransition {
     /// The field rules, and a `sendingDate` in the past is `SMS08`.
-    public func validate(at now: Int64) throws(NodeAPIError) {
+    package func validate(at now: Int64) throws(NodeAPIError) {
         try validate(now: TurkeyTime.date(now, style: .minutes))
     }
 
-    public func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> PackageCreated {
+    package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> PackageCreated {
         let account = try state.account(user)
         try state.checkSender(sender, of: account, otp: false)
         if commercial == true, !account.hasIysSettings { throw NodeAPIError(.sms30) }

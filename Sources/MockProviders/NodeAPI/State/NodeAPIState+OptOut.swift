@@ -6,7 +6,7 @@ extension NodeAPIState {
     /// complete; otherwise it is kept as "no match". A number that is not a Turkish mobile number is kept as failed.
     /// This is how MO traffic enters the mock (`POST /mock/mo`, or tests).
     @discardableResult
-    public mutating func receiveOptOut(for user: String, gsm: String, msg: String, shortNr: String? = nil, at now: Int64) throws(NodeAPIError) -> MoRequest {
+    package mutating func receiveOptOut(for user: String, gsm: String, msg: String, shortNr: String? = nil, at now: Int64) throws(NodeAPIError) -> MoRequest {
         let account = try account(user)
         let number = GSMNumber(gsm).normalized
         let keyword = optOut.keyword(of: msg)

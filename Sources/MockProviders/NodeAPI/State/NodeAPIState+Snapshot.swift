@@ -5,7 +5,7 @@ extension NodeAPIState {
     /// packages with their refund and report schedules and the next ids, the address books, contacts' İYS syncs and
     /// the opt-out requests. Accounts, senders and delivery rules come from the scenario the mock starts with; the
     /// duplicate window starts empty, and an import still being applied is not kept.
-    public struct Snapshot: Codable, Sendable {
+    package struct Snapshot: Codable, Sendable {
         struct Account: Codable, Sendable {
             var username: String
             var credit: Int
@@ -39,7 +39,7 @@ extension NodeAPIState {
     }
 
     /// The state as a snapshot keeps it.
-    public var snapshot: Snapshot {
+    package var snapshot: Snapshot {
         Snapshot(
             accounts: accounts.values.sorted { $0.username < $1.username }.map { .init(username: $0.username, credit: $0.credit, blacklist: $0.blacklist.sorted()) },
             packages: packages.order.compactMap { packages[$0] }, refunds: packages.refunds, reports: packages.reports,
@@ -51,7 +51,7 @@ extension NodeAPIState {
 
     /// Takes back what a snapshot kept, into a state built from the scenario: data of users the scenario no longer
     /// has is left out, and packages follow the scenario's delivery rules.
-    public mutating func restore(_ snapshot: Snapshot) {
+    package mutating func restore(_ snapshot: Snapshot) {
         for saved in snapshot.accounts where accounts[saved.username] != nil {
             accounts[saved.username]?.credit = saved.credit
             accounts[saved.username]?.blacklist = Set(saved.blacklist)

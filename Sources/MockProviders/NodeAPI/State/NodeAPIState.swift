@@ -7,7 +7,7 @@ import NodeAPI
 ///
 /// Its parts each own their invariants: the accounts (credit, senders, blacklists), the ``PackageStore`` with its
 /// indices, retention, refunds and reports, the address books with their indices and imports, and the ``OptOutLog``.
-public struct NodeAPIState: Sendable {
+package struct NodeAPIState: Sendable {
     let rules: DeliveryRules
     let sendingHours: SendingHours?
     /// How opt-out SMS are read.
@@ -28,7 +28,7 @@ public struct NodeAPIState: Sendable {
     /// Package, contact, group and opt-out uuids.
     var uuids = UUIDGenerator()
 
-    public init(
+    package init(
         accounts: [NodeAPIAccount], rules: DeliveryRules = .default, sendingHours: SendingHours? = nil,
         duplicateWindowMinutes: Int? = nil, optOut: OptOutRules = .default, retainedPackagesPerUser: Int = 100_000,
         retainedItems: Int = NodeAPIScenario.defaultRetainedItems, maxContactsPerBook: Int = 1_000_000, consents: ConsentStore? = nil,
@@ -47,7 +47,7 @@ public struct NodeAPIState: Sendable {
     }
 
     /// The state a scenario describes; with `consents`, commercial packages pass the İYS gate.
-    public init(scenario: NodeAPIScenario, consents: ConsentStore? = nil, now: Int64) {
+    package init(scenario: NodeAPIScenario, consents: ConsentStore? = nil, now: Int64) {
         self.init(
             accounts: scenario.accounts, rules: scenario.delivery, sendingHours: scenario.sendingHours,
             duplicateWindowMinutes: scenario.duplicateWindowMinutes, optOut: scenario.optOut,
@@ -143,13 +143,13 @@ public struct NodeAPIState: Sendable {
     // MARK: Reports
 
     /// Items in one report POST at most: a large package's reports are split, so that no body grows with the package.
-    public static let itemsPerReport = 1000
+    package static let itemsPerReport = 1000
 
     /// The delivery reports due since the last call: for each package with `pushSettings.url`, the items that reached
     /// a final state, once each, at most ``itemsPerReport`` per report, from the report schedule (nothing is scanned
     /// while nothing is due). Items whose number makes their callback fail (magic `…0004`) are never reported, as if
     /// every attempt of the provider had failed.
-    public mutating func dueReports(at now: Int64) -> [(url: String, report: DeliveryReport)] {
+    package mutating func dueReports(at now: Int64) -> [(url: String, report: DeliveryReport)] {
         var due: [(url: String, report: DeliveryReport)] = []
         for (package, indices) in packages.dueReports(at: now) {
             guard let url = package.pushURL else { continue }
