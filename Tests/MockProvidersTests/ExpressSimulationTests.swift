@@ -1,4 +1,5 @@
 import EuromsgExpress
+import Foundation
 import MockProviders
 import MySoftIYS
 import NodeAPI
@@ -26,6 +27,30 @@ import Testing
         let token = try await token()
         _ = try simulation.identify(token: token, apiKey: apiKey)
         return token
+    }
+
+    /// `serve --state`: lists, members (deleted ones too), campaigns and sends used come back through JSON into a state
+    /// built from the scenario, and new ids do not reuse old ones.
+    @Test func aSnapshotRestoresListsMembersAndCampaignsThroughJSON() throws {
+        let scenario = try Scenario.bundled().euromsg
+        let start = clock.now()
+        var state = ExpressState(scenario: scenario, now: start)
+        let list = try state.createList(Self.demo, EmailListName(name: "Kalıcı liste"), now: start)
+        let kept = try state.addMember(Self.demo, AddMemberRequest(listId: list.id, email: "ayşe@example.com"), now: start).member
+        let gone = try state.addMember(Self.demo, AddMemberRequest(listId: list.id, email: "gider@example.com"), now: start).member
+        try state.deleteMember(Self.demo, id: gone.memberId, now: start)
+        let campaign = try state.sendCampaign(MockCampaignRequest(apiKey: Self.demo, name: "Kasım", subject: "İndirim", listIds: [list.id]), now: start)
+        let json = try JSONEncoder().encode(state.snapshot)
+
+        var restored = ExpressState(scenario: scenario, now: start)
+        restored.restore(try JSONDecoder().decode(ExpressState.Snapshot.self, from: json))
+        let later = start + 3_600_000
+        #expect(try restored.lists(Self.demo, now: later) == state.lists(Self.demo, now: later))
+        #expect(try restored.member(Self.demo, id: kept.memberId, now: later) == state.member(Self.demo, id: kept.memberId, now: later))
+        #expect(try restored.hiddenMembers(Self.demo).map(\.email) == ["gider@example.com"])
+        #expect(try restored.campaign(Self.demo, id: campaign.id, now: later) == state.campaign(Self.demo, id: campaign.id, now: later))
+        #expect(try restored.reportDetail(Self.demo, ReportQuery(campaignId: campaign.id), now: later) == state.reportDetail(Self.demo, ReportQuery(campaignId: campaign.id), now: later))
+        #expect(try restored.createList(Self.demo, EmailListName(name: "Yeni"), now: later).id > list.id)
     }
 
     @Test func tokensExpireOnTheClock() async throws {

@@ -93,6 +93,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: file) }
         let basic = ["Authorization": "Basic " + Data("admin:123456".utf8).base64EncodedString(), "Content-Type": "application/json"]
         let consent = #"{"brandCode": "5565656556", "consentData": {"recipient": "+905551239988", "type": "MESAJ", "source": "HS_WEB", "status": "ONAY", "consentDate": "2025-03-01 10:00:00"}}"#
+        /// A Euromsg Express token bound to the bundled end user.
+        func express(_ euromsg: String) async throws -> [String: String] {
+            let body = try await call("\(euromsg)/tokens", body: #"{"clientName": "admin", "password": "123456"}"#, headers: ["Content-Type": "application/json"]).1
+            let token = try #require((try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])?["tokenValue"] as? String)
+            let headers = ["Authorization": "Bearer \(token)", "Content-Type": "application/json"]
+            #expect(try await call("\(euromsg)/apiKey/identification?apiKey=EXP-DEMO-7F3A9C21", method: "PUT", body: "", headers: headers).0 == 200)
+            return headers
+        }
         func bearer(_ iys: String) async throws -> [String: String] {
             let body = try await call("\(iys)/oauth/token", body: "username=admin&password=123456&grant_type=password", headers: ["Content-Type": "application/x-www-form-urlencoded"]).1
             let token = try #require((try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])?["access_token"] as? String)
@@ -105,6 +113,8 @@ import Testing
         let pkgID = try #require(((try JSONSerialization.jsonObject(with: Data(created.1.utf8)) as? [String: Any])?["data"] as? [String: Any])?["pkgID"] as? Int)
         #expect(try await call("\(first.nodeAPI)/contact/create", body: #"{"gsm": "905551237766", "firstName": "Ayşe", "lastName": "Yılmaz"}"#, headers: basic).0 == 200)
         #expect(try await call("\(first.iys)/api/IYSConsent/SendConsent", body: consent, headers: try await bearer(first.iys)).0 == 200)
+        let list = try await call("\(first.euromsg)/email-list", body: #"{"name": "Kalıcı liste"}"#, headers: try await express(first.euromsg))
+        #expect(list.0 == 201, "\(list.1)")
         first.process.terminate()
         first.process.waitUntilExit()
         #expect(FileManager.default.fileExists(atPath: file.path))
@@ -121,6 +131,8 @@ import Testing
             headers: try await bearer(second.iys)
         )
         #expect(status.0 == 200 && status.1.contains("ONAY"), "\(status.1)")
+        let lists = try await call("\(second.euromsg)/email-list", method: "GET", body: "", headers: try await express(second.euromsg))
+        #expect(lists.0 == 200 && lists.1.contains("Kalıcı liste"), "\(lists.1)")
     }
 
     @Test func sendTriesTheConnectorAgainstTheServedMocks() async throws {

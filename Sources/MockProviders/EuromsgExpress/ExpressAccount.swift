@@ -1,7 +1,7 @@
 import EuromsgExpress
 
 /// One end user's data in the Euromsg Express mock: lists, members (hidden ones retained), campaigns.
-struct ExpressAccount: Sendable {
+struct ExpressAccount: Sendable, Codable {
     var apiKey: String
     var name: String
     var iysIntegrator: Bool
@@ -19,14 +19,14 @@ struct ExpressAccount: Sendable {
         allowance = user.allowance.allowance(now: now)
     }
 
-    struct ListRecord: Sendable {
+    struct ListRecord: Sendable, Codable {
         var id: Int
         var name: String
         var createdAt: Int64
     }
 
     /// A member; deleting through the API only hides it (kept three years under KVKK, the document says).
-    struct MemberRecord: Sendable {
+    struct MemberRecord: Sendable, Codable {
         var member: Member
         var updatedAt: Int64
         var hiddenAt: Int64?
@@ -35,7 +35,7 @@ struct ExpressAccount: Sendable {
     }
 
     /// A campaign and its messages, each with the instant it goes out.
-    struct CampaignRecord: Sendable {
+    struct CampaignRecord: Sendable, Codable {
         var id: Int
         var name: String
         var subject: String
@@ -44,7 +44,7 @@ struct ExpressAccount: Sendable {
         /// When sending starts; nil for a draft.
         var scheduledAt: Int64?
         var failed: Bool
-        var messages: [(at: Int64, detail: ReportDetail)]
+        var messages: [Message]
         /// Messages whose unsubscribes have been applied to the members.
         var settled = 0
 
@@ -56,7 +56,13 @@ struct ExpressAccount: Sendable {
         }
 
         /// The messages out by `now`.
-        func delivered(by now: Int64) -> ArraySlice<(at: Int64, detail: ReportDetail)> {
+        /// One recipient's message: when it goes out, and its row in the report.
+        struct Message: Sendable, Codable {
+            var at: Int64
+            var detail: ReportDetail
+        }
+
+        func delivered(by now: Int64) -> ArraySlice<Message> {
             messages.prefix { $0.at <= now }
         }
     }

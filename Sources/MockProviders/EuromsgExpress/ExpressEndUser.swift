@@ -91,7 +91,7 @@ public struct ExpressEndUser: Sendable, Hashable {
 
 /// An end user's sends: the welcome package (500 sends for one month after sign-up) and an optional bought
 /// package. Members flow into lists only while one of them has sends left and has not expired.
-public struct SendingAllowance: Sendable, Hashable {
+public struct SendingAllowance: Sendable, Hashable, Codable {
     public static let welcomeSends = 500
     public static let welcomeDays = 30
 
@@ -100,7 +100,7 @@ public struct SendingAllowance: Sendable, Hashable {
     public var welcomeUsed: Int
     public var package: Package?
 
-    public struct Package: Sendable, Hashable {
+    public struct Package: Sendable, Hashable, Codable {
         public var sends: Int
         public var used: Int
         public var expiresAt: Int64

@@ -2,12 +2,13 @@ import Foundation
 import WireCoding
 
 /// What `provider-mock serve --state FILE` keeps across restarts: the Node API's packages, credit, address books and
-/// opt-outs, and the İYS consents (which the Node API's commercial gate reads), as JSON. Loaded at start over the
+/// opt-outs, the İYS consents (which the Node API's commercial gate reads), and Euromsg Express's lists, members and
+/// campaigns, as JSON. Loaded at start over the
 /// scenario's state; written on shutdown, atomically (a temporary file renamed over the old one), so that a mock killed
 /// while writing leaves the previous snapshot whole.
 ///
 /// Not kept: bearer tokens (clients get a 401 and a new token), İYS batches and webhooks not yet sent, delivery
-/// reports not yet delivered to their receiver, and Euromsg Express (its lists and members start from the scenario).
+/// reports not yet delivered to their receiver.
 package struct MockSnapshot: Codable, Sendable {
     /// The format; a snapshot of another format is refused, never half-read.
     package static let currentFormat = 1
@@ -17,12 +18,15 @@ package struct MockSnapshot: Codable, Sendable {
     package var savedAt: Int64
     package var nodeAPI: NodeAPIState.Snapshot
     package var iysConsents: ConsentStore.Snapshot
+    /// Absent from files written before it was kept: Euromsg Express then starts from the scenario.
+    package var euromsg: ExpressState.Snapshot?
 
     /// What it holds, in a line: packages, contacts and consents.
     package var summary: String {
         let contacts = nodeAPI.books.reduce(0) { $0 + $1.contacts.count }
         let consents = iysConsents.brands.reduce(0) { $0 + $1.entries.count }
-        return "\(nodeAPI.packages.count) packages, \(contacts) contacts, \(consents) İYS consents"
+        let members = euromsg?.accounts.reduce(0) { $0 + $1.members.count } ?? 0
+        return "\(nodeAPI.packages.count) packages, \(contacts) contacts, \(consents) İYS consents, \(members) Euromsg members"
     }
 
     /// Why a snapshot file could not be read.
@@ -54,8 +58,9 @@ package struct MockSnapshot: Codable, Sendable {
 extension ProviderMocks {
     /// The mocks' state now, as a restart keeps it.
     package func snapshot() -> MockSnapshot {
-        nodeAPI.withState { state, now in
-            MockSnapshot(format: MockSnapshot.currentFormat, savedAt: now, nodeAPI: state.snapshot, iysConsents: iys.store.snapshot)
+        let express = euromsg.withState { state, _ in state.snapshot }
+        return nodeAPI.withState { state, now in
+            MockSnapshot(format: MockSnapshot.currentFormat, savedAt: now, nodeAPI: state.snapshot, iysConsents: iys.store.snapshot, euromsg: express)
         }
     }
 
@@ -63,5 +68,6 @@ extension ProviderMocks {
     package func restore(_ snapshot: MockSnapshot) {
         iys.store.restore(snapshot.iysConsents)
         nodeAPI.withState { state, _ in state.restore(snapshot.nodeAPI) }
+        if let express = snapshot.euromsg { euromsg.withState { state, _ in state.restore(express) } }
     }
 }

@@ -94,13 +94,13 @@ extension ExpressState {
                 .map(\.member).sorted { $0.memberId < $1.memberId }
             for member in members where seen.insert(member.memberId).inserted { recipients.append((member, listId)) }
         }
-        var messages: [(at: Int64, detail: ReportDetail)] = []
+        var messages: [ExpressAccount.CampaignRecord.Message] = []
         if let start {
             let step = recipients.isEmpty ? 0 : sendingMilliseconds / Int64(recipients.count)
             for (index, recipient) in recipients.enumerated() {
                 let at = start + step * Int64(index)
                 let outcome = CampaignOutcomes.outcome(for: recipient.member.email)
-                messages.append((at, ReportDetail(
+                messages.append(.init(at: at, detail: ReportDetail(
                     memberId: recipient.member.memberId, email: recipient.member.email, listId: recipient.listId, status: outcome.status,
                     sentAt: ExpressClock.date(at), opened: outcome.opened, clicked: outcome.clicked, spam: outcome.spam, unsubscribed: outcome.unsubscribed
                 )))
@@ -191,7 +191,7 @@ extension ExpressState {
 }
 
 /// The next ids; unique across end users, as in one shared database.
-struct IdCounters: Sendable {
+struct IdCounters: Sendable, Codable {
     var list = 1001
     var member = 50_001
     var campaign = 7001
