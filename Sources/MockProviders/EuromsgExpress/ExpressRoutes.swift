@@ -54,23 +54,23 @@ package struct ExpressRoutes: Sendable {
         let simulation = simulation
         router.post("/email-list") { request, _ in
             await call(request) { user, body, _ throws(ExpressError) in
-                (.created, try ExpressJSON.encode(try simulation.createList(user, try ExpressJSON.decode(EmailListName.self, from: body))))
+                (.created, try ExpressJSON.encode(try simulation.respond(to: CreateEmailList(try ExpressJSON.decode(EmailListName.self, from: body)), as: user)))
             }
         }
         router.get("/email-list") { request, _ in
-            await call(request) { user, _, query throws(ExpressError) in try Self.ok(try simulation.lists(user, name: query.string("name"))) }
+            await call(request) { user, _, query throws(ExpressError) in try Self.ok(try simulation.respond(to: ListEmailLists(name: query.string("name")), as: user)) }
         }
         router.get("/email-list/:id") { request, context in
-            await call(request) { user, _, _ throws(ExpressError) in try Self.ok(try simulation.list(user, id: try Self.id(context))) }
+            await call(request) { user, _, _ throws(ExpressError) in try Self.ok(try simulation.respond(to: GetEmailList(id: try Self.id(context)), as: user)) }
         }
         router.patch("/email-list/:id") { request, context in
             await call(request) { user, body, _ throws(ExpressError) in
-                try Self.ok(try simulation.renameList(user, id: try Self.id(context), try ExpressJSON.decode(EmailListName.self, from: body)))
+                try Self.ok(try simulation.respond(to: RenameEmailList(id: try Self.id(context), try ExpressJSON.decode(EmailListName.self, from: body)), as: user))
             }
         }
         router.delete("/email-list/:id") { request, context in
             await call(request) { user, _, _ throws(ExpressError) in
-                try simulation.deleteList(user, id: try Self.id(context))
+                try simulation.respond(to: DeleteEmailList(id: try Self.id(context)), as: user)
                 return (.noContent, [])
             }
         }
@@ -80,20 +80,20 @@ package struct ExpressRoutes: Sendable {
         let simulation = simulation
         router.post("/member") { request, _ in
             await call(request) { user, body, _ throws(ExpressError) in
-                let added = try simulation.addMember(user, try ExpressJSON.decode(AddMemberRequest.self, from: body))
+                let added = try simulation.respond(to: AddMember(try ExpressJSON.decode(AddMemberRequest.self, from: body)), as: user)
                 return (added.created ? .created : .ok, try ExpressJSON.encode(added.member))
             }
         }
         router.get("/member") { request, _ in
             await call(request) { user, _, query throws(ExpressError) in
-                switch try simulation.members(user, try MemberQuery(query)) {
+                switch try simulation.respond(to: QueryMembers(try MemberQuery(query)), as: user) {
                 case .one(let member): return try Self.ok(member)
                 case .page(let page): return try Self.ok(page)
                 }
             }
         }
         router.get("/member/:memberId") { request, context in
-            await call(request) { user, _, _ throws(ExpressError) in try Self.ok(try simulation.member(user, id: try Self.id(context, "memberId"))) }
+            await call(request) { user, _, _ throws(ExpressError) in try Self.ok(try simulation.respond(to: GetMember(id: try Self.id(context, "memberId")), as: user)) }
         }
         for path in ["/member", "/member/:memberId"] {
             router.patch(RouterPath(path)) { request, context in
@@ -102,13 +102,13 @@ package struct ExpressRoutes: Sendable {
                     guard let id = context.parameters.get("memberId", as: Int.self) ?? update.memberId else {
                         throw .invalid("memberId", "is required to update a member (GET /member returns it)")
                     }
-                    return try Self.ok(try simulation.updateMember(user, id: id, update))
+                    return try Self.ok(try simulation.respond(to: UpdateMember(id: id, update), as: user))
                 }
             }
         }
         router.delete("/member/:memberId") { request, context in
             await call(request) { user, _, _ throws(ExpressError) in
-                try simulation.deleteMember(user, id: try Self.id(context, "memberId"))
+                try simulation.respond(to: DeleteMember(id: try Self.id(context, "memberId")), as: user)
                 return (.noContent, [])
             }
         }
@@ -117,16 +117,16 @@ package struct ExpressRoutes: Sendable {
     private func registerCampaigns<Context: RequestContext>(on router: Router<Context>) {
         let simulation = simulation
         router.get("/campaign") { request, _ in
-            await call(request) { user, _, query throws(ExpressError) in try Self.ok(try simulation.campaigns(user, try CampaignQuery(query))) }
+            await call(request) { user, _, query throws(ExpressError) in try Self.ok(try simulation.respond(to: ListCampaigns(try CampaignQuery(query)), as: user)) }
         }
         router.get("/campaign/:id") { request, context in
-            await call(request) { user, _, _ throws(ExpressError) in try Self.ok(try simulation.campaign(user, id: try Self.id(context))) }
+            await call(request) { user, _, _ throws(ExpressError) in try Self.ok(try simulation.respond(to: GetCampaign(id: try Self.id(context)), as: user)) }
         }
         router.get("/campaign-report") { request, _ in
-            await call(request) { user, _, query throws(ExpressError) in try Self.ok(try simulation.report(user, try ReportQuery(query))) }
+            await call(request) { user, _, query throws(ExpressError) in try Self.ok(try simulation.respond(to: GetCampaignReport(try ReportQuery(query)), as: user)) }
         }
         router.get("/campaign-report-detail") { request, _ in
-            await call(request) { user, _, query throws(ExpressError) in try Self.ok(try simulation.reportDetail(user, try ReportQuery(query))) }
+            await call(request) { user, _, query throws(ExpressError) in try Self.ok(try simulation.respond(to: GetCampaignReportDetail(try ReportQuery(query)), as: user)) }
         }
     }
 

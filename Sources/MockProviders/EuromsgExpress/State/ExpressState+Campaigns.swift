@@ -1,57 +1,6 @@
 import EuromsgExpress
 
 extension ExpressState {
-    /// `GET /campaign`: the end user's campaigns matching every filter given, newest first.
-    package mutating func campaigns(_ apiKey: String, _ query: CampaignQuery, now: Int64) throws(ExpressError) -> [Campaign] {
-        let sendingMilliseconds = sendingMilliseconds
-        return try withAccount(apiKey, now: now) { account, now in
-            account.campaigns.values
-                .filter { campaign in query.id.map { campaign.id == $0 } ?? true }
-                .filter { campaign in query.name.map { TurkishText.contains(campaign.name, $0) } ?? true }
-                .map { Self.view($0, now: now, sendingMilliseconds: sendingMilliseconds) }
-                .filter { campaign in query.status.map { campaign.status == $0 } ?? true }
-                .sorted { $0.id > $1.id }
-        }
-    }
-
-    /// `GET /campaign/{id}`.
-    package mutating func campaign(_ apiKey: String, id: Int, now: Int64) throws(ExpressError) -> Campaign {
-        let sendingMilliseconds = sendingMilliseconds
-        return try withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
-            Self.view(try Self.campaign(id, in: account), now: now, sendingMilliseconds: sendingMilliseconds)
-        }
-    }
-
-    /// `GET /campaign-report`: totals of the messages out so far (filters apply), and per list.
-    package mutating func report(_ apiKey: String, _ query: ReportQuery, now: Int64) throws(ExpressError) -> CampaignReport {
-        let sendingMilliseconds = sendingMilliseconds
-        return try withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
-            let campaign = try Self.campaign(query.campaignId, in: account)
-            let rows = campaign.delivered(by: now).map(\.detail).filter(query.matches)
-            var totals = ReportTotals()
-            var perList: [Int: ReportTotals] = [:]
-            for row in rows {
-                totals.count(row)
-                perList[row.listId, default: ReportTotals()].count(row)
-            }
-            let lists = campaign.listIds.filter { query.listId == nil || query.listId == $0 }.map { id in
-                ListReport(listId: id, listName: account.lists[id]?.name ?? "(silinmiş liste \(id))", totals: perList[id] ?? ReportTotals())
-            }
-            return CampaignReport(
-                campaignId: campaign.id, campaignName: campaign.name,
-                status: campaign.status(at: now, sendingMilliseconds: sendingMilliseconds), totals: totals, lists: lists
-            )
-        }
-    }
-
-    /// `GET /campaign-report-detail`: one row per message out so far, filtered, paged in sending order.
-    package mutating func reportDetail(_ apiKey: String, _ query: ReportQuery, now: Int64) throws(ExpressError) -> ExpressPage<ReportDetail> {
-        try withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
-            let campaign = try Self.campaign(query.campaignId, in: account)
-            return query.paging.slice(campaign.delivered(by: now).map(\.detail).filter(query.matches))
-        }
-    }
-
     /// The mock's `POST /mock/euromsg/campaign`: a campaign sent from the panel, to its lists' subscribed members,
     /// starting after `startsInSeconds`. It uses one send per recipient; without enough sends it is refused.
     package mutating func sendCampaign(_ request: MockCampaignRequest, now: Int64) throws(ExpressError) -> Campaign {

@@ -95,59 +95,7 @@ package struct ExpressState: Sendable {
         return try body(&account, now)
     }
 
-    // MARK: E-mail lists
-
-    /// `POST /email-list`: a new list; the name must be new to the end user (Turkish case-insensitive).
-    package mutating func createList(_ apiKey: String, _ request: EmailListName, now: Int64) throws(ExpressError) -> EmailList {
-        let name = try request.validated()
-        let id = ids.list
-        let list = try withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
-            try Self.requireNewName(name, in: account, except: nil)
-            let record = ExpressAccount.ListRecord(id: id, name: name, createdAt: now)
-            account.lists[id] = record
-            return account.view(record)
-        }
-        ids.list += 1
-        return list
-    }
-
-    /// `GET /email-list`: every list, or those whose name contains `name`.
-    package mutating func lists(_ apiKey: String, name: String? = nil, now: Int64) throws(ExpressError) -> [EmailList] {
-        try withAccount(apiKey, now: now) { account, _ in
-            account.lists.values.sorted { $0.id < $1.id }
-                .filter { list in name.map { TurkishText.contains(list.name, $0) } ?? true }
-                .map(account.view)
-        }
-    }
-
-    /// `GET /email-list/{id}`.
-    package mutating func list(_ apiKey: String, id: Int, now: Int64) throws(ExpressError) -> EmailList {
-        try withAccount(apiKey, now: now) { (account: inout ExpressAccount, _: Int64) throws(ExpressError) in account.view(try account.list(id)) }
-    }
-
-    /// `PATCH /email-list/{id}`: renames the list.
-    package mutating func renameList(_ apiKey: String, id: Int, _ request: EmailListName, now: Int64) throws(ExpressError) -> EmailList {
-        let name = try request.validated()
-        return try withAccount(apiKey, now: now) { (account: inout ExpressAccount, _: Int64) throws(ExpressError) in
-            var list = try account.list(id)
-            try Self.requireNewName(name, in: account, except: id)
-            list.name = name
-            account.lists[id] = list
-            return account.view(list)
-        }
-    }
-
-    /// `DELETE /email-list/{id}`: the list goes; its members stay in the account.
-    package mutating func deleteList(_ apiKey: String, id: Int, now: Int64) throws(ExpressError) {
-        try withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
-            _ = try account.list(id)
-            account.lists[id] = nil
-            for (memberId, var record) in account.members where record.member.listIds.contains(id) {
-                record.member.listIds.removeAll { $0 == id }
-                account.members[memberId] = record
-            }
-        }
-    }
+    // MARK: Rules the calls share (each call is an ``ExpressTransition`` in Lists/, Members/ or Campaigns/)
 
     static func requireNewName(_ name: String, in account: ExpressAccount, except id: Int?) throws(ExpressError) {
         if let clash = account.lists.values.first(where: { $0.id != id && TurkishText.equals($0.name, name) }) {

@@ -1,0 +1,21 @@
+import EuromsgExpress
+
+/// `POST /email-list`: a new list; the name must be new to the end user (Turkish case-insensitive).
+package struct CreateEmailList: ExpressTransition {
+    package var list: EmailListName
+
+    package init(_ list: EmailListName) { self.list = list }
+
+    package func apply(to state: inout ExpressState, endUser apiKey: String, now: Int64) throws(ExpressError) -> EmailList {
+        let name = try list.validated()
+        let id = state.ids.list
+        let created = try state.withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
+            try ExpressState.requireNewName(name, in: account, except: nil)
+            let record = ExpressAccount.ListRecord(id: id, name: name, createdAt: now)
+            account.lists[id] = record
+            return account.view(record)
+        }
+        state.ids.list += 1
+        return created
+    }
+}
