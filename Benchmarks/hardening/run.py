@@ -33,7 +33,7 @@ class Server:
         self.port, self.iys, self.euromsg = port, port + 1, port + 2
         self.log = open(f"/tmp/hardening-{port}.log", "w")
         self.process = subprocess.Popen(
-            [binary, "serve", "--node-api-port", str(port), "--iys-port", str(self.iys), "--euromsg-port", str(self.euromsg), "--scenario", SCENARIO],
+            [binary, "serve", "--node-api-port", str(port), "--iys-port", str(self.iys), "--euromsg-port", str(self.euromsg), "--admin-port", str(port + 3), "--scenario", SCENARIO],
             stdout=self.log, stderr=subprocess.STDOUT)
         for _ in range(200):
             try:

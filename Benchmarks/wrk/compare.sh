@@ -15,7 +15,7 @@ results=$(mktemp -d)
 ports=(19599 19699)
 pids=()
 for side in 0 1; do
-    "${bins[$side]}" serve --node-api-port "${ports[$side]}" --iys-port $((ports[side] + 1)) --euromsg-port $((ports[side] + 2)) \
+    "${bins[$side]}" serve --node-api-port "${ports[$side]}" --iys-port $((ports[side] + 1)) --euromsg-port $((ports[side] + 2)) --admin-port $((ports[side] + 3)) \
         --scenario Benchmarks/wrk/bench.yaml >"/tmp/provider-mock-compare-$side.log" 2>&1 &
     pids+=($!)
 done

@@ -4,7 +4,7 @@ start_server() {
     local log="$1"
     local bin="${BIN:-}"
     if [ -z "$bin" ]; then swift build -c release --product provider-mock >/dev/null; bin=.build/release/provider-mock; fi
-    "$bin" serve --node-api-port "$port" --iys-port $((port + 1)) --euromsg-port $((port + 2)) --scenario Benchmarks/wrk/bench.yaml >"$log" 2>&1 &
+    "$bin" serve --node-api-port "$port" --iys-port $((port + 1)) --euromsg-port $((port + 2)) --admin-port $((port + 3)) --scenario Benchmarks/wrk/bench.yaml >"$log" 2>&1 &
     server=$!
     trap 'kill $server 2>/dev/null || true' EXIT
     for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/mock/health" >/dev/null && break; sleep 0.1; done

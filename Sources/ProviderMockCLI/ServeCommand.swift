@@ -3,6 +3,8 @@ import Foundation
 import Hummingbird
 import MockProviders
 
+extension SwitchableClock.Mode: ExpressibleByArgument {}
+
 /// `provider-mock serve`: the mock providers on their default ports, until SIGINT or SIGTERM.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,7 +16,9 @@ struct ServeCommand: AsyncParsableCommand {
             names another; a scenario with an unknown key or a wrong type stops the server with the line to fix. \
             MySoft İYS answers on --iys-port (OAuth token, then /api/IYSConsent/* with the bearer token); its consents \
             gate the Node API's commercial packages. Euromsg Express answers on --euromsg-port (POST /tokens, PUT \
-            /apiKey/identification, then lists, members, campaigns and reports). --admin-port is reserved and not bound yet.
+            /apiKey/identification, then lists, members, campaigns and reports). The admin API answers on --admin-port \
+            (/__admin/clock, /__admin/clock/advance, /__admin/requests); with --clock manual the mocks' time stands \
+            still until POST /__admin/clock/advance moves it.
             """
     )
 
@@ -30,8 +34,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Port of the Euromsg Express CRM/ERP gateway mock.")
     var euromsgPort = 9591
 
-    @Option(name: .long, help: "Port of the admin API (reserved).")
+    @Option(name: .long, help: "Port of the admin API (/__admin/…: the clock, the journal of requests).")
     var adminPort = 9580
+
+    @Option(name: .long, help: "The mocks' clock: system (the wall clock), or manual (stands still until POST /__admin/clock/advance moves it; it starts at the wall clock's time).")
+    var clock: SwitchableClock.Mode = .system
 
     @Option(name: .long, help: "Scenario file (YAML); the bundled mocks/default.yaml when absent.")
     var scenario: String?
@@ -68,12 +75,13 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("provider-mock serve: \(error.message)\n".utf8))
             throw ExitCode(1)
         }
-        for (name, port) in [("Node API", nodeApiPort), ("MySoft İYS", iysPort), ("Euromsg Express", euromsgPort)] where !PortCheck.isFree(host: host, port: port) {
-            FileHandle.standardError.write(Data("provider-mock serve: the \(name) mock cannot listen on \(host):\(port): the address is already in use\n".utf8))
+        for (name, port) in [("the Node API mock", nodeApiPort), ("the MySoft İYS mock", iysPort), ("the Euromsg Express mock", euromsgPort), ("the admin API", adminPort)]
+        where !PortCheck.isFree(host: host, port: port) {
+            FileHandle.standardError.write(Data("provider-mock serve: \(name) cannot listen on \(host):\(port): the address is already in use\n".utf8))
             throw ExitCode(1)
         }
         let nodeAPI = loaded.nodeAPI
-        let clock = SystemClock()
+        let clock = SwitchableClock(mode: self.clock)
         let mocks = ProviderMocks(scenario: loaded, clock: clock, errorsAsHTTP200: errorsAsHttp200, strictRequests: strict)
         if let state {
             do {
@@ -98,13 +106,17 @@ struct ServeCommand: AsyncParsableCommand {
         print("Connections: at most \(maxConnections) per mock, heads within \(headerTimeout) s, idle \(idleTimeout) s; file descriptors: \(descriptors)")
         let host = host
         // One line per mock once it listens, with the port it bound (port 0 picks a free one): scripts and tests wait for these.
-        let app = mocks.application(host: host, ports: .init(nodeAPI: nodeApiPort, iys: iysPort, euromsg: euromsgPort), limits: limits) { provider, port in
+        let ports = ProviderMocks.Ports(nodeAPI: nodeApiPort, iys: iysPort, euromsg: euromsgPort, admin: adminPort)
+        let mode = self.clock
+        let app = mocks.application(host: host, ports: ports, limits: limits) { provider, port in
             let line = switch provider {
             case .nodeAPI: "Node API mock listening on http://\(host):\(port) (JSON endpoints, POST /soap, WSDL at /soap?wsdl)"
             case .iys: "MySoft İYS mock listening on http://\(host):\(port) (POST /oauth/token, /api/IYSConsent/*)"
             case .euromsg: "Euromsg Express mock listening on http://\(host):\(port) (POST /tokens, PUT /apiKey/identification)"
             }
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        } onAdminListening: { port in
+            FileHandle.standardOutput.write(Data("Admin API listening on http://\(host):\(port) (/__admin/clock, /__admin/requests; clock \(mode.rawValue))\n".utf8))
         }
         do {
             try await app.runService()

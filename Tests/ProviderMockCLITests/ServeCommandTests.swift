@@ -13,32 +13,36 @@ import Testing
         var nodeAPI: String
         var iys: String
         var euromsg: String
+        var admin: String
     }
 
-    /// Starts the binary on ports the OS picks (port 0) and returns once the three mocks log the ports they listen on
+    /// Starts the binary on ports the OS picks (port 0) and returns once the three mocks and the admin API log the ports they listen on
     /// (no sleeping, no polling).
     func serve(_ extra: [String] = []) throws -> Served {
         let process = Process()
         process.executableURL = ConvertCommandTests.binary
-        process.arguments = ["serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0"] + extra
+        process.arguments = ["serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0"] + extra
         let log = Pipe()
         process.standardError = log
         process.standardOutput = log
         try process.run()
         var text = ""
         var urls: [String: String] = [:]
-        while urls.count < 3 {
+        while urls.count < 4 {
             let chunk = log.fileHandleForReading.availableData
             if chunk.isEmpty { break }
             text += String(decoding: chunk, as: UTF8.self)
             for line in text.split(separator: "\n") {
-                for name in ["Node API", "MySoft İYS", "Euromsg Express"] where line.hasPrefix("\(name) mock listening on ") {
-                    urls[name] = line.dropFirst("\(name) mock listening on ".count).split(separator: " ").first.map(String.init)
+                for name in ["Node API mock", "MySoft İYS mock", "Euromsg Express mock", "Admin API"] where line.hasPrefix("\(name) listening on ") {
+                    urls[name] = line.dropFirst("\(name) listening on ".count).split(separator: " ").first.map(String.init)
                 }
             }
         }
-        #expect(urls.count == 3, "\(text)")
-        return Served(process: process, nodeAPI: urls["Node API"] ?? "", iys: urls["MySoft İYS"] ?? "", euromsg: urls["Euromsg Express"] ?? "")
+        #expect(urls.count == 4, "\(text)")
+        return Served(
+            process: process, nodeAPI: urls["Node API mock"] ?? "", iys: urls["MySoft İYS mock"] ?? "", euromsg: urls["Euromsg Express mock"] ?? "",
+            admin: urls["Admin API"] ?? ""
+        )
     }
 
     func call(_ url: String, method: String = "POST", body: String, headers: [String: String]) async throws -> (Int, String) {
@@ -135,6 +139,72 @@ import Testing
         #expect(lists.0 == 200 && lists.1.contains("Kalıcı liste"), "\(lists.1)")
     }
 
+    /// Issue 14, the first slice of the admin API: `serve --clock manual` stands still until `POST /__admin/clock/advance`
+    /// moves it, and what fell due meanwhile (a package's delivery) has happened when the reply comes; the journal of
+    /// every mock reads back through `GET /__admin/requests`; bad input gets `{"error", "field"}` with a 4xx.
+    @Test func theAdminAPIMovesAManualClockAndReadsTheJournal() async throws {
+        let served = try serve(["--clock", "manual"])
+        defer { served.process.terminate(); served.process.waitUntilExit() }
+        let admin = served.admin
+        let basic = ["Authorization": "Basic " + Data("admin:123456".utf8).base64EncodedString(), "Content-Type": "application/json"]
+        let json = ["Content-Type": "application/json"]
+        func object(_ text: String) throws -> [String: Any] { try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]) }
+
+        let clock = try object(try await call("\(admin)/__admin/clock", method: "GET", body: "", headers: [:]).1)
+        #expect(clock["mode"] as? String == "manual")
+        let start = try #require(clock["epochMillis"] as? Int)
+        let created = try await call("\(served.nodeAPI)/sms/create", body: #"{"type": 1, "sendingType": 0, "number": 905551230011, "sender": "BASLIK", "title": "Saat", "content": "Zaman durdu mu?"}"#, headers: basic)
+        let pkgID = try #require((try object(created.1)["data"] as? [String: Any])?["pkgID"] as? Int)
+        func state() async throws -> Int? {
+            let listed = try object(try await call("\(served.nodeAPI)/sms/list", body: #"{"ids": [\#(pkgID)]}"#, headers: basic).1)
+            return ((listed["data"] as? [String: Any])?["list"] as? [[String: Any]])?.first?["state"] as? Int
+        }
+        // The clock stands still: however long this test takes, the package is not delivered.
+        #expect(try await state() != 6)
+        let advanced = try await call("\(admin)/__admin/clock/advance", body: #"{"seconds": 60}"#, headers: json)
+        #expect(advanced.0 == 200, "\(advanced.1)")
+        #expect(try object(advanced.1)["epochMillis"] as? Int == start + 60_000)
+        #expect(try await state() == 6, "delivered (complete) once the clock has passed its report time")
+
+        let journal = try object(try await call("\(admin)/__admin/requests?provider=node-api&path=/sms/create", method: "GET", body: "", headers: [:]).1)
+        let entries = try #require(journal["requests"] as? [[String: Any]])
+        #expect(entries.count == 1)
+        #expect(entries.first?["user"] as? String == "admin" && entries.first?["status"] as? Int == 200)
+        #expect((entries.first?["requestBody"] as? String)?.contains("Zaman durdu mu?") == true)
+        let all = try object(try await call("\(admin)/__admin/requests?path=/sms/*&limit=1", method: "GET", body: "", headers: [:]).1)
+        #expect((all["requests"] as? [[String: Any]])?.first?["path"] as? String == "/sms/list", "newest first")
+        #expect(all["matched"] as? Int == 3)
+
+        for (path, body, status, field) in [
+            ("/__admin/clock/advance", #"{"seconds": -1}"#, 400, "seconds"),
+            ("/__admin/clock/advance", #"{"seconds": "bir"}"#, 400, "seconds"),
+            ("/__admin/clock/advance", #"{"seconds": 1e300}"#, 400, "seconds"),
+            ("/__admin/clock", #"{"now": "dün"}"#, 400, "now"),
+            ("/__admin/clock", #"{"now": "2000-01-01T00:00:00Z"}"#, 409, "now"),
+            ("/__admin/clock", #"{"mode": "yavaş"}"#, 400, "mode"),
+        ] {
+            let reply = try await call("\(admin)\(path)", body: body, headers: json)
+            #expect(reply.0 == status, "\(path) \(body): \(reply.1)")
+            #expect(try object(reply.1)["field"] as? String == field, "\(path) \(body): \(reply.1)")
+        }
+        let provider = try await call("\(admin)/__admin/requests?provider=sms", method: "GET", body: "", headers: [:])
+        #expect(provider.0 == 400 && provider.1.contains("node-api, iys, euromsg"), "\(provider.1)")
+        let unknown = try await call("\(admin)/__admin/nothing", method: "GET", body: "", headers: [:])
+        let unknownError = try object(unknown.1)["error"] as? String
+        #expect(unknown.0 == 404 && unknownError?.contains("not an admin call") == true, "\(unknown.1)")
+
+        // Back on the system's time, the clock keeps the advance and refuses manual moves.
+        let system = try object(try await call("\(admin)/__admin/clock", body: #"{"mode": "system"}"#, headers: json).1)
+        #expect(system["mode"] as? String == "system")
+        #expect(try #require(system["epochMillis"] as? Int) >= start + 60_000)
+        let refused = try await call("\(admin)/__admin/clock/advance", body: #"{"seconds": 1}"#, headers: json)
+        #expect(refused.0 == 409 && refused.1.contains("switch it to manual"), "\(refused.1)")
+
+        #expect(try await call("\(admin)/__admin/requests", method: "DELETE", body: "", headers: [:]).0 == 204)
+        let emptied = try object(try await call("\(admin)/__admin/requests?provider=node-api", method: "GET", body: "", headers: [:]).1)
+        #expect(emptied["matched"] as? Int == 0)
+    }
+
     @Test func sendTriesTheConnectorAgainstTheServedMocks() async throws {
         let served = try serve()
         defer { served.process.terminate(); served.process.waitUntilExit() }
@@ -165,7 +235,7 @@ import Testing
         defer { served.process.terminate(); served.process.waitUntilExit() }
         let port = try #require(served.nodeAPI.split(separator: ":").last.map(String.init))
         let second = try ConvertCommandTests().run(
-            ["serve", "--node-api-port", port, "--iys-port", "0", "--euromsg-port", "0", "--errors-as-http-200"], stdin: []
+            ["serve", "--node-api-port", port, "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0", "--errors-as-http-200"], stdin: []
         )
         #expect(second.status == 1)
         #expect(second.stderr.contains("the Node API mock cannot listen on 127.0.0.1:\(port): the address is already in use"), "\(second.stderr)")

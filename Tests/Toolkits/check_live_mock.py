@@ -28,7 +28,7 @@ CREDENTIALS = dict(username="admin", password="123456")
 def serve(timeout=60):
     """Starts the mocks on ports the system picks and returns the process and the Node API's base URL, once the three
     have logged the ports they listen on (a reader thread, so that a server that never says so fails the check)."""
-    process = subprocess.Popen([str(BINARY), "serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0"],
+    process = subprocess.Popen([str(BINARY), "serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0"],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in process.stdout] and lines.put(None), daemon=True).start()

@@ -42,5 +42,8 @@ public final class ManualClock: MockClock {
     /// From 1970 to the end of 9999 in Turkey: the years a Node API date can be written in.
     public static let range: ClosedRange<Int64> = 0...253_402_289_999_000
 
+    /// A time within ``range``.
+    static func clamped(_ milliseconds: Int64) -> Int64 { min(max(milliseconds, range.lowerBound), range.upperBound) }
+
     public func advance(minutes: Double) { advance(seconds: minutes * 60) }
 }

@@ -63,11 +63,14 @@ public struct ProviderMocks: Sendable {
         public var nodeAPI: Int
         public var iys: Int
         public var euromsg: Int
+        /// The admin API (`/__admin/…`); nil binds none.
+        public var admin: Int?
 
-        public init(nodeAPI: Int = 9587, iys: Int = 9590, euromsg: Int = 9591) {
+        public init(nodeAPI: Int = 9587, iys: Int = 9590, euromsg: Int = 9591, admin: Int? = nil) {
             self.nodeAPI = nodeAPI
             self.iys = iys
             self.euromsg = euromsg
+            self.admin = admin
         }
     }
 
@@ -81,7 +84,8 @@ public struct ProviderMocks: Sendable {
     /// refuses one too many in its provider's shape. `onListening` learns each bound port (port 0 picks a free one).
     public func application(
         host: String, ports: Ports, limits: ConnectionLimits = ConnectionLimits(),
-        onListening: @escaping @Sendable (Provider, Int) async -> Void = { _, _ in }
+        onListening: @escaping @Sendable (Provider, Int) async -> Void = { _, _ in },
+        onAdminListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         @Sendable func listening(_ provider: Provider) -> @Sendable (any Channel) async -> Void {
             { channel in await onListening(provider, channel.localAddress?.port ?? 0) }
@@ -96,10 +100,18 @@ public struct ProviderMocks: Sendable {
             configuration: ApplicationConfiguration(address: .hostname(host, port: ports.euromsg), serverName: "provider-mock-euromsg"),
             onServerRunning: listening(.euromsg)
         )
+        var servers: [any Service] = [iysApp, euromsgApp]
+        if let port = ports.admin {
+            servers.append(Application(
+                router: adminRouter(), server: limits.server(refusal: AdminRoutes.failure(.init(503, "the admin API serves at most \(limits.maxConnections) connections at once"))),
+                configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "provider-mock-admin"),
+                onServerRunning: { channel in await onAdminListening(channel.localAddress?.port ?? 0) }
+            ))
+        }
         return Application(
             router: nodeAPIRouter(), server: limits.server(refusal: nodeAPIRoutes.tooManyConnections(limits.maxConnections)),
             configuration: ApplicationConfiguration(address: .hostname(host, port: ports.nodeAPI), serverName: "provider-mock"),
-            services: [iysApp, euromsgApp] + services, onServerRunning: listening(.nodeAPI)
+            services: servers + services, onServerRunning: listening(.nodeAPI)
         )
     }
 
@@ -107,6 +119,16 @@ public struct ProviderMocks: Sendable {
     public func nodeAPIRouter() -> Router<BasicRequestContext> {
         let router = Router()
         nodeAPIRoutes.register(on: router)
+        return router
+    }
+
+    /// A router with the admin API (`/__admin/…`): the clock, and the three journals.
+    public func adminRouter() -> Router<BasicRequestContext> {
+        let router = Router()
+        AdminRoutes(
+            clock: clock, journals: [(.nodeAPI, nodeAPIRoutes.journal), (.iys, iysRoutes.journal), (.euromsg, euromsgRoutes.journal)],
+            background: background, dispatcher: dispatcher
+        ).register(on: router)
         return router
     }
 

@@ -57,6 +57,14 @@ package final class RequestJournal: Sendable {
     }
 
     /// The entries kept, oldest first.
+    /// Forgets every entry; sequence numbers go on, so that a client polling `since` never sees one twice.
+    package func clear() {
+        state.withLock { state in
+            state.entries.removeAll(keepingCapacity: true)
+            state.next = 0
+        }
+    }
+
     package func entries() -> [Entry] {
         state.withLock { state in
             state.entries.count < capacity ? state.entries : Array(state.entries[state.next...] + state.entries[..<state.next])

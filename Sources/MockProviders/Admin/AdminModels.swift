@@ -1,0 +1,89 @@
+import Foundation
+
+/// The admin API's JSON shapes (`/__admin/…`, see ``AdminRoutes``).
+enum AdminModels {
+    /// `GET /__admin/clock` and the reply of every clock change.
+    struct Clock: Codable, Sendable, Equatable {
+        var mode: SwitchableClock.Mode
+        /// ISO 8601, UTC, with milliseconds.
+        var now: String
+        var epochMillis: Int64
+    }
+
+    /// `POST /__admin/clock`: either or both.
+    struct ClockChange: Decodable, Sendable {
+        var mode: SwitchableClock.Mode?
+        var now: String?
+    }
+
+    /// `POST /__admin/clock/advance`.
+    struct Advance: Decodable, Sendable {
+        var seconds: Double
+    }
+
+    /// One journal entry, `GET /__admin/requests`.
+    struct Request: Codable, Sendable, Equatable {
+        var provider: String
+        var sequence: Int
+        var time: String
+        var method: String
+        var path: String
+        var query: String?
+        var user: String?
+        var status: Int
+        /// The bodies as UTF-8 text (bytes that are not UTF-8 become U+FFFD), cut at the journal's 16 KiB.
+        var requestBody: String
+        var responseBody: String
+        var warnings: [String]
+    }
+
+    struct Requests: Codable, Sendable, Equatable {
+        var requests: [Request]
+        /// Entries that matched before `limit` cut them.
+        var matched: Int
+    }
+
+    /// Every admin error: `{"error": "…", "field": "…"}` with a 4xx status.
+    struct Failure: Error, Codable, Sendable, Equatable {
+        var error: String
+        var field: String?
+        var status: Int
+
+        init(_ status: Int, _ error: String, field: String? = nil) {
+            self.status = status
+            self.error = error
+            self.field = field
+        }
+
+        private enum CodingKeys: String, CodingKey { case error, field }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            error = try container.decode(String.self, forKey: .error)
+            field = try container.decodeIfPresent(String.self, forKey: .field)
+            status = 400
+        }
+    }
+
+    /// ISO 8601 in UTC with milliseconds, as the admin API writes times.
+    static func iso(_ milliseconds: Int64) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+    }
+
+    /// An ISO 8601 time with an offset or `Z`, with or without fractional seconds, as milliseconds since 1970.
+    static func milliseconds(iso text: String, field: String) throws(Failure) -> Int64 {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let plain = ISO8601DateFormatter()
+        guard let date = formatter.date(from: text) ?? plain.date(from: text) else {
+            throw Failure(400, "'\(text)' is not an ISO 8601 time with an offset, such as 2026-12-02T09:00:00+03:00", field: field)
+        }
+        let value = (date.timeIntervalSince1970 * 1000).rounded()
+        guard Double(ManualClock.range.lowerBound)...Double(ManualClock.range.upperBound) ~= value else {
+            throw Failure(400, "must be between 1970 and 9999", field: field)
+        }
+        return Int64(value)
+    }
+}
