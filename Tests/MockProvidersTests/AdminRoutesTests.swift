@@ -2,6 +2,8 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 @testable import MockProviders
+import EuromsgExpress
+import MySoftIYS
 import NodeAPI
 import Testing
 
@@ -30,6 +32,36 @@ import Testing
                 #expect(report.pkgID == created.pkgID)
             }
         }
+    }
+
+    /// `POST /__admin/reset`: every provider back to the scenario (or one, with `?provider=`); ids go on.
+    @Test func aResetPutsTheProvidersBackToTheScenario() async throws {
+        let mocks = ProviderMocks(scenario: try Scenario.bundled(), clock: SwitchableClock(mode: .manual, now: Self.start))
+        let sms = CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "Sıfırlanacak")
+        let first = try mocks.nodeAPI.respond(to: sms, as: "admin")
+        let credit = try mocks.nodeAPI.respond(to: UserCreditRequest(), as: "admin").credit
+        let demo = ExpressSimulationTests.demo
+        let list = try mocks.euromsg.respond(to: CreateEmailList(EmailListName(name: "Geçici")), as: demo)
+        _ = try mocks.iys.respond(to: SendConsentRequest(brandCode: IYSSimulationTests.brand, consentData: IYSSimulationTests.consent("+905551112233")), as: "admin")
+        let key = ConsentKey(recipient: "+905551112233", type: .message, recipientType: .individual)
+        #expect(mocks.iys.store.entry(brand: IYSSimulationTests.brand, key: key) != nil)
+        try await Application(router: mocks.adminRouter()).test(.router) { admin in
+            let euromsgOnly = try await admin.execute(uri: "/__admin/reset?provider=euromsg", method: .post)
+            #expect(try JSONDecoder().decode(AdminModels.Reset.self, from: euromsgOnly.body) == AdminModels.Reset(reset: ["euromsg"]))
+            #expect(try !mocks.euromsg.respond(to: ListEmailLists(), as: demo).contains { $0.id == list.id })
+            #expect(try mocks.nodeAPI.respond(to: UserCreditRequest(), as: "admin").credit == credit, "the Node API is left as it was")
+
+            let all = try await admin.execute(uri: "/__admin/reset", method: .post)
+            #expect(try JSONDecoder().decode(AdminModels.Reset.self, from: all.body) == AdminModels.Reset(reset: ["node-api", "iys", "euromsg"]))
+            let wrong = try await admin.execute(uri: "/__admin/reset?provider=sms", method: .post)
+            #expect(wrong.status == .badRequest)
+            #expect(try JSONDecoder().decode(AdminModels.Failure.self, from: wrong.body).field == "provider")
+        }
+        #expect(try mocks.nodeAPI.respond(to: UserCreditRequest(), as: "admin").credit > credit, "the scenario's credit again")
+        #expect(try mocks.nodeAPI.respond(to: ListSmsRequest(), as: "admin").list.isEmpty)
+        #expect(mocks.iys.store.entry(brand: IYSSimulationTests.brand, key: key) == nil)
+        #expect(try mocks.nodeAPI.respond(to: sms, as: "admin").pkgID > first.pkgID, "ids go on after a reset")
+        #expect(try mocks.euromsg.respond(to: CreateEmailList(EmailListName(name: "Geçici")), as: demo).id > list.id)
     }
 
     @Test func theClockNeverGoesBackwards() throws {

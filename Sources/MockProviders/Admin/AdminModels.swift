@@ -21,6 +21,11 @@ enum AdminModels {
         var seconds: Double
     }
 
+    /// The reply of `POST /__admin/reset`: the providers put back to the scenario.
+    struct Reset: Codable, Sendable, Equatable {
+        var reset: [String]
+    }
+
     /// One journal entry, `GET /__admin/requests`.
     struct Request: Codable, Sendable, Equatable {
         var provider: String

@@ -4,13 +4,15 @@ import Hummingbird
 import WireCoding
 
 /// The admin API on `--admin-port` (`/__admin/…`, JSON), for tests that run the mocks beside the application they
-/// test: the clock, and the journal of what reached each mock. Thin: parse, act on the mocks, answer; every error is
+/// test: the clock, a reset to the scenario, and the journal of what reached each mock. Thin: parse, act on the mocks, answer; every error is
 /// `{"error": "…", "field": "…"}` with a 4xx status, and nothing here blocks the mocks (no lock is held across an await).
 struct AdminRoutes: Sendable {
     let clock: any MockClock
     let journals: [(provider: ProviderMocks.Provider, journal: RequestJournal)]
     let background: MockBackgroundWork
     let dispatcher: CallbackDispatcher
+    /// ``ProviderMocks/reset(_:)``.
+    let reset: @Sendable (ProviderMocks.Provider?) async -> Void
     static let maxBodyBytes = 64 * 1024
     /// At most ten years per advance: a bound, so that no request makes the mocks' schedules do arithmetic at the edge.
     static let maxAdvanceSeconds: Double = 10 * 366 * 86_400
@@ -22,6 +24,15 @@ struct AdminRoutes: Sendable {
         router.get("/__admin/clock") { _, _ in Self.ok(clockState()).response }
         router.post("/__admin/clock") { request, _ in await answer(request) { body throws(AdminModels.Failure) in try setClock(body) } }
         router.post("/__admin/clock/advance") { request, _ in await answer(request) { body throws(AdminModels.Failure) in try await advance(body) } }
+        router.post("/__admin/reset") { request, _ in
+            do throws(AdminModels.Failure) {
+                let chosen = try selected(Self.query(request)["provider"]).map(\.provider)
+                await reset(chosen.count == 1 ? chosen[0] : nil)
+                return Self.ok(AdminModels.Reset(reset: chosen.map(\.rawValue))).response
+            } catch {
+                return Self.failure(error).response
+            }
+        }
         router.get("/__admin/requests") { request, _ in
             do throws(AdminModels.Failure) { return Self.ok(try requests(Self.query(request))).response } catch { return Self.failure(error).response }
         }

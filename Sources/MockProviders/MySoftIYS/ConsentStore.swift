@@ -100,6 +100,11 @@ extension ConsentStore {
         }
     }
 
+    /// Forgets every consent (the admin API's reset; the scenario's seeds are saved again by a new ``IYSState``).
+    package func removeAll() {
+        books.withLock { $0.removeAll() }
+    }
+
     /// Puts back a snapshot's consents, over what the store holds (the scenario's seeds): a consent kept in the snapshot
     /// is the later one.
     package func restore(_ snapshot: Snapshot) {

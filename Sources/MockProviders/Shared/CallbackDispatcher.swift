@@ -90,6 +90,12 @@ package actor CallbackDispatcher: Service {
     /// Deliveries waiting, in all queues.
     package var pending: Int { receivers.values.reduce(0) { $0 + $1.count } }
 
+    /// Forgets every delivery waiting (the admin API's reset); attempts under way finish.
+    package func removeAll() {
+        receivers.removeAll()
+        queuedBytes = 0
+    }
+
     /// Queues a JSON POST of `body` to `url`.
     package func enqueue(url: String, body: [UInt8]) {
         let key = Self.receiver(of: url)

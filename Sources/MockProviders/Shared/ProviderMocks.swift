@@ -55,6 +55,43 @@ public struct ProviderMocks: Sendable {
         background = MockBackgroundWork(nodeAPI: nodeAPI, iys: iys, dispatcher: dispatcher)
     }
 
+    /// Puts a provider (every provider when nil) back to the scenario's initial state, and empties its journal: its
+    /// packages, contacts, consents, lists, campaigns and tokens go (clients ask for a new token), and ids go on from the
+    /// clock, so that none is handed out twice. İYS's consents are the store the Node API's commercial gate reads, so
+    /// resetting İYS resets what the gate sees. A full reset also drops the callbacks not yet sent.
+    package func reset(_ provider: Provider? = nil) async {
+        let scenario = scenario
+        if provider == nil || provider == .iys {
+            let store = iys.store
+            store.removeAll()
+            iys.withState { state, now in
+                state = IYSState(
+                    accounts: scenario.iys.accounts, forwarding: scenario.iys.forwarding, tokenLifetimeSeconds: scenario.iys.tokenLifetimeSeconds,
+                    store: store, now: now
+                )
+            }
+            iysRoutes.journal.clear()
+        }
+        if provider == nil || provider == .nodeAPI {
+            let store = iys.store
+            nodeAPI.withState { state, now in
+                let earlier = state.packages
+                state = NodeAPIState(scenario: scenario.nodeAPI, consents: store, now: now)
+                state.packages.continueIDs(after: earlier)
+            }
+            nodeAPIRoutes.journal.clear()
+        }
+        if provider == nil || provider == .euromsg {
+            euromsg.withState { state, now in
+                let earlier = state
+                state = ExpressState(scenario: scenario.euromsg, now: now)
+                state.continueIDs(after: earlier)
+            }
+            euromsgRoutes.journal.clear()
+        }
+        if provider == nil { await dispatcher.removeAll() }
+    }
+
     /// The background services `serve` runs beside the servers.
     package var services: [any Service] { [dispatcher, background] }
 
@@ -125,9 +162,10 @@ public struct ProviderMocks: Sendable {
     /// A router with the admin API (`/__admin/…`): the clock, and the three journals.
     public func adminRouter() -> Router<BasicRequestContext> {
         let router = Router()
+        let mocks = self
         AdminRoutes(
             clock: clock, journals: [(.nodeAPI, nodeAPIRoutes.journal), (.iys, iysRoutes.journal), (.euromsg, euromsgRoutes.journal)],
-            background: background, dispatcher: dispatcher
+            background: background, dispatcher: dispatcher, reset: { provider in await mocks.reset(provider) }
         ).register(on: router)
         return router
     }

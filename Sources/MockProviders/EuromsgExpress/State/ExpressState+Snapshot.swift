@@ -12,6 +12,13 @@ extension ExpressState {
         Snapshot(accounts: accounts.values.sorted { $0.apiKey < $1.apiKey }, ids: ids)
     }
 
+    /// Ids go on from `earlier`'s (a state replaced by a reset at the same instant would otherwise hand them out again).
+    package mutating func continueIDs(after earlier: ExpressState) {
+        ids.list = max(ids.list, earlier.ids.list)
+        ids.member = max(ids.member, earlier.ids.member)
+        ids.campaign = max(ids.campaign, earlier.ids.campaign)
+    }
+
     /// Takes back what a snapshot kept, into a state built from the scenario: the end users are the scenario's (their
     /// names and İYS settings too); an end user the scenario no longer has is left out. Ids go on from the larger counter.
     package mutating func restore(_ snapshot: Snapshot) {

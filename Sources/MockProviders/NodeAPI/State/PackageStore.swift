@@ -149,6 +149,12 @@ struct PackageStore: Sendable {
         for owner in Set(restored.map(\.owner)) { forgetOldPackages(of: owner) }
     }
 
+    /// Ids go on from `earlier`'s (a store replaced by a reset at the same instant would otherwise hand them out again).
+    mutating func continueIDs(after earlier: PackageStore) {
+        nextPackageID = max(nextPackageID, earlier.nextPackageID)
+        nextItemID = max(nextItemID, earlier.nextItemID)
+    }
+
     /// Keeps memory flat under sustained load: past `retainedPackagesPerUser` of a user's packages, or past
     /// `retainedItems` items in all, the oldest packages are forgotten as each new one is stored, as a provider archives
     /// old reports. Memory follows items, not packages: a 100 000-number package weighs what 100 000 small ones do.
