@@ -17,7 +17,7 @@ struct ServeCommand: AsyncParsableCommand {
             MySoft İYS answers on --iys-port (OAuth token, then /api/IYSConsent/* with the bearer token); its consents \
             gate the Node API's commercial packages. Euromsg Express answers on --euromsg-port (POST /tokens, PUT \
             /apiKey/identification, then lists, members, campaigns and reports). The admin API answers on --admin-port \
-            (/__admin/clock, /__admin/clock/advance, /__admin/reset, /__admin/requests); with --clock manual the mocks' time stands \
+            (/__admin/clock, /__admin/clock/advance, /__admin/reset, /__admin/requests, /__admin/sms); with --clock manual the mocks' time stands \
             still until POST /__admin/clock/advance moves it.
             """
     )

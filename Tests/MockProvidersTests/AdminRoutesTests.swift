@@ -64,6 +64,52 @@ import Testing
         #expect(try mocks.euromsg.respond(to: CreateEmailList(EmailListName(name: "Geçici")), as: demo).id > list.id)
     }
 
+    /// `GET /__admin/sms?to=`: what the handset received, newest first, with the code an OTP text carries; the state
+    /// follows the clock; the retention bounds it.
+    @Test func theInboxShowsWhatAHandsetReceived() async throws {
+        var scenario = try Scenario.bundled()
+        scenario.nodeAPI.retainedPackagesPerUser = 3
+        let mocks = ProviderMocks(scenario: scenario, clock: SwitchableClock(mode: .manual, now: Self.start))
+        let old = try mocks.nodeAPI.respond(to: CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "Eski"), as: "admin")
+        let many = try mocks.nodeAPI.respond(to: CreateSmsRequest(
+            recipients: .manyToMany([PersonalMessage(nr: "905551230011", msg: "Sayın Ayşe, siparişiniz yolda"), PersonalMessage(nr: "905551230012", msg: "Sayın Ali")]),
+            sender: "BASLIK", title: "T", content: nil
+        ), as: "admin")
+        let otp = try mocks.nodeAPI.respond(to: CreateOtpRequest(number: "05551230011", sender: "BASLIK", content: "Doğrulama kodunuz: 482913. Sorun olursa 05559998877 numarasını arayın."), as: "admin")
+        try await Application(router: mocks.adminRouter()).test(.router) { admin in
+            func inbox(_ query: String) async throws -> [AdminModels.Inbox.Message] {
+                let reply = try await admin.execute(uri: "/__admin/sms?\(query)", method: .get)
+                #expect(reply.status == .ok, "\(String(buffer: reply.body))")
+                return try JSONDecoder().decode(AdminModels.Inbox.self, from: reply.body).messages
+            }
+            let messages = try await inbox("to=%2B90%20555%20123%2000%2011")
+            #expect(messages.map(\.pkgID) == [otp.pkgID, many.pkgID, old.pkgID])
+            #expect(messages.map(\.otp) == ["482913", nil, nil])
+            #expect(messages[1].text == "Sayın Ayşe, siparişiniz yolda")
+            #expect(messages.allSatisfy { $0.to == "905551230011" })
+            #expect(messages.map(\.stateName) == ["pending", "pending", "pending"], "at the instant they were created: not yet sent")
+            #expect(try await inbox("to=905551230012").map(\.text) == ["Sayın Ali"])
+            #expect(try await inbox("limit=2").count == 2)
+            // Once the reports are due, the state says so.
+            _ = try await admin.execute(uri: "/__admin/clock/advance", method: .post, body: ByteBuffer(string: #"{"seconds": 10}"#))
+            #expect(try await inbox("to=905551230011").first?.stateName == "delivered")
+            // The retention forgets the oldest package, and the inbox with it.
+            _ = try mocks.nodeAPI.respond(to: CreateSmsRequest(recipients: .single("905551230013"), sender: "BASLIK", title: "T", content: "Yeni"), as: "admin")
+            #expect(try await inbox("to=905551230011").map(\.pkgID) == [otp.pkgID, many.pkgID])
+            let wrong = try await admin.execute(uri: "/__admin/sms?to=12345", method: .get)
+            #expect(wrong.status == .badRequest)
+            #expect(try JSONDecoder().decode(AdminModels.Failure.self, from: wrong.body).field == "to")
+        }
+    }
+
+    @Test func aOneTimeCodeIsTheFirstRunOfFourToEightDigits() {
+        #expect(NodeAPIState.oneTimeCode(in: "Kodunuz 123 değil, 4829") == "4829")
+        #expect(NodeAPIState.oneTimeCode(in: "05559998877 arayın, kod: 12345678") == "12345678")
+        #expect(NodeAPIState.oneTimeCode(in: "Kod: ١٢٣٤٥٦ (Arapça rakamlar sayılmaz)") == nil)
+        #expect(NodeAPIState.oneTimeCode(in: "482913") == "482913")
+        #expect(NodeAPIState.oneTimeCode(in: "") == nil)
+    }
+
     @Test func theClockNeverGoesBackwards() throws {
         let wall = ManualClock(Self.start)
         let clock = SwitchableClock(mode: .manual, now: Self.start, system: wall)

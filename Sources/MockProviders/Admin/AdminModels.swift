@@ -26,6 +26,45 @@ enum AdminModels {
         var reset: [String]
     }
 
+    /// `GET /__admin/sms`: what handsets received, newest first.
+    struct Inbox: Codable, Sendable, Equatable {
+        struct Message: Codable, Sendable, Equatable {
+            var to: String
+            var pkgID: Int
+            var itemID: String
+            var user: String
+            var sender: String
+            var text: String
+            /// The Node API's encoding number (0 GSM 7-bit, 1 Turkish shift table, 2 UCS-2).
+            var encoding: Int
+            var segments: Int
+            var credit: Int
+            /// The item's state now: the Node API's number, and its name.
+            var state: Int
+            var stateName: String
+            var createdAt: String
+            var otp: String?
+
+            init(_ message: NodeAPIState.HandsetMessage) {
+                to = message.to
+                pkgID = message.pkgID
+                itemID = message.itemID
+                user = message.user
+                sender = message.sender
+                text = message.text
+                encoding = message.encoding.rawValue
+                segments = message.segments
+                credit = message.credit
+                state = message.state.rawValue
+                stateName = message.stateName
+                createdAt = AdminModels.iso(message.createdAt)
+                otp = message.otp
+            }
+        }
+
+        var messages: [Message]
+    }
+
     /// One journal entry, `GET /__admin/requests`.
     struct Request: Codable, Sendable, Equatable {
         var provider: String

@@ -1,10 +1,11 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NodeAPI
 import WireCoding
 
 /// The admin API on `--admin-port` (`/__admin/…`, JSON), for tests that run the mocks beside the application they
-/// test: the clock, a reset to the scenario, and the journal of what reached each mock. Thin: parse, act on the mocks, answer; every error is
+/// test: the clock, a reset to the scenario, the journal of what reached each mock, and the SMS each handset received. Thin: parse, act on the mocks, answer; every error is
 /// `{"error": "…", "field": "…"}` with a 4xx status, and nothing here blocks the mocks (no lock is held across an await).
 struct AdminRoutes: Sendable {
     let clock: any MockClock
@@ -13,6 +14,8 @@ struct AdminRoutes: Sendable {
     let dispatcher: CallbackDispatcher
     /// ``ProviderMocks/reset(_:)``.
     let reset: @Sendable (ProviderMocks.Provider?) async -> Void
+    /// ``NodeAPIState/inbox(of:limit:at:)`` under the Node API's lock.
+    let inbox: @Sendable (_ number: String?, _ limit: Int) -> [NodeAPIState.HandsetMessage]
     static let maxBodyBytes = 64 * 1024
     /// At most ten years per advance: a bound, so that no request makes the mocks' schedules do arithmetic at the edge.
     static let maxAdvanceSeconds: Double = 10 * 366 * 86_400
@@ -32,6 +35,9 @@ struct AdminRoutes: Sendable {
             } catch {
                 return Self.failure(error).response
             }
+        }
+        router.get("/__admin/sms") { request, _ in
+            do throws(AdminModels.Failure) { return Self.ok(try messages(Self.query(request))).response } catch { return Self.failure(error).response }
         }
         router.get("/__admin/requests") { request, _ in
             do throws(AdminModels.Failure) { return Self.ok(try requests(Self.query(request))).response } catch { return Self.failure(error).response }
@@ -89,6 +95,20 @@ struct AdminRoutes: Sendable {
         return clockState()
     }
 
+    // MARK: Inbox
+
+    /// `to` in any spelling the Node API takes (`0555…`, `+90 555…`); every number's messages without it.
+    func messages(_ query: [String: String]) throws(AdminModels.Failure) -> AdminModels.Inbox {
+        let limit = try Self.limit(query, default: 50)
+        let number = try query["to"].map { text throws(AdminModels.Failure) in
+            guard let number = GSMNumber(text).normalized else {
+                throw AdminModels.Failure(400, "'\(text)' is not a Turkish mobile number", field: "to")
+            }
+            return number
+        }
+        return AdminModels.Inbox(messages: inbox(number, limit).map(AdminModels.Inbox.Message.init))
+    }
+
     // MARK: Journal
 
     private func selected(_ provider: String?) throws(AdminModels.Failure) -> [(provider: ProviderMocks.Provider, journal: RequestJournal)] {
@@ -102,10 +122,7 @@ struct AdminRoutes: Sendable {
 
     /// Newest first across the providers asked for; `path` is exact, or a prefix when it ends with `*`.
     func requests(_ query: [String: String]) throws(AdminModels.Failure) -> AdminModels.Requests {
-        let limit = try query["limit"].map { text throws(AdminModels.Failure) in
-            guard let value = Int(text), (1...1000).contains(value) else { throw AdminModels.Failure(400, "must be a number from 1 to 1000", field: "limit") }
-            return value
-        } ?? 100
+        let limit = try Self.limit(query, default: 100)
         let since = try query["since"].map { text throws(AdminModels.Failure) in try AdminModels.milliseconds(iso: text, field: "since") }
         let path = query["path"]
         let matches: (RequestJournal.Entry) -> Bool = { entry in
@@ -161,6 +178,12 @@ struct AdminRoutes: Sendable {
             }
             throw AdminModels.Failure(400, message, field: problem.field)
         }
+    }
+
+    static func limit(_ query: [String: String], default value: Int) throws(AdminModels.Failure) -> Int {
+        guard let text = query["limit"] else { return value }
+        guard let limit = Int(text), (1...1000).contains(limit) else { throw AdminModels.Failure(400, "must be a number from 1 to 1000", field: "limit") }
+        return limit
     }
 
     static func query(_ request: Request) -> [String: String] {

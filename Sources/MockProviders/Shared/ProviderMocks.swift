@@ -165,7 +165,8 @@ public struct ProviderMocks: Sendable {
         let mocks = self
         AdminRoutes(
             clock: clock, journals: [(.nodeAPI, nodeAPIRoutes.journal), (.iys, iysRoutes.journal), (.euromsg, euromsgRoutes.journal)],
-            background: background, dispatcher: dispatcher, reset: { provider in await mocks.reset(provider) }
+            background: background, dispatcher: dispatcher, reset: { provider in await mocks.reset(provider) },
+            inbox: { number, limit in mocks.nodeAPI.withState { state, now in state.inbox(of: number, limit: limit, at: now) } }
         ).register(on: router)
         return router
     }

@@ -18,6 +18,9 @@ struct PackageStore: Sendable {
     private var retainedItemCount = 0
     /// Each user's packages by `customID`.
     private var customIDs: [String: [String: Int]] = [:]
+    /// The packages sent to each number, oldest first: the admin API's inbox. One entry per package and number, so it
+    /// holds what the retention keeps and no more (``forget(_:)`` takes a package's entries out).
+    private var byTarget: [String: Deque<Int>] = [:]
     /// Recent packages by content and numbers (`ERR_SMS_PKG_DUPLICATION`); off when nil.
     private(set) var duplicates: DuplicateWindow?
     /// Operator rejections to refund as they happen (batch by batch in a periodic package).
@@ -90,6 +93,7 @@ struct PackageStore: Sendable {
         order.append(id)
         retainedItemCount += record.retentionWeight
         if let customID = record.customID { customIDs[record.owner, default: [:]][customID] = id }
+        index(record)
         if let fingerprint { duplicates?.record(fingerprint, user: record.owner, id: id, now: record.createdAt) }
         let items = record.items
         refunds.add(package: id, items: items.indices.compactMap { index in
@@ -141,6 +145,7 @@ struct PackageStore: Sendable {
             order.append(record.id)
             retainedItemCount += record.retentionWeight
             if let customID = record.customID { customIDs[record.owner, default: [:]][customID] = record.id }
+            index(record)
         }
         self.refunds = refunds
         self.reports = reports
@@ -175,8 +180,33 @@ struct PackageStore: Sendable {
         if order.count > 2 * packages.count + 1024 { order = Deque(order.filter { packages[$0] != nil }) }
     }
 
+    /// The packages sent to `target` (a normalised number), newest first.
+    func packages(to target: String) -> some Sequence<SmsPackageRecord> {
+        (byTarget[target] ?? []).reversed().lazy.compactMap { packages[$0] }
+    }
+
+    private mutating func index(_ record: SmsPackageRecord) {
+        // A package's items have distinct numbers: the store drops repeats.
+        for item in record.items { byTarget[item.target, default: []].append(record.id) }
+    }
+
+    /// Takes a forgotten package out of its numbers' lists. It is nearly always the oldest entry of each, so this is one
+    /// step per number; a number that received packages from several users may need a search of its own list.
+    private mutating func unindex(_ package: SmsPackageRecord) {
+        for item in package.items {
+            guard var ids = byTarget.removeValue(forKey: item.target) else { continue }
+            if ids.first == package.id {
+                ids.removeFirst()
+            } else if let index = ids.firstIndex(of: package.id) {
+                ids.remove(at: index)
+            }
+            if !ids.isEmpty { byTarget[item.target] = ids }
+        }
+    }
+
     private mutating func forget(_ id: Int) {
         guard let package = packages.removeValue(forKey: id) else { return }
+        unindex(package)
         if let customID = package.customID { customIDs[package.owner]?[customID] = nil }
         retainedItemCount -= package.retentionWeight
         reports.remove(package: id)
