@@ -28,41 +28,7 @@ enum AdminModels {
 
     /// `GET /__admin/sms`: what handsets received, newest first.
     struct Inbox: Codable, Sendable, Equatable {
-        struct Message: Codable, Sendable, Equatable {
-            var to: String
-            var pkgID: Int
-            var itemID: String
-            var user: String
-            var sender: String
-            var text: String
-            /// The Node API's encoding number (0 GSM 7-bit, 1 Turkish shift table, 2 UCS-2).
-            var encoding: Int
-            var segments: Int
-            var credit: Int
-            /// The item's state now: the Node API's number, and its name.
-            var state: Int
-            var stateName: String
-            var createdAt: String
-            var otp: String?
-
-            init(_ message: NodeAPIState.HandsetMessage) {
-                to = message.to
-                pkgID = message.pkgID
-                itemID = message.itemID
-                user = message.user
-                sender = message.sender
-                text = message.text
-                encoding = message.encoding.rawValue
-                segments = message.segments
-                credit = message.credit
-                state = message.state.rawValue
-                stateName = message.stateName
-                createdAt = AdminModels.iso(message.createdAt)
-                otp = message.otp
-            }
-        }
-
-        var messages: [Message]
+        var messages: [NodeAPIState.HandsetMessage]
     }
 
     /// One journal entry, `GET /__admin/requests`.
@@ -110,24 +76,13 @@ enum AdminModels {
     }
 
     /// ISO 8601 in UTC with milliseconds, as the admin API writes times.
-    static func iso(_ milliseconds: Int64) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
-    }
+    static func iso(_ milliseconds: Int64) -> String { ISOTime.string(milliseconds) }
 
-    /// An ISO 8601 time with an offset or `Z`, with or without fractional seconds, as milliseconds since 1970.
+    /// An ISO 8601 time as milliseconds since 1970; a 400 naming `field` otherwise.
     static func milliseconds(iso text: String, field: String) throws(Failure) -> Int64 {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        let plain = ISO8601DateFormatter()
-        guard let date = formatter.date(from: text) ?? plain.date(from: text) else {
-            throw Failure(400, "'\(text)' is not an ISO 8601 time with an offset, such as 2026-12-02T09:00:00+03:00", field: field)
+        guard let value = ISOTime.milliseconds(text) else {
+            throw Failure(400, "'\(text)' is not an ISO 8601 time between 1970 and 9999 with an offset, such as 2026-12-02T09:00:00+03:00", field: field)
         }
-        let value = (date.timeIntervalSince1970 * 1000).rounded()
-        guard Double(ManualClock.range.lowerBound)...Double(ManualClock.range.upperBound) ~= value else {
-            throw Failure(400, "must be between 1970 and 9999", field: field)
-        }
-        return Int64(value)
+        return value
     }
 }

@@ -106,7 +106,7 @@ struct AdminRoutes: Sendable {
             }
             return number
         }
-        return AdminModels.Inbox(messages: inbox(number, limit).map(AdminModels.Inbox.Message.init))
+        return AdminModels.Inbox(messages: inbox(number, limit))
     }
 
     // MARK: Journal

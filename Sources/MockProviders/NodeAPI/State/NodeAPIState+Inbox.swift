@@ -11,14 +11,16 @@ extension NodeAPIState {
         package var sender: String
         /// The text the handset shows: the recipient's own in a many-to-many package, else the package's.
         package var text: String
+        /// The Node API's encoding number (0 GSM 7-bit, 1 Turkish shift table, 2 UCS-2).
         package var encoding: SmsEncoding
         package var segments: Int
         /// What it cost (0 for a recipient the İYS gate refused).
         package var credit: Int
+        /// The item's state now: the Node API's number, and its name.
         package var state: ItemState
         package var stateName: String
-        /// When the package was created, in milliseconds since 1970.
-        package var createdAt: Int64
+        /// When the package was created, ISO 8601.
+        package var createdAt: String
         /// The first run of 4 to 8 digits in the text (a one-time code), or nil.
         package var otp: String?
     }
@@ -43,7 +45,7 @@ extension NodeAPIState {
         let state = package.itemState(item, at: now)
         return HandsetMessage(
             to: item.target, pkgID: package.id, itemID: item.id, user: package.owner, sender: package.sender, text: text, encoding: package.encoding,
-            segments: item.segments, credit: item.booked, state: state, stateName: "\(state)", createdAt: package.createdAt, otp: oneTimeCode(in: text)
+            segments: item.segments, credit: item.booked, state: state, stateName: "\(state)", createdAt: ISOTime.string(package.createdAt), otp: oneTimeCode(in: text)
         )
     }
 
