@@ -116,7 +116,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         } onAdminListening: { port in
-            FileHandle.standardOutput.write(Data("Admin API listening on http://\(host):\(port) (/__admin/clock, /__admin/requests; clock \(mode.rawValue))\n".utf8))
+            FileHandle.standardOutput.write(Data("Admin API listening on http://\(host):\(port) (/__admin/clock, /__admin/reset, /__admin/requests, /__admin/sms; clock \(mode.rawValue))\n".utf8))
         }
         do {
             try await app.runService()
