@@ -57,7 +57,8 @@ enum AdminModels {
     struct Failure: Error, Codable, Sendable, Equatable {
         var error: String
         var field: String?
-        var status: Int
+        /// The HTTP status, not in the body.
+        var status = 400
 
         init(_ status: Int, _ error: String, field: String? = nil) {
             self.status = status
@@ -66,17 +67,7 @@ enum AdminModels {
         }
 
         private enum CodingKeys: String, CodingKey { case error, field }
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            error = try container.decode(String.self, forKey: .error)
-            field = try container.decodeIfPresent(String.self, forKey: .field)
-            status = 400
-        }
     }
-
-    /// ISO 8601 in UTC with milliseconds, as the admin API writes times.
-    static func iso(_ milliseconds: Int64) -> String { ISOTime.string(milliseconds) }
 
     /// An ISO 8601 time as milliseconds since 1970; a 400 naming `field` otherwise.
     static func milliseconds(iso text: String, field: String) throws(Failure) -> Int64 {

@@ -29,7 +29,7 @@ struct AdminRoutes: Sendable {
         router.post("/__admin/clock/advance") { request, _ in await answer(request) { body throws(AdminModels.Failure) in try await advance(body) } }
         router.post("/__admin/reset") { request, _ in
             do throws(AdminModels.Failure) {
-                let chosen = try selected(Self.query(request)["provider"]).map(\.provider)
+                let chosen = try selected(request.firstQueryValues["provider"]).map(\.provider)
                 await reset(chosen.count == 1 ? chosen[0] : nil)
                 return Self.ok(AdminModels.Reset(reset: chosen.map(\.rawValue))).response
             } catch {
@@ -37,14 +37,14 @@ struct AdminRoutes: Sendable {
             }
         }
         router.get("/__admin/sms") { request, _ in
-            do throws(AdminModels.Failure) { return Self.ok(try messages(Self.query(request))).response } catch { return Self.failure(error).response }
+            do throws(AdminModels.Failure) { return Self.ok(try messages(request.firstQueryValues)).response } catch { return Self.failure(error).response }
         }
         router.get("/__admin/requests") { request, _ in
-            do throws(AdminModels.Failure) { return Self.ok(try requests(Self.query(request))).response } catch { return Self.failure(error).response }
+            do throws(AdminModels.Failure) { return Self.ok(try requests(request.firstQueryValues)).response } catch { return Self.failure(error).response }
         }
         router.delete("/__admin/requests") { request, _ in
             do throws(AdminModels.Failure) {
-                for (_, journal) in try selected(Self.query(request)["provider"]) { journal.clear() }
+                for (_, journal) in try selected(request.firstQueryValues["provider"]) { journal.clear() }
                 return Response(status: .noContent)
             } catch {
                 return Self.failure(error).response
@@ -61,7 +61,7 @@ struct AdminRoutes: Sendable {
         case is ManualClock: .manual
         default: .system
         }
-        return AdminModels.Clock(mode: mode, now: AdminModels.iso(now), epochMillis: now)
+        return AdminModels.Clock(mode: mode, now: ISOTime.string(now), epochMillis: now)
     }
 
     private func setClock(_ body: [UInt8]) throws(AdminModels.Failure) -> AdminModels.Clock {
@@ -141,7 +141,7 @@ struct AdminRoutes: Sendable {
         found.sort { ($0.entry.time, $0.entry.sequence) > ($1.entry.time, $1.entry.sequence) }
         let requests = found.prefix(limit).map { provider, entry in
             AdminModels.Request(
-                provider: provider.rawValue, sequence: entry.sequence, time: AdminModels.iso(entry.time), method: entry.method, path: entry.path,
+                provider: provider.rawValue, sequence: entry.sequence, time: ISOTime.string(entry.time), method: entry.method, path: entry.path,
                 query: entry.query, user: entry.user, status: entry.status, requestBody: String(decoding: entry.requestBody, as: UTF8.self),
                 responseBody: String(decoding: entry.responseBody, as: UTF8.self), warnings: entry.warnings
             )
@@ -184,12 +184,6 @@ struct AdminRoutes: Sendable {
         guard let text = query["limit"] else { return value }
         guard let limit = Int(text), (1...1000).contains(limit) else { throw AdminModels.Failure(400, "must be a number from 1 to 1000", field: "limit") }
         return limit
-    }
-
-    static func query(_ request: Request) -> [String: String] {
-        var values: [String: String] = [:]
-        for (key, value) in request.uri.queryParameters where values[String(key)] == nil { values[String(key)] = String(value) }
-        return values
     }
 
     static func ok(_ value: some Encodable) -> WireResponse {

@@ -188,11 +188,7 @@ package struct ExpressRoutes: Sendable {
         return id
     }
 
-    static func query(_ request: Request) -> QueryParameters {
-        var values: [String: String] = [:]
-        for (key, value) in request.uri.queryParameters where values[String(key)] == nil { values[String(key)] = String(value) }
-        return QueryParameters(values)
-    }
+    static func query(_ request: Request) -> QueryParameters { QueryParameters(request.firstQueryValues) }
 
     static func collect(_ request: Request, limit: Int) async throws(ExpressError) -> [UInt8] {
         do {

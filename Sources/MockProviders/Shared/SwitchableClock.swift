@@ -36,8 +36,9 @@ public final class SwitchableClock: MockClock {
     }
 
     public func now() -> Int64 {
-        let wall = system.now()
-        return state.withLock { Self.now(of: $0, wall: wall) }
+        let (mode, frozen, offset) = state.withLock { ($0.mode, $0.frozen, $0.offset) }
+        // A manual clock reads no wall time; the offset is bounded by the range, so the sum cannot overflow.
+        return mode == .manual ? frozen : ManualClock.clamped(system.now() + offset)
     }
 
     public var mode: Mode { state.withLock { $0.mode } }

@@ -152,6 +152,13 @@ struct IdCounters: Sendable, Codable {
         campaign = IDStart.fromClock(now, perMillisecond: 10, floor: campaign)
     }
 
+    /// Each counter at least `earlier`'s, so that no id `earlier` handed out is handed out again.
+    mutating func `continue`(after earlier: IdCounters) {
+        list = max(list, earlier.list)
+        member = max(member, earlier.member)
+        campaign = max(campaign, earlier.campaign)
+    }
+
     mutating func next(_ counter: WritableKeyPath<IdCounters, Int>) -> Int {
         defer { self[keyPath: counter] += 1 }
         return self[keyPath: counter]

@@ -13,11 +13,7 @@ extension ExpressState {
     }
 
     /// Ids go on from `earlier`'s (a state replaced by a reset at the same instant would otherwise hand them out again).
-    package mutating func continueIDs(after earlier: ExpressState) {
-        ids.list = max(ids.list, earlier.ids.list)
-        ids.member = max(ids.member, earlier.ids.member)
-        ids.campaign = max(ids.campaign, earlier.ids.campaign)
-    }
+    package mutating func continueIDs(after earlier: ExpressState) { ids.continue(after: earlier.ids) }
 
     /// Takes back what a snapshot kept, into a state built from the scenario: the end users are the scenario's (their
     /// names and İYS settings too); an end user the scenario no longer has is left out. Ids go on from the larger counter.
@@ -31,8 +27,6 @@ extension ExpressState {
             account.campaigns = saved.campaigns
             accounts[saved.apiKey] = account
         }
-        ids.list = max(ids.list, snapshot.ids.list)
-        ids.member = max(ids.member, snapshot.ids.member)
-        ids.campaign = max(ids.campaign, snapshot.ids.campaign)
+        ids.continue(after: snapshot.ids)
     }
 }
