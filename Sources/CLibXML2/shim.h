@@ -48,7 +48,8 @@ static inline void pm_silence_generic_errors(void) {
 /// `builder` is in `ctxt->_private`. Returns 0 when the document is well formed.
 ///
 /// A push parser fed the whole document as one final chunk: libxml2 2.9's memory parser reads its input through
-/// a buffer that it grows and copies 4 000 bytes at a time, which made it half as fast again on a SOAP request.
+/// a buffer that it grows and copies 4 000 bytes at a time. In a C loop over the document's N-to-N sendSms, a parse
+/// with no-op callbacks took 6.9 µs that way and 4.0 µs this way.
 /// The first four bytes go in at creation, where libxml2 detects the encoding, as its documentation asks.
 static inline int pm_sax_parse(const char *buffer, int size, xmlSAXHandler *sax, void *builder,
                                int options, pm_parse_error *error) {

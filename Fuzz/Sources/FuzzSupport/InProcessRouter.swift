@@ -1,3 +1,4 @@
+import Foundation
 import Dispatch
 import HTTPTypes
 import Hummingbird
@@ -24,6 +25,11 @@ public final class InProcessRouter: Sendable {
         public var status: Int
         public var headers: HTTPFields
         public var body: [UInt8]
+
+        /// A string field of a JSON object body (a token), or nil.
+        public func jsonString(_ name: String) -> String? {
+            (try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any])?[name] as? String
+        }
     }
 
     public func respond(_ method: HTTPRequest.Method, _ path: String, headers: HTTPFields = [:], body: [UInt8]) -> Reply {

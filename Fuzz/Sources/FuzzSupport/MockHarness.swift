@@ -59,9 +59,9 @@ public final class MockHarness: Sendable {
         let euromsg = InProcessRouter(mocks.euromsgRouter())
         let token = iys.respond(.post, "/oauth/token", headers: [.contentType: "application/x-www-form-urlencoded"],
                                 body: Array("grant_type=password&username=admin&password=123456".utf8))
-        let iysToken = (try? JSONSerialization.jsonObject(with: Data(token.body)) as? [String: Any])?["access_token"] as? String ?? ""
+        let iysToken = token.jsonString("access_token") ?? ""
         let express = euromsg.respond(.post, "/tokens", headers: [.contentType: "application/json"], body: Array(#"{"clientName":"admin","password":"123456"}"#.utf8))
-        let expressToken = (try? JSONSerialization.jsonObject(with: Data(express.body)) as? [String: Any])?["tokenValue"] as? String ?? ""
+        let expressToken = express.jsonString("tokenValue") ?? ""
         if iysToken.isEmpty || expressToken.isEmpty { Oracle.fail("no token from the İYS or Euromsg mock") }
         _ = euromsg.respond(.put, "/apiKey/identification?apiKey=EXP-DEMO-7F3A9C21", headers: [.authorization: "Bearer \(expressToken)"], body: [])
         return Mocks(

@@ -29,7 +29,7 @@ public func fuzzScenario(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     for account in scenario.iys.accounts.prefix(3) {
         let form = "grant_type=password&username=\(formEncoded(account.username))&password=\(formEncoded(account.password))"
         let token = iys.respond(.post, "/oauth/token", headers: [.contentType: "application/x-www-form-urlencoded"], body: Array(form.utf8))
-        guard let value = jsonField(token.body, "access_token") else { continue }
+        guard let value = token.jsonString("access_token") else { continue }
         for brand in account.brands.prefix(3) {
             let body = (try? JSONEncoder().encode(ConsentQueryRequest(brandCode: brand.code))).map(Array.init) ?? []
             _ = iys.respond(.post, "/api/IYSConsent/ConsentQuery", headers: [.authorization: "Bearer \(value)", .contentType: "application/json"], body: body)
@@ -40,7 +40,7 @@ public func fuzzScenario(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     for integrator in scenario.euromsg.integrators.prefix(3) {
         let body = (try? JSONEncoder().encode(ExpressTokenRequest(clientName: integrator.clientName, password: integrator.password))).map(Array.init) ?? []
         let reply = euromsg.respond(.post, "/tokens", headers: [.contentType: "application/json"], body: body)
-        expressToken = expressToken ?? jsonField(reply.body, "tokenValue")
+        expressToken = expressToken ?? reply.jsonString("tokenValue")
     }
     if let expressToken {
         for user in scenario.euromsg.endUsers.prefix(3) {
@@ -60,8 +60,4 @@ public func fuzzscenarioMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMu
 
 private func formEncoded(_ text: String) -> String {
     text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-}
-
-private func jsonField(_ body: [UInt8], _ name: String) -> String? {
-    (try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any])?[name] as? String
 }
