@@ -7,8 +7,12 @@ import Testing
 /// its provider's shape, and a body too large is refused from its declared length before a byte of it is read.
 @Suite struct ConnectionLimitsTests {
     /// The three mocks as `serve` runs them, on ports the OS picks, until `body` returns.
-    static func serving(_ limits: ConnectionLimits, _ body: @escaping @Sendable ([ProviderMocks.Provider: Int]) async throws -> Void) async throws {
+    static func serving(
+        _ limits: ConnectionLimits, mocks configure: (ProviderMocks) throws -> Void = { _ in },
+        _ body: @escaping @Sendable ([ProviderMocks.Provider: Int]) async throws -> Void
+    ) async throws {
         let mocks = ProviderMocks(scenario: try Scenario.bundled(), clock: ManualClock())
+        try configure(mocks)
         let ports = Mutex<[ProviderMocks.Provider: Int]>([:])
         let (listening, ready) = AsyncStream.makeStream(of: Void.self)
         let app = mocks.application(host: "127.0.0.1", ports: .init(nodeAPI: 0, iys: 0, euromsg: 0), limits: limits) { provider, port in

@@ -16,11 +16,13 @@ import Testing
         let journal: RequestJournal
     }
 
-    func mock(_ injection: ErrorInjection = ErrorInjection(), journal: RequestJournal = RequestJournal(), sendingHours: SendingHours? = nil) -> Mock {
+    func mock(
+        _ injection: ErrorInjection = ErrorInjection(), faults: FaultBook = FaultBook(), journal: RequestJournal = RequestJournal(), sendingHours: SendingHours? = nil
+    ) -> Mock {
         let clock = ManualClock(turkey: WireDate("2025-03-10 21:30")!)
         let simulation = NodeAPISimulation(accounts: [ScenarioFixtures.admin], sendingHours: sendingHours, clock: clock)
         let router = Router()
-        NodeAPIRoutes(simulation: simulation, injection: injection, journal: journal, clock: clock).register(on: router)
+        NodeAPIRoutes(simulation: simulation, injection: injection, faults: faults, journal: journal, clock: clock).register(on: router)
         return Mock(app: Application(router: router), injection: injection, journal: journal)
     }
 
@@ -45,8 +47,8 @@ import Testing
     }
 
     @Test func scenarioRuleEveryNthCall() async throws {
-        let injection = ErrorInjection(rules: [ErrorInjection.Rule(endpoint: "/user/credit", error: .sms50, every: 3)])
-        try await mock(injection).app.test(.router) { client in
+        let faults = FaultBook(scenario: [Fault(scenario: ErrorInjection.Rule(endpoint: "/user/credit", error: .sms50, every: 3), number: 1)])
+        try await mock(faults: faults).app.test(.router) { client in
             var statuses: [UInt] = []
             for _ in 0..<6 { statuses.append(UInt(try await client.execute(uri: "/user/credit", method: .post, headers: Self.admin).status.code)) }
             #expect(statuses == [200, 200, 429, 200, 200, 429])

@@ -40,29 +40,42 @@ final class RawConnection: @unchecked Sendable {
         _ = bytes.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
     }
 
+    /// How the server ended the connection: what it wrote, and whether it reset the connection (RST) or closed it.
+    struct Ending: Sendable, Equatable {
+        var text: String
+        var reset: Bool
+    }
+
     /// Everything the server writes until it closes the connection, or nil if it has not closed it within `seconds`.
     func readUntilClosed(within seconds: Int) async -> String? {
         await read(within: seconds) { _ in false }
     }
 
-    /// What the server wrote once `done` holds for it, or at its close; nil if neither happens within `seconds`.
-    func read(within seconds: Int, until done: @escaping @Sendable (String) -> Bool) async -> String? {
+    /// What the server wrote until it closed or reset the connection; nil if it did neither within `seconds`.
+    func ending(within seconds: Int) async -> Ending? {
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: self.blockingRead(within: seconds, until: done)) }
+            DispatchQueue.global().async { continuation.resume(returning: self.blockingRead(within: seconds) { _ in false }) }
         }
     }
 
-    private func blockingRead(within seconds: Int, until done: (String) -> Bool) -> String? {
+    /// What the server wrote once `done` holds for it, or at its close; nil if neither happens within `seconds`.
+    func read(within seconds: Int, until done: @escaping @Sendable (String) -> Bool) async -> String? {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: self.blockingRead(within: seconds, until: done)?.text) }
+        }
+    }
+
+    private func blockingRead(within seconds: Int, until done: (String) -> Bool) -> Ending? {
         var timeout = timeval(tv_sec: seconds, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
             let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
-            if count == 0 { return String(decoding: received, as: UTF8.self) }
-            if count < 0 { return errno == ECONNRESET ? String(decoding: received, as: UTF8.self) : nil }
+            if count == 0 { return Ending(text: String(decoding: received, as: UTF8.self), reset: false) }
+            if count < 0 { return errno == ECONNRESET ? Ending(text: String(decoding: received, as: UTF8.self), reset: true) : nil }
             received += buffer[0..<count]
-            if done(String(decoding: received, as: UTF8.self)) { return String(decoding: received, as: UTF8.self) }
+            if done(String(decoding: received, as: UTF8.self)) { return Ending(text: String(decoding: received, as: UTF8.self), reset: false) }
         }
     }
 }

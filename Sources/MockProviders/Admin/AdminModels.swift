@@ -31,6 +31,11 @@ enum AdminModels {
         var messages: [NodeAPIState.HandsetMessage]
     }
 
+    /// `GET /__admin/faults`: oldest first, with how often each matched and fired.
+    struct Faults: Codable, Sendable, Equatable {
+        var faults: [Fault]
+    }
+
     /// One journal entry, `GET /__admin/requests`.
     struct Request: Codable, Sendable, Equatable {
         var provider: String

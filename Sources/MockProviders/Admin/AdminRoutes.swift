@@ -12,6 +12,7 @@ struct AdminRoutes: Sendable {
     let journals: [(provider: ProviderMocks.Provider, journal: RequestJournal)]
     let background: MockBackgroundWork
     let dispatcher: CallbackDispatcher
+    let faults: FaultBook
     /// ``ProviderMocks/reset(_:)``.
     let reset: @Sendable (ProviderMocks.Provider?) async -> Void
     /// ``NodeAPIState/inbox(of:limit:at:)`` under the Node API's lock.
@@ -38,6 +39,21 @@ struct AdminRoutes: Sendable {
         }
         router.get("/__admin/sms") { request, _ in
             do throws(AdminModels.Failure) { return Self.ok(try messages(request.firstQueryValues)).response } catch { return Self.failure(error).response }
+        }
+        router.post("/__admin/faults") { request, _ in
+            await answer(request, status: .created) { body throws(AdminModels.Failure) in
+                let asked = try Self.decode(Fault.Request.self, body)
+                do throws(Fault.Refusal) { return try faults.add(asked) } catch { throw AdminModels.Failure(400, error.message, field: error.field) }
+            }
+        }
+        router.get("/__admin/faults") { _, _ in Self.ok(AdminModels.Faults(faults: faults.list())).response }
+        router.delete("/__admin/faults") { _, _ in
+            faults.removeAll()
+            return Response(status: .noContent)
+        }
+        router.delete("/__admin/faults/:id") { _, context in
+            let id = context.parameters.get("id") ?? ""
+            return faults.remove(id: id) ? Response(status: .noContent) : Self.failure(AdminModels.Failure(404, "there is no fault '\(id)'", field: "id")).response
         }
         router.get("/__admin/requests") { request, _ in
             do throws(AdminModels.Failure) { return Self.ok(try requests(request.firstQueryValues)).response } catch { return Self.failure(error).response }
@@ -151,14 +167,18 @@ struct AdminRoutes: Sendable {
 
     // MARK: Plumbing
 
-    private func answer(_ request: Request, _ body: @Sendable ([UInt8]) async throws(AdminModels.Failure) -> AdminModels.Clock) async -> Response {
+    private func answer<Reply: Encodable>(
+        _ request: Request, status: HTTPResponse.Status = .ok, _ body: @Sendable ([UInt8]) async throws(AdminModels.Failure) -> Reply
+    ) async -> Response {
         do throws(AdminModels.Failure) {
             let bytes: [UInt8]
             do { bytes = try await BodyReader.collect(request, limit: Self.maxBodyBytes) } catch {
                 if case .tooLarge = error { throw AdminModels.Failure(413, error.message) }
                 throw AdminModels.Failure(400, error.message)
             }
-            return Self.ok(try await body(bytes)).response
+            var reply = Self.ok(try await body(bytes))
+            reply.status = status
+            return reply.response
         } catch {
             return Self.failure(error).response
         }

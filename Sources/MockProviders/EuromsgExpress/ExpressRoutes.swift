@@ -7,12 +7,17 @@ import Hummingbird
 /// decode, call ``ExpressSimulation``, encode. Errors answer `{errorCode, message, field?}` with their status.
 package struct ExpressRoutes: Sendable {
     package let simulation: ExpressSimulation
+    package let faults: FaultBook
     package let journal: RequestJournal
     package var maxBodyBytes: Int
     let clock: any MockClock
 
-    package init(simulation: ExpressSimulation, journal: RequestJournal = RequestJournal(), maxBodyBytes: Int = 4 * 1024 * 1024, clock: any MockClock = SystemClock()) {
+    package init(
+        simulation: ExpressSimulation, faults: FaultBook = FaultBook(), journal: RequestJournal = RequestJournal(), maxBodyBytes: Int = 4 * 1024 * 1024,
+        clock: any MockClock = SystemClock()
+    ) {
         self.simulation = simulation
+        self.faults = faults
         self.journal = journal
         self.maxBodyBytes = maxBodyBytes
         self.clock = clock
@@ -143,6 +148,7 @@ package struct ExpressRoutes: Sendable {
             bytes = try await Self.collect(request, limit: maxBodyBytes)
             let caller = try simulation.endUser(token: BearerToken.of(request), apiKey: request.headers[Self.apiKeyHeader])
             user = caller
+            if let faulted = await faulted(request, user: caller) { return journal.keep(request, body: bytes, user: caller, reply: faulted, at: clock.now()) }
             reply = try await body(caller, bytes, Self.query(request))
         } catch {
             reply = Self.failure(error)
@@ -156,6 +162,7 @@ package struct ExpressRoutes: Sendable {
         let reply: Reply
         do {
             bytes = try await Self.collect(request, limit: maxBodyBytes)
+            if let faulted = await faulted(request, user: nil) { return journal.keep(request, body: bytes, user: nil, reply: faulted, at: clock.now()) }
             reply = try await body(bytes)
         } catch {
             reply = Self.failure(error)
@@ -165,6 +172,14 @@ package struct ExpressRoutes: Sendable {
 
     private func record(_ request: Request, _ body: [UInt8], user: String?, _ reply: Reply) -> Response {
         journal.keep(request, body: body, user: user, reply: .json(reply.status, reply.bytes), at: clock.now())
+    }
+
+    /// A fault's reply to this call of `user`, as the gateway's `{errorCode, message}` when it is a catalogue error.
+    private func faulted(_ request: Request, user: String?) async -> WireResponse? {
+        await faults.reply(.euromsg, to: request, user: user) { code, detail in
+            let reply = Self.failure(ExpressError(ExpressErrorCode(rawValue: code) ?? .unavailable, detail))
+            return .json(reply.status, reply.bytes)
+        }
     }
 
     static let apiKeyHeader = HTTPField.Name("apiKey")!

@@ -8,12 +8,17 @@ import MySoftIYS
 /// token, decode, call ``IYSSimulation``, encode in the `{succeed, data, message, errorCode}` envelope.
 package struct IYSRoutes: Sendable {
     package let simulation: IYSSimulation
+    package let faults: FaultBook
     package let journal: RequestJournal
     package var maxBodyBytes: Int
     let clock: any MockClock
 
-    package init(simulation: IYSSimulation, journal: RequestJournal = RequestJournal(), maxBodyBytes: Int = 4 * 1024 * 1024, clock: any MockClock = SystemClock()) {
+    package init(
+        simulation: IYSSimulation, faults: FaultBook = FaultBook(), journal: RequestJournal = RequestJournal(), maxBodyBytes: Int = 4 * 1024 * 1024,
+        clock: any MockClock = SystemClock()
+    ) {
         self.simulation = simulation
+        self.faults = faults
         self.journal = journal
         self.maxBodyBytes = maxBodyBytes
         self.clock = clock
@@ -95,6 +100,7 @@ package struct IYSRoutes: Sendable {
                 return record(request, bytes, user: nil, reply)
             }
             user = owner
+            if let faulted = await faulted(request, user: owner) { return journal.keep(request, body: bytes, user: owner, reply: faulted, at: clock.now()) }
             reply = try await body(owner, bytes)
         } catch {
             reply = Self.failure(error)
@@ -117,6 +123,9 @@ package struct IYSRoutes: Sendable {
         guard let parsed else {
             return record(request, bytes, user: nil, Self.oauthFailure(OAuthError(error: "invalid_request", errorDescription: "username, password and grant_type are required")))
         }
+        if let faulted = await faulted(request, user: parsed.username) {
+            return journal.keep(request, body: bytes, user: parsed.username, reply: faulted, at: clock.now())
+        }
         do {
             let token = try simulation.issueToken(parsed)
             return record(request, bytes, user: parsed.username, (.ok, (try? IYSJSON.encode(token)) ?? []))
@@ -126,6 +135,14 @@ package struct IYSRoutes: Sendable {
     }
 
     // MARK: Helpers
+
+    /// A fault's reply to this call of `user`, in the envelope when it is a catalogue error.
+    private func faulted(_ request: Request, user: String?) async -> WireResponse? {
+        await faults.reply(.iys, to: request, user: user) { code, detail in
+            let reply = Self.failure(IYSError(IYSErrorCode(rawValue: code) ?? .HM400, detail))
+            return .json(reply.status, reply.bytes)
+        }
+    }
 
     private func record(_ request: Request, _ body: [UInt8], user: String?, _ reply: (status: HTTPResponse.Status, bytes: [UInt8])) -> Response {
         journal.keep(request, body: body, user: user, reply: .json(reply.status, reply.bytes), at: clock.now())

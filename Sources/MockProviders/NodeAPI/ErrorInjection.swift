@@ -2,12 +2,12 @@ import NodeAPI
 import Synchronization
 
 /// Errors on demand and by condition, for the errors that have no trigger a client could provoke:
-/// a maintenance switch (`SMS99`, 503), the `X-Mock-Error` request header, scenario rules
-/// (an endpoint's error, optionally only every Nth call) and a per-user limit of concurrent
-/// requests (`SMS50`). Real triggers stay in ``NodeAPISimulation``.
+/// a maintenance switch (`SMS99`, 503), the `X-Mock-Error` request header and a per-user limit of concurrent
+/// requests (`SMS50`). The scenario's rules are faults (``FaultBook``), as the admin API's are. Real triggers stay
+/// in ``NodeAPISimulation``.
 public final class ErrorInjection: Sendable {
     /// A scenario rule: calls of `endpoint` (a JSON path or a SOAP operation name) answer `error`,
-    /// every call or only every `every`-th.
+    /// every call or only every `every`-th. The mocks run it as a fault (``Fault/init(scenario:number:)``).
     public struct Rule: Sendable, Hashable {
         public var endpoint: String
         public var error: ErrorCode
@@ -18,10 +18,6 @@ public final class ErrorInjection: Sendable {
             self.error = error
             self.every = max(every, 1)
         }
-
-        func matches(_ operation: NodeAPIOperation) -> Bool {
-            endpoint == operation.path || endpoint == operation.soapName
-        }
     }
 
     /// The request header that asks for an error by number (`SMS18`) or name (`ERR_USER_CREDIT_REQUIRED`).
@@ -29,17 +25,14 @@ public final class ErrorInjection: Sendable {
 
     private struct State {
         var maintenance: Bool
-        var calls: [Int: Int] = [:]
         var inFlight: [String: Int] = [:]
     }
 
-    public let rules: [Rule]
     /// Most requests one user may have in flight at once; `nil` for no limit.
     public let maxConcurrentRequestsPerUser: Int?
     private let state: Mutex<State>
 
-    public init(rules: [Rule] = [], maintenance: Bool = false, maxConcurrentRequestsPerUser: Int? = nil) {
-        self.rules = rules
+    public init(maintenance: Bool = false, maxConcurrentRequestsPerUser: Int? = nil) {
         self.maxConcurrentRequestsPerUser = maxConcurrentRequestsPerUser
         state = Mutex(State(maintenance: maintenance))
     }
@@ -52,22 +45,14 @@ public final class ErrorInjection: Sendable {
         state.withLock { $0.maintenance } ? NodeAPIError(.sms99) : nil
     }
 
-    /// The error a call must answer with, from the header or the scenario's rules, if any.
-    /// An unknown code in the header is itself an error (`ERR_BAD_REQUEST`), so that a typo shows.
-    package func injectedError(for operation: NodeAPIOperation, header: String?) -> NodeAPIError? {
-        if let header = header?.trimmedASCIIWhitespace, !header.isEmpty {
-            guard let code = ErrorCode(wireName: header) else {
-                return NodeAPIError(.sms00, detail: "\(Self.header) '\(header)' is not in the error catalogue")
-            }
-            return NodeAPIError(code, detail: "\(Self.header)")
+    /// The error the `X-Mock-Error` header asks for, if any. An unknown code is itself an error (`ERR_BAD_REQUEST`),
+    /// so that a typo shows.
+    package func injectedError(header: String?) -> NodeAPIError? {
+        guard let header = header?.trimmedASCIIWhitespace, !header.isEmpty else { return nil }
+        guard let code = ErrorCode(wireName: header) else {
+            return NodeAPIError(.sms00, detail: "\(Self.header) '\(header)' is not in the error catalogue")
         }
-        return state.withLock { state in
-            for (index, rule) in rules.enumerated() where rule.matches(operation) {
-                state.calls[index, default: 0] += 1
-                if state.calls[index, default: 0] % rule.every == 0 { return NodeAPIError(rule.error, detail: "scenario rule") }
-            }
-            return nil
-        }
+        return NodeAPIError(code, detail: "\(Self.header)")
     }
 
     /// Counts a request of `user` in flight; `SMS50` when the user already has the maximum.

@@ -13,18 +13,21 @@ package struct NodeAPIRoutes: Sendable {
     package var maxBodyBytes: Int
     package var policy: NodeAPIWirePolicy
     package let injection: ErrorInjection
+    package let faults: FaultBook
     package let journal: RequestJournal
     let dispatcher: NodeAPIDispatcher
     let clock: any MockClock
 
     package init(
         simulation: NodeAPISimulation, maxBodyBytes: Int = 4 * 1024 * 1024, policy: NodeAPIWirePolicy = NodeAPIWirePolicy(),
-        injection: ErrorInjection = ErrorInjection(), journal: RequestJournal = RequestJournal(), clock: any MockClock = SystemClock()
+        injection: ErrorInjection = ErrorInjection(), faults: FaultBook = FaultBook(), journal: RequestJournal = RequestJournal(),
+        clock: any MockClock = SystemClock()
     ) {
         dispatcher = NodeAPIDispatcher(simulation: simulation)
         self.maxBodyBytes = maxBodyBytes
         self.policy = policy
         self.injection = injection
+        self.faults = faults
         self.journal = journal
         self.clock = clock
     }
@@ -133,15 +136,16 @@ package struct NodeAPIRoutes: Sendable {
         let fromBody = message.body.child("username").map { ($0.text, message.body.child("password")?.text ?? "") }
         let credentials = fromBody ?? Self.basicCredentials(request)
         let face = SOAPFace(message: message, policy: policy)
-        let (user, reply) = await call(message.operation, request, username: credentials?.0, password: credentials?.1, face: face)
+        let (user, reply) = await call(message.operation, request, username: credentials?.0, password: credentials?.1, face: face, format: .xml)
         return record(request, body, user: user, reply)
     }
 
     // MARK: The call, whichever face
 
-    /// Maintenance, authentication, injected errors and the concurrency limit, then the operation.
+    /// Maintenance, authentication, injected errors and faults, and the concurrency limit, then the operation.
     private func call(
-        _ operation: NodeAPIOperation, _ request: Request, username: String?, password: String?, face: some NodeAPIFace
+        _ operation: NodeAPIOperation, _ request: Request, username: String?, password: String?, face: some NodeAPIFace,
+        format: Fault.BodyFormat = .json
     ) async -> (user: String?, reply: WireResponse) {
         if let error = injection.maintenanceError() { return (nil, face.reply(NodeAPIReply<StatusReply>.failure(error))) }
         let user: String
@@ -150,10 +154,13 @@ package struct NodeAPIRoutes: Sendable {
         } catch {
             return (nil, face.reply(NodeAPIReply<StatusReply>.failure(error)))
         }
-        let header = request.headers[.mockError]
-        if let error = injection.injectedError(for: operation, header: header) {
+        if let error = injection.injectedError(header: request.headers[.mockError]) {
             return (user, face.reply(NodeAPIReply<StatusReply>.failure(error)))
         }
+        let faulted = await faults.reply(.nodeAPI, to: request, operation: operation, user: user, format: format) { code, detail in
+            face.reply(NodeAPIReply<StatusReply>.failure(NodeAPIError(ErrorCode(wireName: code) ?? .sms00, detail: detail)))
+        }
+        if let faulted { return (user, faulted) }
         if let error = injection.start(user: user) { return (user, face.reply(NodeAPIReply<StatusReply>.failure(error))) }
         defer { injection.finish(user: user) }
         return (user, dispatcher.respond(to: operation, user: user, face: face))

@@ -4,6 +4,11 @@ import HummingbirdCore
 import NIOCore
 import NIOHTTPTypes
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The bounds every mock's server keeps on its connections, so that half-sent requests and idle connections cannot
 /// use up the process's file descriptors (`serve --header-timeout --idle-timeout --max-connections`).
@@ -68,6 +73,8 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     private var counted = false
     private var admitted = true
     private var refused = false
+    /// A fault asked for the connection to be reset: nothing more is written.
+    private var closing = false
     /// Requests whose head was read and whose reply has not ended (more than one when a client pipelines).
     private var inProgress = 0
     private var headDeadline: Scheduled<Void>?
@@ -123,6 +130,23 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        if closing {
+            promise?.fail(ChannelError.ioOnClosedChannel)
+            return
+        }
+        // A fault's reset or empty reply: nothing of this reply is sent, and the connection closes; a reset with SO_LINGER 0,
+        // so that the client reads RST ("connection reset by peer") rather than an orderly end.
+        if case .head(let head) = unwrapOutboundIn(data), let how = head.headerFields[.mockClose] {
+            closing = true
+            promise?.fail(ChannelError.ioOnClosedChannel)
+            let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            guard how == "reset", let socket = context.channel as? any SocketOptionProvider else {
+                context.close(promise: nil)
+                return
+            }
+            socket.setSoLinger(linger(l_onoff: 1, l_linger: 0)).whenComplete { _ in bound.value.close(promise: nil) }
+            return
+        }
         // The last reply is over: the next request's head is due within the header timeout.
         if case .end = unwrapOutboundIn(data) {
             inProgress = max(inProgress - 1, 0)

@@ -23,6 +23,8 @@ public struct ProviderMocks: Sendable {
     package let dispatcher: CallbackDispatcher
     /// What falls due on the clock: reports and webhooks to send, import slices to apply.
     package let background: MockBackgroundWork
+    /// The faults of the three mocks: the scenario's `errorRules`, and the admin API's.
+    package let faults: FaultBook
 
     /// - Parameters:
     ///   - errorsAsHTTP200: every Node API error as HTTP 200, whatever the scenario says (`serve --errors-as-http-200`).
@@ -34,6 +36,7 @@ public struct ProviderMocks: Sendable {
         self.scenario = scenario
         self.clock = clock
         let nodeScenario = scenario.nodeAPI
+        faults = FaultBook(scenario: nodeScenario.errorRules.enumerated().map { Fault(scenario: $1, number: $0 + 1) })
         iys = IYSSimulation(
             accounts: scenario.iys.accounts, forwarding: scenario.iys.forwarding, tokenLifetimeSeconds: scenario.iys.tokenLifetimeSeconds, clock: clock
         )
@@ -44,20 +47,19 @@ public struct ProviderMocks: Sendable {
                 errorsAsHTTP200: errorsAsHTTP200 || nodeScenario.errorsAsHTTP200, strictRequests: strictRequests || nodeScenario.strictRequests
             ),
             injection: injection ?? ErrorInjection(
-                rules: nodeScenario.errorRules, maintenance: nodeScenario.maintenance,
-                maxConcurrentRequestsPerUser: nodeScenario.maxConcurrentRequestsPerUser
+                maintenance: nodeScenario.maintenance, maxConcurrentRequestsPerUser: nodeScenario.maxConcurrentRequestsPerUser
             ),
-            journal: RequestJournal(capacity: nodeScenario.journalSize), clock: clock
+            faults: faults, journal: RequestJournal(capacity: nodeScenario.journalSize), clock: clock
         )
-        iysRoutes = IYSRoutes(simulation: iys, journal: RequestJournal(capacity: scenario.iys.journalSize), clock: clock)
-        euromsgRoutes = ExpressRoutes(simulation: euromsg, journal: RequestJournal(capacity: scenario.euromsg.journalSize), clock: clock)
+        iysRoutes = IYSRoutes(simulation: iys, faults: faults, journal: RequestJournal(capacity: scenario.iys.journalSize), clock: clock)
+        euromsgRoutes = ExpressRoutes(simulation: euromsg, faults: faults, journal: RequestJournal(capacity: scenario.euromsg.journalSize), clock: clock)
         dispatcher = CallbackDispatcher(clock: clock)
         background = MockBackgroundWork(nodeAPI: nodeAPI, iys: iys, dispatcher: dispatcher)
     }
 
     /// Puts a provider (every provider when nil) back to the scenario's initial state, and empties its journal: its
     /// packages, contacts, consents, lists, campaigns and tokens go (clients ask for a new token), and ids go on from the
-    /// clock, so that none is handed out twice. İYS's consents are the store the Node API's commercial gate reads, so
+    /// clock, so that none is handed out twice. The faults go back to the scenario's. İYS's consents are the store the Node API's commercial gate reads, so
     /// resetting İYS resets what the gate sees. A full reset also drops the callbacks not yet sent.
     package func reset(_ provider: Provider? = nil) async {
         let scenario = scenario
@@ -89,6 +91,7 @@ public struct ProviderMocks: Sendable {
             }
             euromsgRoutes.journal.clear()
         }
+        faults.reset(provider)
         if provider == nil { await dispatcher.removeAll() }
     }
 
@@ -112,7 +115,7 @@ public struct ProviderMocks: Sendable {
     }
 
     /// The three mocks.
-    public enum Provider: String, Sendable, CaseIterable {
+    public enum Provider: String, Sendable, CaseIterable, Codable {
         case nodeAPI = "node-api", iys, euromsg
     }
 
@@ -165,7 +168,7 @@ public struct ProviderMocks: Sendable {
         let mocks = self
         AdminRoutes(
             clock: clock, journals: [(.nodeAPI, nodeAPIRoutes.journal), (.iys, iysRoutes.journal), (.euromsg, euromsgRoutes.journal)],
-            background: background, dispatcher: dispatcher, reset: { provider in await mocks.reset(provider) },
+            background: background, dispatcher: dispatcher, faults: faults, reset: { provider in await mocks.reset(provider) },
             inbox: { number, limit in mocks.nodeAPI.withState { state, now in state.inbox(of: number, limit: limit, at: now) } }
         ).register(on: router)
         return router

@@ -9,6 +9,13 @@ struct WireResponse: Sendable {
     var bytes: [UInt8]
     /// What the mock tolerated in the request (`unknown field 'x' ignored`): one `X-Mock-Warning` each.
     var warnings: [String] = []
+    /// No reply at all: the connection is closed (a fault's `empty`) or reset (`reset`, `timeout`) by
+    /// ``ConnectionGuardHandler``, which sees ``HTTPField/Name/mockClose`` on the head and sends nothing of the reply.
+    var closesConnection: Closing?
+
+    enum Closing: String, Sendable {
+        case close, reset
+    }
 
     /// Warnings sent at most; beyond, one more says how many were left out (a body of a million unknown
     /// fields must not become a megabyte of headers).
@@ -31,6 +38,7 @@ struct WireResponse: Sendable {
     var response: Response {
         var headers: HTTPFields = [:]
         for warning in reportedWarnings { headers.append(HTTPField(name: .mockWarning, value: warning)) }
+        if let closesConnection { headers[.mockClose] = closesConnection.rawValue }
         if bytes.isEmpty { return Response(status: status, headers: headers) }
         headers[.contentType] = contentType
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
@@ -42,7 +50,7 @@ extension RequestJournal {
     func keep(_ request: Request, body: [UInt8], user: String?, reply: WireResponse, at time: Int64) -> Response {
         record(
             time: time, method: request.method.rawValue, path: request.uri.path, query: request.uri.query, user: user,
-            requestBody: body, status: reply.status.code, responseBody: reply.bytes, warnings: reply.reportedWarnings
+            requestBody: body, status: reply.closesConnection == nil ? reply.status.code : 0, responseBody: reply.bytes, warnings: reply.reportedWarnings
         )
         return reply.response
     }
@@ -51,4 +59,6 @@ extension RequestJournal {
 extension HTTPField.Name {
     /// `X-Mock-Warning: unknown field 'someFlag' ignored`: what the mock tolerated in a request, one field per warning.
     package static let mockWarning = HTTPField.Name("X-Mock-Warning")!
+    /// Between a route and ``ConnectionGuardHandler`` only: close the connection instead of sending this reply.
+    static let mockClose = HTTPField.Name("X-Provider-Mock-Close")!
 }

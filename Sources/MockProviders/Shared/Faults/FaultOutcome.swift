@@ -1,0 +1,44 @@
+import HTTPTypes
+
+extension Fault {
+    /// What a call the fault answers gets, once the fault's wait is over.
+    enum Outcome: Sendable {
+        /// The call runs (a `delay`).
+        case proceed
+        /// The provider answers this catalogue code in its own shape.
+        case error(String)
+        /// This reply instead of the call's (`malformed`), or none: `empty`, `reset` and `timeout` close the connection.
+        case reply(WireResponse)
+    }
+
+    /// The body kind of the face the call came through, for `malformed`.
+    package enum BodyFormat: Sendable {
+        case json, xml
+    }
+
+    /// Waits what the fault asks (bounded by ``maxDelayMs``; a shutdown cuts it short), then the call's outcome.
+    func outcome(_ format: BodyFormat) async -> Outcome {
+        if wait > 0 { try? await Task.sleep(for: .milliseconds(min(wait, Self.maxDelayMs))) }
+        if let error { return .error(error) }
+        switch fault {
+        case .delay, nil: return .proceed
+        case .malformed: return .reply(malformed(format))
+        case .empty, .reset, .timeout:
+            var reply = WireResponse(status: .ok, contentType: "", bytes: [])
+            reply.closesConnection = fault == .empty ? .close : .reset
+            reply.warnings = ["fault \(id): the connection was \(fault == .empty ? "closed" : "reset") without a reply"]
+            return .reply(reply)
+        }
+    }
+
+    /// A 200 whose body stops mid-way: JSON with an open string, or a SOAP envelope never closed.
+    private func malformed(_ format: BodyFormat) -> WireResponse {
+        switch format {
+        case .json:
+            return .json(.ok, Array(#"{"fault":"\#(id)","data":{"cut here"#.utf8))
+        case .xml:
+            let text = #"<?xml version="1.0" encoding="UTF-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><!-- cut by fault \#(id) -->"#
+            return WireResponse(status: .ok, contentType: "text/xml; charset=utf-8", bytes: Array(text.utf8))
+        }
+    }
+}
