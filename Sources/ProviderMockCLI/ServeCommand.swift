@@ -17,8 +17,9 @@ struct ServeCommand: AsyncParsableCommand {
             MySoft İYS answers on --iys-port (OAuth token, then /api/IYSConsent/* with the bearer token); its consents \
             gate the Node API's commercial packages. Euromsg Express answers on --euromsg-port (POST /tokens, PUT \
             /apiKey/identification, then lists, members, campaigns and reports). The admin API answers on --admin-port \
-            (/__admin/clock, /__admin/clock/advance, /__admin/reset, /__admin/requests, /__admin/sms); with --clock manual the mocks' time stands \
-            still until POST /__admin/clock/advance moves it.
+            (/__admin/clock, /__admin/clock/advance, /__admin/reset, /__admin/requests, /__admin/faults, /__admin/sms, /__admin/sms/wait, \
+            /__admin/mo, /__admin/callbacks, /__admin/events; GET /__admin/openapi.json describes them); with --clock manual the mocks' time \
+            stands still until POST /__admin/clock/advance moves it.
             """
     )
 
@@ -36,6 +37,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Port of the admin API (/__admin/…: the clock, the journal of requests).")
     var adminPort = 9580
+
+    @Option(name: .long, help: "A token the admin API then requires (Authorization: Bearer TOKEN, or ?token=TOKEN for a browser).")
+    var adminToken: String?
 
     @Option(name: .long, help: "The mocks' clock: system (the wall clock), or manual (stands still until POST /__admin/clock/advance moves it; it starts at the wall clock's time).")
     var clock: SwitchableClock.Mode = .system
@@ -65,6 +69,9 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0.1...3600).contains(headerTimeout) else { throw ValidationError("--header-timeout must be between 0.1 and 3600 seconds") }
         guard (0.1...86_400).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 0.1 and 86400 seconds") }
         guard (1...1_000_000).contains(maxConnections) else { throw ValidationError("--max-connections must be between 1 and 1000000") }
+        if let adminToken, adminToken.isEmpty || adminToken.utf8.count > 512 || adminToken.contains(where: \.isWhitespace) {
+            throw ValidationError("--admin-token must be 1 to 512 bytes without spaces")
+        }
     }
 
     func run() async throws {
@@ -108,7 +115,8 @@ struct ServeCommand: AsyncParsableCommand {
         // One line per mock once it listens, with the port it bound (port 0 picks a free one): scripts and tests wait for these.
         let ports = ProviderMocks.Ports(nodeAPI: nodeApiPort, iys: iysPort, euromsg: euromsgPort, admin: adminPort)
         let mode = self.clock
-        let app = mocks.application(host: host, ports: ports, limits: limits) { provider, port in
+        let secured = adminToken == nil ? "" : "; bearer token required"
+        let app = mocks.application(host: host, ports: ports, limits: limits, adminToken: adminToken) { provider, port in
             let line = switch provider {
             case .nodeAPI: "Node API mock listening on http://\(host):\(port) (JSON endpoints, POST /soap, WSDL at /soap?wsdl)"
             case .iys: "MySoft İYS mock listening on http://\(host):\(port) (POST /oauth/token, /api/IYSConsent/*)"
@@ -116,7 +124,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         } onAdminListening: { port in
-            FileHandle.standardOutput.write(Data("Admin API listening on http://\(host):\(port) (/__admin/clock, /__admin/reset, /__admin/requests, /__admin/sms; clock \(mode.rawValue))\n".utf8))
+            FileHandle.standardOutput.write(Data("Admin API listening on http://\(host):\(port) (/__admin/…, described at /__admin/openapi.json; clock \(mode.rawValue)\(secured))\n".utf8))
         }
         do {
             try await app.runService()

@@ -26,14 +26,35 @@ enum AdminModels {
         var reset: [String]
     }
 
-    /// `GET /__admin/sms`: what handsets received, newest first.
+    /// `GET /__admin/sms` and `/__admin/sms/wait`: what handsets received, newest first; `next` is the `before` of the
+    /// next page, when there is one.
     struct Inbox: Codable, Sendable, Equatable {
         var messages: [NodeAPIState.HandsetMessage]
+        var next: String?
+    }
+
+    /// `POST /__admin/mo`: an SMS a handset sends to the short number.
+    struct IncomingSMS: Decodable, Sendable {
+        var from: String
+        var text: String
+        var shortNumber: String?
+        /// The account whose short number it is; by default the one that last sent to `from`, or the only one.
+        var user: String?
     }
 
     /// `GET /__admin/faults`: oldest first, with how often each matched and fired.
     struct Faults: Codable, Sendable, Equatable {
         var faults: [Fault]
+    }
+
+    /// `GET /__admin/callbacks`: the attempts kept, newest first, and the dispatcher's counts.
+    struct Callbacks: Codable, Sendable, Equatable {
+        var attempts: [CallbackDispatcher.Attempt]
+        /// Deliveries waiting (first attempts and retries), and what became of the others.
+        var pending: Int
+        var delivered: Int
+        var failed: Int
+        var dropped: Int
     }
 
     /// One journal entry, `GET /__admin/requests`.
@@ -48,6 +69,9 @@ enum AdminModels {
         var status: Int
         /// The bodies as UTF-8 text (bytes that are not UTF-8 become U+FFFD), cut at the journal's 16 KiB.
         var requestBody: String
+        /// The request's header fields (repeated ones joined with ", "), and the reply's content type.
+        var requestHeaders: [String: String]
+        var contentType: String?
         var responseBody: String
         var warnings: [String]
     }

@@ -11,11 +11,14 @@ package final class NodeAPISimulation: Sendable {
     /// Username → password, fixed for the simulation's life: authentication takes no lock.
     let passwords: [String: String]
     private let state: Mutex<NodeAPIState>
+    /// Told of every package stored (the admin API's inbox wait and event stream).
+    let events: MockEvents?
 
-    package init(state: NodeAPIState, clock: any MockClock) {
+    package init(state: NodeAPIState, clock: any MockClock, events: MockEvents? = nil) {
         passwords = state.accounts.mapValues(\.password)
         self.state = Mutex(state)
         self.clock = clock
+        self.events = events
     }
 
     package convenience init(
@@ -32,8 +35,8 @@ package final class NodeAPISimulation: Sendable {
     }
 
     /// The simulation a scenario describes; with `consents`, commercial packages pass the İYS gate.
-    package convenience init(scenario: NodeAPIScenario, consents: ConsentStore? = nil, clock: any MockClock) {
-        self.init(state: NodeAPIState(scenario: scenario, consents: consents, now: clock.now()), clock: clock)
+    package convenience init(scenario: NodeAPIScenario, consents: ConsentStore? = nil, clock: any MockClock, events: MockEvents? = nil) {
+        self.init(state: NodeAPIState(scenario: scenario, consents: consents, now: clock.now()), clock: clock, events: events)
     }
 
     /// The username when the credentials are right; `ERR_UNAUTHORIZED_REQUEST` (401) otherwise.
@@ -49,9 +52,23 @@ package final class NodeAPISimulation: Sendable {
     package func respond<Request: NodeAPITransition>(to request: Request, as user: String) throws(NodeAPIError) -> Request.Reply {
         let now = clock.now()
         try request.validate(at: now)
-        return try state.withLock { (state: inout NodeAPIState) throws(NodeAPIError) -> Request.Reply in
-            try request.apply(to: &state, user: user, now: now)
+        return try locked(now) { (state: inout NodeAPIState) throws(NodeAPIError) -> Request.Reply in try request.apply(to: &state, user: user, now: now) }
+    }
+
+    /// `body` under the lock; the packages it stored are published after it, outside the lock.
+    private func locked<Value, Failure: Error>(_ now: Int64, _ body: (inout NodeAPIState) throws(Failure) -> Value) throws(Failure) -> Value {
+        guard let events, events.subscriberCount > 0 else { return try state.withLock { (state: inout NodeAPIState) throws(Failure) -> Value in try body(&state) } }
+        var stored: [MockEvents.Event] = []
+        let value = try state.withLock { (state: inout NodeAPIState) throws(Failure) -> Value in
+            let first = state.packages.nextPackageID
+            let value = try body(&state)
+            for id in first..<max(first, state.packages.nextPackageID) {
+                if let package = state.packages[id] { stored.append(.package(pkgID: id, user: package.owner, recipients: package.items.count)) }
+            }
+            return value
         }
+        for event in stored { events.publish(event) }
+        return value
     }
 
     /// Runs `body` on the state under the lock, with the clock's now: for the mock's own operations and for tests.
@@ -59,7 +76,7 @@ package final class NodeAPISimulation: Sendable {
         _ body: (inout NodeAPIState, Int64) throws(Failure) -> Value
     ) throws(Failure) -> Value {
         let now = clock.now()
-        return try state.withLock { (state: inout NodeAPIState) throws(Failure) -> Value in try body(&state, now) }
+        return try locked(now) { (state: inout NodeAPIState) throws(Failure) -> Value in try body(&state, now) }
     }
 
     /// The delivery reports due since the last call (``NodeAPIState/dueReports(at:)``).

@@ -18,6 +18,8 @@ import ServiceLifecycle
 /// Request handling only enqueues. `serve` runs the dispatcher as a `Service` (``run()``); a test calls ``drain()``.
 package actor CallbackDispatcher: Service {
     struct Delivery: Sendable {
+        /// Shared by the delivery's attempts.
+        var id: Int
         var url: String
         var body: [UInt8]
         var attempts: Int
@@ -50,6 +52,36 @@ package actor CallbackDispatcher: Service {
         package var attempts = 0
     }
 
+    /// One attempt at a delivery, as `GET /__admin/callbacks` lists it and `GET /__admin/events` sends it.
+    package struct Attempt: Sendable, Hashable, Codable {
+        package enum Outcome: String, Sendable, Hashable, Codable {
+            case delivered, retrying
+            case givenUp = "given-up"
+            /// Its retry found no room in the queues.
+            case dropped
+        }
+
+        /// The delivery's id, shared by its retries, and this attempt's number (1 for the first).
+        package var delivery: Int
+        package var attempt: Int
+        package var url: String
+        /// The JSON body as text, cut at the journal's 16 KiB.
+        package var payload: String
+        /// When it started on the mock's clock (ISO 8601), and how long it took on the wall clock.
+        package var at: String
+        package var durationMs: Int
+        /// The receiver's status, or why there was none (refused, timed out).
+        package var status: Int?
+        package var error: String?
+        package var outcome: Outcome
+        /// When the next attempt is due on the mock's clock, and how many retries are left after it.
+        package var nextAttemptAt: String?
+        package var retriesLeft: Int
+    }
+
+    /// Attempts kept for `GET /__admin/callbacks`, the newest; older ones are forgotten.
+    package static let attemptLogSize = 1000
+
     /// Deliveries kept waiting per receiver at most; the receiver's oldest is dropped beyond.
     package let capacity: Int
     /// Bytes of bodies kept waiting in all; a new delivery is dropped beyond.
@@ -67,13 +99,18 @@ package actor CallbackDispatcher: Service {
     private var receivers: [String: Receiver] = [:]
     private var queuedBytes = 0
     private var sequence = 0
+    private var deliveries = 0
     package private(set) var counters = Counters()
+    /// The last ``attemptLogSize`` attempts, oldest first.
+    private var log: Deque<Attempt> = []
+    private let events: MockEvents?
 
     package init(
         clock: any MockClock, capacity: Int = 10_000, maxQueuedBytes: Int = 64 << 20, maxInFlightPerReceiver: Int = 1,
         backoff: [Duration] = [.seconds(1), .seconds(5), .seconds(30)], timeout: TimeAmount = .seconds(5),
-        pollInterval: Duration = .milliseconds(100), logger: Logger = Logger(label: "provider-mock.callbacks")
+        pollInterval: Duration = .milliseconds(100), logger: Logger = Logger(label: "provider-mock.callbacks"), events: MockEvents? = nil
     ) {
+        self.events = events
         self.pollInterval = pollInterval
         self.clock = clock
         self.capacity = max(capacity, 1)
@@ -90,11 +127,15 @@ package actor CallbackDispatcher: Service {
     /// Deliveries waiting, in all queues.
     package var pending: Int { receivers.values.reduce(0) { $0 + $1.count } }
 
-    /// Forgets every delivery waiting (the admin API's reset); attempts under way finish.
+    /// Forgets every delivery waiting and the attempt log (the admin API's reset); attempts under way finish.
     package func removeAll() {
         receivers.removeAll()
         queuedBytes = 0
+        log.removeAll()
     }
+
+    /// The attempts kept, newest first.
+    package func attempts() -> [Attempt] { log.reversed() }
 
     /// Queues a JSON POST of `body` to `url`.
     package func enqueue(url: String, body: [UInt8]) {
@@ -112,7 +153,8 @@ package actor CallbackDispatcher: Service {
             drop(url: oldest.url, reason: "the receiver's queue holds \(capacity) deliveries")
         }
         queuedBytes += body.count
-        receivers[key, default: Receiver()].fresh.append(Delivery(url: url, body: body, attempts: 0, notBefore: clock.now()))
+        deliveries += 1
+        receivers[key, default: Receiver()].fresh.append(Delivery(id: deliveries, url: url, body: body, attempts: 0, notBefore: clock.now()))
     }
 
     /// Sends every delivery that is due, concurrently across receivers, and returns when those attempts are over;
@@ -169,33 +211,60 @@ package actor CallbackDispatcher: Service {
     private nonisolated func attempt(_ delivery: Delivery, receiver key: String) async {
         var next: Delivery? = delivery
         while let current = next {
-            let succeeded = await Self.send(current, timeout: timeout)
-            next = await finish(current, receiver: key, succeeded: succeeded)
+            let startedAt = clock.now()
+            let start = ContinuousClock.now
+            let result = await Self.send(current, timeout: timeout)
+            let elapsed = (ContinuousClock.now - start).components
+            let sent = Sent(status: result.status, error: result.error, at: startedAt, durationMs: Int(elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000))
+            next = await finish(current, receiver: key, sent)
         }
     }
 
-    /// Counts an attempt, schedules its retry or gives it up, frees its slot, and takes the receiver's next due delivery.
-    private func finish(_ delivery: Delivery, receiver key: String, succeeded: Bool) -> Delivery? {
+    /// What an attempt got: the receiver's status or the error, when it started on the mock's clock, how long it took.
+    struct Sent: Sendable {
+        var status: Int?
+        var error: String?
+        var at: Int64
+        var durationMs: Int
+        var succeeded: Bool { status.map { (200..<300).contains($0) } ?? false }
+    }
+
+    /// Counts an attempt, schedules its retry or gives it up, logs it, frees its slot, and takes the receiver's next due
+    /// delivery.
+    private func finish(_ delivery: Delivery, receiver key: String, _ sent: Sent) -> Delivery? {
         receivers[key]?.inFlight -= 1
         counters.attempts += 1
+        var attempt = Attempt(
+            delivery: delivery.id, attempt: delivery.attempts + 1, url: delivery.url, payload: String(decoding: RequestJournal.kept(delivery.body), as: UTF8.self),
+            at: ISOTime.string(sent.at), durationMs: sent.durationMs, status: sent.status, error: sent.error, outcome: .delivered, nextAttemptAt: nil,
+            retriesLeft: 0
+        )
         var delivery = delivery
-        if succeeded {
+        if sent.succeeded {
             counters.delivered += 1
         } else if delivery.attempts >= backoff.count {
             counters.failed += 1
+            attempt.outcome = .givenUp
             logger.warning("callback given up", metadata: ["url": "\(delivery.url)", "attempts": "\(delivery.attempts + 1)"])
         } else {
             let wait = backoff[delivery.attempts]
             delivery.attempts += 1
             delivery.notBefore = clock.now() + wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000
             if queuedBytes + delivery.body.count > maxQueuedBytes || (receivers[key]?.count ?? 0) >= capacity {
+                attempt.outcome = .dropped
                 drop(url: delivery.url, reason: "no room left for its retry")
             } else {
+                attempt.outcome = .retrying
+                attempt.nextAttemptAt = ISOTime.string(delivery.notBefore)
+                attempt.retriesLeft = backoff.count - delivery.attempts
                 sequence += 1
                 queuedBytes += delivery.body.count
                 receivers[key, default: Receiver()].retries.insert(Retry(delivery: delivery, sequence: sequence))
             }
         }
+        if log.count >= Self.attemptLogSize { log.removeFirst() }
+        log.append(attempt)
+        events?.publish(.callback(attempt))
         if let receiver = receivers[key], receiver.count == 0, receiver.inFlight == 0 {
             receivers[key] = nil
             return nil
@@ -214,7 +283,7 @@ package actor CallbackDispatcher: Service {
         return "\(components.scheme ?? "")://\(host.lowercased()):\(components.port.map(String.init) ?? "")"
     }
 
-    private static func send(_ delivery: Delivery, timeout: TimeAmount) async -> Bool {
+    private static func send(_ delivery: Delivery, timeout: TimeAmount) async -> (status: Int?, error: String?) {
         var request = HTTPClientRequest(url: delivery.url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
@@ -223,9 +292,9 @@ package actor CallbackDispatcher: Service {
         do {
             let response = try await HTTPClient.shared.execute(request, timeout: timeout)
             _ = try? await response.body.collect(upTo: 64 * 1024)
-            return (200..<300).contains(Int(response.status.code))
+            return (Int(response.status.code), nil)
         } catch {
-            return false
+            return (nil, String(describing: error))
         }
     }
 }

@@ -25,6 +25,8 @@ public struct ProviderMocks: Sendable {
     package let background: MockBackgroundWork
     /// The faults of the three mocks: the scenario's `errorRules`, and the admin API's.
     package let faults: FaultBook
+    /// What happens in the mocks, for the admin API's long polls and event stream.
+    package let events: MockEvents
 
     /// - Parameters:
     ///   - errorsAsHTTP200: every Node API error as HTTP 200, whatever the scenario says (`serve --errors-as-http-200`).
@@ -36,11 +38,18 @@ public struct ProviderMocks: Sendable {
         self.scenario = scenario
         self.clock = clock
         let nodeScenario = scenario.nodeAPI
+        let events = MockEvents()
+        self.events = events
+        @Sendable func journal(_ provider: Provider, _ capacity: Int) -> RequestJournal {
+            RequestJournal(capacity: capacity) { entry in
+                events.publish(.request(provider: provider, sequence: entry.sequence, method: entry.method, path: entry.path, status: entry.status, user: entry.user))
+            }
+        }
         faults = FaultBook(scenario: nodeScenario.errorRules.enumerated().map { Fault(scenario: $1, number: $0 + 1) })
         iys = IYSSimulation(
             accounts: scenario.iys.accounts, forwarding: scenario.iys.forwarding, tokenLifetimeSeconds: scenario.iys.tokenLifetimeSeconds, clock: clock
         )
-        nodeAPI = NodeAPISimulation(scenario: nodeScenario, consents: iys.store, clock: clock)
+        nodeAPI = NodeAPISimulation(scenario: nodeScenario, consents: iys.store, clock: clock, events: events)
         euromsg = ExpressSimulation(scenario: scenario.euromsg, clock: clock)
         nodeAPIRoutes = NodeAPIRoutes(
             simulation: nodeAPI, policy: NodeAPIWirePolicy(
@@ -51,9 +60,9 @@ public struct ProviderMocks: Sendable {
             ),
             faults: faults, journal: RequestJournal(capacity: nodeScenario.journalSize), clock: clock
         )
-        iysRoutes = IYSRoutes(simulation: iys, faults: faults, journal: RequestJournal(capacity: scenario.iys.journalSize), clock: clock)
-        euromsgRoutes = ExpressRoutes(simulation: euromsg, faults: faults, journal: RequestJournal(capacity: scenario.euromsg.journalSize), clock: clock)
-        dispatcher = CallbackDispatcher(clock: clock)
+        iysRoutes = IYSRoutes(simulation: iys, faults: faults, journal: journal(.iys, scenario.iys.journalSize), clock: clock)
+        euromsgRoutes = ExpressRoutes(simulation: euromsg, faults: faults, journal: journal(.euromsg, scenario.euromsg.journalSize), clock: clock)
+        dispatcher = CallbackDispatcher(clock: clock, events: events)
         background = MockBackgroundWork(nodeAPI: nodeAPI, iys: iys, dispatcher: dispatcher)
     }
 
@@ -123,7 +132,7 @@ public struct ProviderMocks: Sendable {
     /// applications and the background work as its services. Every server keeps `limits` on its connections and
     /// refuses one too many in its provider's shape. `onListening` learns each bound port (port 0 picks a free one).
     public func application(
-        host: String, ports: Ports, limits: ConnectionLimits = ConnectionLimits(),
+        host: String, ports: Ports, limits: ConnectionLimits = ConnectionLimits(), adminToken: String? = nil,
         onListening: @escaping @Sendable (Provider, Int) async -> Void = { _, _ in },
         onAdminListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
@@ -143,7 +152,7 @@ public struct ProviderMocks: Sendable {
         var servers: [any Service] = [iysApp, euromsgApp]
         if let port = ports.admin {
             servers.append(Application(
-                router: adminRouter(), server: limits.server(refusal: AdminRoutes.failure(.init(503, "the admin API serves at most \(limits.maxConnections) connections at once"))),
+                router: adminRouter(token: adminToken), server: limits.server(refusal: AdminRoutes.failure(.init(503, "the admin API serves at most \(limits.maxConnections) connections at once"))),
                 configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "provider-mock-admin"),
                 onServerRunning: { channel in await onAdminListening(channel.localAddress?.port ?? 0) }
             ))
@@ -162,15 +171,10 @@ public struct ProviderMocks: Sendable {
         return router
     }
 
-    /// A router with the admin API (`/__admin/…`): the clock, and the three journals.
-    public func adminRouter() -> Router<BasicRequestContext> {
+    /// A router with the admin API (`/__admin/…`); with a `token`, every call needs `Authorization: Bearer <token>`.
+    public func adminRouter(token: String? = nil) -> Router<BasicRequestContext> {
         let router = Router()
-        let mocks = self
-        AdminRoutes(
-            clock: clock, journals: [(.nodeAPI, nodeAPIRoutes.journal), (.iys, iysRoutes.journal), (.euromsg, euromsgRoutes.journal)],
-            background: background, dispatcher: dispatcher, faults: faults, reset: { provider in await mocks.reset(provider) },
-            inbox: { number, limit in mocks.nodeAPI.withState { state, now in state.inbox(of: number, limit: limit, at: now) } }
-        ).register(on: router)
+        AdminRoutes(mocks: self, token: token).register(on: router)
         return router
     }
 

@@ -1,7 +1,9 @@
+import HTTPTypes
 import Synchronization
 
 /// Every request a mock answered and its reply, newest last, in a ring of fixed size: memory stays
-/// flat however long the mock runs. Read by tests now and by the admin API later.
+/// flat however long the mock runs. Read by the admin API
+/// (`GET /__admin/requests`) and by tests.
 package final class RequestJournal: Sendable {
     package struct Entry: Sendable, Hashable {
         /// Increases by one per request, across the ring's wrap.
@@ -15,7 +17,11 @@ package final class RequestJournal: Sendable {
         /// The authenticated user, when authentication succeeded.
         package var user: String?
         package var requestBody: [UInt8]
+        /// The request's header fields, as they arrived.
+        package var requestHeaders: HTTPFields = [:]
         package var status: Int
+        /// The reply's content type (nil for a reply without a body).
+        package var contentType: String? = nil
         package var responseBody: [UInt8]
         /// What the mock tolerated in the request (`unknown field 'someFlag' ignored`), as sent in `X-Mock-Warning`.
         package var warnings: [String] = []
@@ -27,20 +33,25 @@ package final class RequestJournal: Sendable {
     package let capacity: Int
     private let state: Mutex<(entries: [Entry], next: Int, sequence: Int)>
 
-    package init(capacity: Int = 1000) {
+    /// Told of each entry as it is kept, outside the journal's lock (the admin API's event stream).
+    private let observer: (@Sendable (Entry) -> Void)?
+
+    package init(capacity: Int = 1000, observer: (@Sendable (Entry) -> Void)? = nil) {
         self.capacity = max(capacity, 1)
+        self.observer = observer
         state = Mutex(([], 0, 0))
     }
 
     package func record(
-        time: Int64, method: String, path: String, query: String? = nil, user: String?, requestBody: [UInt8], status: Int, responseBody: [UInt8],
-        warnings: [String] = []
+        time: Int64, method: String, path: String, query: String? = nil, user: String?, requestBody: [UInt8], requestHeaders: HTTPFields = [:],
+        status: Int, contentType: String? = nil, responseBody: [UInt8], warnings: [String] = []
     ) {
-        state.withLock { state in
+        let kept = state.withLock { state in
             state.sequence += 1
             let entry = Entry(
                 sequence: state.sequence, time: time, method: method, path: path, query: query.map { String(decoding: $0.utf8.prefix(Self.bodyLimit), as: UTF8.self) }, user: user,
-                requestBody: Self.kept(requestBody), status: status, responseBody: Self.kept(responseBody), warnings: warnings
+                requestBody: Self.kept(requestBody), requestHeaders: requestHeaders, status: status, contentType: contentType,
+                responseBody: Self.kept(responseBody), warnings: warnings
             )
             if state.entries.count < capacity {
                 state.entries.append(entry)
@@ -48,7 +59,9 @@ package final class RequestJournal: Sendable {
                 state.entries[state.next] = entry
             }
             state.next = (state.next + 1) % capacity
+            return entry
         }
+        observer?(kept)
     }
 
     /// A body as kept: shared with the caller (no copy) when within ``bodyLimit``, else its first ``bodyLimit`` bytes.
@@ -56,7 +69,6 @@ package final class RequestJournal: Sendable {
         body.count <= bodyLimit ? body : Array(body.prefix(bodyLimit))
     }
 
-    /// The entries kept, oldest first.
     /// Forgets every entry; sequence numbers go on, so that a client polling `since` never sees one twice.
     package func clear() {
         state.withLock { state in
@@ -65,6 +77,7 @@ package final class RequestJournal: Sendable {
         }
     }
 
+    /// The entries kept, oldest first.
     package func entries() -> [Entry] {
         state.withLock { state in
             state.entries.count < capacity ? state.entries : Array(state.entries[state.next...] + state.entries[..<state.next])

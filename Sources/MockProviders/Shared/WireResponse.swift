@@ -50,7 +50,8 @@ extension RequestJournal {
     func keep(_ request: Request, body: [UInt8], user: String?, reply: WireResponse, at time: Int64) -> Response {
         record(
             time: time, method: request.method.rawValue, path: request.uri.path, query: request.uri.query, user: user,
-            requestBody: body, status: reply.closesConnection == nil ? reply.status.code : 0, responseBody: reply.bytes, warnings: reply.reportedWarnings
+            requestBody: body, requestHeaders: request.headers, status: reply.closesConnection == nil ? reply.status.code : 0,
+            contentType: reply.bytes.isEmpty ? nil : reply.contentType, responseBody: reply.bytes, warnings: reply.reportedWarnings
         )
         return reply.response
     }

@@ -19,25 +19,75 @@ extension NodeAPIState {
         /// The item's state now: the Node API's number, and its name.
         package var state: ItemState
         package var stateName: String
+        /// Every state it has been in so far, with when it entered it (ISO 8601), oldest first.
+        package var history: [StateChange]
         /// When the package was created, ISO 8601.
         package var createdAt: String
         /// The first run of 4 to 8 digits in the text (a one-time code), or nil.
         package var otp: String?
     }
 
-    /// The messages sent to `number` (normalised), newest first, at most `limit`; every number's when nil. Reads what
-    /// the retention keeps, through the store's index by number: no walk over every package.
-    package func inbox(of number: String?, limit: Int, at now: Int64) -> [HandsetMessage] {
+    package struct StateChange: Sendable, Hashable, Codable {
+        package var state: ItemState
+        package var stateName: String
+        package var at: String
+    }
+
+    /// Where a page of the inbox starts: at a package (newest first), and at an item of it (in item order).
+    package struct InboxCursor: Sendable, Hashable {
+        package var pkgID: Int
+        package var item: Int
+
+        /// Written `pkgID-item` (`"1042-0"`), as the reply's `next` gives it.
+        package init?(_ text: String) {
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 2, let pkgID = Int(parts[0]), let item = Int(parts[1]), pkgID >= 0, item >= 0 else { return nil }
+            self.init(pkgID: pkgID, item: item)
+        }
+
+        package init(pkgID: Int, item: Int) {
+            self.pkgID = pkgID
+            self.item = item
+        }
+
+        package var text: String { "\(pkgID)-\(item)" }
+    }
+
+    /// A page of the inbox, and where the next one starts (nil at the end).
+    package struct InboxPage: Sendable, Hashable {
+        package var messages: [HandsetMessage]
+        package var next: InboxCursor?
+    }
+
+    /// The messages sent to `number` (normalised), newest package first, at most `limit`; every number's when nil.
+    /// `from` starts the page (``InboxPage/next`` of the one before); only packages after `after` (an id) count. Reads
+    /// what the retention keeps, through the store's index by number: no walk over every package.
+    package func inbox(of number: String?, limit: Int, from cursor: InboxCursor? = nil, after: Int? = nil, at now: Int64) -> InboxPage {
         var messages: [HandsetMessage] = []
         let chosen: AnySequence<SmsPackageRecord> = number.map { AnySequence(packages.packages(to: $0)) }
             ?? AnySequence(packages.order.reversed().lazy.compactMap { packages[$0] })
         for package in chosen {
-            for item in package.items where number == nil || item.target == number {
-                messages.append(Self.message(item, of: package, at: now))
-                if messages.count >= limit { return messages }
+            if let after, package.id <= after { break }
+            if let cursor, package.id > cursor.pkgID { continue }
+            let first = cursor.map { package.id == $0.pkgID ? $0.item : 0 } ?? 0
+            guard first < package.items.count else { continue }
+            for index in first..<package.items.count where number == nil || package.items[index].target == number {
+                if messages.count >= limit { return InboxPage(messages: messages, next: InboxCursor(pkgID: package.id, item: index)) }
+                messages.append(Self.message(package.items[index], of: package, at: now))
             }
         }
-        return messages
+        return InboxPage(messages: messages, next: nil)
+    }
+
+    /// The id of the newest package stored, or 0: where a wait for new messages starts.
+    package var newestPackageID: Int { packages.nextPackageID - 1 }
+
+    /// The id of the newest package created at or before `time` (0 when none is kept): packages after it are newer.
+    package func newestPackage(createdBy time: Int64) -> Int {
+        for id in packages.order.reversed() {
+            if let package = packages[id], package.createdAt <= time { return id }
+        }
+        return 0
     }
 
     private static func message(_ item: SmsPackageRecord.Item, of package: SmsPackageRecord, at now: Int64) -> HandsetMessage {
@@ -45,8 +95,25 @@ extension NodeAPIState {
         let state = package.itemState(item, at: now)
         return HandsetMessage(
             to: item.target, pkgID: package.id, itemID: item.id, user: package.owner, sender: package.sender, text: text, encoding: package.encoding,
-            segments: item.segments, credit: item.booked, state: state, stateName: "\(state)", createdAt: ISOTime.string(package.createdAt), otp: oneTimeCode(in: text)
+            segments: item.segments, credit: item.booked, state: state, stateName: "\(state)", history: history(of: item, in: package, at: now),
+            createdAt: ISOTime.string(package.createdAt), otp: oneTimeCode(in: text)
         )
+    }
+
+    /// The item's states up to `now`: its state at each instant of the package's timeline where it may change (a
+    /// cancellation counts from when it was made), each change once.
+    static func history(of item: SmsPackageRecord.Item, in package: SmsPackageRecord, at now: Int64) -> [StateChange] {
+        let timeline = SmsPackageRecord.Timeline(package)
+        var instants = [package.createdAt, timeline.savedAt] + [timeline.sendingAt, timeline.sentAt, timeline.reportAt, timeline.timeoutAt].map { $0 + item.delay }
+        if let cancelledAt = timeline.cancelledAt { instants.append(cancelledAt) }
+        var changes: [StateChange] = []
+        for instant in Set(instants).sorted() where instant <= now && instant >= package.createdAt {
+            var then = timeline
+            if let cancelledAt = then.cancelledAt, instant < cancelledAt { then.cancelledAt = nil }
+            let state = package.itemState(item, at: instant, on: then)
+            if changes.last?.state != state { changes.append(StateChange(state: state, stateName: "\(state)", at: ISOTime.string(instant))) }
+        }
+        return changes
     }
 
     /// The first run of 4 to 8 ASCII digits, as OTP texts carry their code ("Doğrulama kodunuz: 482913"); runs shorter

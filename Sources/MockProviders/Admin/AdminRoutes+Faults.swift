@@ -1,0 +1,23 @@
+import Hummingbird
+
+/// `/__admin/faults`: faults added, listed with their counts, and removed at run time (``FaultBook``).
+extension AdminRoutes {
+    func registerFaults<Context: RequestContext>(on router: Router<Context>) {
+        let faults = mocks.faults
+        router.post("/__admin/faults") { request, _ in
+            await answer(request, status: .created) { body throws(AdminModels.Failure) in
+                let asked = try Self.decode(Fault.Request.self, body)
+                do throws(Fault.Refusal) { return try faults.add(asked) } catch { throw AdminModels.Failure(400, error.message, field: error.field) }
+            }
+        }
+        router.get("/__admin/faults") { _, _ in Self.ok(AdminModels.Faults(faults: faults.list())).response }
+        router.delete("/__admin/faults") { _, _ in
+            faults.removeAll()
+            return Response(status: .noContent)
+        }
+        router.delete("/__admin/faults/:id") { _, context in
+            let id = context.parameters.get("id") ?? ""
+            return faults.remove(id: id) ? Response(status: .noContent) : Self.failure(AdminModels.Failure(404, "there is no fault '\(id)'", field: "id")).response
+        }
+    }
+}
