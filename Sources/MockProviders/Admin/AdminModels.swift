@@ -1,4 +1,6 @@
 import Foundation
+import MySoftIYS
+import NodeAPI
 
 /// The admin API's JSON shapes (`/__admin/…`, see ``AdminRoutes``).
 enum AdminModels {
@@ -55,6 +57,53 @@ enum AdminModels {
         var delivered: Int
         var failed: Int
         var dropped: Int
+    }
+
+    /// `POST /__admin/node-api/credit`: `add` (negative takes away) or `credit` (the new amount).
+    struct CreditChange: Decodable, Sendable {
+        var user: String
+        var add: Int?
+        var credit: Int?
+    }
+
+    struct Credit: Codable, Sendable, Equatable {
+        var user: String
+        var credit: Int
+    }
+
+    /// `PUT /__admin/node-api/senders`: a sender's state by name; the sender is added when the account has none so titled.
+    struct SenderChange: Decodable, Sendable {
+        var user: String
+        var title: String
+        var state: String
+        var otpApproved: Bool?
+    }
+
+    struct Sender: Codable, Sendable, Equatable {
+        var title: String
+        var uuid: String
+        var state: String
+        var otpApproved: Bool
+
+        init(_ record: SenderRecord) {
+            title = record.title
+            uuid = record.uuid
+            state = SenderRecord.stateNames.first { $0.value == record.state }?.key ?? "\(record.state)"
+            otpApproved = record.otpApproved
+        }
+    }
+
+    struct Senders: Codable, Sendable, Equatable {
+        var user: String
+        var senders: [Sender]
+    }
+
+    /// `POST /__admin/iys/consents`: a consent in the wire's `ConsentDataModel` keys, for a brand.
+    struct ConsentChange: Decodable, Sendable {
+        var brandCode: String
+        var consent: ConsentData
+        /// The İYS account; by default the one with the brand.
+        var user: String?
     }
 
     /// One journal entry, `GET /__admin/requests`.

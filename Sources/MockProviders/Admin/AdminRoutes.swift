@@ -27,6 +27,7 @@ struct AdminRoutes: Sendable {
         registerFaults(on: router)
         registerCallbacks(on: router)
         registerEvents(on: router)
+        registerData(on: router)
     }
 
     var journals: [(provider: ProviderMocks.Provider, journal: RequestJournal)] {

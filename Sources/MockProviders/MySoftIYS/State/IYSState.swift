@@ -211,3 +211,10 @@ package struct IYSState: Sendable {
         UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(26).description
     }
 }
+
+extension IYSState {
+    /// The İYS account that has the brand, if any (the admin API's consents name a brand, not an account).
+    package func owner(ofBrand code: String) -> String? {
+        accounts.values.sorted { $0.username < $1.username }.first { $0.brand(code) != nil }?.username
+    }
+}

@@ -1,0 +1,59 @@
+import Hummingbird
+import MySoftIYS
+import NodeAPI
+
+/// Run-time data: a Node API account's credit and senders, and an İYS consent (`/__admin/node-api/…`,
+/// `/__admin/iys/consents`), for a test that needs a state the scenario does not start with.
+extension AdminRoutes {
+    func registerData<Context: RequestContext>(on router: Router<Context>) {
+        let nodeAPI = mocks.nodeAPI
+        router.post("/__admin/node-api/credit") { request, _ in
+            await answer(request) { body throws(AdminModels.Failure) in
+                let change = try Self.decode(AdminModels.CreditChange.self, body)
+                let credit = try Self.refused { () throws(NodeAPIState.AdminRefusal) in
+                    try nodeAPI.withState { (state: inout NodeAPIState, _: Int64) throws(NodeAPIState.AdminRefusal) in
+                        try state.changeCredit(of: change.user, add: change.add, exactly: change.credit)
+                    }
+                }
+                return AdminModels.Credit(user: change.user, credit: credit)
+            }
+        }
+        router.put("/__admin/node-api/senders") { request, _ in
+            await answer(request) { body throws(AdminModels.Failure) in
+                let change = try Self.decode(AdminModels.SenderChange.self, body)
+                guard let state = SenderRecord.stateNames[change.state] else {
+                    throw AdminModels.Failure(400, "'\(change.state)' is not a sender state (pending, approved, rejected, banned)", field: "state")
+                }
+                let senders = try Self.refused { () throws(NodeAPIState.AdminRefusal) in
+                    try nodeAPI.withState { (account: inout NodeAPIState, _: Int64) throws(NodeAPIState.AdminRefusal) in
+                        try account.setSender(of: change.user, title: change.title, state: state, otpApproved: change.otpApproved)
+                    }
+                }
+                return AdminModels.Senders(user: change.user, senders: senders.map { AdminModels.Sender($0) })
+            }
+        }
+        router.post("/__admin/iys/consents") { request, _ in
+            await answer(request, status: .created) { body throws(AdminModels.Failure) in try addConsent(try Self.decode(AdminModels.ConsentChange.self, body)) }
+        }
+    }
+
+    /// A consent given on İYS (an `IYS_*` source: stored at once, and the brand's webhook told), or sent by the brand
+    /// (any other source: forwarded to İYS as `SendConsent` is). The account is `user`, else the one with the brand.
+    private func addConsent(_ change: AdminModels.ConsentChange) throws(AdminModels.Failure) -> ConsentRecord {
+        let iys = mocks.iys
+        let owner = change.user ?? iys.withState { state, _ in state.owner(ofBrand: change.brandCode) }
+        guard let owner else { throw AdminModels.Failure(404, "no İYS account has brand '\(change.brandCode)'", field: "brandCode") }
+        do {
+            if change.consent.source.isIYS { return try iys.changeOnIYS(for: owner, brandCode: change.brandCode, change.consent) }
+            _ = try iys.respond(to: SendConsentRequest(brandCode: change.brandCode, consentData: change.consent), as: owner)
+            return ConsentRecord(change.consent)
+        } catch {
+            throw AdminModels.Failure(error.code == .HM404 ? 404 : 400, error.message, field: "consent")
+        }
+    }
+
+    /// A state refusal as the admin error.
+    static func refused<Value>(_ body: () throws(NodeAPIState.AdminRefusal) -> Value) throws(AdminModels.Failure) -> Value {
+        do { return try body() } catch { throw AdminModels.Failure(error.status, error.message, field: error.field) }
+    }
+}
