@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "Connector", targets: ["Connector"]),
         // The mocks themselves, for harnesses and the fuzz targets in Fuzz/.
         .library(name: "MockProviders", targets: ["MockProviders"]),
+        // The mocks in a Swift test's process, with a typed handle over their admin API.
+        .library(name: "ProviderMockTesting", targets: ["ProviderMockTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -81,6 +83,15 @@ let package = Package(
             resources: [.copy("Resources/sms.wsdl"), .copy("Resources/default.yaml")]
         ),
         .target(
+            name: "ProviderMockTesting",
+            dependencies: [
+                "MockProviders", "NodeAPI", "MySoftIYS",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .target(
             name: "ProviderMockCLI",
             dependencies: [
                 "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MockProviders", "Connector",
@@ -114,7 +125,7 @@ let package = Package(
             name: "ProviderClientsTests",
             dependencies: [
                 // The connector's tests live here too: they need the same live mocks.
-                "ProviderClients", "Connector", "MockProviders", "NodeAPI", "MySoftIYS", "EuromsgExpress",
+                "ProviderClients", "Connector", "MockProviders", "ProviderMockTesting", "NodeAPI", "MySoftIYS", "EuromsgExpress",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

@@ -77,7 +77,7 @@ import Testing
         ), as: "admin")
         let otp = try mocks.nodeAPI.respond(to: CreateOtpRequest(number: "05551230011", sender: "BASLIK", content: "Doğrulama kodunuz: 482913. Sorun olursa 05559998877 numarasını arayın."), as: "admin")
         try await Application(router: mocks.adminRouter()).test(.router) { admin in
-            func inbox(_ query: String) async throws -> [NodeAPIState.HandsetMessage] {
+            func inbox(_ query: String) async throws -> [HandsetMessage] {
                 let reply = try await admin.execute(uri: "/__admin/sms?\(query)", method: .get)
                 #expect(reply.status == .ok, "\(String(buffer: reply.body))")
                 return try JSONDecoder().decode(AdminModels.Inbox.self, from: reply.body).messages

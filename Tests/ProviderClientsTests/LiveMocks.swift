@@ -2,9 +2,10 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import MockProviders
+import ProviderMockTesting
 
-/// The mocks in process on free ports, for the clients to call over real HTTP, wired as `serve` wires them
-/// (``ProviderMocks``). Set `CONTRACT_NODE_API_URL`
+/// The mocks in process on free ports, for the clients to call over real HTTP, wired as `serve` wires them: the
+/// harness (``ProviderMockHarness``) runs them. Set `CONTRACT_NODE_API_URL`
 /// (with `CONTRACT_NODE_API_USERNAME` and `CONTRACT_NODE_API_PASSWORD`) to run the Node API contract against
 /// another endpoint, a provider's test account say, instead of the mock.
 enum LiveMocks {
@@ -29,24 +30,29 @@ enum LiveMocks {
         if !mockOnly, let external = externalNodeAPI { return try await body(external) }
         var mocks = try Scenario.bundled()
         if let scenario { mocks.nodeAPI = scenario }
-        let router = ProviderMocks(
+        let live = ProviderMocks(
             scenario: mocks, clock: clock, errorsAsHTTP200: policy.errorsAsHTTP200, strictRequests: policy.strictRequests, injection: injection
-        ).nodeAPIRouter()
-        try await live(router) { port in try await body(Endpoint(baseURL: "http://127.0.0.1:\(port)", username: "admin", password: "123456")) }
+        )
+        try await ProviderMockHarness.withMocks(live) { running in
+            try await body(Endpoint(baseURL: running.nodeAPI.absoluteString, username: "admin", password: "123456"))
+        }
     }
 
     /// A live MySoft İYS mock on the bundled scenario and the given clock.
     static func iys(clock: any MockClock, _ body: @escaping @Sendable (String) async throws -> Void) async throws {
-        let router = ProviderMocks(scenario: try Scenario.bundled(), clock: clock).iysRouter()
-        try await live(router) { port in try await body("http://127.0.0.1:\(port)") }
+        try await ProviderMockHarness.withMocks(ProviderMocks(scenario: try Scenario.bundled(), clock: clock)) { running in
+            try await body(running.iys.absoluteString)
+        }
     }
 
     /// A live Euromsg Express mock on the bundled scenario and the given clock.
     static func euromsg(clock: any MockClock, _ body: @escaping @Sendable (String) async throws -> Void) async throws {
-        let router = ProviderMocks(scenario: try Scenario.bundled(), clock: clock).euromsgRouter()
-        try await live(router) { port in try await body("http://127.0.0.1:\(port)") }
+        try await ProviderMockHarness.withMocks(ProviderMocks(scenario: try Scenario.bundled(), clock: clock)) { running in
+            try await body(running.euromsg.absoluteString)
+        }
     }
 
+    /// A router of the test's own (a mock with a custom body limit, a receiver), live on a free port.
     static func live(_ router: Router<BasicRequestContext>, _ body: @escaping @Sendable (Int) async throws -> Void) async throws {
         try await Application(router: router).test(.live) { client in
             guard let port = client.port else { throw CancellationError() }

@@ -3,87 +3,116 @@ import MySoftIYS
 import NodeAPI
 
 /// The admin API's JSON shapes (`/__admin/…`, see ``AdminRoutes``).
-enum AdminModels {
+public enum AdminModels {
     /// `GET /__admin/clock` and the reply of every clock change.
-    struct Clock: Codable, Sendable, Equatable {
-        var mode: SwitchableClock.Mode
+    public struct Clock: Codable, Sendable, Equatable {
+        public var mode: SwitchableClock.Mode
         /// ISO 8601, UTC, with milliseconds.
-        var now: String
-        var epochMillis: Int64
+        public var now: String
+        public var epochMillis: Int64
     }
 
     /// `POST /__admin/clock`: either or both.
-    struct ClockChange: Decodable, Sendable {
-        var mode: SwitchableClock.Mode?
-        var now: String?
+    public struct ClockChange: Codable, Sendable {
+        public var mode: SwitchableClock.Mode?
+        public var now: String?
+
+        public init(mode: SwitchableClock.Mode? = nil, now: String? = nil) {
+            self.mode = mode
+            self.now = now
+        }
     }
 
     /// `POST /__admin/clock/advance`.
-    struct Advance: Decodable, Sendable {
-        var seconds: Double
+    public struct Advance: Codable, Sendable {
+        public var seconds: Double
+
+        public init(seconds: Double) {
+            self.seconds = seconds
+        }
     }
 
     /// The reply of `POST /__admin/reset`: the providers put back to the scenario.
-    struct Reset: Codable, Sendable, Equatable {
-        var reset: [String]
+    public struct Reset: Codable, Sendable, Equatable {
+        public var reset: [String]
     }
 
     /// `GET /__admin/sms` and `/__admin/sms/wait`: what handsets received, newest first; `next` is the `before` of the
     /// next page, when there is one.
-    struct Inbox: Codable, Sendable, Equatable {
-        var messages: [NodeAPIState.HandsetMessage]
-        var next: String?
+    public struct Inbox: Codable, Sendable, Equatable {
+        public var messages: [HandsetMessage]
+        public var next: String?
     }
 
     /// `POST /__admin/mo`: an SMS a handset sends to the short number.
-    struct IncomingSMS: Decodable, Sendable {
-        var from: String
-        var text: String
-        var shortNumber: String?
+    public struct IncomingSMS: Codable, Sendable {
+        public var from: String
+        public var text: String
+        public var shortNumber: String?
         /// The account whose short number it is; by default the one that last sent to `from`, or the only one.
-        var user: String?
+        public var user: String?
+
+        public init(from: String, text: String, shortNumber: String? = nil, user: String? = nil) {
+            self.from = from
+            self.text = text
+            self.shortNumber = shortNumber
+            self.user = user
+        }
     }
 
     /// `GET /__admin/faults`: oldest first, with how often each matched and fired.
-    struct Faults: Codable, Sendable, Equatable {
-        var faults: [Fault]
+    public struct Faults: Codable, Sendable, Equatable {
+        public var faults: [Fault]
     }
 
     /// `GET /__admin/callbacks`: the attempts kept, newest first, and the dispatcher's counts.
-    struct Callbacks: Codable, Sendable, Equatable {
-        var attempts: [CallbackDispatcher.Attempt]
+    public struct Callbacks: Codable, Sendable, Equatable {
+        public var attempts: [CallbackAttempt]
         /// Deliveries waiting (first attempts and retries), and what became of the others.
-        var pending: Int
-        var delivered: Int
-        var failed: Int
-        var dropped: Int
+        public var pending: Int
+        public var delivered: Int
+        public var failed: Int
+        public var dropped: Int
     }
 
     /// `POST /__admin/node-api/credit`: `add` (negative takes away) or `credit` (the new amount).
-    struct CreditChange: Decodable, Sendable {
-        var user: String
-        var add: Int?
-        var credit: Int?
+    public struct CreditChange: Codable, Sendable {
+        public var user: String
+        public var add: Int?
+        public var credit: Int?
+
+        public init(user: String, add: Int? = nil, credit: Int? = nil) {
+            self.user = user
+            self.add = add
+            self.credit = credit
+        }
     }
 
-    struct Credit: Codable, Sendable, Equatable {
-        var user: String
-        var credit: Int
+    public struct Credit: Codable, Sendable, Equatable {
+        public var user: String
+        public var credit: Int
     }
 
     /// `PUT /__admin/node-api/senders`: a sender's state by name; the sender is added when the account has none so titled.
-    struct SenderChange: Decodable, Sendable {
-        var user: String
-        var title: String
-        var state: String
-        var otpApproved: Bool?
+    public struct SenderChange: Codable, Sendable {
+        public var user: String
+        public var title: String
+        public var state: String
+        public var otpApproved: Bool?
+
+        public init(user: String, title: String, state: String, otpApproved: Bool? = nil) {
+            self.user = user
+            self.title = title
+            self.state = state
+            self.otpApproved = otpApproved
+        }
     }
 
-    struct Sender: Codable, Sendable, Equatable {
-        var title: String
-        var uuid: String
-        var state: String
-        var otpApproved: Bool
+    public struct Sender: Codable, Sendable, Equatable {
+        public var title: String
+        public var uuid: String
+        public var state: String
+        public var otpApproved: Bool
 
         init(_ record: SenderRecord) {
             title = record.title
@@ -93,52 +122,58 @@ enum AdminModels {
         }
     }
 
-    struct Senders: Codable, Sendable, Equatable {
-        var user: String
-        var senders: [Sender]
+    public struct Senders: Codable, Sendable, Equatable {
+        public var user: String
+        public var senders: [Sender]
     }
 
     /// `POST /__admin/iys/consents`: a consent in the wire's `ConsentDataModel` keys, for a brand.
-    struct ConsentChange: Decodable, Sendable {
-        var brandCode: String
-        var consent: ConsentData
+    public struct ConsentChange: Codable, Sendable {
+        public var brandCode: String
+        public var consent: ConsentData
         /// The İYS account; by default the one with the brand.
-        var user: String?
+        public var user: String?
+
+        public init(brandCode: String, consent: ConsentData, user: String? = nil) {
+            self.brandCode = brandCode
+            self.consent = consent
+            self.user = user
+        }
     }
 
     /// One journal entry, `GET /__admin/requests`.
-    struct Request: Codable, Sendable, Equatable {
-        var provider: String
-        var sequence: Int
-        var time: String
-        var method: String
-        var path: String
-        var query: String?
-        var user: String?
-        var status: Int
+    public struct Request: Codable, Sendable, Equatable {
+        public var provider: String
+        public var sequence: Int
+        public var time: String
+        public var method: String
+        public var path: String
+        public var query: String?
+        public var user: String?
+        public var status: Int
         /// The bodies as UTF-8 text (bytes that are not UTF-8 become U+FFFD), cut at the journal's 16 KiB.
-        var requestBody: String
+        public var requestBody: String
         /// The request's header fields (repeated ones joined with ", "), and the reply's content type.
-        var requestHeaders: [String: String]
-        var contentType: String?
-        var responseBody: String
-        var warnings: [String]
+        public var requestHeaders: [String: String]
+        public var contentType: String?
+        public var responseBody: String
+        public var warnings: [String]
     }
 
-    struct Requests: Codable, Sendable, Equatable {
-        var requests: [Request]
+    public struct Requests: Codable, Sendable, Equatable {
+        public var requests: [Request]
         /// Entries that matched before `limit` cut them.
-        var matched: Int
+        public var matched: Int
     }
 
     /// Every admin error: `{"error": "…", "field": "…"}` with a 4xx status.
-    struct Failure: Error, Codable, Sendable, Equatable {
-        var error: String
-        var field: String?
+    public struct Failure: Error, Codable, Sendable, Equatable {
+        public var error: String
+        public var field: String?
         /// The HTTP status, not in the body.
-        var status = 400
+        public var status = 400
 
-        init(_ status: Int, _ error: String, field: String? = nil) {
+        public init(_ status: Int, _ error: String, field: String? = nil) {
             self.status = status
             self.error = error
             self.field = field

@@ -53,10 +53,10 @@ extension AdminRoutes {
             let time = try AdminModels.milliseconds(iso: text, field: "after")
             return nodeAPI.withState { state, _ in state.newestPackage(createdBy: time) }
         } ?? nodeAPI.withState { state, _ in state.newestPackageID }
-        @Sendable func found() -> [NodeAPIState.HandsetMessage] {
+        @Sendable func found() -> [HandsetMessage] {
             nodeAPI.withState { state, now in state.inbox(of: number, limit: 100, after: after, at: now).messages }
         }
-        let messages = await withTaskGroup(of: [NodeAPIState.HandsetMessage]?.self) { group in
+        let messages = await withTaskGroup(of: [HandsetMessage]?.self) { group in
             group.addTask {
                 var messages = found()
                 if !messages.isEmpty { return messages }

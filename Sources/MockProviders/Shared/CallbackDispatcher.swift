@@ -52,33 +52,6 @@ package actor CallbackDispatcher: Service {
         package var attempts = 0
     }
 
-    /// One attempt at a delivery, as `GET /__admin/callbacks` lists it and `GET /__admin/events` sends it.
-    package struct Attempt: Sendable, Hashable, Codable {
-        package enum Outcome: String, Sendable, Hashable, Codable {
-            case delivered, retrying
-            case givenUp = "given-up"
-            /// Its retry found no room in the queues.
-            case dropped
-        }
-
-        /// The delivery's id, shared by its retries, and this attempt's number (1 for the first).
-        package var delivery: Int
-        package var attempt: Int
-        package var url: String
-        /// The JSON body as text, cut at the journal's 16 KiB.
-        package var payload: String
-        /// When it started on the mock's clock (ISO 8601), and how long it took on the wall clock.
-        package var at: String
-        package var durationMs: Int
-        /// The receiver's status, or why there was none (refused, timed out).
-        package var status: Int?
-        package var error: String?
-        package var outcome: Outcome
-        /// When the next attempt is due on the mock's clock, and how many retries are left after it.
-        package var nextAttemptAt: String?
-        package var retriesLeft: Int
-    }
-
     /// Attempts kept for `GET /__admin/callbacks`, the newest; older ones are forgotten.
     package static let attemptLogSize = 1000
 
@@ -102,7 +75,7 @@ package actor CallbackDispatcher: Service {
     private var deliveries = 0
     package private(set) var counters = Counters()
     /// The last ``attemptLogSize`` attempts, oldest first.
-    private var log: Deque<Attempt> = []
+    private var log: Deque<CallbackAttempt> = []
     private let events: MockEvents?
 
     package init(
@@ -135,7 +108,7 @@ package actor CallbackDispatcher: Service {
     }
 
     /// The attempts kept, newest first.
-    package func attempts() -> [Attempt] { log.reversed() }
+    package func attempts() -> [CallbackAttempt] { log.reversed() }
 
     /// Queues a JSON POST of `body` to `url`.
     package func enqueue(url: String, body: [UInt8]) {
@@ -234,7 +207,7 @@ package actor CallbackDispatcher: Service {
     private func finish(_ delivery: Delivery, receiver key: String, _ sent: Sent) -> Delivery? {
         receivers[key]?.inFlight -= 1
         counters.attempts += 1
-        var attempt = Attempt(
+        var attempt = CallbackAttempt(
             delivery: delivery.id, attempt: delivery.attempts + 1, url: delivery.url, payload: String(decoding: RequestJournal.kept(delivery.body), as: UTF8.self),
             at: ISOTime.string(sent.at), durationMs: sent.durationMs, status: sent.status, error: sent.error, outcome: .delivered, nextAttemptAt: nil,
             retriesLeft: 0

@@ -1,38 +1,6 @@
 import NodeAPI
 
 extension NodeAPIState {
-    /// One SMS as the handset received it: the admin API's inbox (`GET /__admin/sms`).
-    package struct HandsetMessage: Sendable, Hashable, Codable {
-        package var to: String
-        package var pkgID: Int
-        package var itemID: String
-        /// The account that sent it.
-        package var user: String
-        package var sender: String
-        /// The text the handset shows: the recipient's own in a many-to-many package, else the package's.
-        package var text: String
-        /// The Node API's encoding number (0 GSM 7-bit, 1 Turkish shift table, 2 UCS-2).
-        package var encoding: SmsEncoding
-        package var segments: Int
-        /// What it cost (0 for a recipient the İYS gate refused).
-        package var credit: Int
-        /// The item's state now: the Node API's number, and its name.
-        package var state: ItemState
-        package var stateName: String
-        /// Every state it has been in so far, with when it entered it (ISO 8601), oldest first.
-        package var history: [StateChange]
-        /// When the package was created, ISO 8601.
-        package var createdAt: String
-        /// The first run of 4 to 8 digits in the text (a one-time code), or nil.
-        package var otp: String?
-    }
-
-    package struct StateChange: Sendable, Hashable, Codable {
-        package var state: ItemState
-        package var stateName: String
-        package var at: String
-    }
-
     /// Where a page of the inbox starts: at a package (newest first), and at an item of it (in item order).
     package struct InboxCursor: Sendable, Hashable {
         package var pkgID: Int
@@ -102,16 +70,16 @@ extension NodeAPIState {
 
     /// The item's states up to `now`: its state at each instant of the package's timeline where it may change (a
     /// cancellation counts from when it was made), each change once.
-    static func history(of item: SmsPackageRecord.Item, in package: SmsPackageRecord, at now: Int64) -> [StateChange] {
+    static func history(of item: SmsPackageRecord.Item, in package: SmsPackageRecord, at now: Int64) -> [HandsetMessage.StateChange] {
         let timeline = SmsPackageRecord.Timeline(package)
         var instants = [package.createdAt, timeline.savedAt] + [timeline.sendingAt, timeline.sentAt, timeline.reportAt, timeline.timeoutAt].map { $0 + item.delay }
         if let cancelledAt = timeline.cancelledAt { instants.append(cancelledAt) }
-        var changes: [StateChange] = []
+        var changes: [HandsetMessage.StateChange] = []
         for instant in Set(instants).sorted() where instant <= now && instant >= package.createdAt {
             var then = timeline
             if let cancelledAt = then.cancelledAt, instant < cancelledAt { then.cancelledAt = nil }
             let state = package.itemState(item, at: instant, on: then)
-            if changes.last?.state != state { changes.append(StateChange(state: state, stateName: "\(state)", at: ISOTime.string(instant))) }
+            if changes.last?.state != state { changes.append(HandsetMessage.StateChange(state: state, stateName: "\(state)", at: ISOTime.string(instant))) }
         }
         return changes
     }

@@ -11,7 +11,7 @@ package final class MockEvents: Sendable {
         /// A call reached a mock and was answered (its journal entry).
         case request(provider: ProviderMocks.Provider, sequence: Int, method: String, path: String, status: Int, user: String?)
         /// A push callback or İYS webhook attempt ended (``CallbackDispatcher/Attempt``).
-        case callback(CallbackDispatcher.Attempt)
+        case callback(CallbackAttempt)
         /// The clock moved (an advance, or a manual set): states that follow it may have changed.
         case clock(now: Int64)
         /// A reset of the providers named.

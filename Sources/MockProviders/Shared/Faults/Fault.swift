@@ -14,35 +14,35 @@ import NodeAPI
 /// - `malformed`: 200 with a body of the provider's content type cut off mid-way.
 ///
 /// Only `delay` lets the call reach the provider: every other fault leaves its state as it was.
-package struct Fault: Codable, Sendable, Equatable {
-    package enum Action: String, Codable, Sendable, CaseIterable {
+public struct Fault: Codable, Sendable, Equatable {
+    public enum Action: String, Codable, Sendable, CaseIterable {
         case delay, reset, empty, malformed, timeout
     }
 
-    package enum Origin: String, Codable, Sendable {
+    public enum Origin: String, Codable, Sendable {
         case scenario, admin
     }
 
-    package var id: String
-    package var provider: ProviderMocks.Provider
+    public var id: String
+    public var provider: ProviderMocks.Provider
     /// A path (`/sms/create`, `/api/IYSConsent/SendConsent`, `/email-list/*` for a prefix), on the Node API also a SOAP
     /// operation (`sendSms`): either spelling of a Node API operation matches both faces. `*` matches every call.
-    package var endpoint: String
+    public var endpoint: String
     /// `GET`, `POST`…; every method when nil.
-    package var method: String?
+    public var method: String?
     /// Only this user's calls (the Node API's and İYS's username, Euromsg's end user); everyone's when nil.
-    package var user: String?
-    package var error: String?
-    package var fault: Action?
-    package var delayMs: Int?
+    public var user: String?
+    public var error: String?
+    public var fault: Action?
+    public var delayMs: Int?
     /// Fires this many times at most; without end when nil.
-    package var times: Int?
+    public var times: Int?
     /// Fires on every `every`-th matching call.
-    package var every: Int
+    public var every: Int
     /// Matching calls so far, and how many of them the fault answered.
-    package var calls = 0
-    package var fired = 0
-    package var origin: Origin
+    public var calls = 0
+    public var fired = 0
+    public var origin: Origin
 
     /// Longest `delayMs`: five minutes, so that no fault holds a request (and its connection) for ever.
     package static let maxDelayMs = 300_000
@@ -79,17 +79,30 @@ extension Fault {
     }
 
     /// `POST /__admin/faults`: `path` or `operation` (the same field, two names), and `error` or `fault`.
-    package struct Request: Decodable, Sendable {
-        var provider: ProviderMocks.Provider
-        var path: String?
-        var operation: String?
-        var method: String?
-        var user: String?
-        var error: String?
-        var fault: Action?
-        var delayMs: Int?
-        var times: Int?
-        var every: Int?
+    public struct Request: Codable, Sendable {
+        public var provider: ProviderMocks.Provider
+        public var path: String?
+        public var operation: String?
+        public var method: String?
+        public var user: String?
+        public var error: String?
+        public var fault: Action?
+        public var delayMs: Int?
+        public var times: Int?
+        public var every: Int?
+
+        public init(provider: ProviderMocks.Provider, path: String? = nil, operation: String? = nil, method: String? = nil, user: String? = nil, error: String? = nil, fault: Action? = nil, delayMs: Int? = nil, times: Int? = nil, every: Int? = nil) {
+            self.provider = provider
+            self.path = path
+            self.operation = operation
+            self.method = method
+            self.user = user
+            self.error = error
+            self.fault = fault
+            self.delayMs = delayMs
+            self.times = times
+            self.every = every
+        }
     }
 
     /// Why a fault was refused: the field and what is wrong with it.

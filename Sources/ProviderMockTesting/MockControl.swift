@@ -1,0 +1,160 @@
+import AsyncHTTPClient
+import Foundation
+import MockProviders
+import MySoftIYS
+import NIOCore
+import NIOHTTP1
+import NodeAPI
+
+/// A typed handle over the admin API (`/__admin/…`) of running mocks: the harness's (``ProviderMockHarness``), or those
+/// of a `provider-mock serve` a CI job started (`MockControl(admin: URL(string: "http://127.0.0.1:9580")!)`). Each call
+/// is one admin request; an error reply is thrown as ``AdminModels/Failure``, its `status` the HTTP status.
+public struct MockControl: Sendable {
+    public let admin: URL
+    /// The `--admin-token`, when the admin API requires one.
+    public let token: String?
+
+    public init(admin: URL, token: String? = nil) {
+        self.admin = admin
+        self.token = token
+    }
+
+    // MARK: Clock and reset
+
+    public func clock() async throws -> AdminModels.Clock { try await call(.GET, "/__admin/clock") }
+
+    /// Moves a manual clock; what falls due by then (states, reports sent, İYS forwarding) has happened when it returns.
+    @discardableResult
+    public func advanceClock(by duration: Duration) async throws -> AdminModels.Clock {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return try await call(.POST, "/__admin/clock/advance", body: AdminModels.Advance(seconds: seconds))
+    }
+
+    @discardableResult
+    public func setClock(mode: SwitchableClock.Mode? = nil, now: String? = nil) async throws -> AdminModels.Clock {
+        try await call(.POST, "/__admin/clock", body: AdminModels.ClockChange(mode: mode, now: now))
+    }
+
+    /// Every provider (or one) back to the scenario, journals emptied, faults back to the scenario's.
+    public func reset(_ provider: ProviderMocks.Provider? = nil) async throws {
+        let _: AdminModels.Reset = try await call(.POST, "/__admin/reset", query: ["provider": provider?.rawValue])
+    }
+
+    // MARK: Journal
+
+    public func journal(
+        provider: ProviderMocks.Provider? = nil, path: String? = nil, user: String? = nil, since: String? = nil, limit: Int? = nil
+    ) async throws -> [AdminModels.Request] {
+        let query = ["provider": provider?.rawValue, "path": path, "user": user, "since": since, "limit": limit.map(String.init)]
+        let reply: AdminModels.Requests = try await call(.GET, "/__admin/requests", query: query)
+        return reply.requests
+    }
+
+    public func clearJournal(_ provider: ProviderMocks.Provider? = nil) async throws {
+        try await send(.DELETE, "/__admin/requests", query: ["provider": provider?.rawValue])
+    }
+
+    // MARK: Faults
+
+    @discardableResult
+    public func inject(_ fault: Fault.Request) async throws -> Fault { try await call(.POST, "/__admin/faults", body: fault) }
+
+    public func faults() async throws -> [Fault] {
+        let reply: AdminModels.Faults = try await call(.GET, "/__admin/faults")
+        return reply.faults
+    }
+
+    /// One fault by id, or every fault (the scenario's too, until the next reset).
+    public func removeFaults(id: String? = nil) async throws {
+        try await send(.DELETE, id.map { "/__admin/faults/\($0)" } ?? "/__admin/faults")
+    }
+
+    // MARK: Inbox
+
+    /// What the handset of `number` received, newest first (every number's when nil).
+    public func inbox(for number: String? = nil, limit: Int = 50) async throws -> [HandsetMessage] {
+        let reply: AdminModels.Inbox = try await call(.GET, "/__admin/sms", query: ["to": number, "limit": String(limit)])
+        return reply.messages
+    }
+
+    /// The first message to `number` in a package after `after` (by default, from now), as soon as it is stored;
+    /// a ``AdminModels/Failure`` with status 408 when none comes within `timeout`.
+    public func waitForSMS(to number: String? = nil, after pkgID: Int? = nil, timeout: Duration = .seconds(10)) async throws -> HandsetMessage {
+        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        let reply: AdminModels.Inbox = try await call(
+            .GET, "/__admin/sms/wait", query: ["to": number, "after": pkgID.map(String.init), "timeout": String(seconds)], wait: seconds
+        )
+        guard let last = reply.messages.last else { throw AdminModels.Failure(408, "no message", field: "timeout") }
+        return last
+    }
+
+    /// An SMS from a handset to the short number (the opt-out flow).
+    public func receiveSMS(from number: String, text: String, shortNumber: String? = nil, user: String? = nil) async throws -> MoRequest {
+        try await call(.POST, "/__admin/mo", body: AdminModels.IncomingSMS(from: number, text: text, shortNumber: shortNumber, user: user))
+    }
+
+    // MARK: Callbacks and data
+
+    public func callbacks() async throws -> AdminModels.Callbacks { try await call(.GET, "/__admin/callbacks") }
+
+    /// Adds credit (a negative amount takes it away); the credit after.
+    @discardableResult
+    public func topUp(_ user: String, by amount: Int) async throws -> Int {
+        let reply: AdminModels.Credit = try await call(.POST, "/__admin/node-api/credit", body: AdminModels.CreditChange(user: user, add: amount))
+        return reply.credit
+    }
+
+    @discardableResult
+    public func setCredit(_ user: String, to credit: Int) async throws -> Int {
+        let reply: AdminModels.Credit = try await call(.POST, "/__admin/node-api/credit", body: AdminModels.CreditChange(user: user, credit: credit))
+        return reply.credit
+    }
+
+    /// A sender's state by name (`approved`, `pending`, `rejected`, `banned`); the sender is added if missing.
+    @discardableResult
+    public func setSender(_ user: String, title: String, state: String, otpApproved: Bool? = nil) async throws -> [AdminModels.Sender] {
+        let reply: AdminModels.Senders = try await call(
+            .PUT, "/__admin/node-api/senders", body: AdminModels.SenderChange(user: user, title: title, state: state, otpApproved: otpApproved)
+        )
+        return reply.senders
+    }
+
+    @discardableResult
+    public func addConsent(_ consent: ConsentData, brandCode: String, user: String? = nil) async throws -> ConsentRecord {
+        try await call(.POST, "/__admin/iys/consents", body: AdminModels.ConsentChange(brandCode: brandCode, consent: consent, user: user))
+    }
+
+    // MARK: Plumbing
+
+    private func call<Reply: Decodable>(
+        _ method: HTTPMethod, _ path: String, query: [String: String?] = [:], body: (some Encodable)? = String?.none, wait: Double = 0
+    ) async throws -> Reply {
+        let bytes = try await send(method, path, query: query, body: body, wait: wait)
+        return try JSONDecoder().decode(Reply.self, from: Data(bytes))
+    }
+
+    @discardableResult
+    private func send(
+        _ method: HTTPMethod, _ path: String, query: [String: String?] = [:], body: (some Encodable)? = String?.none, wait: Double = 0
+    ) async throws -> [UInt8] {
+        var components = URLComponents(url: admin.appendingPathComponent(path), resolvingAgainstBaseURL: false)
+        let items = query.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }.sorted { $0.name < $1.name }
+        if !items.isEmpty { components?.queryItems = items }
+        guard let url = components?.url else { throw AdminModels.Failure(400, "cannot build a URL for \(path)") }
+        var request = HTTPClientRequest(url: url.absoluteString)
+        request.method = method
+        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: try JSONEncoder().encode(body)))
+        }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(Int64(30 + wait.rounded(.up))))
+        let bytes = Array(try await response.body.collect(upTo: 64 << 20).readableBytesView)
+        guard (200..<300).contains(Int(response.status.code)) else {
+            var failure = (try? JSONDecoder().decode(AdminModels.Failure.self, from: Data(bytes))) ?? AdminModels.Failure(Int(response.status.code), "HTTP \(response.status.code)")
+            failure.status = Int(response.status.code)
+            throw failure
+        }
+        return bytes
+    }
+}
