@@ -89,7 +89,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let nodeAPI = loaded.nodeAPI
         let clock = SwitchableClock(mode: self.clock)
-        let mocks = ProviderMocks(scenario: loaded, clock: clock, errorsAsHTTP200: errorsAsHttp200, strictRequests: strict)
+        let source = if let scenario { try? String(contentsOfFile: scenario, encoding: .utf8) } else { try? Scenario.bundledSource() }
+        let mocks = ProviderMocks(scenario: loaded, clock: clock, errorsAsHTTP200: errorsAsHttp200, strictRequests: strict, source: source)
         if let state {
             do {
                 if let snapshot = try MockSnapshot.load(path: state) {

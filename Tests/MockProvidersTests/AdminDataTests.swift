@@ -64,3 +64,57 @@ import Testing
         #expect(mocks.iys.store.entry(brand: brand, key: key) != nil)
     }
 }
+
+/// `GET` and `PUT /__admin/scenario`: the text the mocks run, and a new scenario validated as at start-up; nothing
+/// changes on an error.
+@Suite struct AdminScenarioTests {
+    static let replacement = """
+        nodeAPI:
+          journalSize: 50
+          errorRules:
+            - { endpoint: /sms/create, error: SMS99, every: 2 }
+          accounts:
+            - username: yeni
+              password: "parola"
+              userUUID: "11111111-2222-3333-4444-555555555555"
+              credit: 7
+              senders:
+                - { title: ŞİRKET, uuid: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", state: approved }
+        """
+
+    @Test func aNewScenarioReplacesTheAccountsAndRules() async throws {
+        let source = try Scenario.bundledSource()
+        let mocks = ProviderMocks(scenario: try Scenario.parse(source, file: "default.yaml"), clock: ManualClock(), source: source)
+        try await Application(router: mocks.adminRouter()).test(.router) { admin in
+            let current = try await admin.execute(uri: "/__admin/scenario", method: .get)
+            #expect(String(buffer: current.body) == source)
+            #expect(current.headers[.contentType] == "application/yaml; charset=utf-8")
+
+            let wrong = try await admin.execute(uri: "/__admin/scenario", method: .put, body: ByteBuffer(string: Self.replacement.replacingOccurrences(of: "credit: 7", with: "credit: yedi")))
+            #expect(wrong.status == .badRequest)
+            let failure = try AdminInboxTests.failure(wrong)
+            #expect(failure.field == "body")
+            #expect(failure.error.hasPrefix("PUT /__admin/scenario:9: nodeAPI.accounts[0].credit:"), "\(failure.error)")
+            #expect(mocks.nodeAPI.hasAccount("admin"), "nothing changed")
+
+            let replaced = try await admin.execute(uri: "/__admin/scenario", method: .put, body: ByteBuffer(string: Self.replacement))
+            #expect(replaced.status == .ok, "\(String(buffer: replaced.body))")
+            #expect(try JSONDecoder().decode(AdminModels.ScenarioReplaced.self, from: replaced.body).restartNeeded == ["nodeAPI.journalSize"])
+            #expect(String(buffer: try await admin.execute(uri: "/__admin/scenario", method: .get).body) == Self.replacement)
+            let faults = try JSONDecoder().decode(AdminModels.Faults.self, from: try await admin.execute(uri: "/__admin/faults", method: .get).body)
+            #expect(faults.faults.map(\.endpoint) == ["/sms/create"])
+        }
+        #expect(!mocks.nodeAPI.hasAccount("admin"))
+        #expect(throws: NodeAPIError.self) { try mocks.nodeAPI.authenticate(username: "admin", password: "123456") }
+        #expect(try mocks.nodeAPI.authenticate(username: "yeni", password: "parola") == "yeni")
+        #expect(try mocks.nodeAPI.respond(to: UserCreditRequest(), as: "yeni").credit == 7)
+    }
+
+    @Test func aScenarioBuiltInCodeHasNoText() async throws {
+        let mocks = try AdminInboxTests.mocks()
+        try await Application(router: mocks.adminRouter()).test(.router) { admin in
+            let missing = try await admin.execute(uri: "/__admin/scenario", method: .get)
+            #expect(missing.status == .notFound)
+        }
+    }
+}

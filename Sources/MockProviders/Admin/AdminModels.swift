@@ -37,6 +37,13 @@ public enum AdminModels {
         public var reset: [String]
     }
 
+    /// The reply of `PUT /__admin/scenario`: every provider reset to the new scenario, and the settings that differ but
+    /// that only a restart applies.
+    public struct ScenarioReplaced: Codable, Sendable, Equatable {
+        public var reset: [String]
+        public var restartNeeded: [String]
+    }
+
     /// `GET /__admin/sms` and `/__admin/sms/wait`: what handsets received, newest first; `next` is the `before` of the
     /// next page, when there is one.
     public struct Inbox: Codable, Sendable, Equatable {

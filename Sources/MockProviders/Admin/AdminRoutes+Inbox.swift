@@ -92,7 +92,7 @@ extension AdminRoutes {
         guard let user = sms.user ?? guessed else {
             throw AdminModels.Failure(400, "no account sent to \(sms.from) yet; name the one whose short number it is", field: "user")
         }
-        guard mocks.nodeAPI.passwords[user] != nil else { throw AdminModels.Failure(404, "there is no account '\(user)'", field: "user") }
+        guard mocks.nodeAPI.hasAccount(user) else { throw AdminModels.Failure(404, "there is no account '\(user)'", field: "user") }
         do {
             return try mocks.nodeAPI.receiveOptOut(for: user, gsm: sms.from, msg: sms.text, shortNr: sms.shortNumber)
         } catch {

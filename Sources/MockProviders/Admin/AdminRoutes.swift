@@ -28,6 +28,7 @@ struct AdminRoutes: Sendable {
         registerCallbacks(on: router)
         registerEvents(on: router)
         registerData(on: router)
+        registerScenario(on: router)
     }
 
     var journals: [(provider: ProviderMocks.Provider, journal: RequestJournal)] {

@@ -8,14 +8,15 @@ import Synchronization
 /// executor. Time comes from the injected clock; package and item states follow from it (see ``SmsPackageRecord``).
 package final class NodeAPISimulation: Sendable {
     package let clock: any MockClock
-    /// Username → password, fixed for the simulation's life: authentication takes no lock.
-    let passwords: [String: String]
+    /// Username → password, apart from the state: authentication takes this lock alone, for a moment, and a new
+    /// scenario (`PUT /__admin/scenario`) replaces it.
+    private let passwords: Mutex<[String: String]>
     private let state: Mutex<NodeAPIState>
     /// Told of every package stored (the admin API's inbox wait and event stream).
     let events: MockEvents?
 
     package init(state: NodeAPIState, clock: any MockClock, events: MockEvents? = nil) {
-        passwords = state.accounts.mapValues(\.password)
+        passwords = Mutex(state.accounts.mapValues(\.password))
         self.state = Mutex(state)
         self.clock = clock
         self.events = events
@@ -41,7 +42,7 @@ package final class NodeAPISimulation: Sendable {
 
     /// The username when the credentials are right; `ERR_UNAUTHORIZED_REQUEST` (401) otherwise.
     package func authenticate(username: String?, password: String?) throws(NodeAPIError) -> String {
-        guard let username, let expected = passwords[username], expected == password else {
+        guard let username, let expected = passwords.withLock({ $0[username] }), expected == password else {
             throw NodeAPIError(.unauthorizedRequest)
         }
         return username
@@ -69,6 +70,19 @@ package final class NodeAPISimulation: Sendable {
         }
         for event in stored { events.publish(event) }
         return value
+    }
+
+    /// Whether `user` is an account.
+    package func hasAccount(_ user: String) -> Bool { passwords.withLock { $0[user] != nil } }
+
+    /// A new state, from a new scenario or a reset: the accounts' passwords follow it.
+    package func replace(_ body: (inout NodeAPIState, Int64) -> Void) {
+        let now = clock.now()
+        let accounts = state.withLock { state in
+            body(&state, now)
+            return state.accounts.mapValues(\.password)
+        }
+        passwords.withLock { $0 = accounts }
     }
 
     /// Runs `body` on the state under the lock, with the clock's now: for the mock's own operations and for tests.

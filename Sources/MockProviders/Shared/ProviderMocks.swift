@@ -11,7 +11,9 @@ import ServiceLifecycle
 /// let app = Application(router: mocks.nodeAPIRouter())
 /// ```
 public struct ProviderMocks: Sendable {
-    public let scenario: Scenario
+    /// The scenario the mocks run (a reset goes back to it); `PUT /__admin/scenario` replaces it.
+    public var scenario: Scenario { scenarioHolder.scenario }
+    package let scenarioHolder: ScenarioHolder
     public let clock: any MockClock
     package let nodeAPI: NodeAPISimulation
     package let iys: IYSSimulation
@@ -32,10 +34,12 @@ public struct ProviderMocks: Sendable {
     ///   - errorsAsHTTP200: every Node API error as HTTP 200, whatever the scenario says (`serve --errors-as-http-200`).
     ///   - strictRequests: unknown Node API request fields refused, whatever the scenario says (`serve --strict`).
     ///   - injection: the Node API's injected errors, when a test drives them; by default the scenario's rules.
+    ///   - source: the scenario's text, which `GET /__admin/scenario` answers.
     public init(
-        scenario: Scenario, clock: any MockClock, errorsAsHTTP200: Bool = false, strictRequests: Bool = false, injection: ErrorInjection? = nil
+        scenario: Scenario, clock: any MockClock, errorsAsHTTP200: Bool = false, strictRequests: Bool = false, injection: ErrorInjection? = nil,
+        source: String? = nil
     ) {
-        self.scenario = scenario
+        scenarioHolder = ScenarioHolder(scenario, source: source)
         self.clock = clock
         let nodeScenario = scenario.nodeAPI
         let events = MockEvents()
@@ -45,7 +49,7 @@ public struct ProviderMocks: Sendable {
                 events.publish(.request(provider: provider, sequence: entry.sequence, method: entry.method, path: entry.path, status: entry.status, user: entry.user))
             }
         }
-        faults = FaultBook(scenario: nodeScenario.errorRules.enumerated().map { Fault(scenario: $1, number: $0 + 1) })
+        faults = FaultBook(scenario: Self.faults(of: scenario))
         iys = IYSSimulation(
             accounts: scenario.iys.accounts, forwarding: scenario.iys.forwarding, tokenLifetimeSeconds: scenario.iys.tokenLifetimeSeconds, clock: clock
         )
@@ -85,7 +89,7 @@ public struct ProviderMocks: Sendable {
         }
         if provider == nil || provider == .nodeAPI {
             let store = iys.store
-            nodeAPI.withState { state, now in
+            nodeAPI.replace { state, now in
                 let earlier = state.packages
                 state = NodeAPIState(scenario: scenario.nodeAPI, consents: store, now: now)
                 state.packages.continueIDs(after: earlier)
@@ -102,6 +106,30 @@ public struct ProviderMocks: Sendable {
         }
         faults.reset(provider)
         if provider == nil { await dispatcher.removeAll() }
+    }
+
+    /// Runs `new` from now on: every provider is reset to it, its `errorRules` become the scenario's faults and its
+    /// `maintenance` switch is set. Returns the settings that differ and that only a restart applies (the wire policy,
+    /// the concurrency limit and the journals' sizes are fixed when the servers start).
+    package func replaceScenario(_ new: Scenario, source: String?) async -> [String] {
+        let old = scenario
+        var restart: [String] = []
+        if new.nodeAPI.errorsAsHTTP200 != old.nodeAPI.errorsAsHTTP200 { restart.append("nodeAPI.errorsAsHTTP200") }
+        if new.nodeAPI.strictRequests != old.nodeAPI.strictRequests { restart.append("nodeAPI.strictRequests") }
+        if new.nodeAPI.maxConcurrentRequestsPerUser != old.nodeAPI.maxConcurrentRequestsPerUser { restart.append("nodeAPI.maxConcurrentRequestsPerUser") }
+        if new.nodeAPI.journalSize != old.nodeAPI.journalSize { restart.append("nodeAPI.journalSize") }
+        if new.iys.journalSize != old.iys.journalSize { restart.append("iys.journalSize") }
+        if new.euromsg.journalSize != old.euromsg.journalSize { restart.append("euromsg.journalSize") }
+        scenarioHolder.replace(new, source: source)
+        faults.replaceScenario(Self.faults(of: new))
+        nodeAPIRoutes.injection.setMaintenance(new.nodeAPI.maintenance)
+        await reset()
+        return restart
+    }
+
+    /// The scenario's `errorRules`, as faults.
+    static func faults(of scenario: Scenario) -> [Fault] {
+        scenario.nodeAPI.errorRules.enumerated().map { Fault(scenario: $1, number: $0 + 1) }
     }
 
     /// The background services `serve` runs beside the servers.

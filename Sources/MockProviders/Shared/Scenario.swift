@@ -29,10 +29,15 @@ public struct Scenario: Sendable, Hashable, Decodable {
 
     /// The bundled default scenario (`mocks/default.yaml`).
     public static func bundled() throws(ScenarioError) -> Scenario {
+        try parse(try bundledSource(), file: "default.yaml")
+    }
+
+    /// The bundled default scenario's text.
+    public static func bundledSource() throws(ScenarioError) -> String {
         guard let url = Bundle.module.url(forResource: "default", withExtension: "yaml"),
               let text = try? String(contentsOf: url, encoding: .utf8)
         else { throw ScenarioError("the bundled default.yaml is missing") }
-        return try parse(text, file: "default.yaml")
+        return text
     }
 
     /// Reads and parses a scenario file.

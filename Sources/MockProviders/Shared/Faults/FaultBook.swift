@@ -8,18 +8,20 @@ import Synchronization
 package final class FaultBook: Sendable {
     private struct State {
         var faults: [Fault]
+        /// The scenario's faults, put back by a reset.
+        var initial: [Fault]
         var nextID = 1
     }
 
     package static let capacity = 1000
-    /// The scenario's faults, put back by a reset.
-    private let initial: [Fault]
     private let state: Mutex<State>
 
     package init(scenario faults: [Fault] = []) {
-        initial = faults
-        state = Mutex(State(faults: faults))
+        state = Mutex(State(faults: faults, initial: faults))
     }
+
+    /// A new scenario's faults: those of a reset from now on (the reset that follows puts them in place).
+    package func replaceScenario(_ faults: [Fault]) { state.withLock { $0.initial = faults } }
 
     /// Adds a fault from `POST /__admin/faults`; its id is `f-<n>`.
     package func add(_ request: Fault.Request) throws(Fault.Refusal) -> Fault {
@@ -53,11 +55,11 @@ package final class FaultBook: Sendable {
     package func reset(_ provider: ProviderMocks.Provider? = nil) {
         state.withLock { state in
             guard let provider else {
-                state.faults = initial
+                state.faults = state.initial
                 return
             }
             state.faults.removeAll { $0.provider == provider }
-            state.faults.append(contentsOf: initial.filter { $0.provider == provider })
+            state.faults.append(contentsOf: state.initial.filter { $0.provider == provider })
         }
     }
 
