@@ -80,7 +80,9 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ],
-            resources: [.copy("Resources/sms.wsdl"), .copy("Resources/default.yaml")]
+            resources: [
+                .copy("Resources/sms.wsdl"), .copy("Resources/default.yaml"), .copy("Resources/inbox.html"), .copy("Resources/admin-openapi.json"),
+            ]
         ),
         .target(
             name: "ProviderMockTesting",

@@ -1,3 +1,4 @@
+import EuromsgExpress
 import Foundation
 import MySoftIYS
 import NodeAPI
@@ -146,6 +147,29 @@ public enum AdminModels {
             self.consent = consent
             self.user = user
         }
+    }
+
+    /// `GET /__admin/iys/consents`: newest change first.
+    public struct Consents: Codable, Sendable, Equatable {
+        public var consents: [Consent]
+    }
+
+    public struct Consent: Codable, Sendable, Equatable {
+        public var brandCode: String
+        public var consent: ConsentData
+        /// When İYS received it, and whether İYS shows it now (forwarded, not failed or held).
+        public var receivedAt: String
+        public var onIYS: Bool
+    }
+
+    /// `GET /__admin/euromsg/campaigns`: every end user's campaigns, as `GET /campaign` shows them.
+    public struct Campaigns: Codable, Sendable, Equatable {
+        public var campaigns: [EndUserCampaign]
+    }
+
+    public struct EndUserCampaign: Codable, Sendable, Equatable {
+        public var apiKey: String
+        public var campaign: Campaign
     }
 
     /// One journal entry, `GET /__admin/requests`.

@@ -1,3 +1,4 @@
+import EuromsgExpress
 import Hummingbird
 import MySoftIYS
 import NodeAPI
@@ -32,6 +33,13 @@ extension AdminRoutes {
                 return AdminModels.Senders(user: change.user, senders: senders.map { AdminModels.Sender($0) })
             }
         }
+        router.get("/__admin/iys/consents") { request, _ in
+            await reply { () throws(AdminModels.Failure) in
+                let query = request.firstQueryValues
+                return AdminModels.Consents(consents: consents(brand: query["brandCode"], limit: try Self.limit(query, default: 100)))
+            }
+        }
+        router.get("/__admin/euromsg/campaigns") { _, _ in Self.ok(AdminModels.Campaigns(campaigns: campaigns())).response }
         router.post("/__admin/iys/consents") { request, _ in
             await answer(request, status: .created) { body throws(AdminModels.Failure) in try addConsent(try Self.decode(AdminModels.ConsentChange.self, body)) }
         }
@@ -49,6 +57,31 @@ extension AdminRoutes {
             return ConsentRecord(change.consent)
         } catch {
             throw AdminModels.Failure(error.code == .HM404 ? 404 : 400, error.message, field: "consent")
+        }
+    }
+
+    /// The consents İYS keeps, newest change first, at most `limit`; one brand's when given.
+    private func consents(brand: String?, limit: Int) -> [AdminModels.Consent] {
+        let now = mocks.clock.now()
+        var found: [(position: Int, consent: AdminModels.Consent)] = []
+        for book in mocks.iys.store.snapshot.brands where brand.map({ $0 == book.code }) ?? true {
+            for entry in book.entries {
+                let forwarded = !entry.forwardingFails && !entry.isHeldFromIYS && entry.forwardedAt <= now
+                found.append((entry.position, AdminModels.Consent(
+                    brandCode: book.code, consent: entry.consent, receivedAt: ISOTime.string(entry.receivedAt), onIYS: forwarded
+                )))
+            }
+        }
+        return found.sorted { $0.position > $1.position }.prefix(limit).map(\.consent)
+    }
+
+    /// Every end user's campaigns, newest first, with their status now.
+    private func campaigns() -> [AdminModels.EndUserCampaign] {
+        mocks.euromsg.withState { state, now in
+            state.accounts.keys.sorted().flatMap { apiKey in
+                let campaigns = (try? ListCampaigns().apply(to: &state, endUser: apiKey, now: now)) ?? []
+                return campaigns.map { AdminModels.EndUserCampaign(apiKey: apiKey, campaign: $0) }
+            }
         }
     }
 

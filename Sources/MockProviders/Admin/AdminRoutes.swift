@@ -29,6 +29,7 @@ struct AdminRoutes: Sendable {
         registerEvents(on: router)
         registerData(on: router)
         registerScenario(on: router)
+        registerPage(on: router)
     }
 
     var journals: [(provider: ProviderMocks.Provider, journal: RequestJournal)] {
@@ -101,11 +102,13 @@ struct AdminRoutes: Sendable {
     }
 }
 
-/// `--admin-token`: a call without `Authorization: Bearer <token>` (or `?token=<token>`) is answered 401.
+/// `--admin-token`: a call without `Authorization: Bearer <token>` (or `?token=<token>`) is answered 401. The inbox page
+/// itself (`GET /`) holds no data and is served to all, so that it can say what it needs.
 struct AdminTokenMiddleware<Context: RequestContext>: RouterMiddleware {
     let token: String
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if request.method == .get, request.uri.path == "/" { return try await next(request, context) }
         let given = BearerToken.of(request) ?? request.firstQueryValues["token"]
         guard let given, given.utf8.elementsEqual(token.utf8) else {
             var reply = AdminRoutes.failure(AdminModels.Failure(401, "the admin API needs Authorization: Bearer <the --admin-token>", field: "Authorization"))
