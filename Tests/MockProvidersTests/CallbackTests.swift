@@ -152,6 +152,32 @@ import Testing
         }
     }
 
+    /// Issue 14: a drain (an admin advance) also waits for the attempts the service had started, so that what was due
+    /// has been sent when it returns, not only what it started itself.
+    @Test func aDrainWaitsForTheAttemptsAlreadyUnderWay() async throws {
+        let hanging = HangingReceiver()
+        try await hanging.app.test(.live) { client in
+            let port = try #require(client.port)
+            let dispatcher = CallbackDispatcher(clock: clock, timeout: .seconds(60))
+            await dispatcher.enqueue(url: "http://127.0.0.1:\(port)/hang", body: Array("{}".utf8))
+            // The first drain takes the delivery (as the service would) and waits in its attempt.
+            let first = Task { await dispatcher.drain() }
+            for await _ in hanging.arrivals { break }
+            let second = Task { await dispatcher.drain() }
+            // Nothing is due to the second drain, but an attempt is under way: it waits for it.
+            var waited = false
+            for _ in 0..<100_000 where !waited {
+                waited = await dispatcher.waitingDrains == 1
+                await Task.yield()
+            }
+            #expect(waited, "the drain returned while an attempt was under way")
+            hanging.release()
+            await second.value
+            #expect(await dispatcher.delivered == 1, "sent when the drain returned")
+            await first.value
+        }
+    }
+
     /// Issue 11, finding 6: six receivers that hang do not delay a healthy one, and one receiver has at most
     /// `maxInFlightPerReceiver` attempts in flight.
     @Test func aHangingReceiverDelaysOnlyItself() async throws {

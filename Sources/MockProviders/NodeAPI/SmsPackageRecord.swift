@@ -238,12 +238,16 @@ package struct SmsPackageRecord: Sendable, Hashable, Codable {
     }
 
     /// The `/sms/list-item` view of an item.
-    package func view(_ item: Item, at now: Int64) -> PackageItem {
+    package func view(_ item: Item, at now: Int64) -> PackageItem { view(item, at: now, packageState: state(at: now)) }
+
+    /// The item as listed, with `packageState`, the package's state at `now`: a page or a report works it out once, since
+    /// it counts every item (per item, a page of a 100 000-item package counted 100 000 items per row).
+    package func view(_ item: Item, at now: Int64, packageState: PackageState) -> PackageItem {
         let state = itemState(item, at: now)
         let handedOver = now >= sentAt + item.delay && state != .cancelled
         return PackageItem(
             id: item.id, msg: item.msg, credit: charge(of: item, at: now), state: state, sender: sender, target: item.target,
-            setState: self.state(at: now).rawValue,
+            setState: packageState.rawValue,
             sendingDate: TurkeyTime.date(startsAt + item.delay),
             deliveryDate: state == .delivered ? finalAt(item, at: now).map { TurkeyTime.date($0) } : nil,
             processingDate: handedOver ? TurkeyTime.date(sentAt + item.delay) : nil

@@ -73,6 +73,9 @@ package actor CallbackDispatcher: Service {
     private var queuedBytes = 0
     private var sequence = 0
     private var deliveries = 0
+    /// Attempts under way, whoever started them (``run()`` or ``drain()``), and the drains waiting for them to end.
+    private var attemptsInFlight = 0
+    private var idleWaiters: [CheckedContinuation<Void, Never>] = []
     package private(set) var counters = Counters()
     /// The last ``attemptLogSize`` attempts, oldest first.
     private var log: Deque<CallbackAttempt> = []
@@ -97,6 +100,9 @@ package actor CallbackDispatcher: Service {
     package var delivered: Int { counters.delivered }
     package var failed: Int { counters.failed }
     package var dropped: Int { counters.dropped }
+    /// Drains waiting for attempts they did not start (for tests).
+    package var waitingDrains: Int { idleWaiters.count }
+
     /// Deliveries waiting, in all queues.
     package var pending: Int { receivers.values.reduce(0) { $0 + $1.count } }
 
@@ -130,14 +136,19 @@ package actor CallbackDispatcher: Service {
         receivers[key, default: Receiver()].fresh.append(Delivery(id: deliveries, url: url, body: body, attempts: 0, notBefore: clock.now()))
     }
 
-    /// Sends every delivery that is due, concurrently across receivers, and returns when those attempts are over;
-    /// a failed one waits for its next backoff, or is given up.
+    /// Sends every delivery that is due, concurrently across receivers, and returns when those attempts are over, and
+    /// any the service (``run()``) had started: what was due has then been sent (a failed one waits for its next backoff,
+    /// or is given up). An attempt ends within the timeout, so a receiver that hangs holds a drain that long at most.
     package func drain() async {
-        await withTaskGroup(of: Void.self) { group in
-            for (key, delivery) in takeDue() { group.addTask { await self.attempt(delivery, receiver: key) } }
-            while await group.next() != nil {
+        while true {
+            await withTaskGroup(of: Void.self) { group in
                 for (key, delivery) in takeDue() { group.addTask { await self.attempt(delivery, receiver: key) } }
+                while await group.next() != nil {
+                    for (key, delivery) in takeDue() { group.addTask { await self.attempt(delivery, receiver: key) } }
+                }
             }
+            guard attemptsInFlight > 0 else { return }
+            await withCheckedContinuation { idleWaiters.append($0) }
         }
     }
 
@@ -175,6 +186,7 @@ package actor CallbackDispatcher: Service {
         }
         queuedBytes -= delivery.body.count
         receiver.inFlight += 1
+        attemptsInFlight += 1
         receivers[key] = receiver
         return delivery
     }
@@ -206,6 +218,13 @@ package actor CallbackDispatcher: Service {
     /// delivery.
     private func finish(_ delivery: Delivery, receiver key: String, _ sent: Sent) -> Delivery? {
         receivers[key]?.inFlight -= 1
+        attemptsInFlight -= 1
+        defer {
+            if attemptsInFlight == 0, !idleWaiters.isEmpty {
+                for waiter in idleWaiters { waiter.resume() }
+                idleWaiters.removeAll()
+            }
+        }
         counters.attempts += 1
         var attempt = CallbackAttempt(
             delivery: delivery.id, attempt: delivery.attempts + 1, url: delivery.url, payload: String(decoding: RequestJournal.kept(delivery.body), as: UTF8.self),

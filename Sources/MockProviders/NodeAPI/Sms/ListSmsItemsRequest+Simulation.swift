@@ -11,6 +11,7 @@ extension ListSmsItemsRequest: NodeAPITransition {
                 && (self.operator.map { item.operator == $0 } ?? true)
                 && (self.state.map { package.itemState(item, at: now) == $0 } ?? true)
         }
-        return Page(NodeAPIState.page(items, paging)) { package.view($0, at: now) }
+        let packageState = package.state(at: now)
+        return Page(NodeAPIState.page(items, paging)) { package.view($0, at: now, packageState: packageState) }
     }
 }
