@@ -37,6 +37,7 @@ let package = Package(
         .executableTarget(name: "fuzz-iys", dependencies: mocks),
         .executableTarget(name: "fuzz-euromsg", dependencies: mocks),
         .executableTarget(name: "fuzz-scenario", dependencies: mocks),
+        .executableTarget(name: "fuzz-admin", dependencies: mocks),
     ],
     swiftLanguageModes: [.v6]
 )

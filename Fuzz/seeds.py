@@ -83,5 +83,24 @@ for collection, target in [("mysoft-iys.postman_collection.json", "fuzz-iys"), (
 for file in glob.glob(os.path.join(root, "mocks/*.yaml")) + [os.path.join(root, "Sources/MockProviders/Resources/default.yaml")]:
     write("fuzz-scenario", open(file, "rb").read())
 
+# The admin API: every call its OpenAPI description names, with a body where it takes one, and a scenario to replace.
+admin_bodies = {
+    "POST /__admin/clock": b'{"mode": "manual", "now": "2026-12-02T09:00:00+03:00"}',
+    "POST /__admin/clock/advance": b'{"seconds": 8}',
+    "POST /__admin/faults": b'{"provider": "node-api", "path": "/sms/create", "error": "SMS18", "times": 3, "every": 2}',
+    "POST /__admin/mo": '{"from": "05551230011", "text": "RET BASLIK"}'.encode(),
+    "POST /__admin/node-api/credit": b'{"user": "admin", "add": 100}',
+    "PUT /__admin/node-api/senders": '{"user": "admin", "title": "YENİ", "state": "approved", "otpApproved": true}'.encode(),
+    "POST /__admin/iys/consents": b'{"brandCode": "5565656556", "consent": {"recipient": "+905551230099", "type": "MESAJ", "source": "IYS_WEB", "status": "ONAY", "consentDate": "2025-12-01 10:00:00", "recipientType": "BIREYSEL"}}',
+    "PUT /__admin/scenario": open(os.path.join(root, "Sources/MockProviders/Resources/default.yaml"), "rb").read(),
+}
+document = json.load(open(os.path.join(root, "Sources/MockProviders/Resources/admin-openapi.json")))
+for path, operations in document["paths"].items():
+    for method in operations:
+        call = f"{method.upper()} {path.replace('{id}', 'f-1')}"
+        write("fuzz-admin", f"{call}\n".encode() + admin_bodies.get(call, b""))
+write("fuzz-admin", b"GET /__admin/sms?to=905551230011&limit=5&before=1-0\n")
+write("fuzz-admin", b"GET /__admin/requests?provider=node-api&path=/sms/*&since=2026-12-02T09:00:00Z\n")
+
 for target in sorted(os.listdir(out)):
     print(f"{target}: {len(os.listdir(os.path.join(out, target)))} seeds")

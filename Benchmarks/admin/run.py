@@ -25,6 +25,8 @@ import threading
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "Tests" / "Toolkits"))
+import serving  # noqa: E402
 BINARY = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / ".build-release" / "release" / "provider-mock"
 TRIALS = int(os.environ.get("TRIALS", "200"))
 PACKAGES = int(os.environ.get("PACKAGES", "100"))
@@ -36,19 +38,9 @@ AUTH = {"Authorization": "Basic YWRtaW46MTIzNDU2", "Content-Type": "application/
 
 
 def serve():
-    process = subprocess.Popen(
-        [str(BINARY), "serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0", "--clock", "manual",
-         "--scenario", str(ROOT / "Benchmarks" / "wrk" / "bench.yaml")],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    ports = {}
-    for line in process.stdout:
-        for name, prefix in (("node", "Node API mock listening on "), ("admin", "Admin API listening on ")):
-            if line.startswith(prefix):
-                ports[name] = int(re.search(r":(\d+)", line[len(prefix):]).group(1))
-        if len(ports) == 2:
-            break
-    threading.Thread(target=lambda: [None for _ in process.stdout], daemon=True).start()
-    return process, ports
+    """The mocks on a manual clock with the benchmark scenario; the Node API's and the admin API's ports."""
+    process, urls = serving.serve(BINARY, "--clock", "manual", "--scenario", str(ROOT / "Benchmarks" / "wrk" / "bench.yaml"))
+    return process, {name: int(urls[name].rsplit(":", 1)[1]) for name in ("node", "admin")}
 
 
 def call(port, method, path, body=None, headers=None, timeout=60):

@@ -10,11 +10,7 @@ Exits non-zero on any failure.
 import base64
 import json
 import pathlib
-import queue
-import subprocess
 import sys
-import threading
-import time
 import urllib.request
 
 from selenium import webdriver
@@ -24,35 +20,12 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "Tests" / "Toolkits"))
+import serving  # noqa: E402
 BINARY = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / ".build" / "debug" / "provider-mock"
 ARTIFACTS = ROOT / ".ci" / "artifacts"
 TOKEN = "tarayici-sinavi"
 TEXT = "Doğrulama kodunuz: 739215. Kimseyle paylaşmayın — ğüşıöç İ"
-
-
-def serve(timeout=60):
-    """The mocks and the admin API on ports the system picks, once each has logged the port it listens on."""
-    process = subprocess.Popen(
-        [str(BINARY), "serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0",
-         "--clock", "manual", "--admin-token", TOKEN],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    lines = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout] and lines.put(None), daemon=True).start()
-    listening = {}
-    deadline = time.monotonic() + timeout
-    while len(listening) < 4:
-        try:
-            line = lines.get(timeout=max(deadline - time.monotonic(), 0.01))
-        except queue.Empty:
-            line = None
-        if line is None:
-            process.kill()
-            raise SystemExit(f"provider-mock serve did not log four listening servers within {timeout} s")
-        for name, prefix in (("node", "Node API mock listening on "), ("iys", "MySoft İYS mock listening on "),
-                             ("euromsg", "Euromsg Express mock listening on "), ("admin", "Admin API listening on ")):
-            if line.startswith(prefix):
-                listening[name] = line[len(prefix):].split()[0]
-    return process, listening
 
 
 def post(url, body, headers):
@@ -74,7 +47,7 @@ def browser(width, height):
 
 def main():
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    process, urls = serve()
+    process, urls = serving.serve(BINARY, "--clock", "manual", "--admin-token", TOKEN)
     basic = {"Authorization": "Basic " + base64.b64encode(b"admin:123456").decode()}
     bearer = {"Authorization": f"Bearer {TOKEN}"}
     driver = browser(1280, 900)

@@ -8,11 +8,7 @@ Needs: pip install zeep suds-community, and a built provider-mock (the first arg
 """
 import datetime
 import pathlib
-import queue
-import subprocess
 import sys
-import threading
-import time
 
 from lxml import etree
 from suds import WebFault
@@ -20,33 +16,17 @@ from suds.client import Client as Suds
 from zeep import Client, Plugin
 from zeep.exceptions import Fault
 
+import serving
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BINARY = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / ".build" / "debug" / "provider-mock"
 CREDENTIALS = dict(username="admin", password="123456")
 
 
-def serve(timeout=60):
-    """Starts the mocks on ports the system picks and returns the process and the Node API's base URL, once the three
-    have logged the ports they listen on (a reader thread, so that a server that never says so fails the check)."""
-    process = subprocess.Popen([str(BINARY), "serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0"],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    lines = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout] and lines.put(None), daemon=True).start()
-    listening = {}
-    deadline = time.monotonic() + timeout
-    while len(listening) < 3:
-        try:
-            line = lines.get(timeout=max(deadline - time.monotonic(), 0.01))
-        except queue.Empty:
-            line = None
-        if line is None:
-            process.kill()
-            raise SystemExit(f"provider-mock serve did not log three listening mocks within {timeout} s")
-        for name in ("Node API", "MySoft İYS", "Euromsg Express"):
-            prefix = f"{name} mock listening on "
-            if line.startswith(prefix):
-                listening[name] = line[len(prefix):].split()[0]
-    return process, listening["Node API"]
+def serve():
+    """The mocks on ports the system picks, and the Node API's base URL."""
+    process, urls = serving.serve(BINARY)
+    return process, urls["node"]
 
 
 def tomorrow():

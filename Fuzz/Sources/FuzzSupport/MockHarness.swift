@@ -12,6 +12,7 @@ public final class MockHarness: Sendable {
         public var nodeAPI: InProcessRouter
         public var iys: InProcessRouter
         public var euromsg: InProcessRouter
+        public var admin: InProcessRouter
         /// Headers every call of a provider carries: Basic auth, bearer tokens, the identified API key.
         public var nodeAPIHeaders: HTTPFields
         public var iysHeaders: HTTPFields
@@ -66,6 +67,7 @@ public final class MockHarness: Sendable {
         _ = euromsg.respond(.put, "/apiKey/identification?apiKey=EXP-DEMO-7F3A9C21", headers: [.authorization: "Bearer \(expressToken)"], body: [])
         return Mocks(
             mocks: mocks, clock: clock, nodeAPI: InProcessRouter(mocks.nodeAPIRouter()), iys: iys, euromsg: euromsg,
+            admin: InProcessRouter(mocks.adminRouter()),
             nodeAPIHeaders: [.authorization: "Basic " + Data("admin:123456".utf8).base64EncodedString(), .contentType: "application/json"],
             iysHeaders: [.authorization: "Bearer \(iysToken)", .contentType: "application/json"],
             euromsgHeaders: [.authorization: "Bearer \(expressToken)", .contentType: "application/json"]

@@ -1,0 +1,28 @@
+import FuzzSupport
+import HTTPTypes
+
+/// The admin API: the input is `METHOD path?query\nbody`. Every reply but the page (HTML) and the scenario's text (YAML)
+/// is JSON, and none is a server error. The event stream and the wait are left out: they answer when something
+/// happens or their time is up (a long poll of up to 120 s is no hang), which an input one at a time cannot show.
+private let harness = MockHarness()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzAdmin(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data else { return 0 }
+    let input = RequestInput(UnsafeRawBufferPointer(start: data, count: size))
+    if input.target.hasPrefix("/__admin/events") || input.target.hasPrefix("/__admin/sms/wait") { return 0 }
+    let mocks = harness.next()
+    let reply = mocks.admin.respond(input.method, input.target, headers: [.contentType: "application/json"], body: input.body)
+    Oracle.expectNoServerError(reply, input.description)
+    let path = input.target.split(separator: "?", maxSplits: 1).first.map(String.init) ?? input.target
+    if reply.status < 300, input.method == .get, path == "/" || path == "/__admin/scenario" { return 0 }
+    if reply.status == 204 { return 0 }
+    Oracle.expectJSON(reply, arrays: true, input.description)
+    return 0
+}
+
+/// The executable's entry point (SwiftPM links `main` to it): libFuzzer's driver with this target.
+@_cdecl("fuzz_admin_main")
+public func fuzzAdminMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    FuzzDriver.run(argc, argv, fuzzAdmin)
+}
