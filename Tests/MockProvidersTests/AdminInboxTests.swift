@@ -157,6 +157,28 @@ import Testing
         #expect(mocks.events.subscriberCount == 0)
     }
 
+    /// A client that goes away frees its place: the stream's next write fails, and the subscription ends with it.
+    @Test func aStreamWhoseClientLeftIsEnded() async throws {
+        let mocks = try Self.mocks()
+        try await Application(router: mocks.adminRouter()).test(.live) { admin in
+            let port = try #require(admin.port)
+            do {
+                let stream = try RawConnection(port: port)
+                stream.write("GET /__admin/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                _ = try #require(await stream.read(within: 10) { $0.contains(": provider-mock events") })
+                #expect(mocks.events.subscriberCount == 1)
+            }
+            // The connection is closed; events go on happening.
+            var freed = false
+            for _ in 0..<10_000 where !freed {
+                mocks.events.publish(.clock(now: 0))
+                await Task.yield()
+                freed = mocks.events.subscriberCount == 0
+            }
+            #expect(freed, "the subscription outlived its client")
+        }
+    }
+
     /// `--admin-token`: without the bearer token (or `?token=`) every admin call is 401.
     @Test func theAdminTokenIsRequiredWhenSet() async throws {
         let mocks = try Self.mocks()

@@ -16,6 +16,8 @@ package final class MockEvents: Sendable {
         case clock(now: Int64)
         /// A reset of the providers named.
         case reset(providers: [String])
+        /// Nothing happened for a while: to one subscriber only (``Subscription/beat()``), never published.
+        case heartbeat
     }
 
     package static let bufferSize = 10_000
@@ -32,8 +34,13 @@ package final class MockEvents: Sendable {
         package let events: AsyncStream<Event>
         let continuation: AsyncStream<Event>.Continuation
 
-        /// Ends the stream (a graceful shutdown): the iteration finishes after the events already buffered.
+        /// Ends the stream (a graceful shutdown, a client gone): the iteration finishes after the events already buffered,
+        /// and the subscription's place is free.
         package func end() { continuation.finish() }
+
+        /// A heartbeat to this subscriber alone: a stream writes something now and then, so that a client that went
+        /// away is noticed (and its place freed) even while nothing happens.
+        package func beat() { continuation.yield(.heartbeat) }
     }
 
     /// A stream of the events from now on; nil when ``maxSubscribers`` are listening. The stream ends when the task
@@ -73,6 +80,7 @@ extension MockEvents.Event: Encodable {
         case .callback: "callback"
         case .clock: "clock"
         case .reset: "reset"
+        case .heartbeat: "heartbeat"
         }
     }
 
@@ -105,6 +113,8 @@ extension MockEvents.Event: Encodable {
             try container.encode(now, forKey: .epochMillis)
         case .reset(let providers):
             try container.encode(providers, forKey: .providers)
+        case .heartbeat:
+            break
         }
     }
 }
