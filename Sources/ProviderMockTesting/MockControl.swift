@@ -124,30 +124,109 @@ public struct MockControl: Sendable {
         try await call(.POST, "/__admin/iys/consents", body: AdminModels.ConsentChange(brandCode: brandCode, consent: consent, user: user))
     }
 
+    /// The consents İYS keeps, newest change first (one brand's when given).
+    public func consents(brandCode: String? = nil, limit: Int = 100) async throws -> [AdminModels.Consent] {
+        let reply: AdminModels.Consents = try await call(.GET, "/__admin/iys/consents", query: ["brandCode": brandCode, "limit": String(limit)])
+        return reply.consents
+    }
+
+    /// Every Euromsg end user's campaigns, with their status now.
+    public func campaigns() async throws -> [AdminModels.EndUserCampaign] {
+        let reply: AdminModels.Campaigns = try await call(.GET, "/__admin/euromsg/campaigns")
+        return reply.campaigns
+    }
+
+    // MARK: Scenario
+
+    /// The scenario's text (YAML), as the mocks were given it.
+    public func scenario() async throws -> String {
+        String(decoding: try await send(.GET, "/__admin/scenario"), as: UTF8.self)
+    }
+
+    /// Replaces the scenario (checked as at start-up) and resets every provider to it; the settings only a restart applies.
+    @discardableResult
+    public func replaceScenario(_ yaml: String) async throws -> [String] {
+        let reply: AdminModels.ScenarioReplaced = try await call(.PUT, "/__admin/scenario", raw: Array(yaml.utf8))
+        return reply.restartNeeded
+    }
+
+    // MARK: Events
+
+    /// The admin API's event stream (`GET /__admin/events`), each event as its type and JSON; it ends when the task
+    /// iterating it is cancelled or the mocks stop.
+    public func events(types: [String]? = nil) -> AsyncThrowingStream<(type: String, json: String), any Error> {
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: (type: String, json: String).self)
+        let request = self.request(.GET, "/__admin/events", query: ["types": types?.joined(separator: ",")])
+        let task = Task {
+            do {
+                let response = try await HTTPClient.shared.execute(try request.get(), timeout: .hours(24))
+                var pending: [UInt8] = []
+                for try await chunk in response.body {
+                    pending += chunk.readableBytesView
+                    while let end = Self.endOfEvent(in: pending) {
+                        let block = String(decoding: pending[..<end], as: UTF8.self)
+                        pending.removeSubrange(..<(end + 2))
+                        var type = "message", data = ""
+                        for line in block.split(separator: "\n") {
+                            if line.hasPrefix("event: ") { type = String(line.dropFirst(7)) }
+                            if line.hasPrefix("data: ") { data = String(line.dropFirst(6)) }
+                        }
+                        if !data.isEmpty { continuation.yield((type, data)) }
+                    }
+                }
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }
+        continuation.onTermination = { _ in task.cancel() }
+        return stream
+    }
+
+    /// Where the first event in `bytes` ends (its blank line), if it is whole.
+    static func endOfEvent(in bytes: [UInt8]) -> Int? {
+        guard bytes.count >= 2 else { return nil }
+        for index in 0..<(bytes.count - 1) where bytes[index] == 0x0A && bytes[index + 1] == 0x0A { return index }
+        return nil
+    }
+
     // MARK: Plumbing
 
     private func call<Reply: Decodable>(
-        _ method: HTTPMethod, _ path: String, query: [String: String?] = [:], body: (some Encodable)? = String?.none, wait: Double = 0
+        _ method: HTTPMethod, _ path: String, query: [String: String?] = [:], body: (some Encodable)? = String?.none, raw: [UInt8]? = nil,
+        wait: Double = 0
     ) async throws -> Reply {
-        let bytes = try await send(method, path, query: query, body: body, wait: wait)
+        let bytes = try await send(method, path, query: query, body: body, raw: raw, wait: wait)
         return try JSONDecoder().decode(Reply.self, from: Data(bytes))
+    }
+
+    /// The request of an admin call, with the token; a JSON `body`, or `raw` bytes as they are.
+    private func request(
+        _ method: HTTPMethod, _ path: String, query: [String: String?] = [:], body: (some Encodable)? = String?.none, raw: [UInt8]? = nil
+    ) -> Result<HTTPClientRequest, AdminModels.Failure> {
+        var components = URLComponents(url: admin.appendingPathComponent(path), resolvingAgainstBaseURL: false)
+        let items = query.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }.sorted { $0.name < $1.name }
+        if !items.isEmpty { components?.queryItems = items }
+        guard let url = components?.url else { return .failure(AdminModels.Failure(400, "cannot build a URL for \(path)")) }
+        var request = HTTPClientRequest(url: url.absoluteString)
+        request.method = method
+        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        if let raw {
+            request.body = .bytes(ByteBuffer(bytes: raw))
+        } else if let body {
+            guard let json = try? JSONEncoder().encode(body) else { return .failure(AdminModels.Failure(400, "the body of \(path) cannot be encoded")) }
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: json))
+        }
+        return .success(request)
     }
 
     @discardableResult
     private func send(
-        _ method: HTTPMethod, _ path: String, query: [String: String?] = [:], body: (some Encodable)? = String?.none, wait: Double = 0
+        _ method: HTTPMethod, _ path: String, query: [String: String?] = [:], body: (some Encodable)? = String?.none, raw: [UInt8]? = nil,
+        wait: Double = 0
     ) async throws -> [UInt8] {
-        var components = URLComponents(url: admin.appendingPathComponent(path), resolvingAgainstBaseURL: false)
-        let items = query.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }.sorted { $0.name < $1.name }
-        if !items.isEmpty { components?.queryItems = items }
-        guard let url = components?.url else { throw AdminModels.Failure(400, "cannot build a URL for \(path)") }
-        var request = HTTPClientRequest(url: url.absoluteString)
-        request.method = method
-        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
-        if let body {
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(bytes: try JSONEncoder().encode(body)))
-        }
+        let request = try self.request(method, path, query: query, body: body, raw: raw).get()
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(Int64(30 + wait.rounded(.up))))
         let bytes = Array(try await response.body.collect(upTo: 64 << 20).readableBytesView)
         guard (200..<300).contains(Int(response.status.code)) else {

@@ -31,7 +31,14 @@ public enum ProviderMockHarness {
         scenario: Scenario? = nil, clock mode: SwitchableClock.Mode = .manual, start: Int64? = nil,
         _ body: @Sendable (Running) async throws -> Value
     ) async throws -> Value {
-        let mocks = ProviderMocks(scenario: try scenario ?? Scenario.bundled(), clock: SwitchableClock(mode: mode, now: start))
+        let clock = SwitchableClock(mode: mode, now: start)
+        let mocks: ProviderMocks
+        if let scenario {
+            mocks = ProviderMocks(scenario: scenario, clock: clock)
+        } else {
+            let source = try Scenario.bundledSource()
+            mocks = ProviderMocks(scenario: try Scenario.parse(source, file: "default.yaml"), clock: clock, source: source)
+        }
         return try await withMocks(mocks, body)
     }
 

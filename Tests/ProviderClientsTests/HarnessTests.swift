@@ -64,6 +64,35 @@ import Testing
         }
     }
 
+    /// The clock set, the journal emptied, the consents and campaigns read, the scenario read and replaced, and the event
+    /// stream followed, through the handle.
+    @Test func clockJournalViewsScenarioAndEventsThroughTheHandle() async throws {
+        try await ProviderMockHarness.withMocks(start: Self.start) { running in
+            let control = running.control
+            let events = control.events(types: ["package"])
+            var iterator = events.makeAsyncIterator()
+            while running.mocks.events.subscriberCount == 0 { await Task.yield() }
+            let created = try await Self.client(running).send(CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "Olay"))
+            let event = try #require(try await iterator.next())
+            #expect(event.type == "package" && event.json.contains("\"pkgID\":\(created.pkgID)"))
+
+            #expect(try await control.setClock(now: "2025-12-03T08:00:00Z").now == "2025-12-03T08:00:00.000Z")
+            #expect(try await control.setClock(mode: .system).mode == .system)
+            #expect(try await control.journal(provider: .nodeAPI).count == 1)
+            try await control.clearJournal(.nodeAPI)
+            #expect(try await control.journal(provider: .nodeAPI).isEmpty)
+            #expect(try await control.consents(brandCode: "5565656556").allSatisfy { $0.brandCode == "5565656556" })
+            #expect(try await control.campaigns().allSatisfy { !$0.apiKey.isEmpty })
+
+            let text = try await control.scenario()
+            #expect(text.contains("nodeAPI:"))
+            let restart = try await control.replaceScenario(text.replacingOccurrences(of: "journalSize: 1000", with: "journalSize: 10"))
+            #expect(restart.contains("nodeAPI.journalSize"))
+            let refused = await #expect(throws: AdminModels.Failure.self) { try await control.replaceScenario("nodeAPI: [") }
+            #expect(refused?.status == 400 && refused?.field == "body")
+        }
+    }
+
     /// Run-time data and an incoming SMS through the handle; a bad call is thrown with its status and field.
     @Test func dataAndIncomingSMSThroughTheHandle() async throws {
         try await ProviderMockHarness.withMocks { running in
