@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "Connector", targets: ["Connector"]),
         // The mocks themselves, for harnesses and the fuzz targets in Fuzz/.
         .library(name: "MockProviders", targets: ["MockProviders"]),
+        // Conformance checks of any endpoint (provider-mock check).
+        .library(name: "Conformance", targets: ["Conformance"]),
         // The mocks in a Swift test's process, with a typed handle over their admin API.
         .library(name: "ProviderMockTesting", targets: ["ProviderMockTesting"]),
     ],
@@ -84,6 +86,8 @@ let package = Package(
                 .copy("Resources/sms.wsdl"), .copy("Resources/default.yaml"), .copy("Resources/inbox.html"), .copy("Resources/admin-openapi.json"),
             ]
         ),
+        // The contract of each provider against any endpoint, on the typed model: what differs from the document.
+        .target(name: "Conformance", dependencies: ["NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "ProviderClients", "WireCoding"]),
         .target(
             name: "ProviderMockTesting",
             dependencies: [
@@ -96,7 +100,7 @@ let package = Package(
         .target(
             name: "ProviderMockCLI",
             dependencies: [
-                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MockProviders", "Connector",
+                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MockProviders", "Connector", "Conformance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -128,6 +132,14 @@ let package = Package(
             dependencies: [
                 // The connector's tests live here too: they need the same live mocks.
                 "ProviderClients", "Connector", "MockProviders", "ProviderMockTesting", "NodeAPI", "MySoftIYS", "EuromsgExpress",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "ConformanceTests",
+            dependencies: [
+                "Conformance", "ProviderMockTesting", "MockProviders", "NodeAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

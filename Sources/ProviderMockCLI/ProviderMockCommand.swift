@@ -6,7 +6,7 @@ package struct ProviderMockCommand: AsyncParsableCommand {
         commandName: "provider-mock",
         abstract: "Codecs and mocks of the Turkish SMS and İYS provider APIs.",
         version: "0.1.0",
-        subcommands: [ConvertCommand.self, ServeCommand.self, SendCommand.self]
+        subcommands: [ConvertCommand.self, ServeCommand.self, SendCommand.self, CheckCommand.self]
     )
 
     package init() {}
