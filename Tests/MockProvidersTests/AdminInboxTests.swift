@@ -157,6 +157,17 @@ import Testing
         #expect(mocks.events.subscriberCount == 0)
     }
 
+    /// A quiet stream writes a keep-alive comment now and then, so that a client gone is noticed even when nothing happens.
+    @Test func aQuietStreamWritesKeepAlives() async throws {
+        let mocks = try Self.mocks()
+        try await Application(router: mocks.adminRouter(token: nil, heartbeat: .milliseconds(20))).test(.live) { admin in
+            let stream = try RawConnection(port: try #require(admin.port))
+            stream.write("GET /__admin/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            let text = try #require(await stream.read(within: 10) { $0.components(separatedBy: ": keep-alive\n\n").count > 2 })
+            #expect(!text.contains("event:"), "a keep-alive is a comment, not an event")
+        }
+    }
+
     /// A client that goes away frees its place: the stream's next write fails, and the subscription ends with it.
     @Test func aStreamWhoseClientLeftIsEnded() async throws {
         let mocks = try Self.mocks()

@@ -8,9 +8,6 @@ import WireCoding
 /// attempts, clock moves, resets), for the inbox page and for tests. `?types=package,callback` keeps those alone. Each
 /// event is `event: <type>` and `data: <JSON>`; the stream ends at the server's graceful shutdown.
 extension AdminRoutes {
-    /// How often a quiet stream writes a comment, so that a client gone is noticed.
-    static let heartbeatInterval: Duration = .seconds(15)
-
     func registerEvents<Context: RequestContext>(on router: Router<Context>) {
         router.get("/__admin/events") { request, _ in
             let wanted = request.firstQueryValues["types"].map { Set($0.split(separator: ",").map(String.init)) }
@@ -22,15 +19,16 @@ extension AdminRoutes {
             }
             let headers: HTTPFields = [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache"]
             return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-                let heartbeat = Task {
+                let interval = heartbeat
+                let beating = Task {
                     while !Task.isCancelled {
-                        try? await Task.sleep(for: Self.heartbeatInterval)
+                        try? await Task.sleep(for: interval)
                         subscription.beat()
                     }
                 }
                 // However the stream ends (shutdown, or a write to a client gone), its place is freed.
                 defer {
-                    heartbeat.cancel()
+                    beating.cancel()
                     subscription.end()
                 }
                 // A comment first, so that the client sees the stream open before the first event.

@@ -14,6 +14,8 @@ struct AdminRoutes: Sendable {
     /// `--admin-token`: every call then needs `Authorization: Bearer <token>` (or `?token=` for a browser's page and
     /// event stream, which cannot set the header).
     let token: String?
+    /// How often a quiet event stream writes a comment, so that a client gone is noticed (15 s; shorter in tests).
+    var heartbeat: Duration = .seconds(15)
     static let maxBodyBytes = 64 * 1024
 
     func register<Context: RequestContext>(on router: Router<Context>) {

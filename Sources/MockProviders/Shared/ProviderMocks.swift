@@ -201,8 +201,13 @@ public struct ProviderMocks: Sendable {
 
     /// A router with the admin API (`/__admin/…`); with a `token`, every call needs `Authorization: Bearer <token>`.
     public func adminRouter(token: String? = nil) -> Router<BasicRequestContext> {
+        adminRouter(token: token, heartbeat: .seconds(15))
+    }
+
+    /// The admin router with the event stream's heartbeat every `heartbeat` (for tests).
+    package func adminRouter(token: String?, heartbeat: Duration) -> Router<BasicRequestContext> {
         let router = Router()
-        AdminRoutes(mocks: self, token: token).register(on: router)
+        AdminRoutes(mocks: self, token: token, heartbeat: heartbeat).register(on: router)
         return router
     }
 
