@@ -151,6 +151,16 @@ import Testing
             let events = try #require(await stream.read(within: 10) { $0.contains("event: clock") })
             #expect(events.contains("event: package\ndata: {\"pkgID\":\(created.pkgID),\"recipients\":1,\"type\":\"package\",\"user\":\"admin\"}\n\n"), "\(events)")
             #expect(!events.contains("event: request"), "only the types asked for")
+            // Every mock's journal feeds the stream, the Node API's too.
+            let all = try RawConnection(port: try #require(admin.port))
+            all.write("GET /__admin/events?types=request HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            _ = try #require(await all.read(within: 10) { $0.contains(": provider-mock events\n\n") })
+            try await Application(router: mocks.nodeAPIRouter()).test(.router) { node in
+                _ = try await node.execute(uri: "/user/credit", method: .post, headers: AdminFaultsTests.admin)
+            }
+            let request = try #require(await all.read(within: 10) { $0.contains("event: request") })
+            #expect(request.contains(#""path":"\/user\/credit""#) || request.contains(#""path":"/user/credit""#), "\(request)")
+            #expect(request.contains(#""provider":"node-api""#))
             let wrong = try await admin.execute(uri: "/__admin/events?types=sms", method: .get)
             #expect(wrong.status == .badRequest)
         }

@@ -62,7 +62,7 @@ public struct ProviderMocks: Sendable {
             injection: injection ?? ErrorInjection(
                 maintenance: nodeScenario.maintenance, maxConcurrentRequestsPerUser: nodeScenario.maxConcurrentRequestsPerUser
             ),
-            faults: faults, journal: RequestJournal(capacity: nodeScenario.journalSize), clock: clock
+            faults: faults, journal: journal(.nodeAPI, nodeScenario.journalSize), clock: clock
         )
         iysRoutes = IYSRoutes(simulation: iys, faults: faults, journal: journal(.iys, scenario.iys.journalSize), clock: clock)
         euromsgRoutes = ExpressRoutes(simulation: euromsg, faults: faults, journal: journal(.euromsg, scenario.euromsg.journalSize), clock: clock)
@@ -72,8 +72,9 @@ public struct ProviderMocks: Sendable {
 
     /// Puts a provider (every provider when nil) back to the scenario's initial state, and empties its journal: its
     /// packages, contacts, consents, lists, campaigns and tokens go (clients ask for a new token), and ids go on from the
-    /// clock, so that none is handed out twice. The faults go back to the scenario's. İYS's consents are the store the Node API's commercial gate reads, so
-    /// resetting İYS resets what the gate sees. A full reset also drops the callbacks not yet sent.
+    /// clock, so that none is handed out twice. The faults go back to the scenario's. İYS's consents are the store the
+    /// Node API's commercial gate reads, so resetting İYS resets what the gate sees. A full reset also drops the
+    /// callbacks not yet sent.
     package func reset(_ provider: Provider? = nil) async {
         let scenario = scenario
         if provider == nil || provider == .iys {
