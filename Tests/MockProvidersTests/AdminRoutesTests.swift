@@ -122,10 +122,10 @@ import Testing
         #expect(clock.now() == Self.start + 3_600_000)
         wall.advance(seconds: 1)
         #expect(clock.now() == Self.start + 3_601_000)
-        #expect(throws: SwitchableClock.Refusal.self) { try clock.advance(milliseconds: 1) }
-        #expect(throws: SwitchableClock.Refusal.self) { try clock.set(mode: .manual, now: Self.start) }
+        #expect(throws: Refusal.self) { try clock.advance(milliseconds: 1) }
+        #expect(throws: Refusal.self) { try clock.set(mode: .manual, now: Self.start) }
         try clock.set(mode: .manual, now: nil)
-        #expect(throws: SwitchableClock.Refusal.self) { try clock.advance(milliseconds: -1) }
+        #expect(throws: Refusal.self) { try clock.advance(milliseconds: -1) }
         // Bounded: the clock stops at the end of 9999 rather than overflow.
         try clock.advance(milliseconds: .max)
         #expect(clock.now() == ManualClock.range.upperBound)

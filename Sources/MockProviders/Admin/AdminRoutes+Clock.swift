@@ -35,7 +35,7 @@ extension AdminRoutes {
             throw AdminModels.Failure(409, "this mock's clock cannot be switched (it was not started by serve)", field: "mode")
         }
         let target = try change.now.map { text throws(AdminModels.Failure) in try AdminModels.milliseconds(iso: text, field: "now") }
-        do { try switchable.set(mode: change.mode, now: target) } catch { throw AdminModels.Failure(409, error.message, field: error.field) }
+        try Self.refused { () throws(Refusal) in try switchable.set(mode: change.mode, now: target) }
         mocks.events.publish(.clock(now: mocks.clock.now()))
         return clockState()
     }
@@ -50,7 +50,7 @@ extension AdminRoutes {
         let milliseconds = Int64((step.seconds * 1000).rounded())
         switch mocks.clock {
         case let switchable as SwitchableClock:
-            do { try switchable.advance(milliseconds: milliseconds) } catch { throw AdminModels.Failure(409, error.message, field: error.field) }
+            try Self.refused { () throws(Refusal) in try switchable.advance(milliseconds: milliseconds) }
         case let manual as ManualClock:
             manual.advance(seconds: Double(milliseconds) / 1000)
         default:

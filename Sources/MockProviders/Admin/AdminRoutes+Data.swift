@@ -11,8 +11,8 @@ extension AdminRoutes {
         router.post("/__admin/node-api/credit") { request, _ in
             await answer(request) { body throws(AdminModels.Failure) in
                 let change = try Self.decode(AdminModels.CreditChange.self, body)
-                let credit = try Self.refused { () throws(NodeAPIState.AdminRefusal) in
-                    try nodeAPI.withState { (state: inout NodeAPIState, _: Int64) throws(NodeAPIState.AdminRefusal) in
+                let credit = try Self.refused { () throws(Refusal) in
+                    try nodeAPI.withState { (state: inout NodeAPIState, _: Int64) throws(Refusal) in
                         try state.changeCredit(of: change.user, add: change.add, exactly: change.credit)
                     }
                 }
@@ -25,8 +25,8 @@ extension AdminRoutes {
                 guard let state = SenderRecord.stateNames[change.state] else {
                     throw AdminModels.Failure(400, "'\(change.state)' is not a sender state (pending, approved, rejected, banned)", field: "state")
                 }
-                let senders = try Self.refused { () throws(NodeAPIState.AdminRefusal) in
-                    try nodeAPI.withState { (account: inout NodeAPIState, _: Int64) throws(NodeAPIState.AdminRefusal) in
+                let senders = try Self.refused { () throws(Refusal) in
+                    try nodeAPI.withState { (account: inout NodeAPIState, _: Int64) throws(Refusal) in
                         try account.setSender(of: change.user, title: change.title, state: state, otpApproved: change.otpApproved)
                     }
                 }
@@ -83,10 +83,5 @@ extension AdminRoutes {
                 return campaigns.map { AdminModels.EndUserCampaign(apiKey: apiKey, campaign: $0) }
             }
         }
-    }
-
-    /// A state refusal as the admin error.
-    static func refused<Value>(_ body: () throws(NodeAPIState.AdminRefusal) -> Value) throws(AdminModels.Failure) -> Value {
-        do { return try body() } catch { throw AdminModels.Failure(error.status, error.message, field: error.field) }
     }
 }

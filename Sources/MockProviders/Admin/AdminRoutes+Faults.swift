@@ -7,7 +7,7 @@ extension AdminRoutes {
         router.post("/__admin/faults") { request, _ in
             await answer(request, status: .created) { body throws(AdminModels.Failure) in
                 let asked = try Self.decode(Fault.Request.self, body)
-                do throws(Fault.Refusal) { return try faults.add(asked) } catch { throw AdminModels.Failure(400, error.message, field: error.field) }
+                return try Self.refused { () throws(Refusal) in try faults.add(asked) }
             }
         }
         router.get("/__admin/faults") { _, _ in Self.ok(AdminModels.Faults(faults: faults.list())).response }

@@ -79,6 +79,11 @@ struct AdminRoutes: Sendable {
         }
     }
 
+    /// A refused change of the mocks' state as the admin error, with the refusal's status and field.
+    static func refused<Value>(_ body: () throws(Refusal) -> Value) throws(AdminModels.Failure) -> Value {
+        do { return try body() } catch { throw AdminModels.Failure(error.status, error.message, field: error.field) }
+    }
+
     static func limit(_ query: [String: String], default value: Int) throws(AdminModels.Failure) -> Int {
         guard let text = query["limit"] else { return value }
         guard let limit = Int(text), (1...1000).contains(limit) else { throw AdminModels.Failure(400, "must be a number from 1 to 1000", field: "limit") }

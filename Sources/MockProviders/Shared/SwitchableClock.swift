@@ -11,12 +11,6 @@ public final class SwitchableClock: MockClock {
         case system, manual
     }
 
-    /// Why the clock refused a change.
-    package struct Refusal: Error, Sendable {
-        package var field: String
-        package var message: String
-    }
-
     private struct State {
         var mode: Mode
         /// The time while manual.
@@ -49,10 +43,10 @@ public final class SwitchableClock: MockClock {
 
     /// Moves a manual clock forward by `milliseconds` (at most ``ManualClock/range``'s end); the system's time is not moved.
     package func advance(milliseconds: Int64) throws(Refusal) {
-        guard milliseconds >= 0 else { throw Refusal(field: "seconds", message: "must not be negative: the clock never goes backwards") }
+        guard milliseconds >= 0 else { throw Refusal(status: 409, field: "seconds", message: "must not be negative: the clock never goes backwards") }
         try state.withLock { (state: inout State) throws(Refusal) in
             guard state.mode == .manual else {
-                throw Refusal(field: "mode", message: "the clock is on the system's time; switch it to manual first (POST /__admin/clock {\"mode\": \"manual\"})")
+                throw Refusal(status: 409, field: "mode", message: "the clock is on the system's time; switch it to manual first (POST /__admin/clock {\"mode\": \"manual\"})")
             }
             let (sum, overflow) = state.frozen.addingReportingOverflow(milliseconds)
             state.frozen = overflow ? ManualClock.range.upperBound : ManualClock.clamped(sum)
@@ -66,7 +60,7 @@ public final class SwitchableClock: MockClock {
         try state.withLock { (state: inout State) throws(Refusal) in
             let current = Self.now(of: state, wall: wall)
             if let target, target < current {
-                throw Refusal(field: "now", message: "is before the mock's current time; the clock never goes backwards")
+                throw Refusal(status: 409, field: "now", message: "is before the mock's current time; the clock never goes backwards")
             }
             let start = ManualClock.clamped(target ?? current)
             state.mode = mode ?? state.mode

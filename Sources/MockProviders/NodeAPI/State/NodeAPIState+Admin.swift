@@ -3,25 +3,18 @@ import NodeAPI
 /// The admin API's changes to the Node API's accounts at run time (`/__admin/node-api/…`): what an operator of the real
 /// service does from its panel, such as a credit top-up or a sender's approval.
 extension NodeAPIState {
-    /// Why the admin could not change an account: the field, and what is wrong.
-    package struct AdminRefusal: Error, Sendable, Equatable {
-        package var status: Int
-        package var field: String
-        package var message: String
-    }
-
     /// Adds `amount` (negative takes credit away, never below 0), or sets the credit to `exactly`; the credit after.
-    package mutating func changeCredit(of user: String, add amount: Int?, exactly: Int?) throws(AdminRefusal) -> Int {
-        guard var account = accounts[user] else { throw AdminRefusal(status: 404, field: "user", message: "there is no account '\(user)'") }
+    package mutating func changeCredit(of user: String, add amount: Int?, exactly: Int?) throws(Refusal) -> Int {
+        guard var account = accounts[user] else { throw Refusal(status: 404, field: "user", message: "there is no account '\(user)'") }
         switch (amount, exactly) {
         case (.some(let amount), nil):
-            guard abs(amount) <= Self.maxCreditChange else { throw AdminRefusal(status: 400, field: "add", message: "must be within ±\(Self.maxCreditChange)") }
+            guard abs(amount) <= Self.maxCreditChange else { throw Refusal(status: 400, field: "add", message: "must be within ±\(Self.maxCreditChange)") }
             account.credit = max(0, min(account.credit + amount, Self.maxCreditChange))
         case (nil, .some(let credit)):
-            guard (0...Self.maxCreditChange).contains(credit) else { throw AdminRefusal(status: 400, field: "credit", message: "must be from 0 to \(Self.maxCreditChange)") }
+            guard (0...Self.maxCreditChange).contains(credit) else { throw Refusal(status: 400, field: "credit", message: "must be from 0 to \(Self.maxCreditChange)") }
             account.credit = credit
         default:
-            throw AdminRefusal(status: 400, field: "add", message: "give add (a change) or credit (the new amount), one of them")
+            throw Refusal(status: 400, field: "add", message: "give add (a change) or credit (the new amount), one of them")
         }
         accounts[user] = account
         return account.credit
@@ -32,10 +25,10 @@ extension NodeAPIState {
 
     /// Sets a sender's state (and OTP approval), adding the sender when the account has none of that title; the
     /// account's senders after.
-    package mutating func setSender(of user: String, title: String, state: SenderState, otpApproved: Bool?) throws(AdminRefusal) -> [SenderRecord] {
-        guard var account = accounts[user] else { throw AdminRefusal(status: 404, field: "user", message: "there is no account '\(user)'") }
+    package mutating func setSender(of user: String, title: String, state: SenderState, otpApproved: Bool?) throws(Refusal) -> [SenderRecord] {
+        guard var account = accounts[user] else { throw Refusal(status: 404, field: "user", message: "there is no account '\(user)'") }
         guard (1...11).contains(title.count), title.allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " || $0 == "." || $0 == "-" }) else {
-            throw AdminRefusal(status: 400, field: "title", message: "'\(title)' is not a sender title (1 to 11 letters, digits, spaces, dots or dashes)")
+            throw Refusal(status: 400, field: "title", message: "'\(title)' is not a sender title (1 to 11 letters, digits, spaces, dots or dashes)")
         }
         if let index = account.senders.firstIndex(where: { $0.title == title }) {
             account.senders[index].state = state

@@ -105,12 +105,6 @@ extension Fault {
         }
     }
 
-    /// Why a fault was refused: the field and what is wrong with it.
-    package struct Refusal: Error, Sendable, Equatable {
-        package var field: String
-        package var message: String
-    }
-
     /// A checked fault from its request: the endpoint is one of the provider's, the error in its catalogue, the numbers
     /// in range.
     package init(_ request: Request, id: String, origin: Origin = .admin) throws(Refusal) {

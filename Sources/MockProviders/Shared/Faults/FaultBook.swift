@@ -24,10 +24,10 @@ package final class FaultBook: Sendable {
     package func replaceScenario(_ faults: [Fault]) { state.withLock { $0.initial = faults } }
 
     /// Adds a fault from `POST /__admin/faults`; its id is `f-<n>`.
-    package func add(_ request: Fault.Request) throws(Fault.Refusal) -> Fault {
-        try state.withLock { (state: inout State) throws(Fault.Refusal) -> Fault in
+    package func add(_ request: Fault.Request) throws(Refusal) -> Fault {
+        try state.withLock { (state: inout State) throws(Refusal) -> Fault in
             guard state.faults.count < Self.capacity else {
-                throw Fault.Refusal(field: "provider", message: "there are \(Self.capacity) faults already; DELETE /__admin/faults first")
+                throw Refusal(field: "provider", message: "there are \(Self.capacity) faults already; DELETE /__admin/faults first")
             }
             let fault = try Fault(request, id: "f-\(state.nextID)")
             state.nextID += 1
