@@ -6,6 +6,19 @@ import Testing
 
 /// The small shared helpers the hot path leans on: they must stay right while being cheap.
 @Suite struct SharedHelpersTests {
+    /// The admin API's times, written from the civil date, are what Foundation's ISO 8601 formatter writes, to the end
+    /// of the clock's range; they read back to the same instant.
+    @Test func isoTimesAreFoundationsAndReadBack() {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        for milliseconds: Int64 in [0, 1, 999, 1_764_662_405_123, 951_782_400_000, 4_107_542_399_999, ManualClock.range.upperBound] {
+            let text = ISOTime.string(milliseconds)
+            #expect(text == formatter.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000)), "\(milliseconds)")
+            #expect(ISOTime.milliseconds(text) == milliseconds)
+        }
+        #expect(ISOTime.string(-5) == "1970-01-01T00:00:00.000Z", "clamped to the clock's range")
+    }
+
     /// A page taken from a sequence as it goes is the page of the whole list, with its length.
     @Test func aPageOfASequenceIsThePageOfTheList() {
         let all = Array(0..<57)

@@ -64,8 +64,10 @@ package final class MockEvents: Sendable {
 
     package var subscriberCount: Int { listeners.load(ordering: .relaxed) }
 
-    package func publish(_ event: Event) {
+    /// Hands `event` to every subscriber; it is not even built while nobody listens (every call of every mock publishes).
+    package func publish(_ event: @autoclosure () -> Event) {
         guard listeners.load(ordering: .relaxed) > 0 else { return }
+        let event = event()
         let continuations = subscribers.withLock { Array($0.continuations.values) }
         for continuation in continuations { continuation.yield(event) }
     }
