@@ -42,9 +42,11 @@ public enum ProviderMockHarness {
         return try await withMocks(mocks, body)
     }
 
-    /// Runs `mocks` (built with whatever clock, policy and injection the test needs) until `body` returns.
+    /// Runs `mocks` (built with whatever clock, policy and injection the test needs), with `limits` on every server's
+    /// connections, until `body` returns.
     public static func withMocks<Value: Sendable>(
-        _ mocks: ProviderMocks, adminToken: String? = nil, _ body: @Sendable (Running) async throws -> Value
+        _ mocks: ProviderMocks, adminToken: String? = nil, limits: ConnectionLimits = ConnectionLimits(),
+        _ body: @Sendable (Running) async throws -> Value
     ) async throws -> Value {
         let ports = Mutex<[String: Int]>([:])
         let (listening, ready) = AsyncStream.makeStream(of: Void.self)
@@ -52,7 +54,7 @@ public enum ProviderMockHarness {
             if ports.withLock({ $0[name] = port; return $0.count }) == 4 { ready.finish() }
         }
         let app = mocks.application(
-            host: "127.0.0.1", ports: ProviderMocks.Ports(nodeAPI: 0, iys: 0, euromsg: 0, admin: 0), adminToken: adminToken,
+            host: "127.0.0.1", ports: ProviderMocks.Ports(nodeAPI: 0, iys: 0, euromsg: 0, admin: 0), limits: limits, adminToken: adminToken,
             onListening: { provider, port in bound(provider.rawValue, port) }, onAdminListening: { port in bound("admin", port) }
         )
         let server = Task {

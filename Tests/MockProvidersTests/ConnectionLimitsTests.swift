@@ -1,27 +1,23 @@
 import Foundation
 import MockProviders
+import ProviderMockTesting
 import Synchronization
 import Testing
 
 /// Issue 11, finding 7: half-sent heads and idle connections are closed, a connection beyond the limit is refused in
 /// its provider's shape, and a body too large is refused from its declared length before a byte of it is read.
 @Suite struct ConnectionLimitsTests {
-    /// The three mocks as `serve` runs them, on ports the OS picks, until `body` returns.
+    /// The three mocks as `serve` runs them (the harness), on ports the OS picks, until `body` returns.
     static func serving(
         _ limits: ConnectionLimits, mocks configure: (ProviderMocks) throws -> Void = { _ in },
         _ body: @escaping @Sendable ([ProviderMocks.Provider: Int]) async throws -> Void
     ) async throws {
         let mocks = ProviderMocks(scenario: try Scenario.bundled(), clock: ManualClock())
         try configure(mocks)
-        let ports = Mutex<[ProviderMocks.Provider: Int]>([:])
-        let (listening, ready) = AsyncStream.makeStream(of: Void.self)
-        let app = mocks.application(host: "127.0.0.1", ports: .init(nodeAPI: 0, iys: 0, euromsg: 0), limits: limits) { provider, port in
-            if ports.withLock({ $0[provider] = port; return $0.count }) == 3 { ready.finish() }
+        try await ProviderMockHarness.withMocks(mocks, limits: limits) { running in
+            let port = { (url: URL) in url.port ?? 0 }
+            try await body([.nodeAPI: port(running.nodeAPI), .iys: port(running.iys), .euromsg: port(running.euromsg)])
         }
-        let server = Task { try await app.runService(gracefulShutdownSignals: []) }
-        defer { server.cancel() }
-        for await _ in listening {}
-        try await body(ports.withLock { $0 })
     }
 
     static let request = "GET /mock/health HTTP/1.1\r\nHost: localhost\r\n\r\n"
