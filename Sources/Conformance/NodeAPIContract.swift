@@ -154,6 +154,7 @@ public struct NodeAPIContract: Sendable {
                 }
                 return unknownFields(received[key], value, at: "\(path).\(key)")
             }
+        // A list's first three elements stand for it: a page of 1 000 packages is not walked whole.
         case (let received as [Any], let written as [Any]):
             return zip(received, written).prefix(3).enumerated().flatMap { index, pair in unknownFields(pair.0, pair.1, at: "\(path)[\(index)]") }
         case (.some(let received), .some(let written)):
