@@ -87,11 +87,23 @@ let package = Package(
             ]
         ),
         // The contract of each provider against any endpoint, on the typed model: what differs from the document.
-        .target(name: "Conformance", dependencies: ["NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "ProviderClients", "WireCoding"]),
+        .target(
+            name: "Conformance",
+            dependencies: [
+                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "LibXML", "ProviderClients", "WireCoding", "MockProviders",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .target(
             name: "ProviderMockTesting",
             dependencies: [
                 "MockProviders", "NodeAPI", "MySoftIYS",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

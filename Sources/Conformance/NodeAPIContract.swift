@@ -9,15 +9,13 @@ import WireCoding
 /// request through a face and reads the reply with the document's rules, reporting what differs:
 /// - the envelope (`{data, err}`, or SOAP's `result` with `err` and `data`), and that the reply decodes into the model
 ///   (types, enum values, required fields);
-/// - fields the model does not know (JSON face): what the reply carries that the model would not write;
+/// - fields the model does not know: what the reply carries that the model would not write;
 /// - for a documented bad input, the documented error: its code, `err.status`, and the HTTP status that goes with it
 ///   (the same as `err.status`, or 200 for an endpoint that answers errors as 200).
 ///
 /// Only reads run unless `allowWrites`: sends cost money on a real account. Writes go to `testNumber` alone.
 public struct NodeAPIContract: Sendable {
-    public enum Face: String, Sendable, Hashable, CaseIterable {
-        case json, soap
-    }
+    public typealias Face = WireFace
 
     public var baseURL: String
     public var username: String
@@ -99,7 +97,9 @@ public struct NodeAPIContract: Sendable {
         } catch {
             return Self.result(operation, face, name, .fail, ["no reply: \(error)"], Self.milliseconds(since: start))
         }
-        let differences = face == .json ? jsonDifferences(Request.self, reply, expected) : soapDifferences(Request.self, reply, expected)
+        let differences = NodeAPIReplyRules(errorsAsHTTP200: errorsAsHTTP200).differences(
+            operation, face, status: reply.status, body: reply.body, expecting: expected.map { .error($0) } ?? .success
+        )
         return Self.result(operation, face, name, differences.isEmpty ? .pass : .fail, differences, Self.milliseconds(since: start))
     }
 
@@ -118,107 +118,6 @@ public struct NodeAPIContract: Sendable {
         }
     }
 
-    // MARK: JSON
-
-    func jsonDifferences<Request: NodeAPIRequest>(_ type: Request.Type, _ reply: ProviderHTTP.Reply, _ expected: ErrorCode?) -> [String] {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(reply.body))) as? [String: Any] else {
-            return ["the body is not a JSON object (HTTP \(reply.status)): \(Self.excerpt(reply.body))"]
-        }
-        var differences: [String] = []
-        let missing = ["data", "err"].filter { object[$0] == nil }
-        if !missing.isEmpty { differences.append("the envelope lacks \(missing.joined(separator: " and ")): keys are \(object.keys.sorted())") }
-        let unexpected = object.keys.filter { $0 != "data" && $0 != "err" }.sorted()
-        if !unexpected.isEmpty { differences.append("the envelope has keys the document does not: \(unexpected.joined(separator: ", "))") }
-        let decoded: NodeAPIReply<Request.Reply>
-        do {
-            decoded = try NodeAPIJSON.decodeReply(Request.Reply.self, from: reply.body)
-        } catch {
-            return differences + ["the reply does not decode into the model: \(error.message)"]
-        }
-        differences += outcomeDifferences(decoded, status: reply.status, expected)
-        if case .success(let payload) = decoded, let encoded = try? NodeAPIJSON.encodeReply(NodeAPIReply<Request.Reply>.success(payload)),
-           let written = (try? JSONSerialization.jsonObject(with: Data(encoded))) as? [String: Any] {
-            differences += Self.unknownFields(object["data"], written["data"], at: "data")
-        }
-        return differences
-    }
-
-    /// What `received` has that the model, writing the same value back, does not: unknown fields, and values of
-    /// another JSON type than the document's (a number sent as a string, which the model reads leniently).
-    static func unknownFields(_ received: Any?, _ written: Any?, at path: String) -> [String] {
-        switch (received, written) {
-        case (let received as [String: Any], let written as [String: Any]):
-            return received.keys.sorted().flatMap { key -> [String] in
-                guard let value = written[key] else {
-                    return received[key] is NSNull ? [] : ["\(path).\(key) is not in the document"]
-                }
-                return unknownFields(received[key], value, at: "\(path).\(key)")
-            }
-        // A list's first three elements stand for it: a page of 1 000 packages is not walked whole.
-        case (let received as [Any], let written as [Any]):
-            return zip(received, written).prefix(3).enumerated().flatMap { index, pair in unknownFields(pair.0, pair.1, at: "\(path)[\(index)]") }
-        case (.some(let received), .some(let written)):
-            let (got, wanted) = (kind(received), kind(written))
-            return got == wanted || got == "null" ? [] : ["\(path) is a \(got), the document's type is \(wanted)"]
-        default:
-            return []
-        }
-    }
-
-    static func kind(_ value: Any) -> String {
-        switch value {
-        case is NSNull: "null"
-        case is String: "string"
-        case is [Any]: "array"
-        case is [String: Any]: "object"
-        case let number as NSNumber: String(describing: type(of: number)).contains("Boolean") ? "boolean" : "number"
-        default: "value"
-        }
-    }
-
-    // MARK: SOAP
-
-    func soapDifferences<Request: NodeAPIRequest>(_ type: Request.Type, _ reply: ProviderHTTP.Reply, _ expected: ErrorCode?) -> [String] {
-        let decoded: NodeAPIReply<Request.Reply>
-        do {
-            decoded = try NodeAPISOAP.decodeReply(Request.Reply.self, operation: Request.operation, from: reply.body)
-        } catch {
-            switch error {
-            case .fault(let fault): return ["a SOAP Fault (HTTP \(reply.status)) where the document has a reply: \(fault.code): \(fault.reason)"]
-            case .provider(let problem): return ["the reply does not decode into the model: \(problem.message)"]
-            }
-        }
-        // SOAP errors travel in <err> with HTTP 200, as the WSDL's toolkits expect.
-        var differences = outcomeDifferences(decoded, status: nil, expected)
-        if reply.status != 200 { differences.append("HTTP \(reply.status) where a SOAP reply (with or without <err>) comes with 200") }
-        return differences
-    }
-
-    // MARK: Shared
-
-    /// A success when none is expected, or the expected error with its documented status; `status` is the HTTP status
-    /// to hold against `err.status` (nil on SOAP).
-    func outcomeDifferences<Payload>(_ reply: NodeAPIReply<Payload>, status: Int?, _ expected: ErrorCode?) -> [String] {
-        switch (reply, expected) {
-        case (.success, nil):
-            if let status, status != 200 { return ["a success with HTTP \(status), not 200"] }
-            return []
-        case (.success, .some(let code)):
-            return ["a success where the document has \(code.entry.name) (\(code.entry.status))"]
-        case (.failure(let error), nil):
-            return ["\(error.code) (\(error.status)) where the document has a success: \(error.message)"]
-        case (.failure(let error), .some(let code)):
-            var differences: [String] = []
-            if error.code != code.entry.name { differences.append("\(error.code) where the document has \(code.entry.name)") }
-            if error.status != code.entry.status { differences.append("err.status \(error.status) where the document has \(code.entry.status) for \(code.entry.name)") }
-            if let status {
-                let wanted = errorsAsHTTP200 ? 200 : error.status
-                if status != wanted { differences.append("HTTP \(status) with err.status \(error.status)\(errorsAsHTTP200 ? " (errors as 200 expected)" : "")") }
-            }
-            return differences
-        }
-    }
-
     static func result(
         _ operation: NodeAPIOperation, _ face: Face, _ check: String, _ verdict: ConformanceReport.Result.Verdict, _ differences: [String], _ milliseconds: Int
     ) -> ConformanceReport.Result {
@@ -230,10 +129,5 @@ public struct NodeAPIContract: Sendable {
     static func milliseconds(since start: ContinuousClock.Instant) -> Int {
         let elapsed = (ContinuousClock.now - start).components
         return Int(elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000)
-    }
-
-    static func excerpt(_ body: [UInt8]) -> String {
-        let text = String(decoding: body.prefix(120), as: UTF8.self)
-        return body.count > 120 ? text + "…" : text
     }
 }

@@ -37,6 +37,13 @@ public struct ProviderHTTP: Sendable {
 
     /// Sends one request. Failing to get a reply (no connection, the timeout, cancellation) is a ``TransportError``.
     public func send(_ method: HTTPMethod, _ url: String, headers: [(String, String)] = [], body: [UInt8]? = nil) async throws(TransportError) -> Reply {
+        try await exchange(method, url, headers: headers, body: body).reply
+    }
+
+    /// Sends one request, and returns the reply's headers too (a proxy passes them on).
+    public func exchange(
+        _ method: HTTPMethod, _ url: String, headers: [(String, String)] = [], body: [UInt8]? = nil
+    ) async throws(TransportError) -> (reply: Reply, headers: [(name: String, value: String)]) {
         var request = HTTPClientRequest(url: url)
         request.method = method
         for (name, value) in headers { request.headers.add(name: name, value: value) }
@@ -45,7 +52,7 @@ public struct ProviderHTTP: Sendable {
         do {
             let response = try await client.execute(request, timeout: amount)
             let bytes = try await response.body.collect(upTo: maxReplyBytes)
-            return Reply(status: Int(response.status.code), body: Array(bytes.readableBytesView))
+            return (Reply(status: Int(response.status.code), body: Array(bytes.readableBytesView)), response.headers.map { ($0.name, $0.value) })
         } catch {
             throw TransportError(error, url: url)
         }

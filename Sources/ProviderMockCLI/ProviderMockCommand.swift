@@ -1,12 +1,13 @@
 import ArgumentParser
 
-/// `provider-mock`: the command line of the toolkit. `serve` runs the mocks, `convert` turns SOAP into JSON and back, `send` tries the connector.
+/// `provider-mock`: the command line of the toolkit. `serve` runs the mocks, `convert` turns SOAP into JSON and back, `send` tries the connector,
+/// `check` and `proxy` hold an endpoint against the document.
 package struct ProviderMockCommand: AsyncParsableCommand {
     package static let configuration = CommandConfiguration(
         commandName: "provider-mock",
         abstract: "Codecs and mocks of the Turkish SMS and İYS provider APIs.",
         version: "0.1.0",
-        subcommands: [ConvertCommand.self, ServeCommand.self, SendCommand.self, CheckCommand.self]
+        subcommands: [ConvertCommand.self, ServeCommand.self, SendCommand.self, CheckCommand.self, ProxyCommand.self]
     )
 
     package init() {}

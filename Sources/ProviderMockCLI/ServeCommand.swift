@@ -50,6 +50,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "State file: loaded at start when it exists, written on shutdown (SIGINT, SIGTERM), so packages, credit, contacts, opt-outs and İYS consents survive a restart.")
     var state: String?
 
+    @Option(name: .long, help: "A directory of recorded exchanges (provider-mock proxy --record DIR): a Node API request that matches one is answered with its recorded reply, before authentication; the rest go to the simulation.")
+    var replay: String?
+
     @Flag(name: .customLong("errors-as-http-200"), help: "Answer every error with HTTP 200, as some resellers do (also a scenario option).")
     var errorsAsHttp200 = false
 
@@ -90,7 +93,19 @@ struct ServeCommand: AsyncParsableCommand {
         let nodeAPI = loaded.nodeAPI
         let clock = SwitchableClock(mode: self.clock)
         let source = if let scenario { try? String(contentsOfFile: scenario, encoding: .utf8) } else { try? Scenario.bundledSource() }
-        let mocks = ProviderMocks(scenario: loaded, clock: clock, errorsAsHTTP200: errorsAsHttp200, strictRequests: strict, source: source)
+        var recordings: ReplayBook?
+        if let replay {
+            do {
+                recordings = try ReplayBook.load(directory: replay)
+            } catch {
+                FileHandle.standardError.write(Data("provider-mock serve: \(error.message)\n".utf8))
+                throw ExitCode(1)
+            }
+            print("Replaying \(recordings?.count ?? 0) recorded exchanges from \(replay); other requests go to the simulation")
+        }
+        let mocks = ProviderMocks(
+            scenario: loaded, clock: clock, errorsAsHTTP200: errorsAsHttp200, strictRequests: strict, source: source, replay: recordings
+        )
         if let state {
             do {
                 if let snapshot = try MockSnapshot.load(path: state) {

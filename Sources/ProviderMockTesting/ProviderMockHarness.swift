@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import MockProviders
 import Synchronization
 
@@ -48,15 +49,32 @@ public enum ProviderMockHarness {
         _ mocks: ProviderMocks, adminToken: String? = nil, limits: ConnectionLimits = ConnectionLimits(),
         _ body: @Sendable (Running) async throws -> Value
     ) async throws -> Value {
+        try await withServers(["node-api", "iys", "euromsg", "admin"]) { bound in
+            mocks.application(
+                host: "127.0.0.1", ports: ProviderMocks.Ports(nodeAPI: 0, iys: 0, euromsg: 0, admin: 0), limits: limits, adminToken: adminToken,
+                onListening: { provider, port in bound(provider.rawValue, port) }, onAdminListening: { port in bound("admin", port) }
+            )
+        } _: { ports in
+            let admin = Self.url(ports["admin"] ?? 0)
+            let running = Running(
+                nodeAPI: Self.url(ports["node-api"] ?? 0), iys: Self.url(ports["iys"] ?? 0), euromsg: Self.url(ports["euromsg"] ?? 0), admin: admin,
+                control: MockControl(admin: admin, token: adminToken), mocks: mocks
+            )
+            return try await body(running)
+        }
+    }
+
+    /// Runs the servers `make` builds (each binding port 0 and reporting the port it got, by name, to the function it is
+    /// given) until `body` returns; `body` starts once every one of `names` has reported. The toolkit's other servers
+    /// (the proxy) start in tests through this too.
+    public static func withServers<Value: Sendable, App: ApplicationProtocol>(
+        _ names: Set<String>, _ make: (@escaping @Sendable (String, Int) -> Void) -> App, _ body: @Sendable ([String: Int]) async throws -> Value
+    ) async throws -> Value {
         let ports = Mutex<[String: Int]>([:])
         let (listening, ready) = AsyncStream.makeStream(of: Void.self)
-        @Sendable func bound(_ name: String, _ port: Int) {
-            if ports.withLock({ $0[name] = port; return $0.count }) == 4 { ready.finish() }
+        let app = make { name, port in
+            if ports.withLock({ $0[name] = port; return names.isSubset(of: $0.keys) }) { ready.finish() }
         }
-        let app = mocks.application(
-            host: "127.0.0.1", ports: ProviderMocks.Ports(nodeAPI: 0, iys: 0, euromsg: 0, admin: 0), limits: limits, adminToken: adminToken,
-            onListening: { provider, port in bound(provider.rawValue, port) }, onAdminListening: { port in bound("admin", port) }
-        )
         let server = Task {
             // A server that cannot start ends the wait too, rather than leave the test hanging.
             defer { ready.finish() }
@@ -64,17 +82,13 @@ public enum ProviderMockHarness {
         }
         for await _ in listening {}
         let bound = ports.withLock { $0 }
-        guard let node = bound["node-api"], let iys = bound["iys"], let euromsg = bound["euromsg"], let admin = bound["admin"] else {
+        guard names.isSubset(of: bound.keys) else {
             server.cancel()
             try await server.value
-            throw HarnessError(message: "the mocks did not start (ports bound: \(bound))")
+            throw HarnessError(message: "the servers did not start (ports bound: \(bound))")
         }
-        let running = Running(
-            nodeAPI: Self.url(node), iys: Self.url(iys), euromsg: Self.url(euromsg), admin: Self.url(admin),
-            control: MockControl(admin: Self.url(admin), token: adminToken), mocks: mocks
-        )
         do {
-            let value = try await body(running)
+            let value = try await body(bound)
             server.cancel()
             _ = await server.result
             return value

@@ -17,12 +17,15 @@ package struct NodeAPIRoutes: Sendable {
     package let journal: RequestJournal
     let dispatcher: NodeAPIDispatcher
     let clock: any MockClock
+    /// Recorded exchanges answered before the simulation (`serve --replay DIR`).
+    package let replay: ReplayBook?
 
     package init(
         simulation: NodeAPISimulation, maxBodyBytes: Int = 4 * 1024 * 1024, policy: NodeAPIWirePolicy = NodeAPIWirePolicy(),
         injection: ErrorInjection = ErrorInjection(), faults: FaultBook = FaultBook(), journal: RequestJournal = RequestJournal(),
-        clock: any MockClock = SystemClock()
+        clock: any MockClock = SystemClock(), replay: ReplayBook? = nil
     ) {
+        self.replay = replay
         dispatcher = NodeAPIDispatcher(simulation: simulation)
         self.maxBodyBytes = maxBodyBytes
         self.policy = policy
@@ -103,6 +106,7 @@ package struct NodeAPIRoutes: Sendable {
         } catch {
             return record(request, [], user: nil, JSONFace.failure(error, policy: policy))
         }
+        if let replayed = replayed(request, body) { return record(request, body, user: nil, replayed) }
         let credentials = Self.basicCredentials(request)
         let face = JSONFace(body: body, query: Self.parameters(of: request), policy: policy)
         let (user, reply) = await call(operation, request, username: credentials?.username, password: credentials?.password, face: face)
@@ -119,6 +123,7 @@ package struct NodeAPIRoutes: Sendable {
             let status: HTTPResponse.Status = error.status == 413 ? .contentTooLarge : .internalServerError
             return record(request, [], user: nil, SOAPFace.fault(SOAPFault(.client, error.message), status: status))
         }
+        if let replayed = replayed(request, body) { return record(request, body, user: nil, replayed) }
         let message: SOAPMessage
         do {
             message = try SOAPMessage(parsing: body)
@@ -164,6 +169,12 @@ package struct NodeAPIRoutes: Sendable {
         if let error = injection.start(user: user) { return (user, face.reply(NodeAPIReply<StatusReply>.failure(error))) }
         defer { injection.finish(user: user) }
         return (user, dispatcher.respond(to: operation, user: user, face: face))
+    }
+
+    /// The recorded reply to this request, when replaying and one matches: before authentication, as recordings carry
+    /// no credentials.
+    private func replayed(_ request: Request, _ body: [UInt8]) -> WireResponse? {
+        replay?.answer(method: request.method.rawValue, path: request.uri.path, query: request.uri.query, body: body)
     }
 
     private func record(_ request: Request, _ body: [UInt8], user: String?, _ reply: WireResponse) -> Response {

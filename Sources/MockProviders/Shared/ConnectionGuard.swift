@@ -28,6 +28,12 @@ public struct ConnectionLimits: Sendable, Hashable {
         self.maxConnections = maxConnections
     }
 
+    /// The HTTP/1 server of another of the toolkit's servers (the proxy) with these limits, refusing beyond
+    /// ``maxConnections`` with `status` and `body`.
+    package func server(refusing status: HTTPResponse.Status, contentType: String, body: [UInt8]) -> HTTPServerBuilder {
+        server(refusal: WireResponse(status: status, contentType: contentType, bytes: body))
+    }
+
     /// The HTTP/1 server of a mock with these limits; `refusal` is the provider's answer beyond ``maxConnections``.
     func server(refusal: WireResponse) -> HTTPServerBuilder {
         let gate = ConnectionGate(limits: self, refusal: refusal)

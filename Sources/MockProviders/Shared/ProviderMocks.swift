@@ -39,6 +39,14 @@ public struct ProviderMocks: Sendable {
         scenario: Scenario, clock: any MockClock, errorsAsHTTP200: Bool = false, strictRequests: Bool = false, injection: ErrorInjection? = nil,
         source: String? = nil
     ) {
+        self.init(scenario: scenario, clock: clock, errorsAsHTTP200: errorsAsHTTP200, strictRequests: strictRequests, injection: injection, source: source, replay: nil)
+    }
+
+    /// The mocks, with recorded Node API exchanges answered before the simulation (`serve --replay DIR`).
+    package init(
+        scenario: Scenario, clock: any MockClock, errorsAsHTTP200: Bool = false, strictRequests: Bool = false, injection: ErrorInjection? = nil,
+        source: String? = nil, replay: ReplayBook?
+    ) {
         scenarioHolder = ScenarioHolder(scenario, source: source)
         self.clock = clock
         let nodeScenario = scenario.nodeAPI
@@ -62,7 +70,7 @@ public struct ProviderMocks: Sendable {
             injection: injection ?? ErrorInjection(
                 maintenance: nodeScenario.maintenance, maxConcurrentRequestsPerUser: nodeScenario.maxConcurrentRequestsPerUser
             ),
-            faults: faults, journal: journal(.nodeAPI, nodeScenario.journalSize), clock: clock
+            faults: faults, journal: journal(.nodeAPI, nodeScenario.journalSize), clock: clock, replay: replay
         )
         iysRoutes = IYSRoutes(simulation: iys, faults: faults, journal: journal(.iys, scenario.iys.journalSize), clock: clock)
         euromsgRoutes = ExpressRoutes(simulation: euromsg, faults: faults, journal: journal(.euromsg, scenario.euromsg.journalSize), clock: clock)
@@ -96,6 +104,7 @@ public struct ProviderMocks: Sendable {
                 state.packages.continueIDs(after: earlier)
             }
             nodeAPIRoutes.journal.clear()
+            nodeAPIRoutes.replay?.rewind()
         }
         if provider == nil || provider == .euromsg {
             euromsg.withState { state, now in

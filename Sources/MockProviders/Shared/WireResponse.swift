@@ -12,6 +12,8 @@ struct WireResponse: Sendable {
     /// No reply at all: the connection is closed (a fault's `empty`) or reset (`reset`, `timeout`) by
     /// ``ConnectionGuardHandler``, which sees ``HTTPField/Name/mockClose`` on the head and sends nothing of the reply.
     var closesConnection: Closing?
+    /// The recording this reply was replayed from (`serve --replay`), sent as `X-Mock-Replay`.
+    var replayedFrom: String?
 
     enum Closing: String, Sendable {
         case close, reset
@@ -39,6 +41,7 @@ struct WireResponse: Sendable {
         var headers: HTTPFields = [:]
         for warning in reportedWarnings { headers.append(HTTPField(name: .mockWarning, value: warning)) }
         if let closesConnection { headers[.mockClose] = closesConnection.rawValue }
+        if let replayedFrom { headers[.mockReplay] = replayedFrom }
         if bytes.isEmpty { return Response(status: status, headers: headers) }
         headers[.contentType] = contentType
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
@@ -62,4 +65,6 @@ extension HTTPField.Name {
     package static let mockWarning = HTTPField.Name("X-Mock-Warning")!
     /// Between a route and ``ConnectionGuardHandler`` only: close the connection instead of sending this reply.
     static let mockClose = HTTPField.Name("X-Provider-Mock-Close")!
+    /// `X-Mock-Replay: 0003-sms-create.json`: the reply is a recording's (`serve --replay`).
+    package static let mockReplay = HTTPField.Name("X-Mock-Replay")!
 }

@@ -1,0 +1,35 @@
+import Foundation
+import MockProviders
+import NIOPosix
+import Synchronization
+
+/// Where the proxy writes its exchanges (`proxy --record DIR`): one file each, numbered in the order the replies came,
+/// after those already in the directory, so that a second recording run adds to the first and replay keeps their order.
+public final class ExchangeRecorder: Sendable {
+    public let directory: URL
+    private let sequence: Mutex<Int>
+
+    /// Creates `directory` when it does not exist.
+    public init(directory: String) throws {
+        let url = URL(fileURLWithPath: directory, isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        let numbers = try FileManager.default.contentsOfDirectory(atPath: directory).compactMap { name in
+            name.hasSuffix(".json") ? Int(name.prefix { $0.isNumber }) : nil
+        }
+        self.directory = url
+        sequence = Mutex(numbers.max() ?? 0)
+    }
+
+    /// Writes `exchange` to its file, off the server's threads; returns the file's name.
+    @discardableResult
+    public func record(_ exchange: RecordedExchange, soapAction: String?) async throws -> String {
+        let number = sequence.withLock { value in
+            value += 1
+            return value
+        }
+        let name = RecordedExchange.fileName(sequence: number, method: exchange.request.method, path: exchange.request.path, soapAction: soapAction)
+        let directory = directory
+        try await NIOThreadPool.singleton.runIfActive { try exchange.write(to: directory, name: name) }
+        return name
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import LibXML
+import NodeAPI
+import NodeAPIJSON
+import NodeAPISOAP
+
+/// How one Node API reply is held against the document, whoever sent the request: the contract's checks
+/// (``NodeAPIContract``) and the traffic the proxy sees. What it checks:
+/// - the envelope (`{data, err}` and no other key; on SOAP a reply rather than a Fault, with HTTP 200);
+/// - that the reply decodes into the model (types, enum values, required fields);
+/// - fields or elements the document does not have: what the reply carries that the model, writing the decoded value
+///   back, does not;
+/// - the outcome: a success, the expected error, or (for traffic) any error of the catalogue with its documented
+///   `err.status`, and the HTTP status that goes with it.
+public struct NodeAPIReplyRules: Sendable, Hashable {
+    /// What the document says the reply is.
+    public enum Outcome: Sendable, Hashable {
+        case success
+        case error(ErrorCode)
+        /// A success, or an error of the catalogue with its documented status: what a request that keeps the rules
+        /// may get (no credit, an unknown package…).
+        case documented
+    }
+
+    /// The endpoint answers errors with HTTP 200 (some resellers do): `err.status` is then not the HTTP status.
+    public var errorsAsHTTP200: Bool
+
+    public init(errorsAsHTTP200: Bool = false) {
+        self.errorsAsHTTP200 = errorsAsHTTP200
+    }
+
+    /// What differs in the reply (`status`, `body`) to `operation` through `face`; empty when it keeps the document.
+    public func differences(_ operation: NodeAPIOperation, _ face: WireFace, status: Int, body: [UInt8], expecting outcome: Outcome) -> [String] {
+        differences(operation.requestType, face, status: status, body: body, expecting: outcome)
+    }
+
+    private func differences<Request: NodeAPIRequest>(_ type: Request.Type, _ face: WireFace, status: Int, body: [UInt8], expecting outcome: Outcome) -> [String] {
+        switch face {
+        case .json: jsonDifferences(Request.self, status, body, outcome)
+        case .soap: soapDifferences(Request.self, status, body, outcome)
+        }
+    }
+
+    // MARK: JSON
+
+    private func jsonDifferences<Request: NodeAPIRequest>(_ type: Request.Type, _ status: Int, _ body: [UInt8], _ outcome: Outcome) -> [String] {
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] else {
+            return ["the body is not a JSON object (HTTP \(status)): \(Self.excerpt(body))"]
+        }
+        var differences: [String] = []
+        let missing = ["data", "err"].filter { object[$0] == nil }
+        if !missing.isEmpty { differences.append("the envelope lacks \(missing.joined(separator: " and ")): keys are \(object.keys.sorted())") }
+        let unexpected = object.keys.filter { $0 != "data" && $0 != "err" }.sorted()
+        if !unexpected.isEmpty { differences.append("the envelope has keys the document does not: \(unexpected.joined(separator: ", "))") }
+        let decoded: NodeAPIReply<Request.Reply>
+        do {
+            decoded = try NodeAPIJSON.decodeReply(Request.Reply.self, from: body)
+        } catch {
+            return differences + ["the reply does not decode into the model: \(error.message)"]
+        }
+        differences += outcomeDifferences(decoded, status: status, outcome)
+        if case .success(let payload) = decoded, let encoded = try? NodeAPIJSON.encodeReply(NodeAPIReply<Request.Reply>.success(payload)),
+           let written = (try? JSONSerialization.jsonObject(with: Data(encoded))) as? [String: Any] {
+            differences += Self.unknownFields(object["data"], written["data"], at: "data")
+        }
+        return differences
+    }
+
+    /// What `received` has that the model, writing the same value back, does not: unknown fields, and values of
+    /// another JSON type than the document's (a number sent as a string, which the model reads leniently).
+    static func unknownFields(_ received: Any?, _ written: Any?, at path: String) -> [String] {
+        switch (received, written) {
+        case (let received as [String: Any], let written as [String: Any]):
+            return received.keys.sorted().flatMap { key -> [String] in
+                guard let value = written[key] else {
+                    return received[key] is NSNull ? [] : ["\(path).\(key) is not in the document"]
+                }
+                return unknownFields(received[key], value, at: "\(path).\(key)")
+            }
+        // A list's first three elements stand for it: a page of 1 000 packages is not walked whole.
+        case (let received as [Any], let written as [Any]):
+            return zip(received, written).prefix(3).enumerated().flatMap { index, pair in unknownFields(pair.0, pair.1, at: "\(path)[\(index)]") }
+        case (.some(let received), .some(let written)):
+            let (got, wanted) = (kind(received), kind(written))
+            return got == wanted || got == "null" ? [] : ["\(path) is a \(got), the document's type is \(wanted)"]
+        default:
+            return []
+        }
+    }
+
+    static func kind(_ value: Any) -> String {
+        switch value {
+        case is NSNull: "null"
+        case is String: "string"
+        case is [Any]: "array"
+        case is [String: Any]: "object"
+        case let number as NSNumber: String(describing: type(of: number)).contains("Boolean") ? "boolean" : "number"
+        default: "value"
+        }
+    }
+
+    // MARK: SOAP
+
+    private func soapDifferences<Request: NodeAPIRequest>(_ type: Request.Type, _ status: Int, _ body: [UInt8], _ outcome: Outcome) -> [String] {
+        let decoded: NodeAPIReply<Request.Reply>
+        do {
+            decoded = try NodeAPISOAP.decodeReply(Request.Reply.self, operation: Request.operation, from: body)
+        } catch {
+            switch error {
+            case .fault(let fault): return ["a SOAP Fault (HTTP \(status)) where the document has a reply: \(fault.code): \(fault.reason)"]
+            case .provider(let problem): return ["the reply does not decode into the model: \(problem.message)"]
+            }
+        }
+        // SOAP errors travel in <err> with HTTP 200, as the WSDL's toolkits expect.
+        var differences = outcomeDifferences(decoded, status: nil, outcome)
+        if status != 200 { differences.append("HTTP \(status) where a SOAP reply (with or without <err>) comes with 200") }
+        if case .success(let payload) = decoded, let received = Self.result(of: body),
+           let encoded = try? NodeAPISOAP.encodeReply(NodeAPIReply<Request.Reply>.success(payload), operation: Request.operation),
+           let written = Self.result(of: encoded) {
+            differences += Self.unknownElements(received, written, at: "result")
+        }
+        return differences
+    }
+
+    /// The `<result>` of a reply envelope.
+    static func result(of envelope: [UInt8]) -> XMLElement? {
+        (try? SOAPMessage(parsing: envelope))?.body.child("result")
+    }
+
+    /// The elements of `received` that the model, writing the same value back, does not write. An empty element is
+    /// "not given", known or not; repeated elements are compared by their first three, as JSON lists are.
+    static func unknownElements(_ received: XMLElement, _ written: XMLElement, at path: String) -> [String] {
+        var differences: [String] = []
+        var seen: Set<String> = []
+        for child in received.children where seen.insert(child.localName).inserted {
+            let mine = received.children.filter { $0.localName == child.localName }
+            let theirs = written.children.filter { $0.localName == child.localName }
+            if theirs.isEmpty {
+                if mine.contains(where: { !$0.children.isEmpty || !$0.text.isEmpty }) { differences.append("\(path).\(child.localName) is not in the document") }
+                continue
+            }
+            for (index, pair) in zip(mine, theirs).prefix(3).enumerated() {
+                differences += unknownElements(pair.0, pair.1, at: mine.count > 1 ? "\(path).\(child.localName)[\(index)]" : "\(path).\(child.localName)")
+            }
+        }
+        return differences
+    }
+
+    // MARK: The outcome
+
+    /// A success when one is expected, the expected error with its documented status, or any documented outcome;
+    /// `status` is the HTTP status to hold against `err.status` (nil on SOAP).
+    func outcomeDifferences<Payload>(_ reply: NodeAPIReply<Payload>, status: Int?, _ outcome: Outcome) -> [String] {
+        switch (reply, outcome) {
+        case (.success, .success), (.success, .documented):
+            if let status, status != 200 { return ["a success with HTTP \(status), not 200"] }
+            return []
+        case (.success, .error(let code)):
+            return ["a success where the document has \(code.entry.name) (\(code.entry.status))"]
+        case (.failure(let error), .success):
+            return ["\(error.code) (\(error.status)) where the document has a success: \(error.message)"]
+        case (.failure(let error), .error(let code)):
+            var differences: [String] = []
+            if error.code != code.entry.name { differences.append("\(error.code) where the document has \(code.entry.name)") }
+            if error.status != code.entry.status { differences.append("err.status \(error.status) where the document has \(code.entry.status) for \(code.entry.name)") }
+            return differences + httpStatusDifferences(error, status)
+        case (.failure(let error), .documented):
+            guard let code = ErrorCode(wireName: error.code) else {
+                return ["\(error.code) is not in the document's error catalogue"] + httpStatusDifferences(error, status)
+            }
+            var differences: [String] = []
+            if error.status != code.entry.status { differences.append("err.status \(error.status) where the document has \(code.entry.status) for \(code.entry.name)") }
+            return differences + httpStatusDifferences(error, status)
+        }
+    }
+
+    private func httpStatusDifferences(_ error: NodeAPIError, _ status: Int?) -> [String] {
+        guard let status else { return [] }
+        let wanted = errorsAsHTTP200 ? 200 : error.status
+        return status == wanted ? [] : ["HTTP \(status) with err.status \(error.status)\(errorsAsHTTP200 ? " (errors as 200 expected)" : "")"]
+    }
+
+    static func excerpt(_ body: [UInt8]) -> String {
+        let text = String(decoding: body.prefix(120), as: UTF8.self)
+        return body.count > 120 ? text + "…" : text
+    }
+}
