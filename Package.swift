@@ -84,6 +84,7 @@ let package = Package(
             ],
             resources: [
                 .copy("Resources/sms.wsdl"), .copy("Resources/default.yaml"), .copy("Resources/inbox.html"), .copy("Resources/admin-openapi.json"),
+                .copy("Resources/openapi"),
             ]
         ),
         // The contract of each provider against any endpoint, on the typed model: what differs from the document.

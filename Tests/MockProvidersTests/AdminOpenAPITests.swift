@@ -6,7 +6,7 @@ import NodeAPI
 import Testing
 
 /// Issue 14: `GET /__admin/openapi.json` describes every admin route, no more, and the replies the admin API gives
-/// match its schemas (a small JSON Schema check: types, required keys, enums, items, references).
+/// match its schemas (``OpenAPISchemaCheck``).
 @Suite struct AdminOpenAPITests {
     static func document(_ admin: some TestClientProtocol) async throws -> [String: Any] {
         let response = try await admin.execute(uri: "/__admin/openapi.json", method: .get)
@@ -62,73 +62,13 @@ import Testing
             ]
             for (method, uri, path, body) in calls {
                 let response = try await admin.execute(uri: uri, method: method, body: body.map { ByteBuffer(string: $0) })
-                let schema = try #require(Self.schema(in: document, path: path, method: method, status: Int(response.status.code)), "\(method) \(uri) answered \(response.status.code), which the document does not give")
+                let check = OpenAPISchemaCheck(document: document)
+                let schema = try #require(check.replySchema(path: path, method: method.rawValue, status: Int(response.status.code)), "\(method) \(uri) answered \(response.status.code), which the document does not give")
                 guard let schema else { continue }
                 let value = try JSONSerialization.jsonObject(with: Data(buffer: response.body), options: .fragmentsAllowed)
-                let problems = Self.check(value, against: schema, in: document, at: "\(method) \(uri)")
+                let problems = check.problems(value, against: schema, at: "\(method) \(uri)")
                 #expect(problems.isEmpty, "\(problems)")
             }
-        }
-    }
-
-    /// The JSON schema of a reply (nil inside when the reply is not JSON); nil when the document has no such status.
-    static func schema(in document: [String: Any], path: String, method: HTTPRequest.Method, status: Int) -> [String: Any]?? {
-        guard let operations = (document["paths"] as? [String: Any])?[path] as? [String: Any],
-              let operation = operations[method.rawValue.lowercased()] as? [String: Any],
-              let response = (operation["responses"] as? [String: Any])?[String(status)] as? [String: Any] else { return nil }
-        let json = ((response["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"] as? [String: Any]
-        return .some(json)
-    }
-
-    /// What in `value` breaks `schema`: one line each, with where.
-    static func check(_ value: Any, against schema: [String: Any], in document: [String: Any], at location: String) -> [String] {
-        if let reference = schema["$ref"] as? String {
-            let name = String(reference.split(separator: "/").last ?? "")
-            guard let target = ((document["components"] as? [String: Any])?["schemas"] as? [String: Any])?[name] as? [String: Any] else {
-                return ["\(location): no schema \(reference)"]
-            }
-            return check(value, against: target, in: document, at: location)
-        }
-        var problems: [String] = []
-        let types = (schema["type"] as? [String]) ?? (schema["type"] as? String).map { [$0] } ?? []
-        if !types.isEmpty, !types.contains(where: { matches(value, type: $0) }) {
-            return ["\(location): \(value) is not \(types.joined(separator: " or "))"]
-        }
-        if let choices = schema["enum"] as? [Any], !(value is NSNull), !choices.contains(where: { "\($0)" == "\(value)" }) {
-            problems.append("\(location): \(value) is not one of \(choices)")
-        }
-        if let object = value as? [String: Any] {
-            for key in (schema["required"] as? [String]) ?? [] where object[key] == nil { problems.append("\(location): \(key) is missing") }
-            let properties = (schema["properties"] as? [String: [String: Any]]) ?? [:]
-            for (key, item) in object {
-                if let property = properties[key] {
-                    problems += check(item, against: property, in: document, at: "\(location).\(key)")
-                } else if let additional = schema["additionalProperties"] as? [String: Any] {
-                    problems += check(item, against: additional, in: document, at: "\(location).\(key)")
-                } else if !properties.isEmpty {
-                    problems.append("\(location): \(key) is not in the schema")
-                }
-            }
-        }
-        if let array = value as? [Any], let items = schema["items"] as? [String: Any] {
-            for (index, item) in array.enumerated() { problems += check(item, against: items, in: document, at: "\(location)[\(index)]") }
-        }
-        return problems
-    }
-
-    /// JSONSerialization's `true` and `false` are a boolean class of their own; its numbers are plain `NSNumber`s.
-    static func isBoolean(_ value: Any) -> Bool { String(describing: Swift.type(of: value)).contains("Boolean") }
-
-    static func matches(_ value: Any, type: String) -> Bool {
-        switch type {
-        case "null": return value is NSNull
-        case "object": return value is [String: Any]
-        case "array": return value is [Any]
-        case "string": return value is String
-        case "boolean": return isBoolean(value)
-        case "integer": return !isBoolean(value) && (value as? NSNumber).map { $0.doubleValue == $0.doubleValue.rounded() } ?? false
-        case "number": return !isBoolean(value) && value is NSNumber
-        default: return false
         }
     }
 }

@@ -53,6 +53,7 @@ package struct NodeAPIRoutes: Sendable {
         // The floor of the benchmark for a request with a body: read, journaled and sent back, with no decoding.
         router.post("/mock/echo") { request, _ in await echo(request) }
         router.get("/soap") { request, _ in wsdl(request).response }
+        OpenAPIDescription.nodeAPI.register(on: router)
         // Opt-out SMS from a recipient to the user's short number (mock only; see IncomingOptOutSMS).
         router.post("/mock/mo") { request, _ in await incomingOptOut(request) }
     }
