@@ -48,6 +48,7 @@ package struct ExpressRoutes: Sendable {
         registerLists(on: router)
         registerMembers(on: router)
         registerCampaigns(on: router)
+        OpenAPIDescription.euromsg.register(on: router)
         router.post("/mock/euromsg/campaign") { request, _ in
             await open(request) { body throws(ExpressError) in
                 (.created, try ExpressJSON.encode(try simulation.sendCampaign(try ExpressJSON.decode(MockCampaignRequest.self, from: body))))

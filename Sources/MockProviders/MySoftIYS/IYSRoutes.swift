@@ -61,6 +61,7 @@ package struct IYSRoutes: Sendable {
             }
         }
         router.get("/mock/health") { _, _ in Response(status: .ok) }
+        OpenAPIDescription.iys.register(on: router)
     }
 
     /// `POST /api/IYSConsent/<name>`: the body decoded as the call's request, and its transition.
