@@ -22,6 +22,15 @@ JSON_OK = "pm.test('succeeds', () => pm.expect(pm.response.json().err).to.eql(nu
 SOAP_OK = "pm.test('succeeds', () => pm.expect(pm.response.text()).to.match(/<err\\s*\\/>|<err><\\/err>/));"
 IYS_OK = "pm.test('succeeds', () => pm.expect(pm.response.json().succeed).to.eql(true));"
 HTTP_OK = "pm.test('succeeds', () => pm.response.to.be.success);"
+# The checks `provider-mock check` makes of every Node API JSON reply: the envelope and no other key, and err.status as
+# the HTTP status (200 on success).
+ENVELOPE = "pm.test('the envelope is {data, err}', () => pm.expect(Object.keys(pm.response.json()).sort()).to.eql(['data', 'err']));"
+STATUS = "pm.test('the HTTP status is err.status', () => pm.expect(pm.response.code).to.eql(pm.response.json().err ? pm.response.json().err.status : 200));"
+
+
+def documented_error(code, status):
+    """The check of a documented bad input: the catalogue's code, and its status in err.status."""
+    return f"pm.test('the error is {code} ({status})', () => pm.expect([pm.response.json().err.code, pm.response.json().err.status]).to.eql(['{code}', {status}]));"
 
 
 def keep(variable, path):
@@ -97,7 +106,7 @@ def node_api():
     examples = []
     for stem, path in JSON_PATHS.items():
         body = (JSON_GOLDEN / f"{stem}.request.json").read_text(encoding="utf-8")
-        examples.append(request(f"{path} ({stem})", "POST", url("nodeApiUrl", path), body, JSON_HEADER, [NO_SERVER_ERROR]))
+        examples.append(request(f"{path} ({stem})", "POST", url("nodeApiUrl", path), body, JSON_HEADER, [NO_SERVER_ERROR, ENVELOPE, STATUS]))
     soap = []
     for file in sorted(SOAP_GOLDEN.glob("*.request.xml")):
         body = file.read_text(encoding="utf-8").replace("<username>admin</username>", "<username>{{username}}</username>")
@@ -108,7 +117,21 @@ def node_api():
     soap.insert(0, request("WSDL", "GET", url("nodeApiUrl", "/soap", [("wsdl", "")]), tests=[HTTP_OK], auth=NO_AUTH))
 
     def post(name, path, body, *tests):
-        return request(name, "POST", url("nodeApiUrl", path), json.dumps(body, ensure_ascii=False, indent=2), JSON_HEADER, [JSON_OK, *tests])
+        return request(name, "POST", url("nodeApiUrl", path), json.dumps(body, ensure_ascii=False, indent=2), JSON_HEADER, [JSON_OK, ENVELOPE, STATUS, *tests])
+
+    def refused(name, path, body, code, status, auth=None):
+        return request(name, "POST", url("nodeApiUrl", path), json.dumps(body, ensure_ascii=False, indent=2), JSON_HEADER,
+                       [NO_SERVER_ERROR, ENVELOPE, STATUS, documented_error(code, status)], auth=auth)
+
+    wrong_password = {"type": "basic", "basic": [{"key": "username", "value": "{{username}}", "type": "string"},
+                                                 {"key": "password", "value": "{{password}}-yanlış", "type": "string"}]}
+    contract = [
+        refused("Wrong credentials", "/user/credit", {}, "ERR_UNAUTHORIZED_REQUEST", 401, auth=wrong_password),
+        refused("An unknown package", "/sms/list-item", {"pkgID": 1}, "ERR_SMS_PKG_NOT_FOUND", 404),
+        refused("A page size of 5", "/sms/list", {"pageSize": 5}, "ERR_INVALID_PARAM", 400),
+        refused("A range over 3 months", "/sms/inquiry-number", {"gsm": "905551230011", "startDate": "2025-01-01 00:00", "finishDate": "2025-06-01 00:00"},
+                "ERR_INVALID_DATE_RANGE", 400),
+    ]
 
     flow = [
         post("Credit", "/user/credit", {}),
@@ -146,8 +169,11 @@ def node_api():
     return collection(
         "Node API v1.8.3",
         "The SMS provider Node API: every JSON endpoint and SOAP operation with the document's examples (checked for no server error), "
-        "then a flow on the mock's seeds (admin / 123456, sender BASLIK) expected to succeed.",
-        [{"name": "Flow on the mock", "item": flow}, {"name": "Document examples (JSON)", "item": examples},
+        "then a flow on the mock's seeds (admin / 123456, sender BASLIK) expected to succeed. Every JSON reply is checked as "
+        "`provider-mock check` checks it (the envelope {data, err}, err.status as the HTTP status), and the contract's documented "
+        "bad inputs (wrong credentials, an unknown package, a page size of 5, a range over 3 months) expect the document's errors.",
+        [{"name": "Flow on the mock", "item": flow}, {"name": "Contract: documented errors", "item": contract},
+         {"name": "Document examples (JSON)", "item": examples},
          {"name": "Document examples (SOAP)", "item": soap}],
         auth=BASIC, variables=["pkgID", "contactUUID", "groupUUID"],
     )

@@ -55,6 +55,16 @@ import Testing
         #expect(run.check(["pm.test('succeeds', () => pm.expect(pm.response.json().err).to.eql(null));"], status: 200, body: #"{"err": null, "data": {"pkgID": 5}}"#) == nil)
         #expect(run.check(["pm.test('succeeds', () => pm.expect(pm.response.json().succeed).to.eql(true));"], status: 400, body: #"{"succeed": false}"#) != nil)
         #expect(run.check(["console.log(1);"], status: 200, body: "{}") != nil)
+        // The contract's checks: the envelope, err.status as the HTTP status, a documented error.
+        let envelope = "pm.test('the envelope is {data, err}', () => pm.expect(Object.keys(pm.response.json()).sort()).to.eql(['data', 'err']));"
+        #expect(run.check([envelope], status: 200, body: #"{"data": {}, "err": null, "extra": 1}"#) != nil)
+        #expect(run.check([envelope], status: 200, body: #"{"data": {}, "err": null}"#) == nil)
+        let status = "pm.test('the HTTP status is err.status', () => pm.expect(pm.response.code).to.eql(pm.response.json().err ? pm.response.json().err.status : 200));"
+        #expect(run.check([status], status: 200, body: #"{"data": null, "err": {"code": "ERR_INVALID_PARAM", "status": 400}}"#) != nil)
+        #expect(run.check([status], status: 400, body: #"{"data": null, "err": {"code": "ERR_INVALID_PARAM", "status": 400}}"#) == nil)
+        let documented = "pm.test('the error is ERR_SMS_PKG_NOT_FOUND (404)', () => pm.expect([pm.response.json().err.code, pm.response.json().err.status]).to.eql(['ERR_SMS_PKG_NOT_FOUND', 404]));"
+        #expect(run.check([documented], status: 404, body: #"{"data": null, "err": {"code": "ERR_SMS_PKG_NOT_FOUND", "status": 404}}"#) == nil)
+        #expect(run.check([documented], status: 400, body: #"{"data": null, "err": {"code": "ERR_INVALID_PARAM", "status": 400}}"#) != nil)
         #expect(run.check(["pm.collectionVariables.set('id', pm.response.json().data.pkgID);"], status: 200, body: #"{"data": {"pkgID": 42}}"#) == nil)
         #expect(run.variables["id"] == "42")
     }
@@ -142,13 +152,33 @@ struct PostmanRun {
                 guard let object = json as? [String: Any], object["succeed"] as? Bool == true else { return "succeed is not true: \(body.prefix(300))" }
             case #"pm.test('succeeds', () => pm.expect(pm.response.text()).to.match(/<err\s*\/>|<err><\/err>/));"#:
                 if !(body.contains("<err/>") || body.contains("<err></err>")) || body.contains("Fault>") { return "SOAP error: \(body.prefix(300))" }
+            case "pm.test('the envelope is {data, err}', () => pm.expect(Object.keys(pm.response.json()).sort()).to.eql(['data', 'err']));":
+                guard let object = json as? [String: Any], object.keys.sorted() == ["data", "err"] else { return "the envelope is not {data, err}: \(body.prefix(300))" }
+            case "pm.test('the HTTP status is err.status', () => pm.expect(pm.response.code).to.eql(pm.response.json().err ? pm.response.json().err.status : 200));":
+                let error = (json as? [String: Any])?["err"] as? [String: Any]
+                let wanted = error.map { $0["status"] as? Int ?? -1 } ?? 200
+                if status != wanted { return "HTTP \(status) where err.status says \(wanted)" }
             default:
+                if let (code, wanted) = Self.documentedError(line) {
+                    let error = (json as? [String: Any])?["err"] as? [String: Any]
+                    if error?["code"] as? String != code || error?["status"] as? Int != wanted { return "not \(code) (\(wanted)): \(body.prefix(300))" }
+                    continue
+                }
                 guard let (name, path) = Self.variableSetter(line) else { return "the replayer does not understand: \(line)" }
                 guard let value = path.reduce(json as Any?, { ($0 as? [String: Any])?[$1] }) else { return "\(path.joined(separator: ".")) is missing: \(body.prefix(300))" }
                 variables[name] = (value as? String) ?? "\(value)"
             }
         }
         return nil
+    }
+
+    /// `pm.test('the error is CODE (400)', …to.eql(['CODE', 400]));` → (CODE, 400).
+    static func documentedError(_ line: String) -> (String, Int)? {
+        let prefix = "pm.test('the error is ", middle = "', () => pm.expect([pm.response.json().err.code, pm.response.json().err.status]).to.eql(['"
+        guard line.hasPrefix(prefix), let split = line.range(of: middle) else { return nil }
+        let tail = line[split.upperBound...].split(separator: "'")
+        guard tail.count >= 2, let status = Int(tail[1].trimmingCharacters(in: CharacterSet(charactersIn: ", ]);"))) else { return nil }
+        return (String(tail[0]), status)
     }
 
     /// `pm.collectionVariables.set('name', pm.response.json().a.b);` → (name, [a, b]).
