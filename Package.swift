@@ -91,7 +91,7 @@ let package = Package(
         .target(
             name: "Conformance",
             dependencies: [
-                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "LibXML", "ProviderClients", "WireCoding", "MockProviders",
+                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "LibXML", "MySoftIYS", "EuromsgExpress", "ProviderClients", "WireCoding", "MockProviders",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),

@@ -16,6 +16,11 @@ public struct ConformanceReport: Sendable, Hashable, Codable {
         /// What differed from the document (or why the check was skipped), one line each.
         public var differences: [String]
         public var durationMs: Int
+
+        /// Whole milliseconds from `start` to now, for ``durationMs``.
+        static func milliseconds(since start: ContinuousClock.Instant) -> Int {
+            Int((ContinuousClock.now - start) / .milliseconds(1))
+        }
     }
 
     public var results: [Result]
@@ -35,15 +40,16 @@ public struct ConformanceReport: Sendable, Hashable, Codable {
         }
     }
 
-    /// A table for the terminal: operation, face, verdict and check, then what differed, indented.
+    /// A table for the terminal: provider, operation, face, verdict and check, then what differed, indented.
     public var table: String {
         let width = max(results.map(\.operation.count).max() ?? 0, 9)
-        var lines = ["operation".padding(toLength: width, withPad: " ", startingAt: 0) + "  face  verdict  check"]
+        var lines = ["provider  " + "operation".padding(toLength: width, withPad: " ", startingAt: 0) + "  face  verdict  check"]
         for result in results {
-            lines.append(result.operation.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+            lines.append(result.provider.padding(toLength: 8, withPad: " ", startingAt: 0) + "  "
+                + result.operation.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
                 + result.face.padding(toLength: 4, withPad: " ", startingAt: 0) + "  "
                 + result.verdict.rawValue.uppercased().padding(toLength: 7, withPad: " ", startingAt: 0) + "  " + result.check)
-            for difference in result.differences { lines.append(String(repeating: " ", count: width + 2) + "- " + difference) }
+            for difference in result.differences { lines.append(String(repeating: " ", count: width + 12) + "- " + difference) }
         }
         let (passed, failed, skipped) = counts
         lines.append("\(passed) passed, \(failed) failed, \(skipped) skipped: \(conformant ? "conformant" : "NOT conformant")")

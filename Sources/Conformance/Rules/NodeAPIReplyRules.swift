@@ -44,8 +44,8 @@ public struct NodeAPIReplyRules: Sendable, Hashable {
     // MARK: JSON
 
     private func jsonDifferences<Request: NodeAPIRequest>(_ type: Request.Type, _ status: Int, _ body: [UInt8], _ outcome: Outcome) -> [String] {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] else {
-            return ["the body is not a JSON object (HTTP \(status)): \(Self.excerpt(body))"]
+        guard let object = JSONShape.object(body) else {
+            return ["the body is not a JSON object (HTTP \(status)): \(JSONShape.excerpt(body))"]
         }
         var differences: [String] = []
         let missing = ["data", "err"].filter { object[$0] == nil }
@@ -60,43 +60,10 @@ public struct NodeAPIReplyRules: Sendable, Hashable {
         }
         differences += outcomeDifferences(decoded, status: status, outcome)
         if case .success(let payload) = decoded, let encoded = try? NodeAPIJSON.encodeReply(NodeAPIReply<Request.Reply>.success(payload)),
-           let written = (try? JSONSerialization.jsonObject(with: Data(encoded))) as? [String: Any] {
-            differences += Self.unknownFields(object["data"], written["data"], at: "data")
+           let written = JSONShape.object(encoded) {
+            differences += JSONShape.unknownFields(object["data"], written["data"], at: "data")
         }
         return differences
-    }
-
-    /// What `received` has that the model, writing the same value back, does not: unknown fields, and values of
-    /// another JSON type than the document's (a number sent as a string, which the model reads leniently).
-    static func unknownFields(_ received: Any?, _ written: Any?, at path: String) -> [String] {
-        switch (received, written) {
-        case (let received as [String: Any], let written as [String: Any]):
-            return received.keys.sorted().flatMap { key -> [String] in
-                guard let value = written[key] else {
-                    return received[key] is NSNull ? [] : ["\(path).\(key) is not in the document"]
-                }
-                return unknownFields(received[key], value, at: "\(path).\(key)")
-            }
-        // A list's first three elements stand for it: a page of 1 000 packages is not walked whole.
-        case (let received as [Any], let written as [Any]):
-            return zip(received, written).prefix(3).enumerated().flatMap { index, pair in unknownFields(pair.0, pair.1, at: "\(path)[\(index)]") }
-        case (.some(let received), .some(let written)):
-            let (got, wanted) = (kind(received), kind(written))
-            return got == wanted || got == "null" ? [] : ["\(path) is a \(got), the document's type is \(wanted)"]
-        default:
-            return []
-        }
-    }
-
-    static func kind(_ value: Any) -> String {
-        switch value {
-        case is NSNull: "null"
-        case is String: "string"
-        case is [Any]: "array"
-        case is [String: Any]: "object"
-        case let number as NSNumber: String(describing: type(of: number)).contains("Boolean") ? "boolean" : "number"
-        default: "value"
-        }
     }
 
     // MARK: SOAP
@@ -178,10 +145,5 @@ public struct NodeAPIReplyRules: Sendable, Hashable {
         guard let status else { return [] }
         let wanted = errorsAsHTTP200 ? 200 : error.status
         return status == wanted ? [] : ["HTTP \(status) with err.status \(error.status)\(errorsAsHTTP200 ? " (errors as 200 expected)" : "")"]
-    }
-
-    static func excerpt(_ body: [UInt8]) -> String {
-        let text = String(decoding: body.prefix(120), as: UTF8.self)
-        return body.count > 120 ? text + "…" : text
     }
 }

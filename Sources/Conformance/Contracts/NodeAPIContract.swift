@@ -95,12 +95,12 @@ public struct NodeAPIContract: Sendable {
         do {
             reply = try await send(request, face, password: password ?? self.password)
         } catch {
-            return Self.result(operation, face, name, .fail, ["no reply: \(error)"], Self.milliseconds(since: start))
+            return Self.result(operation, face, name, .fail, ["no reply: \(error)"], ConformanceReport.Result.milliseconds(since: start))
         }
         let differences = NodeAPIReplyRules(errorsAsHTTP200: errorsAsHTTP200).differences(
             operation, face, status: reply.status, body: reply.body, expecting: expected.map { .error($0) } ?? .success
         )
-        return Self.result(operation, face, name, differences.isEmpty ? .pass : .fail, differences, Self.milliseconds(since: start))
+        return Self.result(operation, face, name, differences.isEmpty ? .pass : .fail, differences, ConformanceReport.Result.milliseconds(since: start))
     }
 
     private func send<Request: NodeAPIRequest>(_ request: Request, _ face: Face, password: String) async throws -> ProviderHTTP.Reply {
@@ -126,8 +126,4 @@ public struct NodeAPIContract: Sendable {
         )
     }
 
-    static func milliseconds(since start: ContinuousClock.Instant) -> Int {
-        let elapsed = (ContinuousClock.now - start).components
-        return Int(elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000)
-    }
 }
