@@ -19,6 +19,19 @@ import Testing
             == ["result.data.bonus is not in the document"], "an empty element is not given, known or not")
     }
 
+    @Test func aReplyOfManyUnknownFieldsIsReportedInFewLines() {
+        let fields = (0..<200).map { #""f\#($0)": \#($0)"# }.joined(separator: ", ")
+        let json = Array(#"{"data": {"credit": 1, \#(fields)}, "err": null}"#.utf8)
+        let differences = rules.differences(.userCredit, .json, status: 200, body: json, expecting: .success)
+        #expect(differences.count == NodeAPIReplyRules.maxDifferences + 1)
+        #expect(differences.last == "150 more differences left out")
+        let elements = (0..<200).map { "<e\($0)>1</e\($0)>" }.joined()
+        let soap = Array(#"<?xml version="1.0"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><sms:getUserCreditResponse xmlns:sms="http://localhost:9587/wsdl/sms"><result><err/><data><credit>1</credit>\#(elements)</data></result></sms:getUserCreditResponse></soapenv:Body></soapenv:Envelope>"#.utf8)
+        let soapDifferences = rules.differences(.userCredit, .soap, status: 200, body: soap, expecting: .success)
+        #expect(soapDifferences.first == "result.data.e0 is not in the document")
+        #expect(soapDifferences.count == NodeAPIReplyRules.maxDifferences + 1)
+    }
+
     @Test func trafficMayGetAnyDocumentedErrorWithItsStatus() throws {
         let noCredit = try NodeAPIJSON.encodeReply(NodeAPIReply<UserCredit>.failure(NodeAPIError(.sms05)))
         #expect(rules.differences(.userCredit, .json, status: ErrorCode.sms05.entry.status, body: noCredit, expecting: .documented) == [])

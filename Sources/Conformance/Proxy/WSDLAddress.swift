@@ -1,13 +1,36 @@
-import Foundation
+import MockProviders
 
 /// A WSDL's `<soap:address location="…">` pointed at another address: the proxy's, so that a SOAP toolkit that reads
-/// the WSDL through the proxy also sends its calls through it.
+/// the WSDL through the proxy also sends its calls through it. One pass over the WSDL (``MarkupScanner``).
 enum WSDLAddress {
-    nonisolated(unsafe) static let address = /(<(?:[A-Za-z_][\w.-]*:)?address\s[^>]*location\s*=\s*)("[^"]*"|'[^']*')/
-
     static func pointing(_ wsdl: [UInt8], at location: String) -> [UInt8] {
-        guard let text = String(validating: wsdl, as: UTF8.self), text.contains("definitions") else { return wsdl }
-        let escaped = location.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
-        return Array(text.replacing(address) { match in "\(match.output.1)\"\(escaped)\"" }.utf8)
+        let escaped = Array(location.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;").utf8)
+        var values: [Range<Int>] = []
+        for tag in MarkupScanner.startTags(wsdl) where tag.localName == "address" {
+            if let value = attribute("location", in: wsdl[tag.tag]) { values.append(value) }
+        }
+        return MarkupScanner.replacing(values, in: wsdl, with: escaped)
+    }
+
+    /// The range of the value of `name="…"` (or `'…'`) within a tag's bytes.
+    static func attribute(_ name: String, in tag: ArraySlice<UInt8>) -> Range<Int>? {
+        let key = Array(name.utf8)
+        var index = tag.startIndex
+        while index + key.count < tag.endIndex {
+            let before = index == tag.startIndex ? UInt8(ascii: " ") : tag[index - 1]
+            if tag[index..<(index + key.count)].elementsEqual(key), [0x20, 0x09, 0x0A, 0x0D].contains(before) {
+                var cursor = index + key.count
+                while cursor < tag.endIndex, [0x20, 0x09, 0x0A, 0x0D].contains(tag[cursor]) { cursor += 1 }
+                guard cursor < tag.endIndex, tag[cursor] == UInt8(ascii: "=") else { index += 1; continue }
+                cursor += 1
+                while cursor < tag.endIndex, [0x20, 0x09, 0x0A, 0x0D].contains(tag[cursor]) { cursor += 1 }
+                guard cursor < tag.endIndex, tag[cursor] == UInt8(ascii: "\"") || tag[cursor] == UInt8(ascii: "'") else { index += 1; continue }
+                let quote = tag[cursor]
+                guard let end = tag[(cursor + 1)...].firstIndex(of: quote) else { return nil }
+                return (cursor + 1)..<end
+            }
+            index += 1
+        }
+        return nil
     }
 }

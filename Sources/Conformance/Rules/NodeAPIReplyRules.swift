@@ -29,10 +29,15 @@ public struct NodeAPIReplyRules: Sendable, Hashable {
         self.errorsAsHTTP200 = errorsAsHTTP200
     }
 
-    /// What differs in the reply (`status`, `body`) to `operation` through `face`; empty when it keeps the document.
+    /// What differs in the reply (`status`, `body`) to `operation` through `face`; empty when it keeps the document. At
+    /// most ``maxDifferences``, and a line for the rest: a reply of a million unknown fields is not a million lines.
     public func differences(_ operation: NodeAPIOperation, _ face: WireFace, status: Int, body: [UInt8], expecting outcome: Outcome) -> [String] {
-        differences(operation.requestType, face, status: status, body: body, expecting: outcome)
+        let all = differences(operation.requestType, face, status: status, body: body, expecting: outcome)
+        guard all.count > Self.maxDifferences else { return all }
+        return Array(all.prefix(Self.maxDifferences)) + ["\(all.count - Self.maxDifferences) more differences left out"]
     }
+
+    public static let maxDifferences = 50
 
     private func differences<Request: NodeAPIRequest>(_ type: Request.Type, _ face: WireFace, status: Int, body: [UInt8], expecting outcome: Outcome) -> [String] {
         switch face {
@@ -97,17 +102,23 @@ public struct NodeAPIReplyRules: Sendable, Hashable {
     /// The elements of `received` that the model, writing the same value back, does not write. An empty element is
     /// "not given", known or not; repeated elements are compared by their first three, as JSON lists are.
     static func unknownElements(_ received: XMLElement, _ written: XMLElement, at path: String) -> [String] {
+        // Grouped by name in one pass each: a reply of many differently named elements is not searched once per name.
+        var mine: [String: [XMLElement]] = [:]
+        var order: [String] = []
+        for child in received.children {
+            if mine[child.localName] == nil { order.append(child.localName) }
+            mine[child.localName, default: []].append(child)
+        }
+        let theirs = Dictionary(grouping: written.children, by: \.localName)
         var differences: [String] = []
-        var seen: Set<String> = []
-        for child in received.children where seen.insert(child.localName).inserted {
-            let mine = received.children.filter { $0.localName == child.localName }
-            let theirs = written.children.filter { $0.localName == child.localName }
-            if theirs.isEmpty {
-                if mine.contains(where: { !$0.children.isEmpty || !$0.text.isEmpty }) { differences.append("\(path).\(child.localName) is not in the document") }
+        for name in order {
+            let same = mine[name] ?? []
+            guard let known = theirs[name] else {
+                if same.contains(where: { !$0.children.isEmpty || !$0.text.isEmpty }) { differences.append("\(path).\(name) is not in the document") }
                 continue
             }
-            for (index, pair) in zip(mine, theirs).prefix(3).enumerated() {
-                differences += unknownElements(pair.0, pair.1, at: mine.count > 1 ? "\(path).\(child.localName)[\(index)]" : "\(path).\(child.localName)")
+            for (index, pair) in zip(same, known).prefix(3).enumerated() {
+                differences += unknownElements(pair.0, pair.1, at: same.count > 1 ? "\(path).\(name)[\(index)]" : "\(path).\(name)")
             }
         }
         return differences

@@ -66,7 +66,9 @@ public struct NodeAPIRequestRules: Sendable {
         var expected = NodeAPIReplyRules.Outcome.documented
         do throws(NodeAPIError) {
             let request = try decode(type, ignored)
-            differences += ignored.all.map { "\($0) is not in the document (the provider ignores it)" }
+            let unknown = ignored.all
+            differences += unknown.prefix(NodeAPIReplyRules.maxDifferences).map { "\($0) is not in the document (the provider ignores it)" }
+            if unknown.count > NodeAPIReplyRules.maxDifferences { differences.append("\(unknown.count - NodeAPIReplyRules.maxDifferences) more unknown fields left out") }
             do throws(NodeAPIError) {
                 try request.validate()
             } catch {

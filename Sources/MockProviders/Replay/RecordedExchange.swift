@@ -90,16 +90,17 @@ public struct RecordedExchange: Sendable, Hashable, Codable {
         }
     }
 
-    // `<username>…</username>`, with or without a prefix; and `"password": "…"` in JSON.
-    nonisolated(unsafe) static let secretElement = /(<(?:[A-Za-z_][\w.-]*:)?(username|password|apiKey)(?:\s[^>]*)?>)([^<]*)(<\/)/
-    nonisolated(unsafe) static let secretField = /("(?:username|password|apiKey|api_key|secret|token|access_token)"\s*:\s*)"(?:[^"\\]|\\.)*"/
+    /// SOAP's credential elements, whatever their prefix, and the JSON fields that carry secrets.
+    static let secretElements: Set<String> = ["username", "password", "apiKey"]
+    static let secretFields: Set<String> = ["username", "password", "apiKey", "api_key", "secret", "token", "access_token"]
 
-    /// The body with SOAP credentials and JSON secret fields redacted; other bytes as they were.
+    /// The body with SOAP credentials and JSON secret fields redacted; other bytes as they were. One pass over the
+    /// body (``MarkupScanner``), whatever it holds.
     static func redacting(body: [UInt8]) -> [UInt8] {
-        guard let text = String(validating: body, as: UTF8.self) else { return body }
-        let elements = text.replacing(secretElement) { match in "\(match.output.1)\(redacted)\(match.output.4)" }
-        let fields = elements.replacing(secretField) { match in "\(match.output.1)\"\(redacted)\"" }
-        return Array(fields.utf8)
+        let elements = MarkupScanner.startTags(body).filter { secretElements.contains($0.localName) && !$0.text.isEmpty }.map(\.text)
+        let elementsRedacted = MarkupScanner.replacing(elements, in: body, with: Array(redacted.utf8))
+        let fields = MarkupScanner.stringFields(elementsRedacted, named: secretFields)
+        return MarkupScanner.replacing(fields, in: elementsRedacted, with: Array(redacted.utf8))
     }
 
     // MARK: Files

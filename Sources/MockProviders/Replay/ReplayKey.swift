@@ -5,13 +5,15 @@ import NodeAPISOAP
 /// What makes two Node API requests the same for replay: the face, the operation, and the request as the typed model
 /// reads it (written back as canonical JSON), so that key order, whitespace, namespace prefixes and credentials do not
 /// matter, and a `GET` with a query matches the `POST` with the same fields. A request the model cannot read is
-/// matched on its method, path, query and redacted body.
+/// matched on its method, path, query and body. Either way the body is redacted first, as the recording's was, so that
+/// a request and its recording give the same key whatever the body holds (credential-like text in a field included).
 struct ReplayKey: Hashable, Sendable {
     var face: String
     var operation: String
     var canonical: [UInt8]
 
-    init(method: String, path: String, query: String?, body: [UInt8]) {
+    init(method: String, path: String, query: String?, body unredacted: [UInt8]) {
+        let body = RecordedExchange.redacting(body: unredacted)
         if path == "/soap", method == "POST", let message = try? SOAPMessage(parsing: body), !message.isReply,
            let canonical = Self.canonical(message.operation.requestType, soap: message) {
             self.init(face: "soap", operation: message.operation.path, canonical: canonical)
@@ -19,7 +21,7 @@ struct ReplayKey: Hashable, Sendable {
                   let canonical = Self.canonical(operation.requestType, json: body, query: method == "GET" && query?.isEmpty == false ? query : nil) {
             self.init(face: "json", operation: operation.path, canonical: canonical)
         } else {
-            self.init(face: "raw", operation: "\(method) \(path)?\(query ?? "")", canonical: RecordedExchange.redacting(body: body))
+            self.init(face: "raw", operation: "\(method) \(path)?\(query ?? "")", canonical: body)
         }
     }
 
