@@ -111,7 +111,7 @@ public struct NodeAPIProxy: Sendable {
         }
         if let recorder {
             let exchange = RecordedExchange(
-                recordedAt: ISO8601DateFormatter().string(from: Date()), upstream: upstream, durationMs: milliseconds, conformance: differences,
+                recordedAt: ISOTime.string(Int64(Date().timeIntervalSince1970 * 1000)), upstream: upstream, durationMs: milliseconds, conformance: differences,
                 method: request.method.rawValue, path: path, query: query, requestHeaders: request.headers.map { ($0.name.rawName, $0.value) },
                 requestBody: body, status: reply.status, replyHeaders: replyHeaders.map { ($0.name, $0.value) }, replyBody: reply.body
             )

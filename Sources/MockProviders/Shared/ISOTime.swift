@@ -2,10 +2,10 @@ import Foundation
 import WireCoding
 
 /// ISO 8601 times, as the admin API reads and writes them: UTC with milliseconds out, any offset in.
-enum ISOTime {
+package enum ISOTime {
     /// `2026-12-02T09:00:00.000Z`, for an instant within ``ManualClock/range``. Written from the civil date, with no
     /// formatter: an inbox page writes five times per message.
-    static func string(_ milliseconds: Int64) -> String {
+    package static func string(_ milliseconds: Int64) -> String {
         let instant = ManualClock.clamped(milliseconds)
         let (seconds, fraction) = instant.quotientAndRemainder(dividingBy: 1000)
         let (days, secondOfDay) = seconds.quotientAndRemainder(dividingBy: 86_400)
