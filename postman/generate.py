@@ -28,6 +28,10 @@ ENVELOPE = "pm.test('the envelope is {data, err}', () => pm.expect(Object.keys(p
 STATUS = "pm.test('the HTTP status is err.status', () => pm.expect(pm.response.code).to.eql(pm.response.json().err ? pm.response.json().err.status : 200));"
 
 
+IYS_ENVELOPE = ("pm.test('the envelope is {succeed, data, message, errorCode}', () => pm.expect(Object.keys(pm.response.json()).every("
+                "key => ['succeed', 'data', 'message', 'errorCode'].includes(key))).to.eql(true));")
+
+
 def documented_error(code, status):
     """The check of a documented bad input: the catalogue's code, and its status in err.status."""
     return f"pm.test('the error is {code} ({status})', () => pm.expect([pm.response.json().err.code, pm.response.json().err.status]).to.eql(['{code}', {status}]));"
@@ -183,7 +187,7 @@ def iys():
     auth = bearer("iysToken")
 
     def post(name, call, body, *tests):
-        return request(name, "POST", url("iysUrl", f"/api/IYSConsent/{call}"), json.dumps(body, ensure_ascii=False, indent=2), JSON_HEADER, [IYS_OK, *tests])
+        return request(name, "POST", url("iysUrl", f"/api/IYSConsent/{call}"), json.dumps(body, ensure_ascii=False, indent=2), JSON_HEADER, [IYS_OK, IYS_ENVELOPE, *tests])
 
     def consent(recipient, status, source="HS_WEB"):
         return {"recipient": recipient, "recipientType": "BIREYSEL", "type": "MESAJ", "source": source, "status": status, "consentDate": "2025-03-01 10:00:00"}
@@ -192,7 +196,7 @@ def iys():
     items = [
         request("Token", "POST", url("iysUrl", "/oauth/token"), form=[("grant_type", "password"), ("username", "{{iysUsername}}"), ("password", "{{iysPassword}}")],
                 tests=[HTTP_OK, "pm.collectionVariables.set('iysToken', pm.response.json().access_token);"], auth=NO_AUTH),
-        request("IYSBrands", "GET", url("iysUrl", "/api/IYSConsent/IYSBrands"), tests=[IYS_OK]),
+        request("IYSBrands", "GET", url("iysUrl", "/api/IYSConsent/IYSBrands"), tests=[IYS_OK, IYS_ENVELOPE]),
         post("SendConsent", "SendConsent", {"brandCode": "{{brandCode}}", "consentData": consent("+905551239990", "ONAY")}),
         post("ConsentStatus", "ConsentStatus", {"brandCode": "{{brandCode}}", "recipient": "+905551239990", "recipientType": "BIREYSEL", "type": "MESAJ"}),
         post("SendConsentBatch", "SendConsentBatch", {"brandCode": "{{brandCode}}", "isSaveSuccessData": True,

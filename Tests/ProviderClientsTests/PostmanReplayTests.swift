@@ -65,6 +65,9 @@ import Testing
         let documented = "pm.test('the error is ERR_SMS_PKG_NOT_FOUND (404)', () => pm.expect([pm.response.json().err.code, pm.response.json().err.status]).to.eql(['ERR_SMS_PKG_NOT_FOUND', 404]));"
         #expect(run.check([documented], status: 404, body: #"{"data": null, "err": {"code": "ERR_SMS_PKG_NOT_FOUND", "status": 404}}"#) == nil)
         #expect(run.check([documented], status: 400, body: #"{"data": null, "err": {"code": "ERR_INVALID_PARAM", "status": 400}}"#) != nil)
+        let iysEnvelope = "pm.test('the envelope is {succeed, data, message, errorCode}', () => pm.expect(Object.keys(pm.response.json()).every(key => ['succeed', 'data', 'message', 'errorCode'].includes(key))).to.eql(true));"
+        #expect(run.check([iysEnvelope], status: 200, body: #"{"succeed": true, "data": [], "traceId": 1}"#) != nil)
+        #expect(run.check([iysEnvelope], status: 200, body: #"{"succeed": true, "data": [], "message": null, "errorCode": null}"#) == nil)
         #expect(run.check(["pm.collectionVariables.set('id', pm.response.json().data.pkgID);"], status: 200, body: #"{"data": {"pkgID": 42}}"#) == nil)
         #expect(run.variables["id"] == "42")
     }
@@ -158,6 +161,10 @@ struct PostmanRun {
                 let error = (json as? [String: Any])?["err"] as? [String: Any]
                 let wanted = error.map { $0["status"] as? Int ?? -1 } ?? 200
                 if status != wanted { return "HTTP \(status) where err.status says \(wanted)" }
+            case "pm.test('the envelope is {succeed, data, message, errorCode}', () => pm.expect(Object.keys(pm.response.json()).every(key => ['succeed', 'data', 'message', 'errorCode'].includes(key))).to.eql(true));":
+                guard let object = json as? [String: Any], Set(object.keys).isSubset(of: ["succeed", "data", "message", "errorCode"]) else {
+                    return "the envelope has keys the document does not: \(body.prefix(300))"
+                }
             default:
                 if let (code, wanted) = Self.documentedError(line) {
                     let error = (json as? [String: Any])?["err"] as? [String: Any]
