@@ -38,6 +38,7 @@ let package = Package(
         .executableTarget(name: "fuzz-euromsg", dependencies: mocks),
         .executableTarget(name: "fuzz-scenario", dependencies: mocks),
         .executableTarget(name: "fuzz-admin", dependencies: mocks),
+        .executableTarget(name: "fuzz-replay", dependencies: mocks),
     ],
     swiftLanguageModes: [.v6]
 )

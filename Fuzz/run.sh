@@ -13,7 +13,7 @@ cd "$(dirname "$0")"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz-node-api-json fuzz-node-api-soap fuzz-iys fuzz-euromsg fuzz-scenario fuzz-admin)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz-node-api-json fuzz-node-api-soap fuzz-iys fuzz-euromsg fuzz-scenario fuzz-admin fuzz-replay)
 config="${FUZZ_CONFIG:-debug}"
 corpus="${FUZZ_CORPUS:-$PWD/.corpus}"
 artifacts="$PWD/.artifacts"

@@ -71,8 +71,13 @@ for file in glob.glob(os.path.join(root, "Tests/NodeAPIJSONTests/Golden/*.reques
     if matches:
         path = max(matches, key=len)
         write("fuzz-node-api-json", f"POST {path}\n".encode() + open(file, "rb").read())
+        write("fuzz-replay", f"POST {path}\n".encode() + open(file, "rb").read())
 for file in glob.glob(os.path.join(root, "Tests/NodeAPISOAPTests/Golden/*/*.request.xml")):
     write("fuzz-node-api-soap", open(file, "rb").read())
+    write("fuzz-replay", b"POST /soap\n" + open(file, "rb").read())
+# Replay: a GET with a query, and bodies with credentials to redact.
+write("fuzz-replay", b"GET /sms/list-item?pkgID=7&pageSize=10\n")
+write("fuzz-replay", b'POST /unknown\n{"username": "admin", "password": "a\\"b", "token": "t"}')
 
 # MySoft İYS and Euromsg Express: every request of their collections.
 for collection, target in [("mysoft-iys.postman_collection.json", "fuzz-iys"), ("euromsg-express.postman_collection.json", "fuzz-euromsg")]:

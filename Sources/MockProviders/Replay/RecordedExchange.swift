@@ -96,7 +96,7 @@ public struct RecordedExchange: Sendable, Hashable, Codable {
 
     /// The body with SOAP credentials and JSON secret fields redacted; other bytes as they were. One pass over the
     /// body (``MarkupScanner``), whatever it holds.
-    static func redacting(body: [UInt8]) -> [UInt8] {
+    public static func redacting(body: [UInt8]) -> [UInt8] {
         let elements = MarkupScanner.startTags(body).filter { secretElements.contains($0.localName) && !$0.text.isEmpty }.map(\.text)
         let elementsRedacted = MarkupScanner.replacing(elements, in: body, with: Array(redacted.utf8))
         let fields = MarkupScanner.stringFields(elementsRedacted, named: secretFields)

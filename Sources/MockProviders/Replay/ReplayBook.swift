@@ -5,7 +5,7 @@ import Synchronization
 /// A request that matches a recording (``ReplayKey``) gets its recorded reply; the same request recorded several times
 /// (a package polled until delivered) gets the recordings in file order, then the last one again. Credentials are not
 /// checked: the recording's were redacted. A reset (`POST /__admin/reset`) starts every sequence over.
-package final class ReplayBook: Sendable {
+public final class ReplayBook: Sendable {
     struct Entry: Sendable {
         var file: String
         var exchange: RecordedExchange
@@ -14,13 +14,14 @@ package final class ReplayBook: Sendable {
     private let entries: [ReplayKey: [Entry]]
     private let served = Mutex<[ReplayKey: Int]>([:])
     /// The recordings loaded.
-    package let count: Int
+    public let count: Int
 
     /// At most this many files, each at most ``maxFileBytes``: a directory is read whole at start.
     static let maxFiles = 100_000
     static let maxFileBytes = 32 * 1024 * 1024
 
-    init(_ exchanges: [(file: String, exchange: RecordedExchange)]) {
+    /// The recordings, each with its file name, in the order a sequence replays them.
+    public init(_ exchanges: [(file: String, exchange: RecordedExchange)]) {
         var entries: [ReplayKey: [Entry]] = [:]
         for (file, exchange) in exchanges {
             let request = exchange.request
@@ -32,7 +33,7 @@ package final class ReplayBook: Sendable {
     }
 
     /// Every `*.json` file of `directory`, in name order. A file that is not a recording stops the load, named.
-    package static func load(directory: String) throws(ReplayError) -> ReplayBook {
+    public static func load(directory: String) throws(ReplayError) -> ReplayBook {
         let url = URL(fileURLWithPath: directory, isDirectory: true)
         let names: [String]
         do {
@@ -59,8 +60,9 @@ package final class ReplayBook: Sendable {
         return ReplayBook(exchanges)
     }
 
-    /// The recorded reply to this request (naming its file in `X-Mock-Replay`); nil when nothing recorded matches.
-    func answer(method: String, path: String, query: String?, body: [UInt8]) -> WireResponse? {
+    /// The recording that answers this request next, with its file name (and the sequence moves on); nil when nothing
+    /// recorded matches.
+    public func recording(method: String, path: String, query: String?, body: [UInt8]) -> (file: String, exchange: RecordedExchange)? {
         guard !entries.isEmpty else { return nil }
         let key = ReplayKey(method: method, path: path, query: query, body: body)
         guard let recorded = entries[key], !recorded.isEmpty else { return nil }
@@ -70,20 +72,26 @@ package final class ReplayBook: Sendable {
             return next
         }
         let entry = recorded[min(index, recorded.count - 1)]
-        let reply = entry.exchange.reply
-        let type = entry.exchange.header("Content-Type", in: reply.headers) ?? "application/json; charset=utf-8"
+        return (entry.file, entry.exchange)
+    }
+
+    /// The recorded reply to this request (naming its file in `X-Mock-Replay`); nil when nothing recorded matches.
+    func answer(method: String, path: String, query: String?, body: [UInt8]) -> WireResponse? {
+        guard let (file, exchange) = recording(method: method, path: path, query: query, body: body) else { return nil }
+        let reply = exchange.reply
+        let type = exchange.header("Content-Type", in: reply.headers) ?? "application/json; charset=utf-8"
         var response = WireResponse(status: .init(code: (100...599).contains(reply.status) ? reply.status : 502), contentType: type, bytes: reply.body.bytes)
-        response.replayedFrom = entry.file
+        response.replayedFrom = file
         return response
     }
 
     /// Every sequence starts over.
-    package func rewind() { served.withLock { $0.removeAll() } }
+    public func rewind() { served.withLock { $0.removeAll() } }
 }
 
 /// A replay directory that cannot be loaded.
-package struct ReplayError: Error, Sendable, CustomStringConvertible {
-    package var message: String
-    package var description: String { message }
+public struct ReplayError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
 }
 

@@ -35,17 +35,10 @@ public struct ProviderMocks: Sendable {
     ///   - strictRequests: unknown Node API request fields refused, whatever the scenario says (`serve --strict`).
     ///   - injection: the Node API's injected errors, when a test drives them; by default the scenario's rules.
     ///   - source: the scenario's text, which `GET /__admin/scenario` answers.
+    ///   - replay: recorded Node API exchanges answered before the simulation (`serve --replay DIR`, ``ReplayBook``).
     public init(
         scenario: Scenario, clock: any MockClock, errorsAsHTTP200: Bool = false, strictRequests: Bool = false, injection: ErrorInjection? = nil,
-        source: String? = nil
-    ) {
-        self.init(scenario: scenario, clock: clock, errorsAsHTTP200: errorsAsHTTP200, strictRequests: strictRequests, injection: injection, source: source, replay: nil)
-    }
-
-    /// The mocks, with recorded Node API exchanges answered before the simulation (`serve --replay DIR`).
-    package init(
-        scenario: Scenario, clock: any MockClock, errorsAsHTTP200: Bool = false, strictRequests: Bool = false, injection: ErrorInjection? = nil,
-        source: String? = nil, replay: ReplayBook?
+        source: String? = nil, replay: ReplayBook? = nil
     ) {
         scenarioHolder = ScenarioHolder(scenario, source: source)
         self.clock = clock
