@@ -15,7 +15,7 @@ public actor EuromsgExpressClient {
         public var refreshMargin: Duration
 
         public init(baseURL: String, clientName: String, password: String, apiKey: String, refreshMargin: Duration = .seconds(60)) {
-            self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+            self.baseURL = ProviderHTTP.baseURL(baseURL)
             self.clientName = clientName
             self.password = password
             self.apiKey = apiKey

@@ -13,7 +13,7 @@ public actor MySoftIYSClient {
         public var refreshMargin: Duration
 
         public init(baseURL: String, username: String, password: String, refreshMargin: Duration = .seconds(60)) {
-            self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+            self.baseURL = ProviderHTTP.baseURL(baseURL)
             self.username = username
             self.password = password
             self.refreshMargin = refreshMargin

@@ -18,7 +18,7 @@ public struct NodeAPIClient: Sendable {
         public var transport: Transport
 
         public init(baseURL: String, username: String, password: String, transport: Transport = .json) {
-            self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+            self.baseURL = ProviderHTTP.baseURL(baseURL)
             self.username = username
             self.password = password
             self.transport = transport

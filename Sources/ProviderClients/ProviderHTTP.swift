@@ -24,6 +24,11 @@ public struct ProviderHTTP: Sendable {
         configuration: HTTPClient.Configuration(timeout: HTTPClient.Configuration.Timeout(connect: .seconds(2)))
     )
 
+    /// A base URL as the clients, contracts and proxy join paths to it: without its trailing slash.
+    public static func baseURL(_ url: String) -> String {
+        url.hasSuffix("/") ? String(url.dropLast()) : url
+    }
+
     /// A reply as received: status and body, whatever the status.
     public struct Reply: Sendable, Hashable {
         public var status: Int

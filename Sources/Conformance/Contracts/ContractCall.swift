@@ -36,6 +36,4 @@ struct ContractCall: Sendable {
             durationMs: ConformanceReport.Result.milliseconds(since: start)
         )
     }
-
-    static func trimmed(_ url: String) -> String { url.hasSuffix("/") ? String(url.dropLast()) : url }
 }

@@ -14,7 +14,7 @@ public struct ExpressContract: Sendable {
     let call: ContractCall
 
     public init(baseURL: String, clientName: String, password: String, apiKey: String, allowWrites: Bool = false, timeout: Duration = .seconds(30)) {
-        self.baseURL = ContractCall.trimmed(baseURL)
+        self.baseURL = ProviderHTTP.baseURL(baseURL)
         self.clientName = clientName
         self.password = password
         self.apiKey = apiKey

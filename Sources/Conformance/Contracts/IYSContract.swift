@@ -15,7 +15,7 @@ public struct IYSContract: Sendable {
     let call: ContractCall
 
     public init(baseURL: String, username: String, password: String, allowWrites: Bool = false, testNumber: String? = nil, timeout: Duration = .seconds(30)) {
-        self.baseURL = ContractCall.trimmed(baseURL)
+        self.baseURL = ProviderHTTP.baseURL(baseURL)
         self.username = username
         self.password = password
         self.allowWrites = allowWrites

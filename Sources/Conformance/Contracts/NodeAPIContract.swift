@@ -34,7 +34,7 @@ public struct NodeAPIContract: Sendable {
         testNumber: String? = nil, sender: String? = nil, timeout: Duration = .seconds(30)
     ) {
         self.sender = sender
-        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.baseURL = ProviderHTTP.baseURL(baseURL)
         self.username = username
         self.password = password
         self.faces = faces

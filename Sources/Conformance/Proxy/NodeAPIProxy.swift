@@ -32,7 +32,7 @@ public struct NodeAPIProxy: Sendable {
         upstream: String, errorsAsHTTP200: Bool = false, recorder: ExchangeRecorder? = nil, timeout: Duration = .seconds(30),
         maxBodyBytes: Int = 4 * 1024 * 1024, logger: Logger = Logger(label: "provider-mock.proxy")
     ) {
-        self.upstream = upstream.hasSuffix("/") ? String(upstream.dropLast()) : upstream
+        self.upstream = ProviderHTTP.baseURL(upstream)
         rules = NodeAPIReplyRules(errorsAsHTTP200: errorsAsHTTP200)
         self.recorder = recorder
         self.maxBodyBytes = maxBodyBytes
