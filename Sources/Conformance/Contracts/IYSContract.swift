@@ -1,4 +1,5 @@
 import Foundation
+import MockProviders
 import MySoftIYS
 import ProviderClients
 
@@ -28,19 +29,14 @@ public struct IYSContract: Sendable {
     public func run() async -> ConformanceReport {
         var results: [ConformanceReport.Result] = []
         let form = [("Content-Type", "application/x-www-form-urlencoded")]
-        func credentials(_ password: String) -> [UInt8] {
-            var allowed = CharacterSet.alphanumerics
-            allowed.insert(charactersIn: "-._~")
-            let encode = { (text: String) in text.addingPercentEncoding(withAllowedCharacters: allowed) ?? "" }
-            return Array("grant_type=password&username=\(encode(username))&password=\(encode(password))".utf8)
-        }
+        func credentials(_ password: String) -> [UInt8] { Array(TokenRequest(username: username, password: password).formEncoded.utf8) }
         results.append(await call.run("wrong credentials are invalid_grant", .POST, "/oauth/token", headers: form, body: credentials(password + "-yanlış")) {
             IYSReplyRules.token($0, expectingError: "invalid_grant")
         }.result)
         let (tokenResult, tokenReply) = await call.run("issues a bearer token", .POST, "/oauth/token", headers: form, body: credentials(password)) { IYSReplyRules.token($0) }
         results.append(tokenResult)
         let token = tokenReply.flatMap { try? IYSJSON.decode(OAuthToken.self, from: $0.body) }?.accessToken
-        results.append(await post("ConsentQuery", "a call without a token is 401", token: nil, ["brandCode": "0"]) { IYSReplyRules.error(nil, status: 401, $0) })
+        results.append(await post("ConsentQuery", "a call without a token is 401", token: nil, ConsentQueryRequest(brandCode: "0")) { IYSReplyRules.error(nil, status: 401, $0) })
         guard let token else {
             for name in ["IYSBrands", "RecipientStatus", "ConsentQuery", "ConsentBatchStatus", "SendConsent"] {
                 results.append(call.skipped(Self.prefix + name, "needs a token", "the token call failed"))
@@ -58,13 +54,13 @@ public struct IYSContract: Sendable {
             return ConformanceReport(results: results)
         }
         let recipient = testNumber ?? "+905550000000"
-        results.append(await post("RecipientStatus", "lists a recipient's consents", token: token, ["brandCode": brand, "recipient": recipient]) {
+        results.append(await post("RecipientStatus", "lists a recipient's consents", token: token, RecipientStatusRequest(brandCode: brand, recipient: recipient)) {
             IYSReplyRules.success([ConsentRecord].self, $0)
         })
-        results.append(await post("ConsentQuery", "queries the brand's consents", token: token, ["brandCode": brand, "limit": 5]) {
+        results.append(await post("ConsentQuery", "queries the brand's consents", token: token, ConsentQueryRequest(brandCode: brand, limit: 5)) {
             IYSReplyRules.success(ConsentQueryResult.self, $0)
         })
-        results.append(await post("ConsentBatchStatus", "an unknown batch is HM404", token: token, ["brandCode": brand, "transctionGuid": UUID().uuidString]) {
+        results.append(await post("ConsentBatchStatus", "an unknown batch is HM404", token: token, BatchTransactionRequest(brandCode: brand, transctionGuid: UUID().uuidString)) {
             IYSReplyRules.error(.HM404, status: 404, $0)
         })
         results.append(await writes(token: token, brand: brand))
@@ -78,32 +74,21 @@ public struct IYSContract: Sendable {
                                 allowWrites ? "needs --test-number" : "a write: runs with --allow-writes and --test-number")
         }
         let consent = SendConsentRequest(brandCode: brand, consentData: ConsentData(
-            recipient: testNumber, recipientType: .individual, type: .message, consentDate: Self.turkeyNow(), source: .web, status: .approved
+            recipient: testNumber, recipientType: .individual, type: .message,
+            consentDate: TurkeyTime.iysDate(Int64(Date().timeIntervalSince1970 * 1000)), source: .web, status: .approved
         ))
-        guard let body = try? IYSJSON.encode(consent) else { return call.skipped(Self.prefix + "SendConsent", "records a consent for the test number", "could not encode") }
-        return await call.run("records a consent for the test number", .POST, Self.prefix + "SendConsent", headers: headers(token), body: body) {
-            IYSReplyRules.success(ConsentRecord.self, $0)
-        }.result
-    }
-
-    /// Now on Turkey's clock (UTC+3 all year), as İYS dates are written.
-    static func turkeyNow() -> IYSDateTime {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 3 * 3600) ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: Date())
-        return IYSDateTime(
-            year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1, hour: parts.hour ?? 0, minute: parts.minute ?? 0, second: parts.second ?? 0
-        )
+        return await post("SendConsent", "records a consent for the test number", token: token, consent) { IYSReplyRules.success(ConsentRecord.self, $0) }
     }
 
     private func headers(_ token: String?) -> [(String, String)] {
         [("Content-Type", "application/json; charset=utf-8")] + (token.map { [("Authorization", "Bearer \($0)")] } ?? [])
     }
 
+    /// `POST /api/IYSConsent/<name>` with a request of the model.
     private func post(
-        _ name: String, _ check: String, token: String?, _ fields: [String: any Sendable], judge: (ProviderHTTP.Reply) -> [String]
+        _ name: String, _ check: String, token: String?, _ request: some Encodable, judge: (ProviderHTTP.Reply) -> [String]
     ) async -> ConformanceReport.Result {
-        let body = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])).map(Array.init) ?? []
+        let body = (try? IYSJSON.encode(request)) ?? []
         return await call.run(check, .POST, Self.prefix + name, headers: headers(token), body: body, judge: judge).result
     }
 }
