@@ -84,7 +84,7 @@ import Testing
     /// For every request a client might send (the document's examples, cut and mutated): redaction is idempotent, and a
     /// recording of the request, written and read back, answers that same request.
     @Test func aRecordingAnswersTheRequestItWasMadeOf() throws {
-        var generator = SplitMix(seed: 15)
+        var generator = CreditLedgerTests.Random(state: 15)
         let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("NodeAPIJSONTests/Golden")
         var bodies: [(String, [UInt8])] = try FileManager.default.contentsOfDirectory(atPath: golden.path).filter { $0.hasSuffix(".request.json") }.sorted().map { file in
             ("/" + file.replacingOccurrences(of: ".request.json", with: "").replacingOccurrences(of: "-", with: "/", options: [], range: file.range(of: "-")), Array(try Data(contentsOf: golden.appendingPathComponent(file))))
@@ -122,18 +122,5 @@ import Testing
         #expect(RecordedExchange.fileName(sequence: 12_345, method: "POST", path: "/soap", soapAction: "sendSms") == "12345-soap-sendSms.json")
         #expect(RecordedExchange.fileName(sequence: 1, method: "GET", path: "/", soapAction: nil) == "0001-get.json")
         #expect(RecordedExchange.fileName(sequence: 2, method: "GET", path: "/../../etc/passwd", soapAction: nil) == "0002-etc-passwd.json")
-    }
-}
-
-/// A small deterministic generator for the mutations above.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }
