@@ -76,12 +76,7 @@ public struct NodeAPIProxy: Sendable {
             let status: HTTPResponse.Status = if case .tooLarge = error { .contentTooLarge } else { .badRequest }
             return refusal(isSOAP: isSOAP, status: status, error.message)
         }
-        let verdict: NodeAPIRequestRules.Verdict? = switch (request.method, isSOAP) {
-        case (.post, true): NodeAPIRequestRules.soap(body: body)
-        case (.get, true): nil
-        case (.get, false): NodeAPIRequestRules.json(path: path, body: body, query: query.map { $0[...] })
-        default: NodeAPIRequestRules.json(path: path, body: body)
-        }
+        let verdict = Self.verdict(request.method, path: path, query: query, body: body)
         let start = ContinuousClock.now
         let reply: ProviderHTTP.Reply
         let replyHeaders: [(name: String, value: String)]
@@ -94,7 +89,7 @@ public struct NodeAPIProxy: Sendable {
             logger.error("\(request.method) \(path): no reply from \(upstream): \(error)")
             return refusal(isSOAP: isSOAP, status: .badGateway, "no reply from the upstream: \(error)")
         }
-        let milliseconds = Int((ContinuousClock.now - start) / .milliseconds(1))
+        let milliseconds = ConformanceReport.Result.milliseconds(since: start)
         var differences = (verdict?.differences ?? []).map { "request: \($0)" }
         if let verdict, let operation = verdict.operation {
             differences += rules.differences(operation, verdict.face, status: reply.status, body: reply.body, expecting: verdict.expected).map { "reply: \($0)" }
@@ -113,7 +108,7 @@ public struct NodeAPIProxy: Sendable {
             let exchange = RecordedExchange(
                 recordedAt: ISOTime.string(Int64(Date().timeIntervalSince1970 * 1000)), upstream: upstream, durationMs: milliseconds, conformance: differences,
                 method: request.method.rawValue, path: path, query: query, requestHeaders: request.headers.map { ($0.name.rawName, $0.value) },
-                requestBody: body, status: reply.status, replyHeaders: replyHeaders.map { ($0.name, $0.value) }, replyBody: reply.body
+                requestBody: body, status: reply.status, replyHeaders: replyHeaders, replyBody: reply.body
             )
             do {
                 try await recorder.record(exchange, soapAction: isSOAP ? verdict?.operation?.soapName : nil)
@@ -124,6 +119,17 @@ public struct NodeAPIProxy: Sendable {
         var headers = Self.passedBack(replyHeaders)
         headers[.conformance] = ConformanceHeader.value(differences)
         return Response(status: .init(code: reply.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: replyBody)))
+    }
+
+    /// The request held against the document: a SOAP envelope, or a JSON operation (a GET's fields in its query); nil for
+    /// the WSDL's GET, which is no operation.
+    static func verdict(_ method: HTTPRequest.Method, path: String, query: String?, body: [UInt8]) -> NodeAPIRequestRules.Verdict? {
+        switch (method, path == "/soap") {
+        case (.post, true): NodeAPIRequestRules.soap(body: body)
+        case (.get, true): nil
+        case (.get, false): NodeAPIRequestRules.json(path: path, body: body, query: query.map { $0[...] })
+        default: NodeAPIRequestRules.json(path: path, body: body)
+        }
     }
 
     // MARK: Headers
