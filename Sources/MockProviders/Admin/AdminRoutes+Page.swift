@@ -10,13 +10,8 @@ extension AdminRoutes {
         router.get("/__admin/openapi.json") { _, _ in Self.resource(Self.openAPI, type: "application/json; charset=utf-8") }
     }
 
-    static let inboxPage = bundled("inbox", "html")
-    static let openAPI = bundled("admin-openapi", "json")
-
-    private static func bundled(_ name: String, _ type: String) -> [UInt8] {
-        guard let url = Bundle.module.url(forResource: name, withExtension: type), let data = try? Data(contentsOf: url) else { return [] }
-        return Array(data)
-    }
+    static let inboxPage = BundledResource.bytes("inbox", "html")
+    static let openAPI = BundledResource.bytes("admin-openapi", "json")
 
     private static func resource(_ bytes: [UInt8], type: String) -> Response {
         Response(

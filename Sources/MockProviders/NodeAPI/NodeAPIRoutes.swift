@@ -201,12 +201,7 @@ package struct NodeAPIRoutes: Sendable {
         return SOAPFace.response(Array(text.utf8), status: .ok)
     }
 
-    static let wsdlText: String = {
-        guard let url = Bundle.module.url(forResource: "sms", withExtension: "wsdl"), let text = try? String(contentsOf: url, encoding: .utf8) else {
-            return ""
-        }
-        return text
-    }()
+    static let wsdlText = BundledResource.text("sms", "wsdl")
 
     private static func escapeAttribute(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "<", with: "&lt;")

@@ -12,11 +12,7 @@ package enum OpenAPIDescription: String, Sendable, CaseIterable {
     case euromsg
 
     /// The YAML as shipped.
-    package var yaml: String {
-        guard let url = Bundle.module.url(forResource: rawValue, withExtension: "yaml", subdirectory: "openapi"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else { return "" }
-        return text
-    }
+    package var yaml: String { BundledResource.text(rawValue, "yaml", in: "openapi") }
 
     /// The description as JSON, keys sorted; made once per process.
     package var json: [UInt8] {
