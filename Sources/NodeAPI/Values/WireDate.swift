@@ -36,6 +36,9 @@ public struct WireDate: Sendable, Hashable, Comparable, Codable, CustomStringCon
         self.style = style
     }
 
+    /// Fraction digits kept; more are read and dropped (a nanosecond is the finest any client writes).
+    public static let maxFractionDigits = 9
+
     /// Parses any of the three styles; `nil` when the text is not a real date in one of them.
     public init?(_ text: String) {
         let bytes = Array(text.utf8)
@@ -66,8 +69,10 @@ public struct WireDate: Sendable, Hashable, Comparable, Codable, CustomStringCon
             guard let value = number(17..<19) else { return nil }
             second = value
             if bytes.count > 19 {
-                guard bytes[19] == 0x2E, bytes.count > 20, number(20..<bytes.count) != nil else { return nil }
-                fraction = String(decoding: bytes[20...], as: UTF8.self)
+                // Digits are checked, never summed: a fraction can be longer than any integer holds (19 nines once
+                // overflowed here and ended the server). Beyond nanoseconds (.NET writes 7, Java 9) they are dropped.
+                guard bytes[19] == 0x2E, bytes.count > 20, bytes[20...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+                fraction = String(decoding: bytes[20..<min(bytes.count, 20 + Self.maxFractionDigits)], as: UTF8.self)
             }
             style = .iso
         default:

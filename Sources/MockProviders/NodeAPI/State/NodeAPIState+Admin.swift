@@ -8,7 +8,7 @@ extension NodeAPIState {
         guard var account = accounts[user] else { throw Refusal(status: 404, field: "user", message: "there is no account '\(user)'") }
         switch (amount, exactly) {
         case (.some(let amount), nil):
-            guard abs(amount) <= Self.maxCreditChange else { throw Refusal(status: 400, field: "add", message: "must be within ±\(Self.maxCreditChange)") }
+            guard amount.magnitude <= Self.maxCreditChange.magnitude else { throw Refusal(status: 400, field: "add", message: "must be within ±\(Self.maxCreditChange)") }
             account.credit = max(0, min(account.credit + amount, Self.maxCreditChange))
         case (nil, .some(let credit)):
             guard (0...Self.maxCreditChange).contains(credit) else { throw Refusal(status: 400, field: "credit", message: "must be from 0 to \(Self.maxCreditChange)") }
