@@ -21,7 +21,7 @@ extension AdminRoutes {
                 }
                 guard let text = String(validating: bytes, as: UTF8.self) else { throw AdminModels.Failure(400, "the scenario is not UTF-8", field: "body") }
                 let scenario: Scenario
-                do throws(ScenarioError) { scenario = try Scenario.parse(text, file: "PUT /__admin/scenario") } catch { throw AdminModels.Failure(400, error.message, field: "body") }
+                do throws(ScenarioError) { scenario = try await Scenario.parseAside(text, file: "PUT /__admin/scenario") } catch { throw AdminModels.Failure(400, error.message, field: "body") }
                 let restart = await mocks.replaceScenario(scenario, source: text)
                 mocks.events.publish(.reset(providers: ProviderMocks.Provider.allCases.map(\.rawValue)))
                 return Self.ok(AdminModels.ScenarioReplaced(reset: ProviderMocks.Provider.allCases.map(\.rawValue), restartNeeded: restart)).response

@@ -51,8 +51,12 @@ public struct Scenario: Sendable, Hashable, Decodable {
         return try parse(text, file: path)
     }
 
-    /// Parses scenario YAML; errors name `file:line`.
+    /// Parses scenario YAML; errors name `file:line`. The text is bounded first (``YAMLBounds``: nodes with aliases
+    /// expanded, depth, anchors), so that no text takes long to refuse.
     public static func parse(_ text: String, file: String) throws(ScenarioError) -> Scenario {
+        do throws(YAMLBounds.Exceeded) { try YAMLBounds().check(text) } catch {
+            throw ScenarioError("\(file):\(error.line): not accepted: the YAML \(error.message)")
+        }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else { return Scenario() }
