@@ -81,6 +81,8 @@ public enum AdminModels {
         public var delivered: Int
         public var failed: Int
         public var dropped: Int
+        /// Not sent: to the mocks' own listeners, or to a host off the scenario's `callbacks.allowedHosts`.
+        public var refused: Int
     }
 
     /// `POST /__admin/node-api/credit`: `add` (negative takes away) or `credit` (the new amount).

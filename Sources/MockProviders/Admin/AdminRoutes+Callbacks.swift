@@ -11,7 +11,7 @@ extension AdminRoutes {
                 let counters = await mocks.dispatcher.counters
                 return AdminModels.Callbacks(
                     attempts: Array(attempts.prefix(limit)), pending: await mocks.dispatcher.pending, delivered: counters.delivered, failed: counters.failed,
-                    dropped: counters.dropped
+                    dropped: counters.dropped, refused: counters.refused
                 )
             }
         }

@@ -6,6 +6,8 @@ public struct CallbackAttempt: Sendable, Hashable, Codable {
         case givenUp = "given-up"
         /// Its retry found no room in the queues.
         case dropped
+        /// Not sent: its URL is one of the mocks' own listeners, or off the scenario's `callbacks.allowedHosts`.
+        case refused
     }
 
     /// The delivery's id, shared by its retries, and this attempt's number (1 for the first).

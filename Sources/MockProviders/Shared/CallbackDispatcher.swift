@@ -48,6 +48,8 @@ package actor CallbackDispatcher: Service {
         package var failed = 0
         /// Dropped unsent because a queue was full.
         package var dropped = 0
+        /// Not sent to a target callbacks may not go to (the mocks' own listeners, a host off the allow-list).
+        package var refused = 0
         /// Attempts made, successful or not.
         package var attempts = 0
     }
@@ -80,13 +82,16 @@ package actor CallbackDispatcher: Service {
     /// The last ``attemptLogSize`` attempts, oldest first.
     private var log: Deque<CallbackAttempt> = []
     private let events: MockEvents?
+    /// Where deliveries may go: the mocks' own listeners never, and the scenario's allow-list.
+    package nonisolated let targets: CallbackTargets
 
     package init(
-        clock: any MockClock, capacity: Int = 10_000, maxQueuedBytes: Int = 64 << 20, maxInFlightPerReceiver: Int = 1,
+        clock: any MockClock, targets: CallbackTargets = CallbackTargets(), capacity: Int = 10_000, maxQueuedBytes: Int = 64 << 20, maxInFlightPerReceiver: Int = 1,
         backoff: [Duration] = [.seconds(1), .seconds(5), .seconds(30)], timeout: TimeAmount = .seconds(5),
         pollInterval: Duration = .milliseconds(100), logger: Logger = Logger(label: "provider-mock.callbacks"), events: MockEvents? = nil
     ) {
         self.events = events
+        self.targets = targets
         self.pollInterval = pollInterval
         self.clock = clock
         self.capacity = max(capacity, 1)
@@ -198,9 +203,15 @@ package actor CallbackDispatcher: Service {
         while let current = next {
             let startedAt = clock.now()
             let start = ContinuousClock.now
-            let result = await Self.send(current, timeout: timeout)
+            let result: (status: Int?, error: String?, refused: Bool)
+            if let reason = await targets.refusal(of: current.url) {
+                result = (nil, "refused: \(reason)", true)
+            } else {
+                let sent = await Self.send(current, timeout: timeout, loopMarker: targets.loopMarker)
+                result = (sent.status, sent.error, false)
+            }
             let elapsed = (ContinuousClock.now - start).components
-            let sent = Sent(status: result.status, error: result.error, at: startedAt, durationMs: Int(elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000))
+            let sent = Sent(status: result.status, error: result.error, refused: result.refused, at: startedAt, durationMs: Int(elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000))
             next = await finish(current, receiver: key, sent)
         }
     }
@@ -209,6 +220,8 @@ package actor CallbackDispatcher: Service {
     struct Sent: Sendable {
         var status: Int?
         var error: String?
+        /// Not sent: the target is not one callbacks may go to (``CallbackTargets``); never retried.
+        var refused = false
         var at: Int64
         var durationMs: Int
         var succeeded: Bool { status.map { (200..<300).contains($0) } ?? false }
@@ -234,6 +247,10 @@ package actor CallbackDispatcher: Service {
         var delivery = delivery
         if sent.succeeded {
             counters.delivered += 1
+        } else if sent.refused {
+            counters.refused += 1
+            attempt.outcome = .refused
+            logger.warning("callback refused", metadata: ["url": "\(delivery.url)", "reason": "\(sent.error ?? "")"])
         } else if delivery.attempts >= backoff.count {
             counters.failed += 1
             attempt.outcome = .givenUp
@@ -275,14 +292,22 @@ package actor CallbackDispatcher: Service {
         return "\(components.scheme ?? "")://\(host.lowercased()):\(components.port.map(String.init) ?? "")"
     }
 
-    private static func send(_ delivery: Delivery, timeout: TimeAmount) async -> (status: Int?, error: String?) {
+    /// The client of every delivery: it follows no redirect (a receiver that answers 307 to the admin API gets the
+    /// redirect logged as its status, nothing more). Never shut down: it lives as long as the process, like
+    /// `HTTPClient.shared`.
+    private static let client = HTTPClient(
+        eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: HTTPClient.Configuration(redirectConfiguration: .disallow)
+    )
+
+    private static func send(_ delivery: Delivery, timeout: TimeAmount, loopMarker: String) async -> (status: Int?, error: String?) {
         var request = HTTPClientRequest(url: delivery.url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
         request.headers.add(name: "User-Agent", value: "provider-mock")
+        request.headers.add(name: CallbackTargets.loopHeader, value: loopMarker)
         request.body = .bytes(ByteBuffer(bytes: delivery.body))
         do {
-            let response = try await HTTPClient.shared.execute(request, timeout: timeout)
+            let response = try await client.execute(request, timeout: timeout)
             _ = try? await response.body.collect(upTo: 64 * 1024)
             return (Int(response.status.code), nil)
         } catch {

@@ -67,7 +67,7 @@ public struct ProviderMocks: Sendable {
         )
         iysRoutes = IYSRoutes(simulation: iys, faults: faults, journal: journal(.iys, scenario.iys.journalSize), clock: clock)
         euromsgRoutes = ExpressRoutes(simulation: euromsg, faults: faults, journal: journal(.euromsg, scenario.euromsg.journalSize), clock: clock)
-        dispatcher = CallbackDispatcher(clock: clock, events: events)
+        dispatcher = CallbackDispatcher(clock: clock, targets: CallbackTargets(rules: scenario.callbacks), events: events)
         background = MockBackgroundWork(nodeAPI: nodeAPI, iys: iys, dispatcher: dispatcher)
     }
 
@@ -124,6 +124,7 @@ public struct ProviderMocks: Sendable {
         if new.iys.journalSize != old.iys.journalSize { restart.append("iys.journalSize") }
         if new.euromsg.journalSize != old.euromsg.journalSize { restart.append("euromsg.journalSize") }
         scenarioHolder.replace(new, source: source)
+        dispatcher.targets.replace(new.callbacks)
         faults.replaceScenario(Self.faults(of: new))
         nodeAPIRoutes.injection.setMaintenance(new.nodeAPI.maintenance)
         await reset()
@@ -167,8 +168,13 @@ public struct ProviderMocks: Sendable {
         onListening: @escaping @Sendable (Provider, Int) async -> Void = { _, _ in },
         onAdminListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
+        let targets = dispatcher.targets
         @Sendable func listening(_ provider: Provider) -> @Sendable (any Channel) async -> Void {
-            { channel in await onListening(provider, channel.localAddress?.port ?? 0) }
+            { channel in
+                let port = channel.localAddress?.port ?? 0
+                targets.listening(on: port)
+                await onListening(provider, port)
+            }
         }
         let iysApp = Application(
             router: iysRouter(), server: limits.server(refusal: IYSRoutes.tooManyConnections(limits.maxConnections)),
@@ -185,7 +191,11 @@ public struct ProviderMocks: Sendable {
             servers.append(Application(
                 router: adminRouter(token: adminToken), server: limits.server(refusal: AdminRoutes.failure(.init(503, "the admin API serves at most \(limits.maxConnections) connections at once"))),
                 configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "provider-mock-admin"),
-                onServerRunning: { channel in await onAdminListening(channel.localAddress?.port ?? 0) }
+                onServerRunning: { channel in
+                    let port = channel.localAddress?.port ?? 0
+                    targets.listening(on: port)
+                    await onAdminListening(port)
+                }
             ))
         }
         return Application(
@@ -198,6 +208,7 @@ public struct ProviderMocks: Sendable {
     /// A router with the Node API's routes (JSON, SOAP, WSDL and the mock's own).
     public func nodeAPIRouter() -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: CallbackLoopMiddleware(targets: dispatcher.targets))
         nodeAPIRoutes.register(on: router)
         return router
     }
@@ -210,6 +221,7 @@ public struct ProviderMocks: Sendable {
     /// The admin router with the event stream's heartbeat every `heartbeat` (for tests).
     package func adminRouter(token: String?, heartbeat: Duration) -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: CallbackLoopMiddleware(targets: dispatcher.targets))
         AdminRoutes(mocks: self, token: token, heartbeat: heartbeat).register(on: router)
         return router
     }
@@ -217,6 +229,7 @@ public struct ProviderMocks: Sendable {
     /// A router with the MySoft İYS routes.
     public func iysRouter() -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: CallbackLoopMiddleware(targets: dispatcher.targets))
         iysRoutes.register(on: router)
         return router
     }
@@ -224,6 +237,7 @@ public struct ProviderMocks: Sendable {
     /// A router with the Euromsg Express routes.
     public func euromsgRouter() -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: CallbackLoopMiddleware(targets: dispatcher.targets))
         euromsgRoutes.register(on: router)
         return router
     }

@@ -10,14 +10,20 @@ public struct Scenario: Sendable, Hashable, Decodable {
     public var nodeAPI: NodeAPIScenario
     public var iys: IYSScenario
     public var euromsg: ExpressScenario
+    /// Where delivery reports and İYS webhooks may go.
+    public var callbacks: CallbackRules
 
-    public init(nodeAPI: NodeAPIScenario = NodeAPIScenario(), iys: IYSScenario = IYSScenario(), euromsg: ExpressScenario = ExpressScenario()) {
+    public init(
+        nodeAPI: NodeAPIScenario = NodeAPIScenario(), iys: IYSScenario = IYSScenario(), euromsg: ExpressScenario = ExpressScenario(),
+        callbacks: CallbackRules = CallbackRules()
+    ) {
         self.nodeAPI = nodeAPI
         self.iys = iys
         self.euromsg = euromsg
+        self.callbacks = callbacks
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case nodeAPI, iys, euromsg }
+    enum CodingKeys: String, CodingKey, CaseIterable { case nodeAPI, iys, euromsg, callbacks }
 
     public init(from decoder: any Decoder) throws {
         try ScenarioKeys.reject(CodingKeys.self, in: decoder)
@@ -25,6 +31,7 @@ public struct Scenario: Sendable, Hashable, Decodable {
         nodeAPI = try container.decodeIfPresent(NodeAPIScenario.self, forKey: .nodeAPI) ?? NodeAPIScenario()
         iys = try container.decodeIfPresent(IYSScenario.self, forKey: .iys) ?? IYSScenario()
         euromsg = try container.decodeIfPresent(ExpressScenario.self, forKey: .euromsg) ?? ExpressScenario()
+        callbacks = try container.decodeIfPresent(CallbackRules.self, forKey: .callbacks) ?? CallbackRules()
     }
 
     /// The bundled default scenario (`mocks/default.yaml`).
