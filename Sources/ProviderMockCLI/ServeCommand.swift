@@ -38,6 +38,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Port of the admin API (/__admin/…: the clock, the journal of requests).")
     var adminPort = 9580
 
+    @Option(name: .customLong("allowed-host"), help: "A host name a browser may reach the admin API by (repeatable), besides localhost, --host and any address: the name of a shared mock's machine, say. Other names are refused to browsers (DNS rebinding); scripts reach it by any name.")
+    var allowedHosts: [String] = []
+
     @Option(name: .long, help: "A token the admin API then requires (Authorization: Bearer TOKEN, or ?token=TOKEN for a browser).")
     var adminToken: String?
 
@@ -132,7 +135,7 @@ struct ServeCommand: AsyncParsableCommand {
         let ports = ProviderMocks.Ports(nodeAPI: nodeApiPort, iys: iysPort, euromsg: euromsgPort, admin: adminPort)
         let mode = self.clock
         let secured = adminToken == nil ? "" : "; bearer token required"
-        let app = mocks.application(host: host, ports: ports, limits: limits, adminToken: adminToken) { provider, port in
+        let app = mocks.application(host: host, ports: ports, limits: limits, adminToken: adminToken, allowedHosts: allowedHosts) { provider, port in
             let line = switch provider {
             case .nodeAPI: "Node API mock listening on http://\(host):\(port) (JSON endpoints, POST /soap, WSDL at /soap?wsdl)"
             case .iys: "MySoft İYS mock listening on http://\(host):\(port) (POST /oauth/token, /api/IYSConsent/*)"

@@ -1,4 +1,6 @@
 import Foundation
+import Hummingbird
+import HummingbirdTesting
 import MockProviders
 import MySoftIYS
 import NodeAPI
@@ -17,31 +19,35 @@ import Testing
 
     /// Send an OTP through the client; wait for it; read the code; skip to its delivery; see the report's attempt.
     @Test func anOTPArrivesIsReadAndIsDeliveredWhenTheClockMoves() async throws {
-        try await ProviderMockHarness.withMocks(start: Self.start) { running in
-            let control = running.control
-            #expect(try await control.clock().now == "2025-12-02T08:00:00.000Z")
-            async let arriving = control.waitForSMS(to: "05551230011", timeout: .seconds(30))
-            // The wait has begun once it subscribes; a package stored earlier would not be new to it.
-            while running.mocks.events.subscriberCount == 0 { await Task.yield() }
-            var otp = CreateOtpRequest(number: "05551230011", sender: "BASLIK", content: "Doğrulama kodunuz: 604218")
-            // The Node API mock itself as the receiver: an unknown path, answered 404 at once.
-            let receiver = running.nodeAPI.appendingPathComponent("kapali").absoluteString
-            otp.pushSettings = PushSettings(url: receiver)
-            let created = try await Self.client(running).send(otp)
-            let sms = try await arriving
-            #expect(sms.pkgID == created.pkgID && sms.otp == "604218" && sms.stateName == "pending")
-
-            try await control.advanceClock(by: .seconds(10))
-            let delivered = try #require(try await control.inbox(for: "905551230011").first)
-            #expect(delivered.stateName == "delivered")
-            #expect(delivered.history.map(\.stateName) == ["pending", "sending", "sent", "delivered"])
-            let attempt = try #require(try await control.callbacks().attempts.first)
-            #expect(attempt.url == receiver && attempt.status == 404 && attempt.outcome == .retrying)
-            #expect(attempt.nextAttemptAt == "2025-12-02T08:00:11.000Z")
-
-            let journal = try await control.journal(provider: .nodeAPI, path: "/sms/create-otp")
-            #expect(journal.map(\.status) == [200])
-            #expect(journal.first?.requestBody.contains("604218") == true)
+        // A receiver with no routes: every report is answered 404 at once (the mocks' own ports refuse callbacks).
+        let closed = Application(router: Router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await closed.test(.live) { closedReceiver in
+            let receiverPort = try #require(closedReceiver.port)
+            try await ProviderMockHarness.withMocks(start: Self.start) { running in
+                let control = running.control
+                #expect(try await control.clock().now == "2025-12-02T08:00:00.000Z")
+                async let arriving = control.waitForSMS(to: "05551230011", timeout: .seconds(30))
+                // The wait has begun once it subscribes; a package stored earlier would not be new to it.
+                while running.mocks.events.subscriberCount == 0 { await Task.yield() }
+                var otp = CreateOtpRequest(number: "05551230011", sender: "BASLIK", content: "Doğrulama kodunuz: 604218")
+                let receiver = "http://127.0.0.1:\(receiverPort)/kapali"
+                otp.pushSettings = PushSettings(url: receiver)
+                let created = try await Self.client(running).send(otp)
+                let sms = try await arriving
+                #expect(sms.pkgID == created.pkgID && sms.otp == "604218" && sms.stateName == "pending")
+    
+                try await control.advanceClock(by: .seconds(10))
+                let delivered = try #require(try await control.inbox(for: "905551230011").first)
+                #expect(delivered.stateName == "delivered")
+                #expect(delivered.history.map(\.stateName) == ["pending", "sending", "sent", "delivered"])
+                let attempt = try #require(try await control.callbacks().attempts.first)
+                #expect(attempt.url == receiver && attempt.status == 404 && attempt.outcome == .retrying)
+                #expect(attempt.nextAttemptAt == "2025-12-02T08:00:11.000Z")
+    
+                let journal = try await control.journal(provider: .nodeAPI, path: "/sms/create-otp")
+                #expect(journal.map(\.status) == [200])
+                #expect(journal.first?.requestBody.contains("604218") == true)
+            }
         }
     }
 

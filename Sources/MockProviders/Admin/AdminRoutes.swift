@@ -16,12 +16,15 @@ struct AdminRoutes: Sendable {
     let token: String?
     /// How often a quiet event stream writes a comment, so that a client gone is noticed (15 s; shorter in tests).
     var heartbeat: Duration = .seconds(15)
+    /// Host names a browser may reach the admin API by, besides `localhost` and addresses (``AdminOriginMiddleware``).
+    var hostNames: [String] = []
     static let maxBodyBytes = 64 * 1024
 
     func register<Context: RequestContext>(on router: Router<Context>) {
         router.add(middleware: ProviderNotFoundMiddleware { method, path in
             Self.failure(AdminModels.Failure(404, "\(method) \(path) is not an admin call; see GET /__admin/openapi.json or the README"))
         })
+        router.add(middleware: AdminOriginMiddleware(hostNames: hostNames))
         if let token { router.add(middleware: AdminTokenMiddleware(token: token)) }
         registerClock(on: router)
         registerJournal(on: router)

@@ -164,7 +164,7 @@ public struct ProviderMocks: Sendable {
     /// applications and the background work as its services. Every server keeps `limits` on its connections and
     /// refuses one too many in its provider's shape. `onListening` learns each bound port (port 0 picks a free one).
     public func application(
-        host: String, ports: Ports, limits: ConnectionLimits = ConnectionLimits(), adminToken: String? = nil,
+        host: String, ports: Ports, limits: ConnectionLimits = ConnectionLimits(), adminToken: String? = nil, allowedHosts: [String] = [],
         onListening: @escaping @Sendable (Provider, Int) async -> Void = { _, _ in },
         onAdminListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
@@ -189,7 +189,7 @@ public struct ProviderMocks: Sendable {
         var servers: [any Service] = [iysApp, euromsgApp]
         if let port = ports.admin {
             servers.append(Application(
-                router: adminRouter(token: adminToken), server: limits.server(refusal: AdminRoutes.failure(.init(503, "the admin API serves at most \(limits.maxConnections) connections at once"))),
+                router: adminRouter(token: adminToken, hostNames: [host] + allowedHosts), server: limits.server(refusal: AdminRoutes.failure(.init(503, "the admin API serves at most \(limits.maxConnections) connections at once"))),
                 configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "provider-mock-admin"),
                 onServerRunning: { channel in
                     let port = channel.localAddress?.port ?? 0
@@ -214,15 +214,16 @@ public struct ProviderMocks: Sendable {
     }
 
     /// A router with the admin API (`/__admin/…`); with a `token`, every call needs `Authorization: Bearer <token>`.
-    public func adminRouter(token: String? = nil) -> Router<BasicRequestContext> {
-        adminRouter(token: token, heartbeat: .seconds(15))
+    /// A browser reaches it by an address, `localhost` or one of `hostNames` (``AdminOriginMiddleware``).
+    public func adminRouter(token: String? = nil, hostNames: [String] = []) -> Router<BasicRequestContext> {
+        adminRouter(token: token, heartbeat: .seconds(15), hostNames: hostNames)
     }
 
     /// The admin router with the event stream's heartbeat every `heartbeat` (for tests).
-    package func adminRouter(token: String?, heartbeat: Duration) -> Router<BasicRequestContext> {
+    package func adminRouter(token: String?, heartbeat: Duration, hostNames: [String] = []) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: CallbackLoopMiddleware(targets: dispatcher.targets))
-        AdminRoutes(mocks: self, token: token, heartbeat: heartbeat).register(on: router)
+        AdminRoutes(mocks: self, token: token, heartbeat: heartbeat, hostNames: hostNames).register(on: router)
         return router
     }
 
