@@ -94,3 +94,18 @@ extension DueSchedule: Codable {
         })
     }
 }
+
+extension DueSchedule {
+    /// Every plan is of a package in the file, of its items, at instants the clock holds.
+    func check(_ check: SnapshotCheck, itemCounts: [Int: Int]) throws(SnapshotCheck.Problem) {
+        for (package, plan) in plans.sorted(by: { $0.key < $1.key }) {
+            try check.within("[package \(package)]") { check throws(SnapshotCheck.Problem) in
+                guard let count = itemCounts[package] else { throw check.problem("package", "there is no package \(package)") }
+                for (at, item) in plan.items {
+                    try check.range(at, SnapshotCheck.instants, "at")
+                    try check.require((0..<count).contains(item), "items", "item \(item) is not one of the package's \(count)")
+                }
+            }
+        }
+    }
+}

@@ -46,6 +46,9 @@ package struct MockSnapshot: Codable, Sendable {
         guard snapshot.format == currentFormat else {
             throw LoadError(description: "\(path) has state format \(snapshot.format); this provider-mock reads format \(currentFormat)")
         }
+        do throws(SnapshotCheck.Problem) { try snapshot.check() } catch {
+            throw LoadError(description: "\(path) cannot be used: \(error.field): \(error.reason)")
+        }
         return snapshot
     }
 
