@@ -117,6 +117,8 @@ let package = Package(
                 "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MockProviders", "Connector", "Conformance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(name: "provider-mock", dependencies: ["ProviderMockCLI"]),

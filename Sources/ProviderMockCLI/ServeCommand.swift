@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import Logging
 import MockProviders
+import ServiceLifecycle
 
 extension SwitchableClock.Mode: ExpressibleByArgument {}
 
@@ -50,8 +52,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Scenario file (YAML); the bundled mocks/default.yaml when absent.")
     var scenario: String?
 
-    @Option(name: .long, help: "State file: loaded at start when it exists, written on shutdown (SIGINT, SIGTERM), so packages, credit, contacts, opt-outs and İYS consents survive a restart.")
+    @Option(name: .long, help: "State file: loaded at start when it exists (and checked: a bad one stops the server naming the field), written at start, every --state-interval after changes, and on shutdown (SIGINT, SIGTERM), so packages, credit, contacts, opt-outs and İYS consents survive a restart, or a crash less that interval.")
     var state: String?
+
+    @Option(name: .long, help: "Seconds between writes of --state while the mocks change.")
+    var stateInterval: Double = 5
+
+    @Option(name: .long, help: "Seconds SIGTERM waits for requests under way before the servers stop anyway (the state is written first).")
+    var shutdownTimeout: Double = 10
 
     @Option(name: .long, help: "A directory of recorded exchanges (provider-mock proxy --record DIR): a Node API request that matches one is answered with its recorded reply, before authentication; the rest go to the simulation.")
     var replay: String?
@@ -75,6 +83,8 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0.1...3600).contains(headerTimeout) else { throw ValidationError("--header-timeout must be between 0.1 and 3600 seconds") }
         guard (0.1...86_400).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 0.1 and 86400 seconds") }
         guard (1...1_000_000).contains(maxConnections) else { throw ValidationError("--max-connections must be between 1 and 1000000") }
+        guard (0.1...86_400).contains(stateInterval) else { throw ValidationError("--state-interval must be between 0.1 and 86400 seconds") }
+        guard (0.1...3600).contains(shutdownTimeout) else { throw ValidationError("--shutdown-timeout must be between 0.1 and 3600 seconds") }
         if let adminToken, adminToken.isEmpty || adminToken.utf8.count > 512 || adminToken.contains(where: \.isWhitespace) {
             throw ValidationError("--admin-token must be 1 to 512 bytes without spaces")
         }
@@ -119,6 +129,13 @@ struct ServeCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("provider-mock serve: \(error.description)\n".utf8))
                 throw ExitCode(1)
             }
+            // Written now, so that a path that cannot be written stops the server at start, not at SIGTERM.
+            do {
+                try mocks.snapshot().write(path: state)
+            } catch {
+                FileHandle.standardError.write(Data("provider-mock serve: --state \(state) cannot be written: \(error.localizedDescription)\n".utf8))
+                throw ExitCode(1)
+            }
         }
         let limits = ConnectionLimits(
             headerTimeout: .milliseconds(Int64(headerTimeout * 1000)), idleTimeout: .milliseconds(Int64(idleTimeout * 1000)), maxConnections: maxConnections
@@ -145,10 +162,24 @@ struct ServeCommand: AsyncParsableCommand {
         } onAdminListening: { port in
             FileHandle.standardOutput.write(Data("Admin API listening on http://\(host):\(port) (/__admin/…, described at /__admin/openapi.json; clock \(mode.rawValue)\(secured))\n".utf8))
         }
+        var services: [any Service] = [app]
+        if let state {
+            services.append(StateFileKeeper(mocks: mocks, path: state, interval: .milliseconds(Int64(stateInterval * 1000))) { result in
+                if case .failure(let error) = result {
+                    FileHandle.standardError.write(Data("provider-mock serve: --state \(state) could not be written: \(error)\n".utf8))
+                }
+            })
+        }
+        var configuration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: Logger(label: "provider-mock"))
+        configuration.maximumGracefulShutdownDuration = .milliseconds(Int64(shutdownTimeout * 1000))
+        configuration.maximumCancellationDuration = .seconds(2)
         do {
-            try await app.runService()
+            try await ServiceGroup(configuration: configuration).run()
         } catch is CancellationError {
             // SIGINT or SIGTERM: the servers and services stopped as asked; a shutdown, not a failure.
+        } catch let error as ServiceGroupError {
+            // Requests still under way after --shutdown-timeout: the servers were cancelled; the state is written below.
+            FileHandle.standardError.write(Data("provider-mock serve: \(error)\n".utf8))
         }
         if let state {
             let snapshot = mocks.snapshot()

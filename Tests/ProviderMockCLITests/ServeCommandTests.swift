@@ -90,6 +90,57 @@ import Testing
         #expect(lists.0 == 200 && lists.1.contains("Bülten Aboneleri"))
     }
 
+    /// Issue 23, item 3: the state is written on a schedule after changes, so a SIGKILL loses at most `--state-interval`;
+    /// a bad state file and a path that cannot be written stop the server at start, naming why.
+    @Test func stateIsWrittenOnAScheduleAndCheckedAtStart() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("state-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let basic = ["Authorization": "Basic " + Data("admin:123456".utf8).base64EncodedString(), "Content-Type": "application/json"]
+        let first = try serve(["--state", file.path, "--state-interval", "0.2"])
+        let created = try await call("\(first.nodeAPI)/sms/create", body: #"{"type": 1, "sendingType": 1, "numbers": [905551230011], "sender": "BASLIK", "title": "Ani", "content": "SIGKILL'e dayanır"}"#, headers: basic)
+        let pkgID = try #require(((try JSONSerialization.jsonObject(with: Data(created.1.utf8)) as? [String: Any])?["data"] as? [String: Any])?["pkgID"] as? Int)
+        // The keeper writes within its interval; wait for the file to hold the package (bounded: 10 s).
+        let deadline = ContinuousClock.now + .seconds(10)
+        while ContinuousClock.now < deadline, !((try? String(contentsOf: file, encoding: .utf8))?.contains("SIGKILL") ?? false) {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        kill(first.process.processIdentifier, SIGKILL)
+        first.process.waitUntilExit()
+        let second = try serve(["--state", file.path])
+        let listed = try await call("\(second.nodeAPI)/sms/list", body: #"{"ids": [\#(pkgID)]}"#, headers: basic)
+        #expect(listed.1.contains(#""id":\#(pkgID)"#), "\(listed.1)")
+        second.process.terminate()
+        second.process.waitUntilExit()
+
+        // A counter at Int.max: refused at start, naming the field.
+        var state = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        var nodeAPI = try #require(state["nodeAPI"] as? [String: Any])
+        nodeAPI["nextPackageID"] = Int.max
+        state["nodeAPI"] = nodeAPI
+        try JSONSerialization.data(withJSONObject: state).write(to: file)
+        let (bad, badLog) = try run(["serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0", "--state", file.path])
+        #expect(bad == 1)
+        #expect(badLog.contains("nodeAPI.nextPackageID"), "\(badLog)")
+
+        let (unwritable, log) = try run(["serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0", "--state", "/proc/provider-mock/state.json"])
+        #expect(unwritable == 1)
+        #expect(log.contains("cannot be written"), "\(log)")
+    }
+
+    /// Runs the binary to its end; its status and what it printed.
+    func run(_ arguments: [String]) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = ConvertCommandTests.binary
+        process.arguments = arguments
+        let log = Pipe()
+        process.standardError = log
+        process.standardOutput = log
+        try process.run()
+        let text = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
+    }
+
     /// `serve --state FILE`: a package, its credit, a contact and an İYS consent survive a restart (SIGTERM writes the
     /// file, the next start reads it).
     @Test func stateSurvivesARestart() async throws {

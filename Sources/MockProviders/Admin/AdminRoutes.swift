@@ -25,6 +25,7 @@ struct AdminRoutes: Sendable {
             Self.failure(AdminModels.Failure(404, "\(method) \(path) is not an admin call; see GET /__admin/openapi.json or the README"))
         })
         router.add(middleware: AdminOriginMiddleware(hostNames: hostNames))
+        router.add(middleware: AdminWriteMiddleware(changes: mocks.changes))
         if let token { router.add(middleware: AdminTokenMiddleware(token: token)) }
         registerClock(on: router)
         registerJournal(on: router)
@@ -126,5 +127,16 @@ struct AdminTokenMiddleware<Context: RequestContext>: RouterMiddleware {
             return reply.response
         }
         return try await next(request, context)
+    }
+}
+
+/// Notes every admin write that got through (a reset, a credit, a consent, a scenario), for `serve --state`.
+struct AdminWriteMiddleware<Context: RequestContext>: RouterMiddleware {
+    let changes: ChangeCounter
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let response = try await next(request, context)
+        if request.method != .get, request.method != .head { changes.note() }
+        return response
     }
 }

@@ -29,6 +29,8 @@ public struct ProviderMocks: Sendable {
     package let faults: FaultBook
     /// What happens in the mocks, for the admin API's long polls and event stream.
     package let events: MockEvents
+    /// Goes up with every request to a mock and every admin write: `serve --state` writes the state when it moved.
+    package let changes: ChangeCounter
 
     /// - Parameters:
     ///   - errorsAsHTTP200: every Node API error as HTTP 200, whatever the scenario says (`serve --errors-as-http-200`).
@@ -45,8 +47,11 @@ public struct ProviderMocks: Sendable {
         let nodeScenario = scenario.nodeAPI
         let events = MockEvents()
         self.events = events
+        let changes = ChangeCounter()
+        self.changes = changes
         @Sendable func journal(_ provider: Provider, _ capacity: Int) -> RequestJournal {
             RequestJournal(capacity: capacity) { entry in
+                changes.note()
                 events.publish(.request(provider: provider, sequence: entry.sequence, method: entry.method, path: entry.path, status: entry.status, user: entry.user))
             }
         }
