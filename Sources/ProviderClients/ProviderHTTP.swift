@@ -18,10 +18,12 @@ public struct ProviderHTTP: Sendable {
 
     /// The client used unless another is given: AsyncHTTPClient's defaults but a 2-second connect timeout, so
     /// that a provider whose port is closed fails over in seconds (AsyncHTTPClient retries refused connections
-    /// until the connect timeout, 10 s by default). Lives as long as the process, like `HTTPClient.shared`.
+    /// until the connect timeout, 10 s by default), and no redirect followed: a provider API answers its calls, and a
+    /// redirect is returned as the reply it is, so that credentials never travel to a host the caller did not name
+    /// (the proxy passes it back to its client). Lives as long as the process, like `HTTPClient.shared`.
     public static let sharedClient = HTTPClient(
         eventLoopGroupProvider: .singleton,
-        configuration: HTTPClient.Configuration(timeout: HTTPClient.Configuration.Timeout(connect: .seconds(2)))
+        configuration: HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: HTTPClient.Configuration.Timeout(connect: .seconds(2)))
     )
 
     /// A base URL as the clients, contracts and proxy join paths to it: without its trailing slash.
@@ -53,10 +55,22 @@ public struct ProviderHTTP: Sendable {
         request.method = method
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
-        let amount = TimeAmount.nanoseconds(Int64(timeout.timeInterval * 1e9))
+        // One deadline for the whole exchange, the body included: AsyncHTTPClient's covers the reply's head only, and a
+        // body trickled a byte at a time would otherwise be read for as long as it lasts.
+        let deadline = NIODeadline.now() + .nanoseconds(Int64(timeout.timeInterval * 1e9))
+        let limit = maxReplyBytes
         do {
-            let response = try await client.execute(request, timeout: amount)
-            let bytes = try await response.body.collect(upTo: maxReplyBytes)
+            let response = try await client.execute(request, deadline: deadline)
+            let bytes = try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+                group.addTask { try await response.body.collect(upTo: limit) }
+                group.addTask {
+                    try await Task.sleep(for: .nanoseconds(max(0, (deadline - NIODeadline.now()).nanoseconds)))
+                    return nil
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next(), let body = first else { throw HTTPClientError.deadlineExceeded }
+                return body
+            }
             return (Reply(status: Int(response.status.code), body: Array(bytes.readableBytesView)), response.headers.map { ($0.name, $0.value) })
         } catch {
             throw TransportError(error, url: url)

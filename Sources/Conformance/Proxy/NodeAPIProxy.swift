@@ -36,6 +36,7 @@ public struct NodeAPIProxy: Sendable {
         rules = NodeAPIReplyRules(errorsAsHTTP200: errorsAsHTTP200)
         self.recorder = recorder
         self.maxBodyBytes = maxBodyBytes
+        // The shared client follows no redirect: an upstream's redirect goes back to the client as it came.
         http = ProviderHTTP(timeout: timeout)
         self.logger = logger
     }
