@@ -4,19 +4,9 @@ import MockProviders
 /// the WSDL through the proxy also sends its calls through it. One pass over the WSDL (``MarkupScanner``).
 enum WSDLAddress {
     static func pointing(_ wsdl: [UInt8], at location: String) -> [UInt8] {
-        // Every character that could end the attribute or open markup is escaped: the location holds the client's Host.
-        var text = ""
-        for character in location {
-            switch character {
-            case "&": text += "&amp;"
-            case "\"": text += "&quot;"
-            case "'": text += "&apos;"
-            case "<": text += "&lt;"
-            case ">": text += "&gt;"
-            default: text.append(character)
-            }
-        }
-        let escaped = Array(text.utf8)
+        // Every character that could end the attribute (either quote) or open markup is escaped: the location holds the
+        // client's Host.
+        let escaped = Array(ConformanceReport.escape(location).replacingOccurrences(of: "'", with: "&apos;").utf8)
         var values: [Range<Int>] = []
         for tag in MarkupScanner.startTags(wsdl) where tag.localName == "address" {
             if let value = attribute("location", in: wsdl[tag.tag]) { values.append(value) }
