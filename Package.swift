@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "MockProviders",
             dependencies: [
-                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MySoftIYS", "EuromsgExpress", "WireCoding",
+                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "LibXML", "MySoftIYS", "EuromsgExpress", "WireCoding",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Yams", package: "Yams"),

@@ -86,6 +86,12 @@ static inline void pm_stop_parser(void *ctx) {
     xmlStopParser((xmlParserCtxtPtr)ctx);
 }
 
+/// How many bytes of the input the parser has read: in a start tag's callback, the offset of its `>` (or of the `/` of
+/// `/>`); in an end tag's, the offset just past its `>`.
+static inline long pm_byte_offset(void *ctx) {
+    return xmlByteConsumed((xmlParserCtxtPtr)ctx);
+}
+
 static inline void *pm_builder(void *ctx) {
     return ((xmlParserCtxtPtr)ctx)->_private;
 }

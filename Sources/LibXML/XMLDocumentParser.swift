@@ -23,21 +23,27 @@ public enum XMLDocumentParser {
         _ bytes: some Sequence<UInt8>,
         limits: XMLParseLimits = .default
     ) throws(XMLParseError) -> XMLElement {
-        let result: Result<XMLElement, XMLParseError>? = bytes.withContiguousStorageIfAvailable { buffer in
+        let result: Result<Parsed, XMLParseError>? = bytes.withContiguousStorageIfAvailable { buffer in
             parse(UnsafeRawBufferPointer(buffer), limits: limits)
         }
-        if let result { return try result.get() }
-        return try Array(bytes).withUnsafeBytes { parse($0, limits: limits) }.get()
+        if let result { return try result.get().root }
+        return try Array(bytes).withUnsafeBytes { parse($0, limits: limits) }.get().root
     }
 
-    private static func parse(_ buffer: UnsafeRawBufferPointer, limits: XMLParseLimits) -> Result<XMLElement, XMLParseError> {
+    /// A parse's root, and the byte offsets its tree builder marked (see ``contentRanges(of:in:limits:)``).
+    struct Parsed {
+        var root: XMLElement
+        var marks: [(start: Int, end: Int)]
+    }
+
+    static func parse(_ buffer: UnsafeRawBufferPointer, limits: XMLParseLimits, marking: Set<String> = []) -> Result<Parsed, XMLParseError> {
         _ = setUp
         guard buffer.count <= limits.maxBytes, buffer.count < Int(Int32.max) else {
             return .failure(.documentTooLarge(bytes: buffer.count, limit: limits.maxBytes))
         }
         guard let base = buffer.baseAddress, buffer.count > 0 else { return .failure(.empty) }
         if let refusal = XMLPreflight.check(buffer, limits: limits) { return .failure(refusal) }
-        var builder = TreeBuilder(limits: limits)
+        var builder = TreeBuilder(limits: limits, marking: marking)
         var handler = TreeBuilder.handler()
         var error = pm_parse_error()
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
@@ -53,7 +59,7 @@ public enum XMLDocumentParser {
             return .failure(.malformed(message: trimmed.isEmpty ? "not well formed" : trimmed, line: Int(error.line), column: Int(error.column)))
         }
         guard let root = builder.root else { return .failure(.empty) }
-        return .success(root)
+        return .success(Parsed(root: root, marks: builder.marks))
     }
 }
 
@@ -79,9 +85,16 @@ private struct TreeBuilder {
     /// libxml2 interns names in the parse's dictionary, so a pointer seen before is the same namespace URI: URIs are
     /// long (heap-allocated) strings and few, worth keeping by pointer; element names are mostly small strings.
     var uris = InternedStrings()
+    /// Local names, lowercased, whose elements' offsets are marked: the start tag's `>` and the end tag's end, for the
+    /// outermost such element of a branch (``XMLDocumentParser/contentRanges(of:in:limits:)``).
+    let marking: Set<String>
+    var marks: [(start: Int, end: Int)] = []
+    /// The depth of the marked element open now, and its start.
+    var open: (depth: Int, start: Int)?
 
-    init(limits: XMLParseLimits) {
+    init(limits: XMLParseLimits, marking: Set<String>) {
         self.limits = limits
+        self.marking = marking
         stack.reserveCapacity(16)
     }
 
@@ -126,6 +139,9 @@ private struct TreeBuilder {
                     return
                 }
                 var element = XMLElement(localName.map { String(cString: $0) } ?? "", namespaceURI: builder.uris.string(uri))
+                if !builder.marking.isEmpty, builder.open == nil, builder.marking.contains(element.localName.lowercased()) {
+                    builder.open = (builder.stack.count, pm_byte_offset(ctx))
+                }
                 if attributeCount > 0, let attributes {
                     element.attributes.reserveCapacity(Int(attributeCount))
                     for index in 0..<Int(attributeCount) {
@@ -144,6 +160,10 @@ private struct TreeBuilder {
         sax.endElementNs = { ctx, _, _, _ in
             TreeBuilder.with(ctx) { builder in
                 guard builder.failure == nil, var element = builder.stack.popLast() else { return }
+                if let open = builder.open, open.depth == builder.stack.count {
+                    builder.marks.append((open.start, pm_byte_offset(ctx)))
+                    builder.open = nil
+                }
                 // Whitespace between child elements is layout, not content: these protocols have no mixed content.
                 if !element.children.isEmpty, !element.text.isEmpty,
                    element.text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {

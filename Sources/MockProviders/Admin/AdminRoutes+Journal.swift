@@ -17,7 +17,8 @@ extension AdminRoutes {
         }
     }
 
-    /// Newest first across the providers asked for; `path` is exact, or a prefix when it ends with `*`.
+    /// Newest first across the providers asked for; `path` is exact, or a prefix when it ends with `*`. Credentials are
+    /// redacted as a recording's are (``CredentialRedaction``): the journal is readable by every job sharing the mock.
     func requests(_ query: [String: String]) throws(AdminModels.Failure) -> AdminModels.Requests {
         let limit = try Self.limit(query, default: 100)
         let since = try query["since"].map { text throws(AdminModels.Failure) in try AdminModels.milliseconds(iso: text, field: "since") }
@@ -40,9 +41,13 @@ extension AdminRoutes {
         let requests = found.prefix(limit).map { provider, entry in
             AdminModels.Request(
                 provider: provider.rawValue, sequence: entry.sequence, time: ISOTime.string(entry.time), method: entry.method, path: entry.path,
-                query: entry.query, user: entry.user, status: entry.status, requestBody: String(decoding: entry.requestBody, as: UTF8.self),
-                requestHeaders: Dictionary(entry.requestHeaders.map { ($0.name.rawName, $0.value) }) { "\($0), \($1)" }, contentType: entry.contentType,
-                responseBody: String(decoding: entry.responseBody, as: UTF8.self), warnings: entry.warnings
+                query: entry.query.map(CredentialRedaction.query), user: entry.user, status: entry.status,
+                requestBody: String(decoding: entry.isRedacted ? entry.requestBody : CredentialRedaction.body(entry.requestBody), as: UTF8.self),
+                requestHeaders: Dictionary(entry.requestHeaders.map { ($0.name.rawName, CredentialRedaction.header(name: $0.name.rawName, value: $0.value)) }) {
+                    "\($0), \($1)"
+                },
+                contentType: entry.contentType,
+                responseBody: String(decoding: entry.isRedacted ? entry.responseBody : CredentialRedaction.body(entry.responseBody), as: UTF8.self), warnings: entry.warnings
             )
         }
         return AdminModels.Requests(requests: requests, matched: found.count)

@@ -2,8 +2,8 @@ import Foundation
 
 /// One exchange with a provider, as `provider-mock proxy --record DIR` writes it and `serve --replay DIR` answers it:
 /// a JSON file per exchange (`0001-sms-create.json`), readable and editable by hand. Credentials never reach the file:
-/// the `Authorization` header, cookies and API keys, SOAP's `<username>` and `<password>`, and JSON fields of those
-/// names are replaced by ``redacted`` before it is written.
+/// the `Authorization` header, cookies and API keys, SOAP's `<username>` and `<password>`, JSON fields and query
+/// parameters of those names are replaced by ``redacted`` before it is written (``CredentialRedaction``).
 public struct RecordedExchange: Sendable, Hashable, Codable {
     public struct Header: Sendable, Hashable, Codable {
         public var name: String
@@ -54,7 +54,7 @@ public struct RecordedExchange: Sendable, Hashable, Codable {
     public var reply: RecordedReply
 
     /// What stands in for a credential.
-    public static let redacted = "REDACTED"
+    public static let redacted = CredentialRedaction.redacted
 
     /// The exchange with its credentials redacted.
     public init(
@@ -66,7 +66,8 @@ public struct RecordedExchange: Sendable, Hashable, Codable {
         self.durationMs = durationMs
         self.conformance = conformance
         request = RecordedRequest(
-            method: method, path: path, query: query, headers: Self.redacting(requestHeaders), body: Body(Self.redacting(body: requestBody))
+            method: method, path: path, query: query.map(CredentialRedaction.query), headers: Self.redacting(requestHeaders),
+            body: Body(Self.redacting(body: requestBody))
         )
         reply = RecordedReply(status: status, headers: Self.redacting(replyHeaders), body: Body(replyBody))
     }
@@ -78,29 +79,13 @@ public struct RecordedExchange: Sendable, Hashable, Codable {
 
     // MARK: Redaction
 
-    static let secretHeaders: Set<String> = ["authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "apikey", "api-key"]
-
-    /// Secret headers keep their scheme (`Basic REDACTED`), so a reader still sees how the client authenticated.
-    static func redacting(_ headers: [(String, String)]) -> [Header] {
-        headers.map { name, value in
-            guard secretHeaders.contains(name.lowercased()) else { return Header(name: name, value: value) }
-            let scheme = value.split(separator: " ", maxSplits: 1).first.map(String.init)
-            let redacted = if let scheme, value.contains(" ") { "\(scheme) \(Self.redacted)" } else { Self.redacted }
-            return Header(name: name, value: redacted)
-        }
+    /// The body with its credentials redacted (``CredentialRedaction``): what a recording keeps and replay matches.
+    public static func redacting(body: [UInt8]) -> [UInt8] {
+        CredentialRedaction.body(body)
     }
 
-    /// SOAP's credential elements, whatever their prefix, and the JSON fields that carry secrets.
-    static let secretElements: Set<String> = ["username", "password", "apiKey"]
-    static let secretFields: Set<String> = ["username", "password", "apiKey", "api_key", "secret", "token", "access_token"]
-
-    /// The body with SOAP credentials and JSON secret fields redacted; other bytes as they were. One pass over the
-    /// body (``MarkupScanner``), whatever it holds.
-    public static func redacting(body: [UInt8]) -> [UInt8] {
-        let elements = MarkupScanner.startTags(body).filter { secretElements.contains($0.localName) && !$0.text.isEmpty }.map(\.text)
-        let elementsRedacted = MarkupScanner.replacing(elements, in: body, with: Array(redacted.utf8))
-        let fields = MarkupScanner.stringFields(elementsRedacted, named: secretFields)
-        return MarkupScanner.replacing(fields, in: elementsRedacted, with: Array(redacted.utf8))
+    static func redacting(_ headers: [(String, String)]) -> [Header] {
+        headers.map { Header(name: $0, value: CredentialRedaction.header(name: $0, value: $1)) }
     }
 
     // MARK: Files

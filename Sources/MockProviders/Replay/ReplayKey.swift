@@ -13,7 +13,8 @@ struct ReplayKey: Hashable, Sendable {
     var canonical: [UInt8]
 
     init(method: String, path: String, query: String?, body unredacted: [UInt8]) {
-        let body = RecordedExchange.redacting(body: unredacted)
+        let body = CredentialRedaction.body(unredacted)
+        let query = query.map(CredentialRedaction.query)
         if path == "/soap", method == "POST", let message = try? SOAPMessage(parsing: body), !message.isReply,
            let canonical = Self.canonical(message.operation.requestType, soap: message) {
             self.init(face: "soap", operation: message.operation.path, canonical: canonical)

@@ -17,18 +17,25 @@ package final class RequestJournal: Sendable {
         /// The authenticated user, when authentication succeeded.
         package var user: String?
         package var requestBody: [UInt8]
-        /// The request's header fields, as they arrived.
+        /// The request's header fields, as they arrived, up to ``headerLimit`` bytes (and a count of the rest).
         package var requestHeaders: HTTPFields = [:]
         package var status: Int
         /// The reply's content type (nil for a reply without a body).
         package var contentType: String? = nil
         package var responseBody: [UInt8]
+        /// True when the bodies were redacted as they were kept: a body longer than ``bodyLimit`` is redacted whole
+        /// before it is cut, since a cut one may no longer parse; the others are redacted when read.
+        package var isRedacted = false
         /// What the mock tolerated in the request (`unknown field 'someFlag' ignored`), as sent in `X-Mock-Warning`.
         package var warnings: [String] = []
     }
 
     /// Bodies are kept up to this many bytes each.
     package static let bodyLimit = 16 * 1024
+
+    /// Header fields are kept up to this many bytes of names and values together (a full journal then holds at most
+    /// `capacity` times this); the fields past it are counted in one `X-Mock-Journal-Omitted` field.
+    package static let headerLimit = 8 * 1024
 
     package let capacity: Int
     private let state: Mutex<(entries: [Entry], next: Int, sequence: Int)>
@@ -46,12 +53,15 @@ package final class RequestJournal: Sendable {
         time: Int64, method: String, path: String, query: String? = nil, user: String?, requestBody: [UInt8], requestHeaders: HTTPFields = [:],
         status: Int, contentType: String? = nil, responseBody: [UInt8], warnings: [String] = []
     ) {
+        let isCut = requestBody.count > Self.bodyLimit || responseBody.count > Self.bodyLimit
+        let requestBody = isCut ? CredentialRedaction.body(requestBody) : requestBody
+        let responseBody = isCut ? CredentialRedaction.body(responseBody) : responseBody
         let kept = state.withLock { state in
             state.sequence += 1
             let entry = Entry(
                 sequence: state.sequence, time: time, method: method, path: path, query: query.map { String(decoding: $0.utf8.prefix(Self.bodyLimit), as: UTF8.self) }, user: user,
-                requestBody: Self.kept(requestBody), requestHeaders: requestHeaders, status: status, contentType: contentType,
-                responseBody: Self.kept(responseBody), warnings: warnings
+                requestBody: Self.kept(requestBody), requestHeaders: Self.kept(requestHeaders), status: status, contentType: contentType,
+                responseBody: Self.kept(responseBody), isRedacted: isCut, warnings: warnings
             )
             if state.entries.count < capacity {
                 state.entries.append(entry)
@@ -67,6 +77,19 @@ package final class RequestJournal: Sendable {
     /// A body as kept: shared with the caller (no copy) when within ``bodyLimit``, else its first ``bodyLimit`` bytes.
     static func kept(_ body: [UInt8]) -> [UInt8] {
         body.count <= bodyLimit ? body : Array(body.prefix(bodyLimit))
+    }
+
+    /// Header fields as kept: in order while their names and values fit ``headerLimit``, then a count of the rest.
+    static func kept(_ fields: HTTPFields) -> HTTPFields {
+        var size = 0
+        var kept = HTTPFields()
+        var omitted = 0
+        for field in fields {
+            size += field.name.rawName.utf8.count + field.value.utf8.count
+            if size <= headerLimit { kept.append(field) } else { omitted += 1 }
+        }
+        if omitted > 0, let name = HTTPField.Name("X-Mock-Journal-Omitted") { kept.append(HTTPField(name: name, value: "\(omitted) header fields")) }
+        return omitted > 0 ? kept : fields
     }
 
     /// Forgets every entry; sequence numbers go on, so that a client polling `since` never sees one twice.
