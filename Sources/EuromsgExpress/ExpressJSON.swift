@@ -7,7 +7,8 @@ import WireCoding
 public enum ExpressJSON {
     public static func decode<Value: Decodable>(_ type: Value.Type, from bytes: some Sequence<UInt8>) throws(ExpressError) -> Value {
         do {
-            return try JSONDecoder().decode(type, from: Data(bytes))
+            // A repeated key's last value, as most JSON parsers read it (Foundation alone keeps the first).
+            return try JSONDecoder().decode(type, from: Data(JSONOutline.keepingLast(Array(bytes)).bytes))
         } catch let error as DecodingError {
             throw describe(error)
         } catch {

@@ -20,13 +20,20 @@ public enum NodeAPIJSON {
     /// An empty body, and `[]` (PHP's `json_encode([])`, which filter-less calls send), read as `{}`. Malformed
     /// JSON is `ERR_BAD_REQUEST`; a wrong type, a missing field or an unknown constant is `ERR_INVALID_PARAM`
     /// naming the field; a broken rule is the catalogue's error for it. Unknown fields are listed in `ignored`
-    /// when it is given, as the provider ignores them, and refused with `ERR_INVALID_PARAM` when it is not.
+    /// when it is given, as the provider ignores them, and refused with `ERR_INVALID_PARAM` when it is not. A field given
+    /// twice is read from its last value, as the provider's parser reads it, and listed in `ignored` too (refused when
+    /// there is none); Foundation alone would keep the first.
     public static func decodeRequest<Request: NodeAPIRequest>(
         _ type: Request.Type, from body: some Sequence<UInt8>, validating: Bool = true, ignoring ignored: IgnoredFields? = nil
     ) throws(NodeAPIError) -> Request {
         var bytes = Array(body)
         if isEmptyObjectOrList(bytes) { bytes = Array("{}".utf8) }
-        let request: Request = try decode(type, from: bytes, ignoring: ignored)
+        let (kept, repeated) = JSONOutline.keepingLast(bytes)
+        if let first = repeated.first {
+            guard let ignored else { throw NodeAPIError.invalid(first, "is given more than once") }
+            ignored.addRepeated(repeated)
+        }
+        let request: Request = try decode(type, from: kept, ignoring: ignored)
         if validating { try request.validate() }
         return request
     }
@@ -54,7 +61,7 @@ public enum NodeAPIJSON {
 
     /// Decodes a reply body; unknown fields are ignored so that a client survives a provider that adds one.
     public static func decodeReply<Payload>(_ type: Payload.Type, from body: some Sequence<UInt8>) throws(NodeAPIError) -> NodeAPIReply<Payload> {
-        try decode(NodeAPIReply<Payload>.self, from: Array(body))
+        try decode(NodeAPIReply<Payload>.self, from: JSONOutline.keepingLast(Array(body)).bytes)
     }
 
     private static func encode(_ value: some Encodable) throws(NodeAPIError) -> [UInt8] {

@@ -255,3 +255,19 @@ private struct Reader {
         out.append(contentsOf: String(Character(scalar)).utf8)
     }
 }
+
+extension JSONOutline {
+    /// `bytes` as a reader that keeps the last of a repeated key (Node.js, PHP, Python, most gateways) reads them, and
+    /// the paths of the members that reader passes over; the same bytes and none when no key repeats or the bytes are
+    /// not JSON (the decoder then says why).
+    public static func keepingLast(_ bytes: [UInt8]) -> (bytes: [UInt8], repeated: [String]) {
+        guard let outline = JSONOutline(bytes) else { return (bytes, []) }
+        let repeated = outline.overridden.map(\.path)
+        return repeated.isEmpty ? (bytes, []) : (outline.keepingLast(bytes), repeated)
+    }
+
+    /// How a mock reports a repeated key it read (`X-Mock-Warning`, the journal).
+    public static func repeatedWarning(_ path: String) -> String {
+        "field '\(path)' given more than once: the last value was used"
+    }
+}

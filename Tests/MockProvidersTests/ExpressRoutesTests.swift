@@ -30,6 +30,17 @@ import Testing
         }
     }
 
+    /// Issue 23, item 13: the last of a repeated key is the one read, and the mock says so.
+    @Test func aRepeatedKeyKeepsItsLastValue() async throws {
+        try await app().test(.router) { client in
+            let response = try await client.execute(
+                uri: "/tokens", method: .post, body: Self.json(#"{"clientName": "admin", "password": "yanlış", "password": "123456"}"#)
+            )
+            #expect(response.status == .ok)
+            #expect(response.headers[values: .mockWarning] == ["field 'password' given more than once: the last value was used"])
+        }
+    }
+
     static func json(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
 
     static func decode<Value: Decodable>(_ type: Value.Type, _ response: TestResponse) throws -> Value {

@@ -114,6 +114,28 @@ import Testing
             #expect(journal.entries().last?.warnings.count == warnings.count)
         }
     }
+    /// Issue 23, item 13: a field given twice is read from its last value, as the provider's parser and most gateways
+    /// read it (Foundation alone keeps the first), and reported; the strict mode refuses it naming the field.
+    @Test func aRepeatedFieldKeepsItsLastValueAndIsReported() async throws {
+        let body = #"{"type": 1, "sendingType": 0, "number": "905551230011", "sender": "BASLIK", "title": "T", "content": "ş", "number": "905551230022"}"#
+        let journal = RequestJournal()
+        try await app(journal: journal).test(.router) { client in
+            let response = try await client.execute(uri: "/sms/create", method: .post, headers: Self.admin, body: ByteBuffer(string: body))
+            #expect(response.status == .ok)
+            #expect(response.headers[values: .mockWarning] == ["field 'number' given more than once: the last value was used"])
+            let created = try NodeAPIJSON.decodeReply(PackageCreated.self, from: Array(response.body.readableBytesView)).get()
+            let listed = try await client.execute(
+                uri: "/sms/list-item", method: .post, headers: Self.admin, body: ByteBuffer(string: #"{"pkgID": \#(created.pkgID)}"#)
+            )
+            #expect(String(buffer: listed.body).contains("905551230022"))
+            #expect(!String(buffer: listed.body).contains("905551230011"))
+        }
+        try await app(strict: true).test(.router) { client in
+            let response = try await client.execute(uri: "/sms/create", method: .post, headers: Self.admin, body: ByteBuffer(string: body))
+            #expect(response.status == .badRequest)
+            #expect(String(buffer: response.body).contains("number: is given more than once"))
+        }
+    }
 }
 
 /// GET takes its parameters from the query string (issue 12, item 5).

@@ -2,6 +2,7 @@ import Foundation
 import EuromsgExpress
 import HTTPTypes
 import Hummingbird
+import WireCoding
 
 /// The Euromsg Express mock's HTTP routes. Thin: read the body and query, resolve the token and API key,
 /// decode, call ``ExpressSimulation``, encode. Errors answer `{errorCode, message, field?}` with their status.
@@ -172,7 +173,9 @@ package struct ExpressRoutes: Sendable {
     }
 
     private func record(_ request: Request, _ body: [UInt8], user: String?, _ reply: Reply) -> Response {
-        journal.keep(request, body: body, user: user, reply: .json(reply.status, reply.bytes), at: clock.now())
+        var wire = WireResponse.json(reply.status, reply.bytes)
+        wire.warnings = JSONOutline.keepingLast(body).repeated.map(JSONOutline.repeatedWarning)
+        return journal.keep(request, body: body, user: user, reply: wire, at: clock.now())
     }
 
     /// A fault's reply to this call of `user`, as the gateway's `{errorCode, message}` when it is a catalogue error.

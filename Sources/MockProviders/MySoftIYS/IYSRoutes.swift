@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import MySoftIYS
+import WireCoding
 
 /// The MySoft İYS mock's HTTP routes: `POST /oauth/token`, every `/api/IYSConsent/*` call behind a bearer
 /// token, and the mock's own `POST /mock/iys/consent` (a change made on İYS). Thin: read the body, check the
@@ -146,7 +147,9 @@ package struct IYSRoutes: Sendable {
     }
 
     private func record(_ request: Request, _ body: [UInt8], user: String?, _ reply: (status: HTTPResponse.Status, bytes: [UInt8])) -> Response {
-        journal.keep(request, body: body, user: user, reply: .json(reply.status, reply.bytes), at: clock.now())
+        var wire = WireResponse.json(reply.status, reply.bytes)
+        wire.warnings = JSONOutline.keepingLast(body).repeated.map(JSONOutline.repeatedWarning)
+        return journal.keep(request, body: body, user: user, reply: wire, at: clock.now())
     }
 
     static func encode<Payload>(_ result: IYSResult<Payload>) throws(IYSError) -> (status: HTTPResponse.Status, bytes: [UInt8]) {
