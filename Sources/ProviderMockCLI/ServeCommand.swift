@@ -76,12 +76,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds without a request part while a request is being read, before its connection is closed.")
     var idleTimeout: Double = 60
 
+    @Option(name: .long, help: "Seconds from a request's head to the end of its body, however slowly it trickles in, before its connection is closed.")
+    var bodyTimeout: Double = 60
+
     @Option(name: .long, help: "Connections each mock serves at once; beyond, a request is refused in the provider's shape.")
     var maxConnections = 4096
 
     mutating func validate() throws {
         guard (0.1...3600).contains(headerTimeout) else { throw ValidationError("--header-timeout must be between 0.1 and 3600 seconds") }
         guard (0.1...86_400).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 0.1 and 86400 seconds") }
+        guard (0.1...86_400).contains(bodyTimeout) else { throw ValidationError("--body-timeout must be between 0.1 and 86400 seconds") }
         guard (1...1_000_000).contains(maxConnections) else { throw ValidationError("--max-connections must be between 1 and 1000000") }
         guard (0.1...86_400).contains(stateInterval) else { throw ValidationError("--state-interval must be between 0.1 and 86400 seconds") }
         guard (0.1...3600).contains(shutdownTimeout) else { throw ValidationError("--shutdown-timeout must be between 0.1 and 3600 seconds") }
@@ -138,7 +142,8 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         let limits = ConnectionLimits(
-            headerTimeout: .milliseconds(Int64(headerTimeout * 1000)), idleTimeout: .milliseconds(Int64(idleTimeout * 1000)), maxConnections: maxConnections
+            headerTimeout: .milliseconds(Int64(headerTimeout * 1000)), idleTimeout: .milliseconds(Int64(idleTimeout * 1000)),
+            bodyTimeout: .milliseconds(Int64(bodyTimeout * 1000)), maxConnections: maxConnections
         )
         let descriptors = FileDescriptorLimit.raise()
         let users = nodeAPI.accounts.map(\.username).joined(separator: ", ")
@@ -146,7 +151,7 @@ struct ServeCommand: AsyncParsableCommand {
         let clients = loaded.euromsg.integrators.map(\.clientName).joined(separator: ", ")
         let keys = loaded.euromsg.endUsers.map(\.apiKey).joined(separator: ", ")
         print("Node API accounts: \(users). MySoft İYS accounts: \(iysUsers). Euromsg Express integrators: \(clients); API keys: \(keys)")
-        print("Connections: at most \(maxConnections) per mock, heads within \(headerTimeout) s, idle \(idleTimeout) s; file descriptors: \(descriptors)")
+        print("Connections: at most \(maxConnections) per mock, heads within \(headerTimeout) s, bodies within \(bodyTimeout) s, idle \(idleTimeout) s; file descriptors: \(descriptors)")
         let host = host
         // One line per mock once it listens, with the port it bound (port 0 picks a free one): scripts and tests wait for these.
         let ports = ProviderMocks.Ports(nodeAPI: nodeApiPort, iys: iysPort, euromsg: euromsgPort, admin: adminPort)

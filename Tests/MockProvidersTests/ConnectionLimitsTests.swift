@@ -1,5 +1,7 @@
 import Foundation
-import MockProviders
+import Hummingbird
+import HummingbirdTesting
+@testable import MockProviders
 import ProviderMockTesting
 import Synchronization
 import Testing
@@ -99,6 +101,41 @@ import Testing
                 #expect(reply.hasPrefix(provider == .nodeAPI ? "HTTP/1.1 200 OK\r\n" : "HTTP/1.1 404"), "\(provider): \(reply)")
                 if provider == .nodeAPI { #expect(reply.hasSuffix("\r\n\r\n" + body)) }
             }
+        }
+    }
+
+    /// Issue 23, item 10: a body has a deadline from its head, however it trickles; the idle timeout alone counts from
+    /// each part, so a byte every 59 seconds held a connection for days.
+    @Test func aTrickledBodyIsCutAtItsDeadline() async throws {
+        try await Self.serving(ConnectionLimits(idleTimeout: .seconds(60), bodyTimeout: .milliseconds(300))) { ports in
+            for provider in [ProviderMocks.Provider.nodeAPI, .iys, .euromsg] {
+                let connection = try RawConnection(port: try #require(ports[provider]))
+                connection.write("POST /sms/create HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{")
+                #expect(await connection.readUntilClosed(within: 10) != nil, "\(provider): still open past the body's deadline")
+            }
+            // A request whose body is whole in time is answered, and its connection kept past the deadline.
+            let whole = try RawConnection(port: try #require(ports[.nodeAPI]))
+            whole.write(Self.request)
+            #expect(await whole.read(within: 10) { $0.contains("\r\n\r\n") }?.hasPrefix("HTTP/1.1 200") == true)
+        }
+    }
+
+    /// Issue 23, item 13: a chunked body (no Content-Length) that grows past the limit is a 413 in the provider's shape,
+    /// as a declared one is, not a 400 naming NIO's error.
+    @Test func aChunkedBodyOverTheLimitIs413() async throws {
+        let router = Router()
+        NodeAPIRoutes(simulation: NodeAPISimulation(accounts: [ScenarioFixtures.admin], clock: ManualClock()), maxBodyBytes: 64).register(on: router)
+        try await Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0))).test(.live) { client in
+            let connection = try RawConnection(port: try #require(client.port))
+            let chunk = String(repeating: "ş", count: 100)
+            connection.write(
+                "POST /sms/create HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + String(chunk.utf8.count, radix: 16) + "\r\n" + chunk + "\r\n0\r\n\r\n"
+            )
+            let reply = try #require(await connection.read(within: 10) { $0.contains("}}") || $0.contains("null}") })
+            #expect(reply.hasPrefix("HTTP/1.1 413"), "\(reply)")
+            #expect(reply.contains("larger than 64 bytes"), "\(reply)")
+            #expect(!reply.contains("NIOTooManyBytesError"))
         }
     }
 

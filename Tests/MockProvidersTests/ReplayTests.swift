@@ -1,4 +1,6 @@
 import Foundation
+import Hummingbird
+import HummingbirdTesting
 @testable import MockProviders
 import NodeAPI
 import NodeAPISOAP
@@ -122,5 +124,29 @@ import Testing
         #expect(RecordedExchange.fileName(sequence: 12_345, method: "POST", path: "/soap", soapAction: "sendSms") == "12345-soap-sendSms.json")
         #expect(RecordedExchange.fileName(sequence: 1, method: "GET", path: "/", soapAction: nil) == "0001-get.json")
         #expect(RecordedExchange.fileName(sequence: 2, method: "GET", path: "/../../etc/passwd", soapAction: nil) == "0002-etc-passwd.json")
+    }
+
+    /// Issue 23, item 13: a recording of a 204 (or 304) that carries a body is answered without it; the body written
+    /// after the head was read as the next reply on the connection. An interim status is not a reply at all: 502.
+    @Test func aReplayed204WritesNoBody() async throws {
+        func recording(status: Int, path: String, body: String = "HTTP/1.1 200 OK\r\n\r\nsahte") -> RecordedExchange {
+            RecordedExchange(
+                recordedAt: "2026-12-06T10:00:00Z", upstream: "u", durationMs: 1, conformance: [], method: "POST", path: path, query: nil,
+                requestHeaders: [], requestBody: Array("{}".utf8), status: status, replyHeaders: [], replyBody: Array(body.utf8)
+            )
+        }
+        let book = ReplayBook([("0001-a.json", recording(status: 204, path: "/sms/cancel")), ("0002-b.json", recording(status: 100, path: "/sms/list", body: "{}"))])
+        let router = Router()
+        NodeAPIRoutes(simulation: NodeAPISimulation(accounts: [ScenarioFixtures.admin], clock: ManualClock()), replay: book).register(on: router)
+        try await Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0))).test(.live) { client in
+            let connection = try RawConnection(port: try #require(client.port))
+            let post = { (path: String) in "POST \(path) HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}" }
+            connection.write(post("/sms/cancel") + post("/sms/list") + "GET /mock/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            let replies = try #require(await connection.readUntilClosed(within: 10))
+            #expect(!replies.contains("sahte"), "\(replies)")
+            // Each reply framed as its head says: the 204's head is followed at once by the next reply.
+            #expect(replies.components(separatedBy: "HTTP/1.1 ").dropFirst().map { String($0.prefix(3)) } == ["204", "502", "200"], "\(replies.debugDescription)")
+            #expect(replies.contains("0001-a.json\r\nDate: ") && !replies.contains("GMT\r\n\r\nHTTP/1.1 200 OK\r\n\r\n"))
+        }
     }
 }

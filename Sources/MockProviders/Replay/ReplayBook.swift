@@ -80,7 +80,8 @@ public final class ReplayBook: Sendable {
         guard let (file, exchange) = recording(method: method, path: path, query: query, body: body) else { return nil }
         let reply = exchange.reply
         let type = exchange.header("Content-Type", in: reply.headers) ?? "application/json; charset=utf-8"
-        var response = WireResponse(status: .init(code: (100...599).contains(reply.status) ? reply.status : 502), contentType: type, bytes: reply.body.bytes)
+        // An interim status (1xx) cannot end an exchange; a recording's body for 204 or 304 is dropped by the response.
+        var response = WireResponse(status: .init(code: (200...599).contains(reply.status) ? reply.status : 502), contentType: type, bytes: reply.body.bytes)
         response.replayedFrom = file
         return response
     }

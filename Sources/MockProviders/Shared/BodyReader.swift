@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 
 /// Reads a request's body for the three mocks, up to a limit: a declared `Content-Length` over the limit is refused
 /// before a byte is read, and a body that grows past the limit as soon as it does. Each mock answers the two failures
@@ -22,6 +23,9 @@ package enum BodyReader {
         do {
             return Array(try await request.body.collect(upTo: limit).readableBytesView)
         } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw .tooLarge(limit: limit)
+        } catch is NIOTooManyBytesError {
+            // A chunked body (no Content-Length) that grows past the limit.
             throw .tooLarge(limit: limit)
         } catch {
             throw .unreadable(String(describing: error))

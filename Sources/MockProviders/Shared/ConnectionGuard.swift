@@ -11,20 +11,26 @@ import Darwin
 #endif
 
 /// The bounds every mock's server keeps on its connections, so that half-sent requests and idle connections cannot
-/// use up the process's file descriptors (`serve --header-timeout --idle-timeout --max-connections`).
+/// use up the process's file descriptors (`serve --header-timeout --idle-timeout --body-timeout --max-connections`).
 public struct ConnectionLimits: Sendable, Hashable {
     /// From connecting, or from the end of the previous reply, to the end of the next request's head; the connection
     /// is closed beyond (a half-sent head, or a keep-alive connection left idle).
     public var headerTimeout: Duration
     /// Without a request part read or a reply written while a request is in progress (a stalled body).
     public var idleTimeout: Duration
+    /// From a request's head to the end of its body, however the body trickles in: the idle timeout counts from each
+    /// part, so a body sent a byte every 59 seconds would otherwise hold its connection for days.
+    public var bodyTimeout: Duration
     /// Connections open at once per server; beyond, a connection's request is answered 503 in the provider's shape
     /// and the connection closed (within a second if it sends nothing).
     public var maxConnections: Int
 
-    public init(headerTimeout: Duration = .seconds(10), idleTimeout: Duration = .seconds(60), maxConnections: Int = 4096) {
+    public init(
+        headerTimeout: Duration = .seconds(10), idleTimeout: Duration = .seconds(60), bodyTimeout: Duration = .seconds(60), maxConnections: Int = 4096
+    ) {
         self.headerTimeout = headerTimeout
         self.idleTimeout = idleTimeout
+        self.bodyTimeout = bodyTimeout
         self.maxConnections = maxConnections
     }
 
@@ -68,7 +74,8 @@ final class ConnectionGate: Sendable {
     var openConnections: Int { open.withLock { $0 } }
 }
 
-/// One connection's guard, after the HTTP decoder: the header timeout, and the refusal of a connection beyond the limit.
+/// One connection's guard, after the HTTP decoder: the header and body timeouts, and the refusal of a connection beyond
+/// the limit.
 final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -84,6 +91,8 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     /// Requests whose head was read and whose reply has not ended (more than one when a client pipelines).
     private var inProgress = 0
     private var headDeadline: Scheduled<Void>?
+    /// Set from a request's head until its end is read.
+    private var bodyDeadline: Scheduled<Void>?
 
     init(gate: ConnectionGate) { self.gate = gate }
 
@@ -106,6 +115,8 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     /// The connection is gone (or this guard is): no timer, and it no longer counts.
     private func stop() {
         stopHeadTimer()
+        bodyDeadline?.cancel()
+        bodyDeadline = nil
         if counted {
             counted = false
             gate.release()
@@ -115,14 +126,23 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         if refused { return }
         let part = unwrapInboundIn(data)
-        if case .head(let head) = part {
+        switch part {
+        case .head(let head):
             inProgress += 1
             stopHeadTimer()
             if !admitted {
                 refuse(context)
                 return
             }
+            bodyDeadline?.cancel()
+            let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            bodyDeadline = context.eventLoop.scheduleTask(in: TimeAmount(gate.limits.bodyTimeout)) { bound.value.close(promise: nil) }
             if Self.expectsContinue(head) { context.writeAndFlush(wrapOutboundOut(.head(HTTPResponse(status: .continue))), promise: nil) }
+        case .end:
+            bodyDeadline?.cancel()
+            bodyDeadline = nil
+        case .body:
+            break
         }
         context.fireChannelRead(data)
     }

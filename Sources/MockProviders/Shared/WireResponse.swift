@@ -36,13 +36,17 @@ struct WireResponse: Sendable {
         return reported
     }
 
+    /// Whether a reply of this status may carry a body: 204 and 304 never do (RFC 9110 §6.4.1), and a body written
+    /// after their head would be read as the start of the next reply on the connection.
+    var allowsBody: Bool { status.code != 204 && status.code != 304 }
+
     /// The Hummingbird response; an empty reply (204) has no body and no content type.
     var response: Response {
         var headers: HTTPFields = [:]
         for warning in reportedWarnings { headers.append(HTTPField(name: .mockWarning, value: warning)) }
         if let closesConnection { headers[.mockClose] = closesConnection.rawValue }
         if let replayedFrom { headers[.mockReplay] = replayedFrom }
-        if bytes.isEmpty { return Response(status: status, headers: headers) }
+        if bytes.isEmpty || !allowsBody { return Response(status: status, headers: headers) }
         headers[.contentType] = contentType
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
