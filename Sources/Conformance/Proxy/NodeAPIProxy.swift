@@ -108,7 +108,7 @@ public struct NodeAPIProxy: Sendable {
         if let recorder {
             let exchange = RecordedExchange(
                 recordedAt: ISOTime.string(Int64(Date().timeIntervalSince1970 * 1000)), upstream: upstream, durationMs: milliseconds, conformance: differences,
-                method: request.method.rawValue, path: path, query: query, requestHeaders: request.headers.map { ($0.name.rawName, $0.value) },
+                method: request.method.rawValue, path: path, query: query, requestHeaders: request.headers.filter { $0.name != HangUps.header }.map { ($0.name.rawName, $0.value) },
                 requestBody: body, status: reply.status, replyHeaders: replyHeaders, replyBody: reply.body
             )
             do {
@@ -135,9 +135,11 @@ public struct NodeAPIProxy: Sendable {
 
     // MARK: Headers
 
-    /// Hop-by-hop headers (RFC 9110 7.6.1) and what the client's HTTP library sets for the new connection.
+    /// Hop-by-hop headers (RFC 9110 7.6.1), what the client's HTTP library sets for the new connection, and the
+    /// connection id the server's guard hands to the request (``HangUps``).
     static let notForwarded: Set<String> = [
         "connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
+        HangUps.header.canonicalName,
     ]
 
     static func forwarded(_ headers: HTTPFields) -> [(String, String)] {

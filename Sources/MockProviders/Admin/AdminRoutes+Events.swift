@@ -26,9 +26,15 @@ extension AdminRoutes {
                         subscription.beat()
                     }
                 }
-                // However the stream ends (shutdown, or a write to a client gone), its place is freed.
+                // A client gone ends the stream at once, not at the next heartbeat's failed write.
+                let watching = Task {
+                    await HangUps.shared.waitForHangUp(of: request)
+                    subscription.end()
+                }
+                // However the stream ends (shutdown, a client gone), its place is freed.
                 defer {
                     beating.cancel()
+                    watching.cancel()
                     subscription.end()
                 }
                 // A comment first, so that the client sees the stream open before the first event.

@@ -11,7 +11,7 @@ extension AdminRoutes {
     func registerInbox<Context: RequestContext>(on router: Router<Context>) {
         router.get("/__admin/sms") { request, _ in await reply { () throws(AdminModels.Failure) in try messages(request.firstQueryValues) } }
         router.get("/__admin/sms/wait") { request, _ in
-            do throws(AdminModels.Failure) { return try await wait(request.firstQueryValues) } catch { return Self.failure(error).response }
+            do throws(AdminModels.Failure) { return try await wait(request.firstQueryValues, of: request) } catch { return Self.failure(error).response }
         }
         router.post("/__admin/mo") { request, _ in
             await answer(request) { body throws(AdminModels.Failure) in try incoming(try Self.decode(AdminModels.IncomingSMS.self, body)) }
@@ -34,7 +34,7 @@ extension AdminRoutes {
     /// Answers as soon as a message to `to` (any number without it) from a package after `after` exists: at once if
     /// one does, else when one is stored; 408 after `timeout` seconds (10 by default). `after` is a package id, or an
     /// ISO time (packages created after it); by default the newest package when the wait starts.
-    func wait(_ query: [String: String]) async throws(AdminModels.Failure) -> Response {
+    func wait(_ query: [String: String], of request: Request) async throws(AdminModels.Failure) -> Response {
         let number = try Self.number(query["to"], field: "to")
         let timeout = try query["timeout"].map { text throws(AdminModels.Failure) in
             guard let seconds = Double(text), seconds.isFinite, (0...Self.maxWaitSeconds).contains(seconds) else {
@@ -69,6 +69,11 @@ extension AdminRoutes {
             }
             group.addTask {
                 try? await Task.sleep(for: .milliseconds(Int64(timeout * 1000)))
+                return nil
+            }
+            // A client gone frees the wait's place at once, not at its timeout.
+            group.addTask {
+                await HangUps.shared.waitForHangUp(of: request)
                 return nil
             }
             let first = await group.next() ?? nil

@@ -93,6 +93,8 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     private var headDeadline: Scheduled<Void>?
     /// Set from a request's head until its end is read.
     private var bodyDeadline: Scheduled<Void>?
+    /// This connection's id in ``HangUps``, handed to each request.
+    private var connection: Int?
 
     init(gate: ConnectionGate) { self.gate = gate }
 
@@ -114,6 +116,8 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
 
     /// The connection is gone (or this guard is): no timer, and it no longer counts.
     private func stop() {
+        if let connection { HangUps.shared.hangUp(connection) }
+        connection = nil
         stopHeadTimer()
         bodyDeadline?.cancel()
         bodyDeadline = nil
@@ -127,7 +131,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
         if refused { return }
         let part = unwrapInboundIn(data)
         switch part {
-        case .head(let head):
+        case .head(var head):
             inProgress += 1
             stopHeadTimer()
             if !admitted {
@@ -138,6 +142,9 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
             let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
             bodyDeadline = context.eventLoop.scheduleTask(in: TimeAmount(gate.limits.bodyTimeout)) { bound.value.close(promise: nil) }
             if Self.expectsContinue(head) { context.writeAndFlush(wrapOutboundOut(.head(HTTPResponse(status: .continue))), promise: nil) }
+            head.headerFields[HangUps.header] = connection.map(String.init)
+            context.fireChannelRead(wrapInboundOut(.head(head)))
+            return
         case .end:
             bodyDeadline?.cancel()
             bodyDeadline = nil
@@ -145,6 +152,20 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
             break
         }
         context.fireChannelRead(data)
+    }
+
+    /// The client closed or shut its sending side (the server allows half-closed connections): requests that wait on
+    /// something else are told (``HangUps``), and a connection with no request in progress is closed at once.
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let event = event as? ChannelEvent, event == .inputClosed {
+            if let connection { HangUps.shared.hangUp(connection) }
+            connection = nil
+            if inProgress == 0 {
+                context.close(promise: nil)
+                return
+            }
+        }
+        context.fireUserInboundEventTriggered(event)
     }
 
     /// `Expect: 100-continue`: the client waits for `100 Continue` before it sends the body, as curl (and so PHP's
@@ -184,6 +205,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     private func start(_ context: ChannelHandlerContext) {
         guard !counted else { return }
         counted = true
+        connection = HangUps.shared.open()
         admitted = gate.admit()
         // A connection beyond the limit is answered at its first request; one that sends nothing goes within a second.
         startHeadTimer(context, after: admitted ? gate.limits.headerTimeout : .seconds(1))

@@ -79,17 +79,18 @@ package final class RequestJournal: Sendable {
         body.count <= bodyLimit ? body : Array(body.prefix(bodyLimit))
     }
 
-    /// Header fields as kept: in order while their names and values fit ``headerLimit``, then a count of the rest.
+    /// Header fields as kept: in order while their names and values fit ``headerLimit``, then a count of the rest; the
+    /// guard's connection id (``HangUps/header``) is not the client's and is left out.
     static func kept(_ fields: HTTPFields) -> HTTPFields {
         var size = 0
         var kept = HTTPFields()
         var omitted = 0
-        for field in fields {
+        for field in fields where field.name != HangUps.header {
             size += field.name.rawName.utf8.count + field.value.utf8.count
             if size <= headerLimit { kept.append(field) } else { omitted += 1 }
         }
         if omitted > 0, let name = HTTPField.Name("X-Mock-Journal-Omitted") { kept.append(HTTPField(name: name, value: "\(omitted) header fields")) }
-        return omitted > 0 ? kept : fields
+        return kept
     }
 
     /// Forgets every entry; sequence numbers go on, so that a client polling `since` never sees one twice.

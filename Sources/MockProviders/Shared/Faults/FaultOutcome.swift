@@ -1,4 +1,5 @@
 import HTTPTypes
+import Hummingbird
 
 extension Fault {
     /// What a call the fault answers gets, once the fault's wait is over.
@@ -16,9 +17,30 @@ extension Fault {
         case json, xml
     }
 
-    /// Waits what the fault asks (bounded by ``maxDelayMs``; a shutdown cuts it short), then the call's outcome.
-    func outcome(_ format: BodyFormat) async -> Outcome {
-        if wait > 0 { try? await Task.sleep(for: .milliseconds(min(wait, Self.maxDelayMs))) }
+    /// Waits what the fault asks (bounded by ``maxDelayMs``; a shutdown cuts it short), then the call's outcome. A
+    /// client that hangs up meanwhile ends the wait: the call does not run, and its connection is closed at once.
+    func outcome(_ format: BodyFormat, of request: Hummingbird.Request) async -> Outcome {
+        if wait > 0 {
+            let hungUp = await withTaskGroup(of: Bool.self) { group in
+                group.addTask {
+                    try? await Task.sleep(for: .milliseconds(min(wait, Self.maxDelayMs)))
+                    return false
+                }
+                group.addTask {
+                    await HangUps.shared.waitForHangUp(of: request)
+                    return !Task.isCancelled
+                }
+                let first = await group.next() ?? false
+                group.cancelAll()
+                return first
+            }
+            if hungUp {
+                var reply = WireResponse(status: .ok, contentType: "", bytes: [])
+                reply.closesConnection = .close
+                reply.warnings = ["fault \(id): the client hung up during the wait; the call did not run"]
+                return .reply(reply)
+            }
+        }
         if let error { return .error(error) }
         switch fault {
         case .delay, nil: return .proceed
