@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 @testable import MockProviders
@@ -40,28 +41,31 @@ import Testing
         _ = try mocks.nodeAPI.respond(to: sms, as: "admin")
         try await Application(router: mocks.adminRouter()).test(.router) { admin in
             let document = try await Self.document(admin)
-            let calls: [(HTTPRequest.Method, String, String, String?)] = [
-                (.get, "/__admin/clock", "/__admin/clock", nil),
-                (.post, "/__admin/clock/advance", "/__admin/clock/advance", #"{"seconds": 1}"#),
-                (.post, "/__admin/clock", "/__admin/clock", #"{"now": "2020-01-01T00:00:00Z"}"#),
-                (.get, "/__admin/sms?to=905551230011", "/__admin/sms", nil),
-                (.get, "/__admin/sms/wait?after=0&timeout=0", "/__admin/sms/wait", nil),
-                (.get, "/__admin/sms?to=1", "/__admin/sms", nil),
-                (.get, "/__admin/requests", "/__admin/requests", nil),
-                (.post, "/__admin/faults", "/__admin/faults", #"{"provider": "node-api", "path": "/sms/create", "fault": "reset", "times": 1}"#),
-                (.get, "/__admin/faults", "/__admin/faults", nil),
-                (.post, "/__admin/faults", "/__admin/faults", #"{"provider": "node-api"}"#),
-                (.post, "/__admin/mo", "/__admin/mo", #"{"from": "905551230011", "text": "RET BASLIK"}"#),
-                (.get, "/__admin/callbacks", "/__admin/callbacks", nil),
-                (.post, "/__admin/node-api/credit", "/__admin/node-api/credit", #"{"user": "admin", "add": 1}"#),
-                (.put, "/__admin/node-api/senders", "/__admin/node-api/senders", #"{"user": "admin", "title": "BASLIK", "state": "approved"}"#),
-                (.get, "/__admin/iys/consents", "/__admin/iys/consents", nil),
-                (.get, "/__admin/euromsg/campaigns", "/__admin/euromsg/campaigns", nil),
-                (.post, "/__admin/reset?provider=iys", "/__admin/reset", nil),
-                (.get, "/__admin/scenario", "/__admin/scenario", nil),
+            let calls: [(HTTPRequest.Method, String, String, String?, HTTPFields)] = [
+                (.get, "/__admin/clock", "/__admin/clock", nil, [:]),
+                (.post, "/__admin/clock/advance", "/__admin/clock/advance", #"{"seconds": 1}"#, [:]),
+                (.post, "/__admin/clock", "/__admin/clock", #"{"now": "2020-01-01T00:00:00Z"}"#, [:]),
+                (.get, "/__admin/sms?to=905551230011", "/__admin/sms", nil, [:]),
+                (.get, "/__admin/sms/wait?after=0&timeout=0", "/__admin/sms/wait", nil, [:]),
+                (.get, "/__admin/sms?to=1", "/__admin/sms", nil, [:]),
+                (.get, "/__admin/requests", "/__admin/requests", nil, [:]),
+                (.post, "/__admin/faults", "/__admin/faults", #"{"provider": "node-api", "path": "/sms/create", "fault": "reset", "times": 1}"#, [:]),
+                (.get, "/__admin/faults", "/__admin/faults", nil, [:]),
+                (.post, "/__admin/faults", "/__admin/faults", #"{"provider": "node-api"}"#, [:]),
+                (.post, "/__admin/mo", "/__admin/mo", #"{"from": "905551230011", "text": "RET BASLIK"}"#, [:]),
+                (.get, "/__admin/callbacks", "/__admin/callbacks", nil, [:]),
+                (.post, "/__admin/node-api/credit", "/__admin/node-api/credit", #"{"user": "admin", "add": 1}"#, [:]),
+                (.put, "/__admin/node-api/senders", "/__admin/node-api/senders", #"{"user": "admin", "title": "BASLIK", "state": "approved"}"#, [:]),
+                (.get, "/__admin/iys/consents", "/__admin/iys/consents", nil, [:]),
+                (.get, "/__admin/euromsg/campaigns", "/__admin/euromsg/campaigns", nil, [:]),
+                (.post, "/__admin/reset?provider=iys", "/__admin/reset", nil, [:]),
+                (.get, "/__admin/scenario", "/__admin/scenario", nil, [:]),
+                // Issue 23: a write from another site, and a body declared as text, are described too.
+                (.post, "/__admin/reset", "/__admin/reset", nil, [.origin: "https://evil.example"]),
+                (.post, "/__admin/node-api/credit", "/__admin/node-api/credit", #"{"user": "admin", "add": 1}"#, [.contentType: "text/plain"]),
             ]
-            for (method, uri, path, body) in calls {
-                let response = try await admin.execute(uri: uri, method: method, body: body.map { ByteBuffer(string: $0) })
+            for (method, uri, path, body, headers) in calls {
+                let response = try await admin.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
                 let check = OpenAPISchemaCheck(document: document)
                 let schema = try #require(check.replySchema(path: path, method: method.rawValue, status: Int(response.status.code)), "\(method) \(uri) answered \(response.status.code), which the document does not give")
                 guard let schema else { continue }

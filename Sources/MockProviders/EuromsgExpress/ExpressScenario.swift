@@ -9,6 +9,12 @@ public struct ExpressScenario: Sendable, Hashable, Decodable {
     public var tokenLifetimeSeconds: Int
     public var campaignSendingSeconds: Double
     public var journalSize: Int
+    /// Members (deleted ones included, as the panel keeps them) and lists one end user may have; beyond, an add is
+    /// refused with `CONFLICT`, so that one client cannot fill the memory of a mock that others share.
+    public var maxMembersPerEndUser: Int
+    public var maxListsPerEndUser: Int
+    public static let defaultMaxMembersPerEndUser = 100_000
+    public static let defaultMaxListsPerEndUser = 1000
 
     /// An integrator (the CRM/ERP company) and the credentials Euromsg Express's product team gave it.
     public struct Integrator: Sendable, Hashable, Decodable {
@@ -31,8 +37,11 @@ public struct ExpressScenario: Sendable, Hashable, Decodable {
 
     public init(
         integrators: [Integrator] = [], endUsers: [ExpressEndUser] = [], tokenLifetimeSeconds: Int = 3600,
-        campaignSendingSeconds: Double = 10, journalSize: Int = 1000
+        campaignSendingSeconds: Double = 10, journalSize: Int = 1000, maxMembersPerEndUser: Int = Self.defaultMaxMembersPerEndUser,
+        maxListsPerEndUser: Int = Self.defaultMaxListsPerEndUser
     ) {
+        self.maxMembersPerEndUser = maxMembersPerEndUser
+        self.maxListsPerEndUser = maxListsPerEndUser
         self.integrators = integrators
         self.endUsers = endUsers
         self.tokenLifetimeSeconds = tokenLifetimeSeconds
@@ -40,7 +49,9 @@ public struct ExpressScenario: Sendable, Hashable, Decodable {
         self.journalSize = journalSize
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case integrators, endUsers, tokenLifetimeSeconds, campaignSendingSeconds, journalSize }
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case integrators, endUsers, tokenLifetimeSeconds, campaignSendingSeconds, journalSize, maxMembersPerEndUser, maxListsPerEndUser
+    }
 
     public init(from decoder: any Decoder) throws {
         try ScenarioKeys.reject(CodingKeys.self, in: decoder)
@@ -50,7 +61,10 @@ public struct ExpressScenario: Sendable, Hashable, Decodable {
             endUsers: try container.decodeIfPresent([ExpressEndUser].self, forKey: .endUsers) ?? [],
             tokenLifetimeSeconds: try container.decodeIfPresent(Int.self, forKey: .tokenLifetimeSeconds, within: 1...315_360_000) ?? 3600,
             campaignSendingSeconds: try container.decodeIfPresent(Double.self, forKey: .campaignSendingSeconds, within: ScenarioBounds.seconds) ?? 10,
-            journalSize: try container.decodeIfPresent(Int.self, forKey: .journalSize, within: ScenarioBounds.tableSize) ?? 1000
+            journalSize: try container.decodeIfPresent(Int.self, forKey: .journalSize, within: ScenarioBounds.tableSize) ?? 1000,
+            maxMembersPerEndUser: try container.decodeIfPresent(Int.self, forKey: .maxMembersPerEndUser, within: 1...10_000_000)
+                ?? Self.defaultMaxMembersPerEndUser,
+            maxListsPerEndUser: try container.decodeIfPresent(Int.self, forKey: .maxListsPerEndUser, within: 1...100_000) ?? Self.defaultMaxListsPerEndUser
         )
         if Set(endUsers.map(\.apiKey)).count != endUsers.count {
             throw DecodingError.dataCorruptedError(forKey: .endUsers, in: container, debugDescription: "two end users have the same apiKey")

@@ -32,8 +32,25 @@ package final class ConsentStore: Sendable {
     }
 
     private let books: Mutex<[String: Book]>
+    /// Consents kept at most, across brands (the scenario's `iys.maxConsents`): a consent to a new key beyond is refused,
+    /// one that replaces a key's is not. One consent weighs about a kilobyte: a client storing a million took a gigabyte.
+    private let limit: Atomic<Int>
 
-    package init() { books = Mutex([:]) }
+    package init(capacity: Int = IYSScenario.defaultMaxConsents) {
+        books = Mutex([:])
+        limit = Atomic(capacity)
+    }
+
+    package var capacity: Int {
+        get { limit.load(ordering: .relaxed) }
+        set { limit.store(newValue, ordering: .relaxed) }
+    }
+
+    /// A consent to a new key when ``capacity`` are kept.
+    package struct Full: Error, Sendable {
+        package let capacity: Int
+        package var message: String { "the mock keeps at most \(capacity) consents (the scenario's iys.maxConsents); reset it or raise the limit" }
+    }
 
     /// The consent of a key, if any.
     package func entry(brand: String, key: ConsentKey) -> Entry? {
@@ -45,16 +62,19 @@ package final class ConsentStore: Sendable {
         books.withLock { ($0[brand]?.entries.values).map { $0.sorted { $0.position < $1.position } } ?? [] }
     }
 
-    /// Saves a consent (new, or replacing the key's), at the end of the change order; returns what it replaced.
+    /// Saves a consent (new, or replacing the key's), at the end of the change order; returns what it replaced. A new key
+    /// beyond ``capacity`` is refused.
     /// `heldFromIYS` keeps it in MySoft only (`isNotAutoSendIYS`): İYS keeps what it had.
     @discardableResult
     package func save(
         brand: String, _ consent: ConsentData, at now: Int64, forwardingFails: Bool, transactionId: String, heldFromIYS: Bool = false
-    ) -> Entry? {
-        books.withLock { books in
+    ) throws(Full) -> Entry? {
+        let capacity = capacity
+        return try books.withLock { (books: inout [String: Book]) throws(Full) -> Entry? in
             // Changed in place through the `default:` subscript: copying the book out and back would copy every
             // entry on each save (quadratic over a 1000-record batch).
             let key = ConsentKey(recipient: consent.recipient, type: consent.type, recipientType: consent.recipientType)
+            if books[brand]?.entries[key] == nil, books.values.reduce(0, { $0 + $1.entries.count }) >= capacity { throw Full(capacity: capacity) }
             let position = books[brand]?.nextPosition ?? Book().nextPosition
             let onIYS = books[brand]?.entries[key]?.onIYS
             let previous = books[brand, default: Book()].entries.updateValue(Entry(

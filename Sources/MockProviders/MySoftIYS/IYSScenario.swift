@@ -7,15 +7,23 @@ public struct IYSScenario: Sendable, Hashable, Decodable {
     public var tokenLifetimeSeconds: Int
     public var forwarding: IYSForwarding
     public var journalSize: Int
+    /// Consents the mock keeps at most, across brands; a consent to a new recipient and type beyond is refused (`HM400`,
+    /// and a batch record's error), so that one client cannot fill the memory of a mock that others share.
+    public var maxConsents: Int
+    public static let defaultMaxConsents = 200_000
 
-    public init(accounts: [IYSAccount] = [], tokenLifetimeSeconds: Int = 86_399, forwarding: IYSForwarding = .default, journalSize: Int = 1000) {
+    public init(
+        accounts: [IYSAccount] = [], tokenLifetimeSeconds: Int = 86_399, forwarding: IYSForwarding = .default, journalSize: Int = 1000,
+        maxConsents: Int = Self.defaultMaxConsents
+    ) {
         self.accounts = accounts
         self.tokenLifetimeSeconds = tokenLifetimeSeconds
         self.forwarding = forwarding
         self.journalSize = journalSize
+        self.maxConsents = maxConsents
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case accounts, tokenLifetimeSeconds, forwarding, journalSize }
+    enum CodingKeys: String, CodingKey, CaseIterable { case accounts, tokenLifetimeSeconds, forwarding, journalSize, maxConsents }
 
     public init(from decoder: any Decoder) throws {
         try ScenarioKeys.reject(CodingKeys.self, in: decoder)
@@ -24,7 +32,8 @@ public struct IYSScenario: Sendable, Hashable, Decodable {
             accounts: try container.decodeIfPresent([IYSAccount].self, forKey: .accounts) ?? [],
             tokenLifetimeSeconds: try container.decodeIfPresent(Int.self, forKey: .tokenLifetimeSeconds, within: 1...315_360_000) ?? 86_399,
             forwarding: try container.decodeIfPresent(IYSForwarding.self, forKey: .forwarding) ?? .default,
-            journalSize: try container.decodeIfPresent(Int.self, forKey: .journalSize, within: ScenarioBounds.tableSize) ?? 1000
+            journalSize: try container.decodeIfPresent(Int.self, forKey: .journalSize, within: ScenarioBounds.tableSize) ?? 1000,
+            maxConsents: try container.decodeIfPresent(Int.self, forKey: .maxConsents, within: 1...10_000_000) ?? Self.defaultMaxConsents
         )
     }
 }

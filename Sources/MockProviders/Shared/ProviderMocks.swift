@@ -57,7 +57,8 @@ public struct ProviderMocks: Sendable {
         }
         faults = FaultBook(scenario: Self.faults(of: scenario))
         iys = IYSSimulation(
-            accounts: scenario.iys.accounts, forwarding: scenario.iys.forwarding, tokenLifetimeSeconds: scenario.iys.tokenLifetimeSeconds, clock: clock
+            accounts: scenario.iys.accounts, forwarding: scenario.iys.forwarding, tokenLifetimeSeconds: scenario.iys.tokenLifetimeSeconds,
+            maxConsents: scenario.iys.maxConsents, clock: clock
         )
         nodeAPI = NodeAPISimulation(scenario: nodeScenario, consents: iys.store, clock: clock, events: events)
         euromsg = ExpressSimulation(scenario: scenario.euromsg, clock: clock)
@@ -89,7 +90,7 @@ public struct ProviderMocks: Sendable {
             iys.withState { state, now in
                 state = IYSState(
                     accounts: scenario.iys.accounts, forwarding: scenario.iys.forwarding, tokenLifetimeSeconds: scenario.iys.tokenLifetimeSeconds,
-                    store: store, now: now
+                    store: store, maxConsents: scenario.iys.maxConsents, now: now
                 )
             }
             iysRoutes.journal.clear()

@@ -12,6 +12,7 @@ package struct AddMember: ExpressTransition {
         let request = member
         try EmailAddress.validate(request.email)
         let newId = state.ids.member
+        let limit = state.maxMembers
         let result = try state.withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) -> (member: Member, created: Bool) in
             try ExpressState.requireSendingRights(account, now: now)
             _ = try account.list(request.listId)
@@ -25,6 +26,9 @@ package struct AddMember: ExpressTransition {
                 ExpressState.touch(&record, now: now)
                 account.members[id] = record
                 return (record.member, !wasVisible)
+            }
+            guard account.members.count < limit else {
+                throw ExpressError(.conflict, "the end user has \(limit) members, the most the mock keeps (the scenario's euromsg.maxMembersPerEndUser)")
             }
             let date = ExpressClock.date(now)
             let member = Member(

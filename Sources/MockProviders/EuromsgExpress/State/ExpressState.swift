@@ -13,6 +13,9 @@ package struct ExpressState: Sendable {
     var tokens = TokenTable<TokenRecord>(retention: 86_400_000)
     var accounts: [String: ExpressAccount] = [:]
     var ids: IdCounters
+    /// The scenario's bounds on each end user's members and lists.
+    let maxMembers: Int
+    let maxLists: Int
 
     struct TokenRecord: Sendable {
         var integrator: String
@@ -23,6 +26,8 @@ package struct ExpressState: Sendable {
         integrators = Dictionary(scenario.integrators.map { ($0.clientName, $0.password) }, uniquingKeysWith: { first, _ in first })
         tokenLifetime = Int64(scenario.tokenLifetimeSeconds) * 1000
         sendingMilliseconds = Int64(scenario.campaignSendingSeconds * 1000)
+        maxMembers = scenario.maxMembersPerEndUser
+        maxLists = scenario.maxListsPerEndUser
         var ids = IdCounters()
         for user in scenario.endUsers {
             var account = ExpressAccount(user, now: now)

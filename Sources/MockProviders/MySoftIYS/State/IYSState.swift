@@ -22,8 +22,9 @@ package struct IYSState: Sendable {
 
     package init(
         accounts: [IYSAccount], forwarding: IYSForwarding = .default, tokenLifetimeSeconds: Int = 86_399,
-        store: ConsentStore = ConsentStore(), now: Int64
+        store: ConsentStore = ConsentStore(), maxConsents: Int = IYSScenario.defaultMaxConsents, now: Int64
     ) {
+        store.capacity = maxConsents
         self.accounts = Dictionary(accounts.map { ($0.username, $0) }, uniquingKeysWith: { first, _ in first })
         self.forwarding = forwarding
         self.tokenLifetime = tokenLifetimeSeconds
@@ -32,7 +33,7 @@ package struct IYSState: Sendable {
             for brand in account.brands {
                 for consent in brand.consents {
                     // Seeds are already on İYS: their forwarding is long over.
-                    store.save(brand: brand.code, consent, at: now - 86_400_000, forwardingFails: false, transactionId: Self.transactionID())
+                    _ = try? store.save(brand: brand.code, consent, at: now - 86_400_000, forwardingFails: false, transactionId: Self.transactionID())
                 }
             }
         }
@@ -95,10 +96,14 @@ package struct IYSState: Sendable {
             if existing.consent.status == consent.status, !releases { return .usedBefore }
             if let problem = Self.staleness(of: consent, against: existing.consent) { return .error(problem) }
         }
-        store.save(
-            brand: brand.code, consent, at: now, forwardingFails: forwarding.fails(consent.recipient), transactionId: Self.transactionID(),
-            heldFromIYS: heldFromIYS
-        )
+        do {
+            try store.save(
+                brand: brand.code, consent, at: now, forwardingFails: forwarding.fails(consent.recipient), transactionId: Self.transactionID(),
+                heldFromIYS: heldFromIYS
+            )
+        } catch {
+            return .error(error.message)
+        }
         notify(brand: brand, consent)
         return existing.map { .updated(previous: $0.consent) } ?? .inserted
     }
@@ -156,7 +161,11 @@ package struct IYSState: Sendable {
         var brandSide = consent
         brandSide.source = .physical
         try brandSide.validate()
-        store.save(brand: brand.code, consent, at: now - Int64(forwarding.answerSeconds * 1000), forwardingFails: false, transactionId: Self.transactionID())
+        do {
+            try store.save(brand: brand.code, consent, at: now - Int64(forwarding.answerSeconds * 1000), forwardingFails: false, transactionId: Self.transactionID())
+        } catch {
+            throw IYSError(.HM400, error.message)
+        }
         notify(brand: brand, consent)
         return ConsentRecord(consent)
     }

@@ -140,7 +140,8 @@ extension NodeAPIState {
             if let existing = consents.entry(brand: brand, key: key), existing.receivedAt >= due.startedAt || existing.consent.status == .approved {
                 continue
             }
-            consents.save(brand: brand, consent, at: now, forwardingFails: false, transactionId: UUID().uuidString.lowercased())
+            // A store at its capacity keeps what it has: the contact's sync records nothing more on the brand's side.
+            _ = try? consents.save(brand: brand, consent, at: now, forwardingFails: false, transactionId: UUID().uuidString.lowercased())
         }
     }
 

@@ -23,6 +23,9 @@ extension NodeAPIState {
     /// Credit bound of the admin's changes: a billion, so that no sum overflows.
     package static let maxCreditChange = 1_000_000_000
 
+    /// Senders an account may have: real ones have a handful, and each admin change answers the whole list.
+    package static let maxSenders = 1000
+
     /// Sets a sender's state (and OTP approval), adding the sender when the account has none of that title; the
     /// account's senders after.
     package mutating func setSender(of user: String, title: String, state: SenderState, otpApproved: Bool?) throws(Refusal) -> [SenderRecord] {
@@ -34,6 +37,9 @@ extension NodeAPIState {
             account.senders[index].state = state
             if let otpApproved { account.senders[index].otpApproved = otpApproved }
         } else {
+            guard account.senders.count < Self.maxSenders else {
+                throw Refusal(status: 409, field: "title", message: "the account has \(Self.maxSenders) senders, the most the mock keeps")
+            }
             account.senders.append(SenderRecord(uuid: uuids.next(), title: title, state: state, otpApproved: otpApproved ?? false))
         }
         accounts[user] = account
