@@ -19,6 +19,7 @@ let package = Package(
         .package(name: "turkish-sms-providers", path: ".."),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(name: "CLibFuzzer"),
@@ -39,6 +40,9 @@ let package = Package(
         .executableTarget(name: "fuzz-scenario", dependencies: mocks),
         .executableTarget(name: "fuzz-admin", dependencies: mocks),
         .executableTarget(name: "fuzz-replay", dependencies: mocks),
+        .executableTarget(name: "fuzz-time", dependencies: mocks),
+        .executableTarget(name: "fuzz-yaml", dependencies: mocks + [.product(name: "Yams", package: "Yams")]),
+        .executableTarget(name: "fuzz-snapshot", dependencies: mocks),
     ],
     swiftLanguageModes: [.v6]
 )

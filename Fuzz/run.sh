@@ -13,7 +13,7 @@ cd "$(dirname "$0")"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz-node-api-json fuzz-node-api-soap fuzz-iys fuzz-euromsg fuzz-scenario fuzz-admin fuzz-replay)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz-node-api-json fuzz-node-api-soap fuzz-iys fuzz-euromsg fuzz-scenario fuzz-admin fuzz-replay fuzz-time fuzz-yaml fuzz-snapshot)
 config="${FUZZ_CONFIG:-debug}"
 corpus="${FUZZ_CORPUS:-$PWD/.corpus}"
 artifacts="$PWD/.artifacts"
@@ -23,6 +23,21 @@ swift build -c "$config" -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-li
 bin="$(swift build -c "$config" --show-bin-path)"
 python3 seeds.py "$corpus" >/dev/null
 
+# Each target's dictionary: the wire's own tokens (Dictionaries/), common.dict and the target's kinds joined.
+dictionaries() {
+    case "$1" in
+        fuzz-node-api-json) echo time json node-api ;;
+        fuzz-node-api-soap) echo time xml node-api ;;
+        fuzz-iys | fuzz-euromsg) echo time json ;;
+        fuzz-scenario) echo time yaml ;;
+        fuzz-admin) echo time json yaml admin ;;
+        fuzz-replay) echo json xml node-api ;;
+        fuzz-time) echo time ;;
+        fuzz-yaml) echo yaml ;;
+        fuzz-snapshot) echo time json ;;
+    esac
+}
+
 # Per input: a timeout of 1 s is a hang. Leaks are checked once, at exit: a per-input check (libFuzzer's
 # -detect_leaks) scans memory whenever an input leaves state behind, which every call to a stateful mock does.
 run_one() {
@@ -30,7 +45,12 @@ run_one() {
     local limit=(-max_total_time="$seconds")
     [ -n "${FUZZ_RUNS:-}" ] && limit=(-runs="$FUZZ_RUNS")
     local max_len=4096
+    # A state file with a package in it is 9 KB.
+    [ "$target" = fuzz-snapshot ] && max_len=32768
     mkdir -p "$corpus/$target" "$artifacts/$target"
+    local dictionary="$artifacts/$target/dictionary"
+    cat Dictionaries/common.dict >"$dictionary"
+    for kind in $(dictionaries "$target"); do cat "Dictionaries/$kind.dict" >>"$dictionary"; done
     # Inputs that once found a bug are read on every run (a second corpus folder is read, never written).
     local regressions=()
     [ -d "Regressions/$target" ] && regressions=("Regressions/$target")
@@ -39,7 +59,7 @@ run_one() {
     local status=0
     # Swift's own backtracer reads memory that ASan guards: ASan reports the crash instead.
     SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="detect_leaks=1:quarantine_size_mb=64:malloc_context_size=20" \
-        "$bin/$target" "$corpus/$target" "${regressions[@]}" "${limit[@]}" -timeout=1 -rss_limit_mb=2048 -max_len="$max_len" \
+        "$bin/$target" "$corpus/$target" "${regressions[@]}" "${limit[@]}" -timeout=1 -rss_limit_mb=2048 -max_len="$max_len" -dict="$dictionary" \
         -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$artifacts/$target/" >"$log" 2>&1 || status=$?
     local done_line
     done_line="$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1 || true)"

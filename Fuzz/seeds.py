@@ -107,5 +107,15 @@ for path, operations in document["paths"].items():
 write("fuzz-admin", b"GET /__admin/sms?to=905551230011&limit=5&before=1-0\n")
 write("fuzz-admin", b"GET /__admin/requests?provider=node-api&path=/sms/*&since=2026-12-02T09:00:00Z\n")
 
+# Times: the shapes clients write (the repros of issue 23 are in Regressions/fuzz-time).
+for text in ["2026-12-02T09:00:00Z", "2026-12-02T09:00:00.123+03:00", "2026-12-02T09:00:00.123456789-0530", "2026-12-02 09:00:00",
+             "2026-12-02 09:00", "2026-12-02T09:00:00", "1970-01-01T00:00:00Z"]:
+    write("fuzz-time", text.encode())
+# YAML: every scenario, and aliases used as they are meant (the bombs are in Regressions/fuzz-yaml).
+for file in glob.glob(os.path.join(root, "mocks/*.yaml")) + [os.path.join(root, "Sources/MockProviders/Resources/default.yaml")]:
+    write("fuzz-yaml", open(file, "rb").read())
+write("fuzz-yaml", b"base: &base {credit: 100, senders: [{title: A, state: approved}]}\nnodeAPI:\n  accounts:\n    - <<: *base\n      username: u\n      password: p\n")
+# State files: the ones in Regressions/fuzz-snapshot (one written by `serve --state`, and its corruptions).
+
 for target in sorted(os.listdir(out)):
     print(f"{target}: {len(os.listdir(os.path.join(out, target)))} seeds")

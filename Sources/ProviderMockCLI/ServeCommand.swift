@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
-import MockProviders
+@_spi(MockInternals) import MockProviders
 import ServiceLifecycle
 
 extension SwitchableClock.Mode: ExpressibleByArgument {}

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-@testable import MockProviders
+@_spi(MockInternals) @testable import MockProviders
 import NodeAPI
 import NodeAPIJSON
 import Testing

@@ -1,5 +1,5 @@
 import Foundation
-@testable import MockProviders
+@_spi(MockInternals) @testable import MockProviders
 import MySoftIYS
 import NodeAPI
 import Testing

@@ -1,6 +1,6 @@
 import Foundation
 import WireCoding
-@testable import MockProviders
+@_spi(MockInternals) @testable import MockProviders
 import MySoftIYS
 import NodeAPI
 import Testing

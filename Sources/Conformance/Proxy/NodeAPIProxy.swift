@@ -3,7 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
-import MockProviders
+@_spi(MockInternals) import MockProviders
 import NIOCore
 import NIOHTTP1
 import NodeAPI

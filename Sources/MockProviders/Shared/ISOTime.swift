@@ -1,10 +1,10 @@
 import WireCoding
 
 /// ISO 8601 times, as the admin API reads and writes them: UTC with milliseconds out, any offset in.
-package enum ISOTime {
+@_spi(MockInternals) public enum ISOTime {
     /// `2026-12-02T09:00:00.000Z`, for an instant within ``ManualClock/range``. Written from the civil date, with no
     /// formatter: an inbox page writes five times per message.
-    package static func string(_ milliseconds: Int64) -> String {
+    @_spi(MockInternals) public static func string(_ milliseconds: Int64) -> String {
         let instant = ManualClock.clamped(milliseconds)
         let (seconds, fraction) = instant.quotientAndRemainder(dividingBy: 1000)
         let (days, secondOfDay) = seconds.quotientAndRemainder(dividingBy: 86_400)
@@ -27,7 +27,7 @@ package enum ISOTime {
     /// The project's own parser, bounded by construction: each field has a fixed width, so no number can overflow, and
     /// fraction digits beyond the milliseconds are read past, never multiplied (Foundation's ICU formatter, used here
     /// before, ended the process with SIGFPE on a 35-digit fraction).
-    package static func milliseconds(_ text: String) -> Int64? {
+    @_spi(MockInternals) public static func milliseconds(_ text: String) -> Int64? {
         var bytes: [UInt8] = []
         for byte in text.utf8 {
             guard bytes.count < maxLength else { return nil }

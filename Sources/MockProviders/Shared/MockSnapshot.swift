@@ -9,7 +9,7 @@ import WireCoding
 ///
 /// Not kept: bearer tokens (clients get a 401 and a new token), İYS batches and webhooks not yet sent, delivery
 /// reports not yet delivered to their receiver.
-package struct MockSnapshot: Codable, Sendable {
+@_spi(MockInternals) public struct MockSnapshot: Codable, Sendable {
     /// The format; a snapshot of another format is refused, never half-read.
     package static let currentFormat = 1
 
@@ -30,16 +30,27 @@ package struct MockSnapshot: Codable, Sendable {
     }
 
     /// Why a snapshot file could not be read.
-    package struct LoadError: Error, Sendable, CustomStringConvertible {
-        package var description: String
+    @_spi(MockInternals) public struct LoadError: Error, Sendable, CustomStringConvertible {
+        @_spi(MockInternals) public var description: String
     }
 
     /// The snapshot in `path`; `nil` when there is no such file yet (a first start).
     package static func load(path: String) throws(LoadError) -> MockSnapshot? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw LoadError(description: "\(path) cannot be read: \(error)")
+        }
+        return try read(data, path: path)
+    }
+
+    /// The snapshot a state file's bytes hold, decoded and checked; `path` names it in errors.
+    @_spi(MockInternals) public static func read(_ data: Data, path: String) throws(LoadError) -> MockSnapshot {
         let snapshot: MockSnapshot
         do {
-            snapshot = try JSONDecoder().decode(MockSnapshot.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+            snapshot = try JSONDecoder().decode(MockSnapshot.self, from: data)
         } catch {
             throw LoadError(description: "\(path) is not a provider-mock state file: \(error)")
         }
@@ -52,15 +63,20 @@ package struct MockSnapshot: Codable, Sendable {
         return snapshot
     }
 
+    /// The snapshot as a state file holds it.
+    @_spi(MockInternals) public func encoded() throws -> Data {
+        try WireJSON.encoder().encode(self)
+    }
+
     /// Writes the snapshot to `path` atomically.
     package func write(path: String) throws {
-        try WireJSON.encoder().encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try encoded().write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 }
 
 extension ProviderMocks {
     /// The mocks' state now, as a restart keeps it.
-    package func snapshot() -> MockSnapshot {
+    @_spi(MockInternals) public func snapshot() -> MockSnapshot {
         let express = euromsg.withState { state, _ in state.snapshot }
         return nodeAPI.withState { state, now in
             MockSnapshot(format: MockSnapshot.currentFormat, savedAt: now, nodeAPI: state.snapshot, iysConsents: iys.store.snapshot, euromsg: express)
@@ -68,7 +84,7 @@ extension ProviderMocks {
     }
 
     /// Takes back a snapshot's state, over the scenario's.
-    package func restore(_ snapshot: MockSnapshot) {
+    @_spi(MockInternals) public func restore(_ snapshot: MockSnapshot) {
         iys.store.restore(snapshot.iysConsents)
         nodeAPI.withState { state, _ in state.restore(snapshot.nodeAPI) }
         if let express = snapshot.euromsg { euromsg.withState { state, _ in state.restore(express) } }

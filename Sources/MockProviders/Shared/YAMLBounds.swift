@@ -7,25 +7,25 @@ internal import CYaml
 /// any walk of the tree, and an alias used as a mapping key is hashed whole while the tree is being composed. Three such
 /// texts sent to `PUT /__admin/scenario` froze every port for more than ten minutes. A scenario is refused here, with
 /// the line, before Yams composes it.
-package struct YAMLBounds: Sendable, Hashable {
+@_spi(MockInternals) public struct YAMLBounds: Sendable, Hashable {
     /// Nodes, each alias counted as the nodes it stands for: far above any scenario (the 4 MiB the admin API takes of
     /// members and consents is under 500 000), far below what takes a noticeable time to build.
-    package var maxNodes = 1_000_000
+    @_spi(MockInternals) public var maxNodes = 1_000_000
     /// Nesting of sequences and mappings: a scenario nests about eight deep.
     package var maxDepth = 64
     /// Anchors defined.
     package var maxAnchors = 10_000
 
-    package init() {}
+    @_spi(MockInternals) public init() {}
 
     /// Why a text is refused: what went over, and the line (1-based) where it did.
-    package struct Exceeded: Error, Sendable, Equatable {
-        package var line: Int
-        package var message: String
+    @_spi(MockInternals) public struct Exceeded: Error, Sendable, Equatable {
+        @_spi(MockInternals) public var line: Int
+        @_spi(MockInternals) public var message: String
     }
 
     /// Checks `text`; a syntax error is left for Yams to report with its own words.
-    package func check(_ text: String) throws(Exceeded) {
+    @_spi(MockInternals) public func check(_ text: String) throws(Exceeded) {
         var bytes = Array(text.utf8)
         try bytes.withUnsafeMutableBufferPointer { buffer throws(Exceeded) in try check(buffer) }
     }
