@@ -95,9 +95,11 @@ import Testing
                         + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n"
                 )
                 let interim = try #require(await connection.read(within: 10) { $0.contains("\r\n\r\n") }, "\(provider)")
-                #expect(interim == "HTTP/1.1 100 Continue\r\n\r\n", "\(provider): \(interim)")
+                #expect(interim.hasPrefix("HTTP/1.1 100 Continue\r\n\r\n"), "\(provider): \(interim)")
                 connection.write(body)
-                let reply = try #require(await connection.readUntilClosed(within: 10), "\(provider)")
+                // A mock without the route answers 404 from the head alone: that reply may come in the same read as the 100.
+                let rest = try #require(await connection.readUntilClosed(within: 10), "\(provider)")
+                let reply = String((interim + rest).dropFirst("HTTP/1.1 100 Continue\r\n\r\n".count))
                 #expect(reply.hasPrefix(provider == .nodeAPI ? "HTTP/1.1 200 OK\r\n" : "HTTP/1.1 404"), "\(provider): \(reply)")
                 if provider == .nodeAPI { #expect(reply.hasSuffix("\r\n\r\n" + body)) }
             }

@@ -60,6 +60,8 @@ import Testing
                 + "Content-Length: \(AdminFaultsTests.create.utf8.count)\r\n\r\n" + AdminFaultsTests.create
             var held = try (0..<4).map { _ in try RawConnection(port: port) }
             for connection in held { connection.write(create) }
+            // Every call is in the fault's wait (so its connection is counted) before the fifth connects.
+            await Self.eventually("four calls held by the fault") { mocks.faults.list().first?.fired == 4 }
             let refused = try RawConnection(port: port)
             refused.write(ConnectionLimitsTests.request)
             #expect(await refused.readUntilClosed(within: 10)?.hasPrefix("HTTP/1.1 429") == true, "four connections are held")
