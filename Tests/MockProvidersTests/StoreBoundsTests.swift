@@ -30,6 +30,34 @@ import Testing
         #expect(simulation.store.entries(brand: brand).count == seeded + 2)
     }
 
+    /// A batch stays all or nothing at the bound: the records past it are wrong records, found before anything is saved.
+    @Test func aBatchAtTheBoundIsAllOrNothing() throws {
+        let brand = IYSSimulationTests.brand
+        let seeded = IYSSimulation(accounts: [ScenarioFixtures.iysAdmin], clock: clock).store.entries(brand: brand).count
+        let simulation = IYSSimulation(accounts: [ScenarioFixtures.iysAdmin], maxConsents: seeded + 2, clock: clock)
+        let consents = ["+905551112201", "+905551112202", "+905551112203"].map { IYSSimulationTests.consent($0) }
+        let refused = try simulation.respond(to: SendConsentBatchRequest(brandCode: brand, consentData: consents), as: "admin")
+        #expect(!refused.succeed)
+        #expect(refused.data?.consentList.first?.errorMessage?.contains("consentData[2]: the mock keeps at most") == true)
+        #expect(simulation.store.entries(brand: brand).count == seeded, "nothing was saved")
+        let partly = try simulation.respond(to: SendConsentBatchRequest(brandCode: brand, consentData: consents, isSaveSuccessData: true), as: "admin")
+        #expect(partly.succeed && partly.data?.consentList.count == 1)
+        #expect(simulation.store.entries(brand: brand).count == seeded + 2)
+    }
+
+    /// Batches are kept for their status queries, the oldest forgotten past 200 000 records in all.
+    @Test func batchesAreForgottenOldestFirst() throws {
+        var state = IYSState(accounts: [ScenarioFixtures.iysAdmin], now: clock.now())
+        let record = IYSBatch.Record(consent: IYSSimulationTests.consent("+905551112201"), outcome: .inserted, forwardedAt: nil, forwardingFails: false)
+        let batches = IYSState.maxBatchRecords / 1000 + 1
+        for index in 0..<batches {
+            state.keep(IYSBatch(guid: "g\(index)", brand: IYSSimulationTests.brand, owner: "admin", records: Array(repeating: record, count: 1000)))
+        }
+        #expect(state.batches["g0"] == nil)
+        #expect(state.batches["g1"] != nil && state.batches["g\(batches - 1)"] != nil)
+        #expect(state.batches.count == batches - 1)
+    }
+
     @Test func euromsgMembersAndListsStopAtTheScenariosBound() throws {
         var scenario = try Scenario.bundled().euromsg
         scenario.maxMembersPerEndUser = 2

@@ -46,6 +46,12 @@ package final class ConsentStore: Sendable {
         set { limit.store(newValue, ordering: .relaxed) }
     }
 
+    /// New keys the store takes before it is full.
+    package var room: Int {
+        let capacity = capacity
+        return books.withLock { books in max(0, capacity - books.values.reduce(0) { $0 + $1.entries.count }) }
+    }
+
     /// A consent to a new key when ``capacity`` are kept.
     package struct Full: Error, Sendable {
         package let capacity: Int

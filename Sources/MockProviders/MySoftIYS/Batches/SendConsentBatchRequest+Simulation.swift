@@ -10,6 +10,9 @@ extension SendConsentBatchRequest: IYSTransition {
         try validate()
         var records: [IYSBatch.Record] = []
         var seen = Set<ConsentKey>()
+        // New recipients beyond what the store has room for are wrong records, found before anything is saved.
+        var room = state.store.room
+        let full = ConsentStore.Full(capacity: state.store.capacity)
         for (index, consent) in consentData.enumerated() {
             var problem: String?
             do {
@@ -22,6 +25,9 @@ extension SendConsentBatchRequest: IYSTransition {
             if problem == nil, let recorded = state.store.entry(brand: brand.code, key: key)?.consent,
                let stale = IYSState.staleness(of: consent, against: recorded) {
                 problem = "consentData[\(index)].\(stale)"
+            }
+            if problem == nil, state.store.entry(brand: brand.code, key: key) == nil {
+                if room > 0 { room -= 1 } else { problem = "consentData[\(index)]: \(full.message)" }
             }
             records.append(IYSBatch.Record(consent: consent, outcome: problem.map { .error($0) } ?? .inserted, forwardedAt: nil, forwardingFails: false))
         }
@@ -44,7 +50,7 @@ extension SendConsentBatchRequest: IYSTransition {
             }
         }
         let guid = UUID().uuidString.lowercased()
-        state.batches[guid] = IYSBatch(guid: guid, brand: brand.code, owner: user, records: records)
+        state.keep(IYSBatch(guid: guid, brand: brand.code, owner: user, records: records))
         return .success(BatchSendResult(transctionGuid: guid, consentList: wrong))
     }
 }

@@ -13,7 +13,12 @@ package struct IYSState: Sendable {
     let tokenLifetime: Int
     /// Live bearer tokens and their users.
     var tokens = TokenTable<String>()
-    var batches: [String: IYSBatch] = [:]
+    private(set) var batches: [String: IYSBatch] = [:]
+    /// Batches in the order they came, and the records they hold: the oldest are forgotten past ``maxBatchRecords``
+    /// (a status query of one is `HM404`), so that batches of a client sending all day do not fill the memory.
+    private var batchOrder: Deque<String> = []
+    private var batchRecords = 0
+    package static let maxBatchRecords = 200_000
     /// Webhook posts waiting for ``takeWebhooks()``; bounded, the oldest dropped (and counted).
     var outbox: Deque<(url: String, body: [UInt8])> = []
     static let outboxCapacity = 10_000
@@ -171,6 +176,16 @@ package struct IYSState: Sendable {
     }
 
     // MARK: Batches and queries
+
+    /// Keeps a batch under its GUID, forgetting the oldest beyond ``maxBatchRecords`` records in all.
+    mutating func keep(_ batch: IYSBatch) {
+        batches[batch.guid] = batch
+        batchOrder.append(batch.guid)
+        batchRecords += batch.records.count
+        while batchRecords > Self.maxBatchRecords, batchOrder.count > 1, let oldest = batchOrder.popFirst() {
+            batchRecords -= batches.removeValue(forKey: oldest)?.records.count ?? 0
+        }
+    }
 
     func batch(_ request: BatchTransactionRequest, of user: String) throws(IYSError) -> IYSBatch {
         let brand = try brand(request.brandCode, of: user)
