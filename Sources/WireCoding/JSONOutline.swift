@@ -1,5 +1,6 @@
 /// Where the members of a JSON text's objects are, by byte: each member's decoded key (escapes read, so
-/// `"pass\u0077ord"` is `password`), its path, and the ranges of the whole member and of its value. What Foundation's
+/// `"pass\u0077ord"` is `password`), and the ranges of the whole member and of its value (and, for a member a later one
+/// of its object overrides, its path). What Foundation's
 /// parser does not tell and two rules need: a recording redacts a credential's value in place, leaving every other
 /// byte as it was sent, and a mock keeps the last of two members with the same key, as Node.js, PHP and Python do
 /// (Foundation keeps the first).
@@ -11,7 +12,8 @@ public struct JSONOutline: Sendable {
     public struct Member: Sendable, Hashable {
         /// The key as decoded.
         public var key: String
-        /// Where it is, as error messages name fields: `numbers[1].text`.
+        /// Where it is, as error messages name fields (`numbers[1].text`), for an overridden member; empty for the others,
+        /// so that a large body is read without building a path per member.
         public var path: String
         /// From the key's opening quote to the value's last byte.
         public var range: Range<Int>
@@ -31,7 +33,7 @@ public struct JSONOutline: Sendable {
     public init?(_ bytes: [UInt8]) {
         var reader = Reader(bytes: bytes)
         reader.skipWhitespace()
-        guard reader.value(path: "", depth: 0) else { return nil }
+        guard reader.value(depth: 0) else { return nil }
         reader.skipWhitespace()
         guard reader.index == bytes.count else { return nil }
         members = reader.members
@@ -63,9 +65,28 @@ private struct Reader {
     let bytes: [UInt8]
     var index = 0
     var members: [JSONOutline.Member] = []
+    /// Where the reader is: the keys and list positions from the root.
+    var path: [PathComponent] = []
+
+    enum PathComponent {
+        case key(String)
+        case index(Int)
+    }
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
+    }
+
+    /// ``path`` as error messages name a field: `numbers[1].text`.
+    var renderedPath: String {
+        var text = ""
+        for component in path {
+            switch component {
+            case .key(let key): text += text.isEmpty ? key : "." + key
+            case .index(let index): text += "[\(index)]"
+            }
+        }
+        return text
     }
 
     static func isWhitespace(_ byte: UInt8) -> Bool {
@@ -76,11 +97,11 @@ private struct Reader {
         while index < bytes.count, Self.isWhitespace(bytes[index]) { index += 1 }
     }
 
-    mutating func value(path: String, depth: Int) -> Bool {
+    mutating func value(depth: Int) -> Bool {
         guard index < bytes.count, depth < JSONOutline.maxDepth else { return false }
         switch bytes[index] {
-        case UInt8(ascii: "{"): return object(path: path, depth: depth + 1)
-        case UInt8(ascii: "["): return array(path: path, depth: depth + 1)
+        case UInt8(ascii: "{"): return object(depth: depth + 1)
+        case UInt8(ascii: "["): return array(depth: depth + 1)
         case UInt8(ascii: "\""): return string() != nil
         case UInt8(ascii: "t"): return literal("true")
         case UInt8(ascii: "f"): return literal("false")
@@ -89,7 +110,7 @@ private struct Reader {
         }
     }
 
-    private mutating func object(path: String, depth: Int) -> Bool {
+    private mutating func object(depth: Int) -> Bool {
         index += 1
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
@@ -104,14 +125,18 @@ private struct Reader {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
             index += 1
             skipWhitespace()
-            let memberPath = path.isEmpty ? key : path + "." + key
             let valueStart = index
             let position = members.count
-            members.append(JSONOutline.Member(key: key, path: memberPath, range: start..<start, value: start..<start, isOverridden: false))
-            guard value(path: memberPath, depth: depth) else { return false }
+            members.append(JSONOutline.Member(key: key, path: "", range: start..<start, value: start..<start, isOverridden: false))
+            path.append(.key(key))
+            guard value(depth: depth) else { return false }
             members[position].range = start..<index
             members[position].value = valueStart..<index
-            if let earlier = seen.updateValue(position, forKey: key) { members[earlier].isOverridden = true }
+            if let earlier = seen.updateValue(position, forKey: key) {
+                members[earlier].isOverridden = true
+                members[earlier].path = renderedPath
+            }
+            path.removeLast()
             skipWhitespace()
             guard index < bytes.count else { return false }
             if bytes[index] == UInt8(ascii: "}") {
@@ -124,7 +149,7 @@ private struct Reader {
         }
     }
 
-    private mutating func array(path: String, depth: Int) -> Bool {
+    private mutating func array(depth: Int) -> Bool {
         index += 1
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
@@ -133,7 +158,9 @@ private struct Reader {
         }
         var position = 0
         while true {
-            guard value(path: "\(path)[\(position)]", depth: depth) else { return false }
+            path.append(.index(position))
+            guard value(depth: depth) else { return false }
+            path.removeLast()
             position += 1
             skipWhitespace()
             guard index < bytes.count else { return false }
