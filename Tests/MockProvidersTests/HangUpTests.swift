@@ -8,10 +8,10 @@ import Testing
 /// Issue 23, items 9 and 11: a request that waits on something other than its client (a long poll, an event stream, a
 /// fault's delay) gives up its place as soon as the client hangs up, not at its timeout or next write.
 @Suite struct HangUpTests {
-    /// Until `condition` holds, within ten seconds of the clock on the wall: the server notices a closed connection a
-    /// moment after the client closes it.
+    /// Until `condition` holds, within thirty seconds of the clock on the wall (the whole suite runs at once on two
+    /// cores): the server notices a closed connection a moment after the client closes it.
     static func eventually(_ what: String, _ condition: () -> Bool) async {
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + .seconds(30)
         while !condition() {
             guard ContinuousClock.now < deadline else {
                 Issue.record("never: \(what)")
@@ -31,16 +31,19 @@ import Testing
             var polls = try (0..<MockEvents.maxSubscribers).map { _ in try RawConnection(port: port) }
             for poll in polls { poll.write(Self.wait) }
             await Self.eventually("every wait subscribed") { mocks.events.subscriberCount == MockEvents.maxSubscribers }
-            let refused = try RawConnection(port: port)
-            refused.write(Self.wait)
-            #expect(await refused.read(within: 10) { $0.contains("}") }?.hasPrefix("HTTP/1.1 503") == true, "the places are all taken")
+            do {
+                // Closed at once, whatever it got: it must not take a place the check below counts.
+                let refused = try RawConnection(port: port)
+                refused.write(Self.wait)
+                #expect(await refused.read(within: 30) { $0.contains("}") }?.hasPrefix("HTTP/1.1 503") == true, "the places are all taken")
+            }
             polls.removeAll()
             await Self.eventually("every place freed") { mocks.events.subscriberCount == 0 }
 
             var streams = try (0..<8).map { _ in try RawConnection(port: port) }
             for stream in streams { stream.write("GET /__admin/events HTTP/1.1\r\nHost: localhost\r\n\r\n") }
-            for stream in streams { #expect(await stream.read(within: 10) { $0.contains("provider-mock events") }?.hasPrefix("HTTP/1.1 200") == true) }
-            #expect(mocks.events.subscriberCount == 8)
+            for stream in streams { #expect(await stream.read(within: 30) { $0.contains("provider-mock events") }?.hasPrefix("HTTP/1.1 200") == true) }
+            await Self.eventually("every stream subscribed") { mocks.events.subscriberCount == 8 }
             streams.removeAll()
             await Self.eventually("every stream's place freed before its heartbeat") { mocks.events.subscriberCount == 0 }
         }
