@@ -90,11 +90,17 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     private var closing = false
     /// Requests whose head was read and whose reply has not ended (more than one when a client pipelines).
     private var inProgress = 0
-    private var headDeadline: Scheduled<Void>?
-    /// Set from a request's head until its end is read.
-    private var bodyDeadline: Scheduled<Void>?
-    /// This connection's id in ``HangUps``, handed to each request.
+    /// When the connection is closed unless something moves it: the next head's (after a reply, or at the start), or
+    /// the body's end (from a head until its end); nil while a request is being answered.
+    private var deadline: NIODeadline?
+    /// The one timer that checks ``deadline``, and when it fires. Moving the deadline later schedules nothing: the
+    /// timer, on firing, schedules itself again for the deadline then. A request thus costs no timer of its own, where
+    /// one scheduled and cancelled per head and per reply cost a few microseconds each.
+    private var timer: Scheduled<Void>?
+    private var timerFiresAt: NIODeadline?
+    /// This connection's id in ``HangUps``, handed to each request, and as its header's value.
     private var connection: Int?
+    private var connectionText: String?
 
     init(gate: ConnectionGate) { self.gate = gate }
 
@@ -118,9 +124,10 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     private func stop() {
         if let connection { HangUps.shared.hangUp(connection) }
         connection = nil
-        stopHeadTimer()
-        bodyDeadline?.cancel()
-        bodyDeadline = nil
+        deadline = nil
+        timer?.cancel()
+        timer = nil
+        timerFiresAt = nil
         if counted {
             counted = false
             gate.release()
@@ -133,21 +140,17 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
         switch part {
         case .head(var head):
             inProgress += 1
-            stopHeadTimer()
             if !admitted {
                 refuse(context)
                 return
             }
-            bodyDeadline?.cancel()
-            let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
-            bodyDeadline = context.eventLoop.scheduleTask(in: TimeAmount(gate.limits.bodyTimeout)) { bound.value.close(promise: nil) }
+            move(deadline: .now() + TimeAmount(gate.limits.bodyTimeout), context)
             if Self.expectsContinue(head) { context.writeAndFlush(wrapOutboundOut(.head(HTTPResponse(status: .continue))), promise: nil) }
-            head.headerFields[HangUps.header] = connection.map(String.init)
+            head.headerFields[HangUps.header] = connectionText
             context.fireChannelRead(wrapInboundOut(.head(head)))
             return
         case .end:
-            bodyDeadline?.cancel()
-            bodyDeadline = nil
+            move(deadline: nil, context)
         case .body:
             break
         }
@@ -197,7 +200,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
         // The last reply is over: the next request's head is due within the header timeout.
         if case .end = unwrapOutboundIn(data) {
             inProgress = max(inProgress - 1, 0)
-            if inProgress == 0 { startHeadTimer(context, after: gate.limits.headerTimeout) }
+            if inProgress == 0 { move(deadline: .now() + TimeAmount(gate.limits.headerTimeout), context) }
         }
         context.write(data, promise: promise)
     }
@@ -206,9 +209,10 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
         guard !counted else { return }
         counted = true
         connection = HangUps.shared.open()
+        connectionText = connection.map(String.init)
         admitted = gate.admit()
         // A connection beyond the limit is answered at its first request; one that sends nothing goes within a second.
-        startHeadTimer(context, after: admitted ? gate.limits.headerTimeout : .seconds(1))
+        move(deadline: .now() + TimeAmount(admitted ? gate.limits.headerTimeout : .seconds(1)), context)
     }
 
     private func refuse(_ context: ChannelHandlerContext) {
@@ -223,16 +227,33 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
         context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in bound.value.close(promise: nil) }
     }
 
-    private func startHeadTimer(_ context: ChannelHandlerContext, after timeout: Duration) {
-        stopHeadTimer()
-        let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
-        headDeadline = context.eventLoop.scheduleTask(in: TimeAmount(timeout)) {
-            bound.value.close(promise: nil)
+    /// Sets the deadline; a timer is scheduled only when none will fire before it.
+    private func move(deadline: NIODeadline?, _ context: ChannelHandlerContext) {
+        self.deadline = deadline
+        guard let deadline else { return }
+        if let firesAt = timerFiresAt, firesAt <= deadline { return }
+        timer?.cancel()
+        schedule(at: deadline, context)
+    }
+
+    private func schedule(at time: NIODeadline, _ context: ChannelHandlerContext) {
+        let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        timerFiresAt = time
+        timer = context.eventLoop.scheduleTask(deadline: time) {
+            let (handler, context) = bound.value
+            handler.fire(context)
         }
     }
 
-    private func stopHeadTimer() {
-        headDeadline?.cancel()
-        headDeadline = nil
+    /// The timer: closes the connection when its deadline has passed, else waits for the deadline as it is now.
+    private func fire(_ context: ChannelHandlerContext) {
+        timer = nil
+        timerFiresAt = nil
+        guard let deadline else { return }
+        if deadline <= .now() {
+            context.close(promise: nil)
+        } else {
+            schedule(at: deadline, context)
+        }
     }
 }
