@@ -102,7 +102,7 @@ private struct Reader {
         switch bytes[index] {
         case UInt8(ascii: "{"): return object(depth: depth + 1)
         case UInt8(ascii: "["): return array(depth: depth + 1)
-        case UInt8(ascii: "\""): return string() != nil
+        case UInt8(ascii: "\""): return skipString()
         case UInt8(ascii: "t"): return literal("true")
         case UInt8(ascii: "f"): return literal("false")
         case UInt8(ascii: "n"): return literal("null")
@@ -207,8 +207,47 @@ private struct Reader {
         while index < bytes.count, isDigit(bytes[index]) { index += 1 }
     }
 
+    /// Past the string at `index` (its opening quote), without decoding it (a value: only keys are kept); false when it
+    /// is not a JSON string.
+    private mutating func skipString() -> Bool {
+        index += 1
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\""):
+                return true
+            case 0x00..<0x20:
+                return false
+            case UInt8(ascii: "\\"):
+                guard index < bytes.count else { return false }
+                let escape = bytes[index]
+                index += 1
+                switch escape {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"),
+                     UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    continue
+                case UInt8(ascii: "u"):
+                    guard hex4() != nil else { return false }
+                default:
+                    return false
+                }
+            default:
+                continue
+            }
+        }
+        return false
+    }
+
     /// The string at `index` (its opening quote), decoded; nil when it is not a JSON string. Lone surrogates become U+FFFD.
     private mutating func string() -> String? {
+        // Most keys hold no escape: taken as they are.
+        var probe = index + 1
+        while probe < bytes.count, bytes[probe] != UInt8(ascii: "\""), bytes[probe] != UInt8(ascii: "\\"), bytes[probe] >= 0x20 { probe += 1 }
+        if probe < bytes.count, bytes[probe] == UInt8(ascii: "\"") {
+            defer { index = probe + 1 }
+            return String(decoding: bytes[(index + 1)..<probe], as: UTF8.self)
+        }
         index += 1
         var decoded: [UInt8] = []
         var highSurrogate: UInt32?
