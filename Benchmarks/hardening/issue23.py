@@ -74,6 +74,20 @@ def safe(port, method, path, body=None, headers=None, timeout=10):
         return f"no answer ({type(error).__name__})", {}
 
 
+def read(connection, until=lambda data: False):
+    """What the server wrote until `until` holds, it closed, or the socket's timeout passed."""
+    data = b""
+    try:
+        while not until(data):
+            part = connection.recv(4096)
+            if not part:
+                break
+            data += part
+    except OSError:
+        pass
+    return data
+
+
 JSON = {"Content-Type": "application/json"}
 NODE = {"Authorization": ADMIN, "Content-Type": "application/json"}
 
@@ -273,15 +287,7 @@ def case_chunked(binary, base):
         connection.sendall(format(len(chunk), "x").encode() + b"\r\n" + chunk + b"\r\n0\r\n\r\n")
     except OSError:
         pass
-    data = b""
-    try:
-        while b"}}" not in data and b"null}" not in data:
-            part = connection.recv(4096)
-            if not part:
-                break
-            data += part
-    except OSError:
-        pass
+    data = read(connection, until=lambda data: b"}}" in data or b"null}" in data)
     server.stop()
     head = data.split(b"\r\n")[0].decode(errors="replace")
     return [f"a 5 MiB chunked body: {head}; {'names NIOTooManyBytesError' if b'NIOTooManyBytes' in data else 'in the provider shape'}"]
@@ -308,15 +314,7 @@ def case_replay(binary, base):
     connection = socket.create_connection(("127.0.0.1", server.node), timeout=5)
     connection.sendall(b"POST /sms/cancel HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"
                        b"GET /mock/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-    data = b""
-    try:
-        while True:
-            part = connection.recv(4096)
-            if not part:
-                break
-            data += part
-    except OSError:
-        pass
+    data = read(connection)
     server.stop()
     shutil.rmtree(folder)
     statuses = [line.split(b" ")[1].decode() for line in data.split(b"\r\n") if line.startswith(b"HTTP/1.1 ")]
