@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -83,11 +83,14 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ],
-            resources: [
-                .copy("Resources/sms.wsdl"), .copy("Resources/default.yaml"), .copy("Resources/inbox.html"), .copy("Resources/admin-openapi.json"),
-                .copy("Resources/openapi"),
-            ]
+            // The WSDL, the inbox page, the OpenAPI descriptions and the bundled scenario are compiled in (EmbedResources),
+            // so the built program needs no resource bundle beside it.
+            exclude: ["Resources"],
+            plugins: ["EmbedResources"]
         ),
+        // Writes a target's Resources/ files into a Swift source at build time.
+        .executableTarget(name: "embed-resources"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["embed-resources"]),
         // The contract of each provider against any endpoint, on the typed model: what differs from the document.
         .target(
             name: "Conformance",

@@ -1,15 +1,12 @@
-import Foundation
-
-/// A file the mocks ship in `Resources/` (the WSDL, the inbox page, the OpenAPI descriptions): its bytes, or none when
-/// it is missing, which the tests that read each one catch.
+/// A file the mocks ship in `Resources/` (the WSDL, the inbox page, the OpenAPI descriptions, the bundled scenario):
+/// compiled into the program by the EmbedResources build plugin, so that the binary runs wherever it is copied. None
+/// when it is missing, which the tests that read each one catch.
 enum BundledResource {
-    static func bytes(_ name: String, _ type: String, in subdirectory: String? = nil) -> [UInt8] {
-        guard let url = Bundle.module.url(forResource: name, withExtension: type, subdirectory: subdirectory),
-              let data = try? Data(contentsOf: url) else { return [] }
-        return Array(data)
+    static func text(_ name: String, _ type: String, in subdirectory: String? = nil) -> String {
+        EmbeddedResources.files[(subdirectory.map { $0 + "/" } ?? "") + name + "." + type] ?? ""
     }
 
-    static func text(_ name: String, _ type: String, in subdirectory: String? = nil) -> String {
-        String(decoding: bytes(name, type, in: subdirectory), as: UTF8.self)
+    static func bytes(_ name: String, _ type: String, in subdirectory: String? = nil) -> [UInt8] {
+        Array(text(name, type, in: subdirectory).utf8)
     }
 }

@@ -41,9 +41,8 @@ public struct Scenario: Sendable, Hashable, Decodable {
 
     /// The bundled default scenario's text.
     public static func bundledSource() throws(ScenarioError) -> String {
-        guard let url = Bundle.module.url(forResource: "default", withExtension: "yaml"),
-              let text = try? String(contentsOf: url, encoding: .utf8)
-        else { throw ScenarioError("the bundled default.yaml is missing") }
+        let text = BundledResource.text("default", "yaml")
+        guard !text.isEmpty else { throw ScenarioError("the bundled default.yaml is missing") }
         return text
     }
 
