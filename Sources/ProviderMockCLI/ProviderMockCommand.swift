@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `provider-mock`: the command line of the toolkit. `serve` runs the mocks, `convert` turns SOAP into JSON and back, `send` tries the connector,
 /// `check` and `proxy` hold an endpoint against the document.
@@ -16,8 +17,19 @@ package struct ProviderMockCommand: AsyncParsableCommand {
 extension ProviderMockCommand {
     /// Parses the command line and runs the chosen subcommand, asynchronously when it is async.
     /// (Called from `main.swift`: overload resolution there would pick ParsableCommand's synchronous `main`.)
-    package static func runAsRoot(_ arguments: [String]? = nil) async {
+    /// `serve` also reads its options from `PROVIDER_MOCK_*` environment variables (``ServeEnvironment``).
+    package static func runAsRoot(_ arguments: [String]? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) async {
         do {
+            var arguments = arguments ?? Array(CommandLine.arguments.dropFirst())
+            if arguments.first == ServeCommand.configuration.commandName {
+                do throws(ServeEnvironment.Problem) {
+                    arguments = [arguments[0]] + (try ServeEnvironment.arguments(
+                        Array(arguments.dropFirst()), options: ServeEnvironment.options(of: ServeCommand.self), environment: environment
+                    ))
+                } catch {
+                    throw ValidationError(error.description)
+                }
+            }
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()

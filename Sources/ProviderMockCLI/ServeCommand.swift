@@ -94,6 +94,12 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
+    /// A line on standard output at once, also into a pipe (`docker logs`, a CI job's log): `print` buffers a pipe's
+    /// output until its buffer fills.
+    static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
     func run() async throws {
         let loaded: Scenario
         do {
@@ -118,7 +124,7 @@ struct ServeCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("provider-mock serve: \(error.message)\n".utf8))
                 throw ExitCode(1)
             }
-            print("Replaying \(recordings?.count ?? 0) recorded exchanges from \(replay); other requests go to the simulation")
+            Self.say("Replaying \(recordings?.count ?? 0) recorded exchanges from \(replay); other requests go to the simulation")
         }
         let mocks = ProviderMocks(
             scenario: loaded, clock: clock, errorsAsHTTP200: errorsAsHttp200, strictRequests: strict, source: source, replay: recordings
@@ -127,7 +133,7 @@ struct ServeCommand: AsyncParsableCommand {
             do {
                 if let snapshot = try MockSnapshot.load(path: state) {
                     mocks.restore(snapshot)
-                    print("State loaded from \(state): \(snapshot.summary), taken at \(TurkeyTime.date(snapshot.savedAt).text)")
+                    Self.say("State loaded from \(state): \(snapshot.summary), taken at \(TurkeyTime.date(snapshot.savedAt).text)")
                 }
             } catch {
                 FileHandle.standardError.write(Data("provider-mock serve: \(error.description)\n".utf8))
@@ -150,8 +156,8 @@ struct ServeCommand: AsyncParsableCommand {
         let iysUsers = loaded.iys.accounts.map(\.username).joined(separator: ", ")
         let clients = loaded.euromsg.integrators.map(\.clientName).joined(separator: ", ")
         let keys = loaded.euromsg.endUsers.map(\.apiKey).joined(separator: ", ")
-        print("Node API accounts: \(users). MySoft İYS accounts: \(iysUsers). Euromsg Express integrators: \(clients); API keys: \(keys)")
-        print("Connections: at most \(maxConnections) per mock, heads within \(headerTimeout) s, bodies within \(bodyTimeout) s, idle \(idleTimeout) s; file descriptors: \(descriptors)")
+        Self.say("Node API accounts: \(users). MySoft İYS accounts: \(iysUsers). Euromsg Express integrators: \(clients); API keys: \(keys)")
+        Self.say("Connections: at most \(maxConnections) per mock, heads within \(headerTimeout) s, bodies within \(bodyTimeout) s, idle \(idleTimeout) s; file descriptors: \(descriptors)")
         let host = host
         // One line per mock once it listens, with the port it bound (port 0 picks a free one): scripts and tests wait for these.
         let ports = ProviderMocks.Ports(nodeAPI: nodeApiPort, iys: iysPort, euromsg: euromsgPort, admin: adminPort)
@@ -189,7 +195,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let state {
             let snapshot = mocks.snapshot()
             try snapshot.write(path: state)
-            print("State written to \(state): \(snapshot.summary)")
+            Self.say("State written to \(state): \(snapshot.summary)")
         }
     }
 }

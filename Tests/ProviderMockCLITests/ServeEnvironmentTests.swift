@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+/// Issue 24, item 3: every `serve` option also comes from `PROVIDER_MOCK_<NAME>`, a flag on the command line winning;
+/// a typo in a variable's name stops the server naming it, and a bad value gets the flag's own error.
+@Suite struct ServeEnvironmentTests {
+    /// Runs `provider-mock serve` with `environment` added to this process's, until it prints `until` or exits.
+    func run(_ arguments: [String], environment: [String: String], until marker: String) throws -> (output: String, exited: Int32?) {
+        let process = Process()
+        process.executableURL = ConvertCommandTests.binary
+        process.arguments = ["serve"] + arguments
+        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PROVIDER_MOCK_") }.merging(environment) { $1 }
+        let log = Pipe()
+        process.standardError = log
+        process.standardOutput = log
+        try process.run()
+        // However the server behaves, the read below ends: a server still running after 20 s is stopped.
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: watchdog)
+        defer { watchdog.cancel() }
+        var text = ""
+        var ended = false
+        while !text.contains(marker) {
+            let chunk = log.fileHandleForReading.availableData
+            if chunk.isEmpty {
+                ended = true
+                break
+            }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        if !ended {
+            process.terminate()
+            process.waitUntilExit()
+            return (text, nil)
+        }
+        process.waitUntilExit()
+        return (text, process.terminationStatus)
+    }
+
+    @Test func everyOptionHasItsVariable() throws {
+        let ports = ["PROVIDER_MOCK_NODE_API_PORT": "0", "PROVIDER_MOCK_IYS_PORT": "0", "PROVIDER_MOCK_EUROMSG_PORT": "0", "PROVIDER_MOCK_ADMIN_PORT": "0"]
+        let served = try run([], environment: ports.merging(["PROVIDER_MOCK_ERRORS_AS_HTTP_200": "true", "PROVIDER_MOCK_MAX_CONNECTIONS": "7"]) { $1 }, until: "per mock")
+        #expect(served.exited == nil, "\(served.output)")
+        #expect(served.output.contains("at most 7 per mock"), "\(served.output)")
+        // A flag on the command line wins over its variable.
+        let flagWins = try run(["--max-connections", "9"], environment: ports.merging(["PROVIDER_MOCK_MAX_CONNECTIONS": "7"]) { $1 }, until: "per mock")
+        #expect(flagWins.output.contains("at most 9 per mock"), "\(flagWins.output)")
+    }
+
+    @Test func aTypoOrABadValueStopsTheServer() throws {
+        let typo = try run(["--node-api-port", "0"], environment: ["PROVIDER_MOCK_NODE_API_PROT": "9587"], until: "listening")
+        #expect(typo.exited != nil && typo.exited != 0)
+        #expect(typo.output.contains("PROVIDER_MOCK_NODE_API_PROT is not a setting of provider-mock serve"), "\(typo.output)")
+        #expect(typo.output.contains("PROVIDER_MOCK_NODE_API_PORT"), "the known settings are listed")
+        let bad = try run([], environment: ["PROVIDER_MOCK_NODE_API_PORT": "dokuz"], until: "listening")
+        #expect(bad.exited != nil && bad.exited != 0)
+        #expect(bad.output.contains("--node-api-port"), "the flag's own error: \(bad.output)")
+        let flag = try run([], environment: ["PROVIDER_MOCK_STRICT": "belki"], until: "listening")
+        #expect(flag.output.contains("PROVIDER_MOCK_STRICT=belki: a flag is true or false"), "\(flag.output)")
+    }
+}
