@@ -122,9 +122,14 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // `provider-mock --version` names the commit (BuildInfo).
+            plugins: ["BuildInfo"]
         ),
         .executableTarget(name: "provider-mock", dependencies: ["ProviderMockCLI"]),
+        // Reads the package's .git at build time and names the commit in a Swift source.
+        .executableTarget(name: "build-info"),
+        .plugin(name: "BuildInfo", capability: .buildTool(), dependencies: ["build-info"]),
 
         // The document's examples as typed values, shared by the codec tests and the benchmark.
         .target(name: "NodeAPIExamples", dependencies: ["NodeAPI", "LibXML"], path: "Tests/NodeAPIExamples"),

@@ -7,7 +7,7 @@ package struct ProviderMockCommand: AsyncParsableCommand {
     package static let configuration = CommandConfiguration(
         commandName: "provider-mock",
         abstract: "Codecs and mocks of the Turkish SMS and İYS provider APIs.",
-        version: "0.1.0",
+        version: "0.1.0 (commit \(BuildInfo.commit))",
         subcommands: [ConvertCommand.self, ServeCommand.self, SendCommand.self, CheckCommand.self, ProxyCommand.self]
     )
 

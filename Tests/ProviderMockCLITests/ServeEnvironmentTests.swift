@@ -59,3 +59,29 @@ import Testing
         #expect(flag.output.contains("PROVIDER_MOCK_STRICT=belki: a flag is true or false"), "\(flag.output)")
     }
 }
+
+/// Issue 24, item 3: `provider-mock --version` names the commit the binary was built from.
+@Suite struct VersionTests {
+    @Test func theVersionNamesTheCommit() throws {
+        let process = Process()
+        process.executableURL = ConvertCommandTests.binary
+        process.arguments = ["--version"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        process.waitUntilExit()
+        let version = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let commit = String(version.split(separator: " ").last?.dropLast() ?? "")
+        #expect(version.hasPrefix("0.1.0 (commit "), "\(version)")
+        #expect(commit.count == 40 && commit.allSatisfy { $0.isHexDigit }, "\(version)")
+        // The package's HEAD, read as git does.
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        git.arguments = ["-C", URL(fileURLWithPath: #filePath).deletingLastPathComponent().path, "rev-parse", "HEAD"]
+        let head = Pipe()
+        git.standardOutput = head
+        try git.run()
+        git.waitUntilExit()
+        #expect(String(decoding: head.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == commit)
+    }
+}
