@@ -82,6 +82,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Connections each mock serves at once; beyond, a request is refused in the provider's shape.")
     var maxConnections = 4096
 
+    @Option(name: .long, help: "How to write logs: text, or json (one object per line with time, level and message, and a line per request with its provider, method, path, status and durationMs).")
+    var logFormat: LogFormat = .text
+
+    enum LogFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+        case text, json
+    }
+
     mutating func validate() throws {
         guard (0.1...3600).contains(headerTimeout) else { throw ValidationError("--header-timeout must be between 0.1 and 3600 seconds") }
         guard (0.1...86_400).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 0.1 and 86400 seconds") }
@@ -96,11 +103,20 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// A line on standard output at once, also into a pipe (`docker logs`, a CI job's log): `print` buffers a pipe's
     /// output until its buffer fills.
-    static func say(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    /// In the JSON log format, a log entry's message instead.
+    static func say(_ line: String, format: LogFormat) {
+        switch format {
+        case .text: FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        case .json: Logger(label: "provider-mock").info("\(line)")
+        }
+    }
+
+    func say(_ line: String) {
+        Self.say(line, format: logFormat)
     }
 
     func run() async throws {
+        if logFormat == .json { LoggingSystem.bootstrap(JSONLogHandler.init) }
         let loaded: Scenario
         do {
             loaded = try scenario.map { path throws(ScenarioError) in try Scenario.load(path: path) } ?? Scenario.bundled()
@@ -124,7 +140,7 @@ struct ServeCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("provider-mock serve: \(error.message)\n".utf8))
                 throw ExitCode(1)
             }
-            Self.say("Replaying \(recordings?.count ?? 0) recorded exchanges from \(replay); other requests go to the simulation")
+            say("Replaying \(recordings?.count ?? 0) recorded exchanges from \(replay); other requests go to the simulation")
         }
         let mocks = ProviderMocks(
             scenario: loaded, clock: clock, errorsAsHTTP200: errorsAsHttp200, strictRequests: strict, source: source, replay: recordings
@@ -133,7 +149,7 @@ struct ServeCommand: AsyncParsableCommand {
             do {
                 if let snapshot = try MockSnapshot.load(path: state) {
                     mocks.restore(snapshot)
-                    Self.say("State loaded from \(state): \(snapshot.summary), taken at \(TurkeyTime.date(snapshot.savedAt).text)")
+                    say("State loaded from \(state): \(snapshot.summary), taken at \(TurkeyTime.date(snapshot.savedAt).text)")
                 }
             } catch {
                 FileHandle.standardError.write(Data("provider-mock serve: \(error.description)\n".utf8))
@@ -156,22 +172,26 @@ struct ServeCommand: AsyncParsableCommand {
         let iysUsers = loaded.iys.accounts.map(\.username).joined(separator: ", ")
         let clients = loaded.euromsg.integrators.map(\.clientName).joined(separator: ", ")
         let keys = loaded.euromsg.endUsers.map(\.apiKey).joined(separator: ", ")
-        Self.say("Node API accounts: \(users). MySoft İYS accounts: \(iysUsers). Euromsg Express integrators: \(clients); API keys: \(keys)")
-        Self.say("Connections: at most \(maxConnections) per mock, heads within \(headerTimeout) s, bodies within \(bodyTimeout) s, idle \(idleTimeout) s; file descriptors: \(descriptors)")
+        say("Node API accounts: \(users). MySoft İYS accounts: \(iysUsers). Euromsg Express integrators: \(clients); API keys: \(keys)")
+        say("Connections: at most \(maxConnections) per mock, heads within \(headerTimeout) s, bodies within \(bodyTimeout) s, idle \(idleTimeout) s; file descriptors: \(descriptors)")
         let host = host
         // One line per mock once it listens, with the port it bound (port 0 picks a free one): scripts and tests wait for these.
         let ports = ProviderMocks.Ports(nodeAPI: nodeApiPort, iys: iysPort, euromsg: euromsgPort, admin: adminPort)
         let mode = self.clock
         let secured = adminToken == nil ? "" : "; bearer token required"
-        let app = mocks.application(host: host, ports: ports, limits: limits, adminToken: adminToken, allowedHosts: allowedHosts) { provider, port in
+        let format = logFormat
+        let requestLog = logFormat == .json ? Logger(label: "provider-mock.requests") : nil
+        let app = mocks.application(
+            host: host, ports: ports, limits: limits, adminToken: adminToken, allowedHosts: allowedHosts, requestLog: requestLog
+        ) { provider, port in
             let line = switch provider {
             case .nodeAPI: "Node API mock listening on http://\(host):\(port) (JSON endpoints, POST /soap, WSDL at /soap?wsdl)"
             case .iys: "MySoft İYS mock listening on http://\(host):\(port) (POST /oauth/token, /api/IYSConsent/*)"
             case .euromsg: "Euromsg Express mock listening on http://\(host):\(port) (POST /tokens, PUT /apiKey/identification)"
             }
-            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            Self.say(line, format: format)
         } onAdminListening: { port in
-            FileHandle.standardOutput.write(Data("Admin API listening on http://\(host):\(port) (/__admin/…, described at /__admin/openapi.json; clock \(mode.rawValue)\(secured))\n".utf8))
+            Self.say("Admin API listening on http://\(host):\(port) (/__admin/…, described at /__admin/openapi.json; clock \(mode.rawValue)\(secured))", format: format)
         }
         var services: [any Service] = [app]
         if let state {
@@ -195,7 +215,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let state {
             let snapshot = mocks.snapshot()
             try snapshot.write(path: state)
-            Self.say("State written to \(state): \(snapshot.summary)")
+            say("State written to \(state): \(snapshot.summary)")
         }
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 
 /// Issue 24, item 3: every `serve` option also comes from `PROVIDER_MOCK_<NAME>`, a flag on the command line winning;
@@ -83,5 +86,46 @@ import Testing
         try git.run()
         git.waitUntilExit()
         #expect(String(decoding: head.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == commit)
+    }
+}
+
+/// Issue 24, item 3: `serve --log-format json` writes one JSON object per line, with a line per request naming its
+/// provider, method, path, status and duration.
+@Suite struct LogFormatTests {
+    @Test func everyLineIsAJSONObjectAndEveryRequestHasOne() async throws {
+        let process = Process()
+        process.executableURL = ConvertCommandTests.binary
+        process.arguments = ["serve", "--log-format", "json", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0"]
+        let log = Pipe()
+        process.standardOutput = log
+        process.standardError = log
+        try process.run()
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: watchdog)
+        defer {
+            watchdog.cancel()
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+        }
+        var text = ""
+        func lines(until marker: String) -> [String] {
+            while !text.contains(marker) {
+                let chunk = log.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                text += String(decoding: chunk, as: UTF8.self)
+            }
+            return text.split(separator: "\n").map(String.init)
+        }
+        let started = lines(until: "Admin API listening on ")
+        let admin = try #require(started.compactMap { line in line.range(of: "Admin API listening on http://127.0.0.1:").map { line[$0.upperBound...].prefix { $0.isNumber } } }.first)
+        _ = try await URLSession.shared.data(from: try #require(URL(string: "http://127.0.0.1:\(admin)/__admin/clock")))
+        let all = lines(until: #""path":"/__admin/clock""#)
+        for line in all {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not a JSON object: \(line)")
+            #expect(object["time"] is String && object["level"] is String && object["message"] is String, "\(line)")
+        }
+        let request = try #require(all.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }.first { $0["path"] as? String == "/__admin/clock" })
+        #expect(request["provider"] as? String == "admin" && request["method"] as? String == "GET" && request["status"] as? Int == 200)
+        #expect(request["durationMs"] is Double || request["durationMs"] is Int)
     }
 }

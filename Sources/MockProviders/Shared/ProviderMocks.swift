@@ -1,4 +1,5 @@
 import Hummingbird
+import Logging
 import NIOCore
 import ServiceLifecycle
 
@@ -168,10 +169,11 @@ public struct ProviderMocks: Sendable {
 
     /// The three servers as one service, as `serve` runs them: the Node API's application runs the İYS and Euromsg
     /// applications and the background work as its services. Every server keeps `limits` on its connections and
-    /// refuses one too many in its provider's shape. `onListening` learns each bound port (port 0 picks a free one).
+    /// refuses one too many in its provider's shape. `onListening` learns each bound port (port 0 picks a free one). With
+    /// `requestLog`, every request is logged there when answered (``RequestLogMiddleware``).
     public func application(
         host: String, ports: Ports, limits: ConnectionLimits = ConnectionLimits(), adminToken: String? = nil, allowedHosts: [String] = [],
-        onListening: @escaping @Sendable (Provider, Int) async -> Void = { _, _ in },
+        requestLog: Logger? = nil, onListening: @escaping @Sendable (Provider, Int) async -> Void = { _, _ in },
         onAdminListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let targets = dispatcher.targets
@@ -183,19 +185,19 @@ public struct ProviderMocks: Sendable {
             }
         }
         let iysApp = Application(
-            router: iysRouter(), server: limits.server(refusal: IYSRoutes.tooManyConnections(limits.maxConnections)),
+            router: router(.iys, requestLog: requestLog) { iysRoutes.register(on: $0) }, server: limits.server(refusal: IYSRoutes.tooManyConnections(limits.maxConnections)),
             configuration: ApplicationConfiguration(address: .hostname(host, port: ports.iys), serverName: "provider-mock-iys"),
             onServerRunning: listening(.iys)
         )
         let euromsgApp = Application(
-            router: euromsgRouter(), server: limits.server(refusal: ExpressRoutes.tooManyConnections(limits.maxConnections)),
+            router: router(.euromsg, requestLog: requestLog) { euromsgRoutes.register(on: $0) }, server: limits.server(refusal: ExpressRoutes.tooManyConnections(limits.maxConnections)),
             configuration: ApplicationConfiguration(address: .hostname(host, port: ports.euromsg), serverName: "provider-mock-euromsg"),
             onServerRunning: listening(.euromsg)
         )
         var servers: [any Service] = [iysApp, euromsgApp]
         if let port = ports.admin {
             servers.append(Application(
-                router: adminRouter(token: adminToken, hostNames: [host] + allowedHosts), server: limits.server(refusal: AdminRoutes.failure(.init(503, "the admin API serves at most \(limits.maxConnections) connections at once"))),
+                router: adminRouter(token: adminToken, heartbeat: .seconds(15), hostNames: [host] + allowedHosts, requestLog: requestLog), server: limits.server(refusal: AdminRoutes.failure(.init(503, "the admin API serves at most \(limits.maxConnections) connections at once"))),
                 configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "provider-mock-admin"),
                 onServerRunning: { channel in
                     let port = channel.localAddress?.port ?? 0
@@ -205,7 +207,7 @@ public struct ProviderMocks: Sendable {
             ))
         }
         return Application(
-            router: nodeAPIRouter(), server: limits.server(refusal: nodeAPIRoutes.tooManyConnections(limits.maxConnections)),
+            router: router(.nodeAPI, requestLog: requestLog) { nodeAPIRoutes.register(on: $0) }, server: limits.server(refusal: nodeAPIRoutes.tooManyConnections(limits.maxConnections)),
             configuration: ApplicationConfiguration(address: .hostname(host, port: ports.nodeAPI), serverName: "provider-mock"),
             services: servers + services, onServerRunning: listening(.nodeAPI)
         )
@@ -213,10 +215,7 @@ public struct ProviderMocks: Sendable {
 
     /// A router with the Node API's routes (JSON, SOAP, WSDL and the mock's own).
     public func nodeAPIRouter() -> Router<BasicRequestContext> {
-        let router = Router()
-        router.add(middleware: CallbackLoopMiddleware(targets: dispatcher.targets))
-        nodeAPIRoutes.register(on: router)
-        return router
+        router(.nodeAPI, requestLog: nil) { nodeAPIRoutes.register(on: $0) }
     }
 
     /// A router with the admin API (`/__admin/…`); with a `token`, every call needs `Authorization: Bearer <token>`.
@@ -226,26 +225,29 @@ public struct ProviderMocks: Sendable {
     }
 
     /// The admin router with the event stream's heartbeat every `heartbeat` (for tests).
-    package func adminRouter(token: String?, heartbeat: Duration, hostNames: [String] = []) -> Router<BasicRequestContext> {
-        let router = Router()
-        router.add(middleware: CallbackLoopMiddleware(targets: dispatcher.targets))
-        AdminRoutes(mocks: self, token: token, heartbeat: heartbeat, hostNames: hostNames).register(on: router)
-        return router
+    package func adminRouter(token: String?, heartbeat: Duration, hostNames: [String] = [], requestLog: Logger? = nil) -> Router<BasicRequestContext> {
+        router(nil, requestLog: requestLog) { AdminRoutes(mocks: self, token: token, heartbeat: heartbeat, hostNames: hostNames).register(on: $0) }
     }
 
     /// A router with the MySoft İYS routes.
     public func iysRouter() -> Router<BasicRequestContext> {
-        let router = Router()
-        router.add(middleware: CallbackLoopMiddleware(targets: dispatcher.targets))
-        iysRoutes.register(on: router)
-        return router
+        router(.iys, requestLog: nil) { iysRoutes.register(on: $0) }
     }
 
     /// A router with the Euromsg Express routes.
     public func euromsgRouter() -> Router<BasicRequestContext> {
+        router(.euromsg, requestLog: nil) { euromsgRoutes.register(on: $0) }
+    }
+
+    /// A router of one server: callbacks from this process refused, each request logged when `requestLog` is given
+    /// (`serve --log-format json`), then the routes. Middleware applies to the routes registered after it.
+    func router(
+        _ provider: Provider?, requestLog: Logger?, register: (Router<BasicRequestContext>) -> Void
+    ) -> Router<BasicRequestContext> {
         let router = Router()
+        if let requestLog { router.add(middleware: RequestLogMiddleware(logger: requestLog, provider: provider?.rawValue ?? "admin")) }
         router.add(middleware: CallbackLoopMiddleware(targets: dispatcher.targets))
-        euromsgRoutes.register(on: router)
+        register(router)
         return router
     }
 }
