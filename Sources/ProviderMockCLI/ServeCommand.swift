@@ -124,9 +124,13 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("provider-mock serve: \(error.message)\n".utf8))
             throw ExitCode(1)
         }
-        for (name, port) in [("the Node API mock", nodeApiPort), ("the MySoft İYS mock", iysPort), ("the Euromsg Express mock", euromsgPort), ("the admin API", adminPort)]
-        where !PortCheck.isFree(host: host, port: port) {
-            FileHandle.standardError.write(Data("provider-mock serve: \(name) cannot listen on \(host):\(port): the address is already in use\n".utf8))
+        let portOptions = [("the Node API mock", nodeApiPort, "node-api-port"), ("the MySoft İYS mock", iysPort, "iys-port"),
+                           ("the Euromsg Express mock", euromsgPort, "euromsg-port"), ("the admin API", adminPort, "admin-port")]
+        for (name, port, option) in portOptions where !PortCheck.isFree(host: host, port: port) {
+            let setting = ServeEnvironment.Option(name: option, isFlag: false, isRepeating: false)
+            FileHandle.standardError.write(Data(
+                "provider-mock serve: \(name) cannot listen on \(host):\(port): the address is already in use (--\(option), or \(setting.variable))\n".utf8
+            ))
             throw ExitCode(1)
         }
         let nodeAPI = loaded.nodeAPI
