@@ -7,8 +7,9 @@ import Testing
 /// Issue 24, item 3: every `serve` option also comes from `PROVIDER_MOCK_<NAME>`, a flag on the command line winning;
 /// a typo in a variable's name stops the server naming it, and a bad value gets the flag's own error.
 @Suite struct ServeEnvironmentTests {
-    /// Runs `provider-mock serve` with `environment` added to this process's, until it prints `until` or exits.
-    func run(_ arguments: [String], environment: [String: String], until marker: String) throws -> (output: String, exited: Int32?) {
+    /// `provider-mock serve` started with `environment` added to this process's (less any `PROVIDER_MOCK_` of its own),
+    /// both outputs in one pipe, and a watchdog that stops it after 20 s whatever it does, so that no read blocks for ever.
+    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (process: Process, log: Pipe, watchdog: DispatchWorkItem) {
         let process = Process()
         process.executableURL = ConvertCommandTests.binary
         process.arguments = ["serve"] + arguments
@@ -17,9 +18,14 @@ import Testing
         process.standardError = log
         process.standardOutput = log
         try process.run()
-        // However the server behaves, the read below ends: a server still running after 20 s is stopped.
         let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
         DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: watchdog)
+        return (process, log, watchdog)
+    }
+
+    /// Runs `provider-mock serve` until it prints `until` or exits.
+    func run(_ arguments: [String], environment: [String: String], until marker: String) throws -> (output: String, exited: Int32?) {
+        let (process, log, watchdog) = try Self.start(arguments, environment: environment)
         defer { watchdog.cancel() }
         var text = ""
         var ended = false
@@ -93,15 +99,9 @@ import Testing
 /// provider, method, path, status and duration.
 @Suite struct LogFormatTests {
     @Test func everyLineIsAJSONObjectAndEveryRequestHasOne() async throws {
-        let process = Process()
-        process.executableURL = ConvertCommandTests.binary
-        process.arguments = ["serve", "--log-format", "json", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0"]
-        let log = Pipe()
-        process.standardOutput = log
-        process.standardError = log
-        try process.run()
-        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: watchdog)
+        let (process, log, watchdog) = try ServeEnvironmentTests.start(
+            ["--log-format", "json", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0"]
+        )
         defer {
             watchdog.cancel()
             if process.isRunning { process.terminate() }
