@@ -101,9 +101,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    /// A line on standard output at once, also into a pipe (`docker logs`, a CI job's log): `print` buffers a pipe's
-    /// output until its buffer fills.
-    /// In the JSON log format, a log entry's message instead.
+    /// A line on standard output at once, also into a pipe (`docker logs`, a CI job's log), where `print` would hold it
+    /// until a buffer fills; in the JSON log format, a log entry with the line as its message.
     static func say(_ line: String, format: LogFormat) {
         switch format {
         case .text: FileHandle.standardOutput.write(Data((line + "\n").utf8))
