@@ -72,14 +72,9 @@ import Testing
 /// Issue 24, item 3: `provider-mock --version` names the commit the binary was built from.
 @Suite struct VersionTests {
     @Test func theVersionNamesTheCommit() throws {
-        let process = Process()
-        process.executableURL = ConvertCommandTests.binary
-        process.arguments = ["--version"]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        process.waitUntilExit()
-        let version = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let (status, output) = try ServeCommandTests().run(["--version"])
+        #expect(status == 0)
+        let version = output.trimmingCharacters(in: .whitespacesAndNewlines)
         let commit = String(version.split(separator: " ").last?.dropLast() ?? "")
         #expect(version.hasPrefix("0.1.0 (commit "), "\(version)")
         #expect(commit.count == 40 && commit.allSatisfy { $0.isHexDigit }, "\(version)")
