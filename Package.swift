@@ -119,6 +119,7 @@ let package = Package(
             dependencies: [
                 "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MockProviders", "Connector", "Conformance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

@@ -25,20 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "Address to bind.")
-    var host = "127.0.0.1"
-
-    @Option(name: .long, help: "Port of the Node API mock (JSON and SOAP).")
-    var nodeApiPort = 9587
-
-    @Option(name: .long, help: "Port of the MySoft İYS mock.")
-    var iysPort = 9590
-
-    @Option(name: .long, help: "Port of the Euromsg Express CRM/ERP gateway mock.")
-    var euromsgPort = 9591
-
-    @Option(name: .long, help: "Port of the admin API (/__admin/…: the clock, the journal of requests).")
-    var adminPort = 9580
+    @OptionGroup var listen: ListenOptions
 
     @Option(name: .customLong("allowed-host"), help: "A host name a browser may reach the admin API by (repeatable), besides localhost, --host and any address: the name of a shared mock's machine, say. Other names are refused to browsers (DNS rebinding); scripts reach it by any name.")
     var allowedHosts: [String] = []
@@ -123,12 +110,11 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("provider-mock serve: \(error.message)\n".utf8))
             throw ExitCode(1)
         }
-        let portOptions = [("the Node API mock", nodeApiPort, "node-api-port"), ("the MySoft İYS mock", iysPort, "iys-port"),
-                           ("the Euromsg Express mock", euromsgPort, "euromsg-port"), ("the admin API", adminPort, "admin-port")]
-        for (name, port, option) in portOptions where !PortCheck.isFree(host: host, port: port) {
-            let setting = ServeEnvironment.Option(name: option, isFlag: false, isRepeating: false)
+        let host = listen.host
+        for server in listen.servers where !PortCheck.isFree(host: host, port: server.port) {
+            let setting = ServeEnvironment.Option(name: server.option, isFlag: false, isRepeating: false)
             FileHandle.standardError.write(Data(
-                "provider-mock serve: \(name) cannot listen on \(host):\(port): the address is already in use (--\(option), or \(setting.variable))\n".utf8
+                "provider-mock serve: \(server.name) cannot listen on \(host):\(server.port): the address is already in use (--\(server.option), or \(setting.variable))\n".utf8
             ))
             throw ExitCode(1)
         }
@@ -177,9 +163,8 @@ struct ServeCommand: AsyncParsableCommand {
         let keys = loaded.euromsg.endUsers.map(\.apiKey).joined(separator: ", ")
         say("Node API accounts: \(users). MySoft İYS accounts: \(iysUsers). Euromsg Express integrators: \(clients); API keys: \(keys)")
         say("Connections: at most \(maxConnections) per mock, heads within \(headerTimeout) s, bodies within \(bodyTimeout) s, idle \(idleTimeout) s; file descriptors: \(descriptors)")
-        let host = host
         // One line per mock once it listens, with the port it bound (port 0 picks a free one): scripts and tests wait for these.
-        let ports = ProviderMocks.Ports(nodeAPI: nodeApiPort, iys: iysPort, euromsg: euromsgPort, admin: adminPort)
+        let ports = ProviderMocks.Ports(nodeAPI: listen.nodeApiPort, iys: listen.iysPort, euromsg: listen.euromsgPort, admin: listen.adminPort)
         let mode = self.clock
         let secured = adminToken == nil ? "" : "; bearer token required"
         let format = logFormat

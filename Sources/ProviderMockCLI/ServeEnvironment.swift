@@ -40,8 +40,10 @@ enum ServeEnvironment {
     }
 
     /// `arguments` (the subcommand's, after its name) with the options that only the environment gives appended.
-    static func arguments(_ arguments: [String], options: [Option], environment: [String: String]) throws(Problem) -> [String] {
-        let known = Dictionary(options.map { ($0.variable, $0) }, uniquingKeysWith: { first, _ in first })
+    /// `known` are the variables that are settings at all (serve's and health's, which share one environment); a
+    /// command takes those of its `options`.
+    static func arguments(_ arguments: [String], options: [Option], known: [Option]? = nil, environment: [String: String]) throws(Problem) -> [String] {
+        let known = Dictionary((known ?? options).map { ($0.variable, $0) }, uniquingKeysWith: { first, _ in first })
         if let unknown = environment.keys.filter({ $0.hasPrefix(prefix) && known[$0] == nil }).sorted().first {
             throw Problem(description: "\(unknown) is not a setting of provider-mock serve; the settings are \(known.keys.sorted().joined(separator: ", "))")
         }

@@ -127,11 +127,13 @@ import Testing
         #expect(log.contains("cannot be written"), "\(log)")
     }
 
-    /// Runs the binary to its end; its status and what it printed.
-    func run(_ arguments: [String]) throws -> (Int32, String) {
+    /// Runs the binary to its end, with `environment` added to this process's (less any `PROVIDER_MOCK_` of its own);
+    /// its status and what it printed.
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String) {
         let process = Process()
         process.executableURL = ConvertCommandTests.binary
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PROVIDER_MOCK_") }.merging(environment) { $1 }
         let log = Pipe()
         process.standardError = log
         process.standardOutput = log

@@ -1,0 +1,35 @@
+import ArgumentParser
+
+/// Where `serve` listens: the address and the four ports. `health` takes the same options (and the same
+/// `PROVIDER_MOCK_*` variables), so a health check given the server's environment asks the ports it listens on.
+struct ListenOptions: ParsableArguments {
+    @Option(name: .long, help: "Address to bind.")
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: "Port of the Node API mock (JSON and SOAP).")
+    var nodeApiPort = 9587
+
+    @Option(name: .long, help: "Port of the MySoft İYS mock.")
+    var iysPort = 9590
+
+    @Option(name: .long, help: "Port of the Euromsg Express CRM/ERP gateway mock.")
+    var euromsgPort = 9591
+
+    @Option(name: .long, help: "Port of the admin API (/__admin/…: the clock, the journal of requests).")
+    var adminPort = 9580
+
+    /// One of the four servers: what it is, its port, the option that sets the port and a route that answers when it is up.
+    struct Server {
+        var name: String
+        var port: Int
+        var option: String
+        var healthPath: String
+    }
+
+    var servers: [Server] {
+        [Server(name: "the Node API mock", port: nodeApiPort, option: "node-api-port", healthPath: "/mock/health"),
+         Server(name: "the MySoft İYS mock", port: iysPort, option: "iys-port", healthPath: "/mock/health"),
+         Server(name: "the Euromsg Express mock", port: euromsgPort, option: "euromsg-port", healthPath: "/health-check"),
+         Server(name: "the admin API", port: adminPort, option: "admin-port", healthPath: "/__admin/clock")]
+    }
+}
