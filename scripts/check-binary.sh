@@ -19,29 +19,24 @@ if [ -n "$unexpected" ]; then
     exit 1
 fi
 
-root=$(mktemp -d)
+root=$(mktemp -d)/root
 server=""
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; sleep 0.2; umount "$root/proc" 2>/dev/null; rm -rf "$root"' EXIT
-mkdir -p "$root/bin" "$root/tmp" "$root/proc"
-cp "$binary" "$root/bin/provider-mock"
-for library in $libraries; do
-    mkdir -p "$root$(dirname "$library")"
-    cp -L "$library" "$root$library"
-done
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; sleep 0.2; umount "$root/proc" 2>/dev/null; rm -rf "$(dirname "$root")"' EXIT
+"$(dirname "$0")/assemble-root.sh" "$binary" "$root" --bare
 echo "== root file system: $(find "$root" -type f | wc -l) files, $(du -sh "$root" | cut -f1)"
 # /proc, as every container runtime mounts it: Swift reads a process's arguments from /proc/self/cmdline.
 mount -t proc proc "$root/proc"
 
 port=$((20000 + RANDOM % 20000))
-chroot "$root" /bin/provider-mock serve --node-api-port "$port" --iys-port $((port + 1)) --euromsg-port $((port + 2)) \
-    --admin-port $((port + 3)) --clock manual >"$root.log" 2>&1 &
+chroot "$root" /usr/local/bin/provider-mock serve --node-api-port "$port" --iys-port $((port + 1)) --euromsg-port $((port + 2)) \
+    --admin-port $((port + 3)) --clock manual >"$(dirname "$root")/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 100); do
     curl -sf "http://127.0.0.1:$port/mock/health" >/dev/null && break
-    kill -0 "$server" 2>/dev/null || { cat "$root.log"; echo "FAIL: serve stopped in the bare root" >&2; exit 1; }
+    kill -0 "$server" 2>/dev/null || { cat "$(dirname "$root")/serve.log"; echo "FAIL: serve stopped in the bare root" >&2; exit 1; }
     sleep 0.1
 done
-curl -sf "http://127.0.0.1:$port/mock/health" >/dev/null || { cat "$root.log"; echo "FAIL: serve does not answer" >&2; exit 1; }
+curl -sf "http://127.0.0.1:$port/mock/health" >/dev/null || { cat "$(dirname "$root")/serve.log"; echo "FAIL: serve does not answer" >&2; exit 1; }
 created=$(curl -s -u admin:123456 -H 'Content-Type: application/json' \
     -d '{"type":1,"sendingType":0,"number":"905551230011","sender":"BASLIK","title":"T","content":"Kök dizinden merhaba: ğüşıöçİ"}' \
     "http://127.0.0.1:$port/sms/create")
@@ -51,5 +46,5 @@ inbox=$(curl -s "http://127.0.0.1:$((port + 3))/__admin/sms?to=905551230011")
 grep -q 'Kök dizinden merhaba: ğüşıöçİ' <<<"$inbox" || { echo "FAIL: the inbox does not have the SMS: $inbox" >&2; exit 1; }
 curl -s "http://127.0.0.1:$port/soap?wsdl" | grep -q "definitions" || { echo "FAIL: no WSDL" >&2; exit 1; }
 curl -s "http://127.0.0.1:$((port + 3))/" | grep -qi "<html" || { echo "FAIL: no inbox page" >&2; exit 1; }
-rm -f "$root.log"
+
 echo "== ok: serve ran in a root holding only the binary and its libraries; the SMS reached the inbox, the WSDL and the page were served"
