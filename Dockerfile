@@ -1,7 +1,7 @@
 # The provider-mock image built from source, for users with a registry: the official Swift image builds the release
-# binary and assembles its root (scripts/assemble-root.sh, as scripts/build-image.sh does), and the final stage is the
-# Containerfile's, line for line (Tests/Image/image_smoke_test.py holds them to it).
-#   docker build -t provider-mock .        podman build --format docker -f Dockerfile -t provider-mock .
+# binary and assembles its root (scripts/assemble-root.sh), and the final stage, FROM scratch, holds that root only.
+# scripts/build-image.sh, with no registry, builds the same final stage from a local release build: one layout.
+#   docker build -t provider-mock .        podman build --format docker -t provider-mock .
 # (podman needs --format docker to keep the HEALTHCHECK.) The .git folder is part of the context: --version names its commit.
 ARG SWIFT_IMAGE=swift:6.3-bookworm
 FROM ${SWIFT_IMAGE} AS build

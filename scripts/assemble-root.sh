@@ -3,7 +3,7 @@
 # the binary (stripped) at /usr/local/bin/provider-mock, each library ldd lists at its own path, the CA certificates
 # (for HTTPS callbacks and `proxy`), a user `mock` (uid 10001) in /etc/passwd, and /tmp and /var/lib/provider-mock
 # (the state volume) writable by any user, so the image also runs under `--user` or a platform's arbitrary uid.
-# Used by scripts/build-image.sh (Containerfile) and by the Dockerfile's build stage: one layout for both.
+# Used by scripts/build-image.sh and by the Dockerfile's build stage: one layout for both.
 # With --bare, only the binary and its libraries (scripts/check-binary.sh: a root that holds nothing else).
 # Usage: scripts/assemble-root.sh BINARY ROOT [--bare]   (ROOT is created; it must not exist)
 set -euo pipefail

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the provider-mock image with no registry: a release build of the binary (incremental: it reuses what .ci/run or
-# an earlier build made), its root file system (scripts/assemble-root.sh), then Containerfile (FROM scratch) with podman or docker.
+# an earlier build made), its root file system (scripts/assemble-root.sh, as the Dockerfile's build stage does), then
+# the Dockerfile's final stage (FROM scratch) with podman or docker, the root copied from the build context.
 # Usage: scripts/build-image.sh [TAG]   (default provider-mock:dev; BINARY=path skips the build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +16,9 @@ engine="${ENGINE:-$(command -v podman || command -v docker || true)}"
 context=$(mktemp -d)
 trap 'rm -rf "$context"' EXIT
 scripts/assemble-root.sh "$binary" "$context/rootfs"
-cp Containerfile "$context/Containerfile"
+# The Dockerfile from its last FROM scratch on, the root taken from the context instead of the build stage.
+sed -n '/^FROM scratch/,$p' Dockerfile | sed 's#^COPY --from=build /rootfs/ /$#COPY rootfs/ /#' >"$context/Containerfile"
+grep -qx 'COPY rootfs/ /' "$context/Containerfile" || { echo "the Dockerfile's final stage no longer copies /rootfs/ from the build stage" >&2; exit 1; }
 # The docker format: OCI images have no HEALTHCHECK.
 format=()
 if [ "$(basename "$engine")" = podman ]; then format=(--format docker); fi
