@@ -127,7 +127,7 @@ import Testing
                 let byPath = Dictionary(grouping: listed.attempts) { $0.url.hasSuffix("/fail") ? "fail" : "hook" }
                 let delivered = try #require(byPath["hook"]?.first)
                 #expect(delivered.status == 200 && delivered.outcome == .delivered && delivered.attempt == 1)
-                #expect(delivered.payload.contains("\"pkgID\""))
+                #expect(delivered.payload.contains("\"pkg\":{"))
                 let failed = try #require(byPath["fail"]?.first)
                 #expect(failed.status == 500 && failed.outcome == .retrying)
                 #expect(failed.nextAttemptAt == "2025-12-02T08:00:11.000Z")

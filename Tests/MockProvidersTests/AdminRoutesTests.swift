@@ -29,7 +29,7 @@ import Testing
                 #expect(clock == AdminModels.Clock(mode: .manual, now: "2025-12-02T08:00:05.000Z", epochMillis: Self.start + 5000))
                 // Already there when the advance answered: no poll, no sleep.
                 let report = try receiver.bodies.withLock { try JSONDecoder().decode(DeliveryReport.self, from: Data(try #require($0.first))) }
-                #expect(report.pkgID == created.pkgID)
+                #expect(report.pkg.id == created.pkgID)
             }
         }
     }

@@ -41,6 +41,31 @@ import Testing
         #expect(examined.count >= NodeAPIOperation.allCases.count - 1, "the examples cover the operations: \(Set(NodeAPIOperation.allCases).subtracting(examined))")
     }
 
+    /// Issue 25, item 1: the delivery report is described (`webhooks.deliveryReport`) and the mock's bodies match it,
+    /// a delivered and an undelivered item, and the scenario's `userID`.
+    @Test func theDeliveryReportIsDescribedAndMatches() throws {
+        let document = try Self.document()
+        let check = OpenAPISchemaCheck(document: document)
+        let webhook = ((document["webhooks"] as? [String: Any])?["deliveryReport"] as? [String: Any])?["post"] as? [String: Any]
+        let schema = try #require((((webhook?["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"] as? [String: Any])
+        let clock = ManualClock(turkey: WireDate("2025-03-10 10:00")!)
+        var account = ScenarioFixtures.admin
+        account.userID = 4711
+        let simulation = NodeAPISimulation(accounts: [account], clock: clock)
+        var request = CreateSmsRequest(recipients: .oneToMany(["905551230011", "905551230001"]), sender: "BASLIK", title: "T", content: "Rapor ğüşıöçİ")
+        request.pushSettings = PushSettings(url: "http://127.0.0.1:9/hook")
+        _ = try simulation.respond(to: request, as: "admin")
+        clock.advance(seconds: 5)
+        let reports = simulation.dueReports()
+        #expect(reports.count == 1)
+        for (_, report) in reports {
+            let body = try JSONSerialization.jsonObject(with: Data(report.jsonBody))
+            let problems = check.problems(body, against: schema, at: "report")
+            #expect(problems.isEmpty, "\(problems)")
+            #expect((body as? [String: Any])?["userID"] as? Int == 4711)
+        }
+    }
+
     @Test func everyGoldenRequestAndReplyMatches() throws {
         let check = OpenAPISchemaCheck(document: try Self.document())
         for (file, request) in JSONExamples.requests where !type(of: request).operation.isParameterless {

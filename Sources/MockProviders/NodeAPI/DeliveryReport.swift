@@ -2,23 +2,14 @@ import Foundation
 import NodeAPI
 import WireCoding
 
-/// The body the mock POSTs to a package's `pushSettings.url` when items reach a final state. The
-/// document does not show one; this shape is the project's decision (see the README):
-/// `{"pkgID", "uuid", "customID", "items": [{"id", "target", "state", "sendingDate", "deliveryDate"}]}`,
-/// item states as in `/sms/list-item`, dates in the reply style.
+/// The body the mock POSTs to a package's `pushSettings.url` when items reach a final state. The document shows none;
+/// this is the shape a production receiver parses (README, "Decisions"): `{"pkg", "items", "userID"}`, the package as
+/// `/sms/list` shows it and its items as `/sms/list-item` shows them, every key written (an undelivered item's
+/// `"deliveryDate": null`), and the account's numeric id.
 package struct DeliveryReport: Sendable, Hashable, Codable {
-    package struct Item: Sendable, Hashable, Codable {
-        package var id: String
-        package var target: String
-        package var state: ItemState
-        package var sendingDate: WireDate?
-        package var deliveryDate: WireDate?
-    }
-
-    package var pkgID: Int
-    package var uuid: String
-    package var customID: String?
-    package var items: [Item]
+    package var pkg: SmsPackageSummary
+    package var items: [PackageItem]
+    package var userID: Int
 }
 
 extension DeliveryReport {

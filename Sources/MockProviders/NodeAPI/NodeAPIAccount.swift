@@ -5,6 +5,8 @@ public struct NodeAPIAccount: Sendable, Hashable {
     public var username: String
     public var password: String
     public var userUUID: String
+    /// The account's numeric id, sent as `userID` in delivery reports (scenario `userID`, 1 when absent).
+    public var userID: Int
     public var credit: Int
     /// Whether the user has İYS settings (an İYS code); commercial packages need them (`SMS30`).
     public var hasIysSettings: Bool
@@ -16,13 +18,14 @@ public struct NodeAPIAccount: Sendable, Hashable {
     public var blacklist: Set<String>
 
     public init(
-        username: String, password: String, userUUID: String, credit: Int, hasIysSettings: Bool = true,
+        username: String, password: String, userUUID: String, userID: Int = 1, credit: Int, hasIysSettings: Bool = true,
         iysBrandCode: String? = nil, senders: [SenderRecord] = [], blacklist: Set<String> = []
     ) {
         self.iysBrandCode = iysBrandCode
         self.username = username
         self.password = password
         self.userUUID = userUUID
+        self.userID = userID
         self.credit = credit
         self.hasIysSettings = hasIysSettings
         self.senders = senders

@@ -4,7 +4,7 @@ import NodeAPI
 // outcomes by name, every key optional but the account's credentials.
 
 extension NodeAPIAccount: Decodable {
-    enum CodingKeys: String, CodingKey, CaseIterable { case username, password, userUUID, credit, hasIysSettings, iysBrandCode, senders, blacklist }
+    enum CodingKeys: String, CodingKey, CaseIterable { case username, password, userUUID, userID, credit, hasIysSettings, iysBrandCode, senders, blacklist }
 
     public init(from decoder: any Decoder) throws {
         try ScenarioKeys.reject(CodingKeys.self, in: decoder)
@@ -21,6 +21,7 @@ extension NodeAPIAccount: Decodable {
             username: try container.decode(String.self, forKey: .username),
             password: try container.decode(String.self, forKey: .password),
             userUUID: try container.decodeIfPresent(String.self, forKey: .userUUID) ?? "00000000-0000-4000-8000-000000000000",
+            userID: try container.decodeIfPresent(Int.self, forKey: .userID, within: 1...Int(Int32.max)) ?? 1,
             credit: try container.decodeIfPresent(Int.self, forKey: .credit, within: ScenarioBounds.count) ?? 0,
             hasIysSettings: try container.decodeIfPresent(Bool.self, forKey: .hasIysSettings) ?? false,
             iysBrandCode: try container.decodeIfPresent(String.self, forKey: .iysBrandCode),

@@ -153,14 +153,13 @@ package struct NodeAPIState: Sendable {
         var due: [(url: String, report: DeliveryReport)] = []
         for (package, indices) in packages.dueReports(at: now) {
             guard let url = package.pushURL else { continue }
-            let packageState = package.state(at: now)
+            let summary = package.summary(at: now)
+            let userID = accounts[package.owner]?.userID ?? 1
             for start in stride(from: 0, to: indices.count, by: Self.itemsPerReport) {
                 let items = indices[start..<min(start + Self.itemsPerReport, indices.count)].map { index in
-                    let item = package.items[index]
-                    let view = package.view(item, at: now, packageState: packageState)
-                    return DeliveryReport.Item(id: item.id, target: item.target, state: view.state, sendingDate: view.sendingDate, deliveryDate: view.deliveryDate)
+                    package.view(package.items[index], at: now, packageState: summary.state)
                 }
-                due.append((url, DeliveryReport(pkgID: package.id, uuid: package.uuid, customID: package.customID, items: items)))
+                due.append((url, DeliveryReport(pkg: summary, items: items, userID: userID)))
             }
         }
         return due
