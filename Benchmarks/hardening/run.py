@@ -225,7 +225,7 @@ class KeepAliveHealthy(http.server.BaseHTTPRequestHandler):
 
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        KeepAliveHealthy.arrivals.append((time.perf_counter(), json.loads(body)["pkgID"]))
+        KeepAliveHealthy.arrivals.append((time.perf_counter(), json.loads(body)["pkg"]["id"]))
         self.send_response(200)
         self.send_header("Content-Length", "0")
         self.end_headers()
