@@ -60,7 +60,7 @@ import Testing
             let object = try #require(try JSONSerialization.jsonObject(with: Data(firstBody)) as? [String: Any])
             #expect(Set(object.keys) == ["pkg", "items", "userID"])
             let pkg = try #require(object["pkg"] as? [String: Any])
-            #expect(Set(pkg.keys) == Set(["id", "customID", "type", "uuid", "error", "state", "title", "content", "senders", "encoding", "validity", "statistics", "isScheduled", "sendingDate"]))
+            #expect(Set(pkg.keys) == Set(["id", "customID", "type", "uuid", "error", "state", "title", "content", "senders", "encoding", "validity", "statistics", "isScheduled", "sendingDate", "processingDate", "processInfo"]))
             let undelivered = try #require((object["items"] as? [[String: Any]])?.last)
             #expect(undelivered["deliveryDate"] is NSNull, "\(undelivered)")
             #expect(Set(undelivered.keys) == Set(["id", "msg", "error", "credit", "state", "sender", "target", "setState", "sendingDate", "deliveryDate", "processingDate"]))

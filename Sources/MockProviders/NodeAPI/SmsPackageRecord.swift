@@ -233,8 +233,18 @@ package struct SmsPackageRecord: Sendable, Hashable, Codable {
             statistics: .init(
                 total: tally.segments, credit: tally.credit, rCount: tally.items, delivered: tally.delivered, undelivered: tally.undelivered
             ),
-            isScheduled: isScheduled ? 1 : 0, sendingDate: TurkeyTime.date(startsAt)
+            isScheduled: isScheduled ? 1 : 0, sendingDate: TurkeyTime.date(startsAt),
+            processingDate: now >= sentAt && (cancelledAt ?? .max) > sentAt ? TurkeyTime.processingDate(sentAt, salt: id) : nil,
+            processInfo: PackageProcessInfo(create: .init(date: TurkeyTime.date(createdAt)), update: .init(date: TurkeyTime.date(lastChange(at: now))))
         )
+    }
+
+    /// The last instant up to `now` at which the package's state changed: its creation, the end of saving, the start
+    /// of sending, the hand-over, the first reports, the time-out of what was not reported, or its cancellation.
+    func lastChange(at now: Int64) -> Int64 {
+        let cancelled = cancelledAt ?? .max
+        let timeline = [savedAt, sendingAt, sentAt + lastDelay, reportAt + lastDelay, timeoutAt + lastDelay].filter { $0 < cancelled }
+        return ([createdAt] + timeline + [cancelled]).filter { $0 <= now }.max() ?? createdAt
     }
 
     /// The `/sms/list-item` view of an item.
@@ -250,7 +260,12 @@ package struct SmsPackageRecord: Sendable, Hashable, Codable {
             setState: packageState.rawValue,
             sendingDate: TurkeyTime.date(startsAt + item.delay),
             deliveryDate: state == .delivered ? finalAt(item, at: now).map { TurkeyTime.date($0) } : nil,
-            processingDate: handedOver ? TurkeyTime.date(sentAt + item.delay) : nil
+            processingDate: handedOver ? TurkeyTime.processingDate(sentAt + item.delay, salt: Self.salt(item.id)) : nil
         )
+    }
+
+    /// A number from an item's id (its digits, folded), for the fraction of its `processingDate`.
+    static func salt(_ id: String) -> Int {
+        id.utf8.reduce(0) { ($0 &* 31 &+ Int($1)) % 1_000_003 }
     }
 }

@@ -21,6 +21,18 @@ package enum TurkeyTime {
     package static func milliseconds(_ date: WireDate) -> Int64 {
         Int64(date.secondsSinceEpoch) * 1000 - offsetMilliseconds
     }
+
+    /// A `processingDate` as the provider writes it: microseconds, trailing zeros dropped (`2021-05-04T01:38:22.25607`,
+    /// `2021-05-17T18:29:21.657614`). The clock counts milliseconds; the last three digits come from `salt` (an id), so
+    /// the same record always reads the same and a client meets the fraction it will meet in production.
+    package static func processingDate(_ milliseconds: Int64, salt: Int) -> WireDate {
+        var date = date(milliseconds)
+        let millisecond = Int(((milliseconds % 1000) + 1000) % 1000)
+        let digits = String(millisecond * 1000 + (salt % 997 + 997) % 997 + 1)
+        let micro = String(repeating: "0", count: 6 - digits.count) + digits
+        date.fraction = String(micro.reversed().drop { $0 == "0" }.reversed())
+        return date
+    }
 }
 
 import MySoftIYS

@@ -101,11 +101,16 @@ public struct SmsPackageSummary: Sendable, Hashable, Codable {
     /// 1 when the package has a `sendingDate`, else 0.
     public var isScheduled: Int
     public var sendingDate: WireDate?
+    /// When the package was handed over for sending, with fractions of a second (`2021-05-04T01:38:22.25607`); null before.
+    public var processingDate: WireDate?
+    /// When the package was created and last changed.
+    public var processInfo: PackageProcessInfo?
 
     public init(
         id: Int, customID: String? = nil, type: SmsType, uuid: String, error: String? = nil, state: PackageState,
         title: String, content: String?, senders: [String], encoding: SmsEncoding, validity: Int,
-        statistics: Statistics, isScheduled: Int, sendingDate: WireDate?
+        statistics: Statistics, isScheduled: Int, sendingDate: WireDate?, processingDate: WireDate? = nil,
+        processInfo: PackageProcessInfo? = nil
     ) {
         self.id = id
         self.customID = customID
@@ -121,9 +126,12 @@ public struct SmsPackageSummary: Sendable, Hashable, Codable {
         self.statistics = statistics
         self.isScheduled = isScheduled
         self.sendingDate = sendingDate
+        self.processingDate = processingDate
+        self.processInfo = processInfo
     }
 
-    /// Every key the document prints, null when there is no value (`customID`, `error`).
+    /// Every key the document prints, null when there is no value (`customID`, `error`), and the two a client reads
+    /// that the document's sample leaves out (`processingDate`, `processInfo`).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
@@ -140,5 +148,25 @@ public struct SmsPackageSummary: Sendable, Hashable, Codable {
         try container.encode(statistics, forKey: .statistics)
         try container.encode(isScheduled, forKey: .isScheduled)
         try container.encodeNullable(sendingDate, forKey: .sendingDate)
+        try container.encodeNullable(processingDate, forKey: .processingDate)
+        try container.encodeNullable(processInfo, forKey: .processInfo)
+    }
+}
+
+/// `processInfo` of a `/sms/list` package: `{"create": {"date"}, "update": {"date"}}`. The document prints it only as
+/// `{...}` (in `/mo/list-request`); a public client (digisms) reads `create.date` and `update.date` of packages.
+public struct PackageProcessInfo: Sendable, Hashable, Codable {
+    /// One event of a package's life.
+    public struct Event: Sendable, Hashable, Codable {
+        public var date: WireDate
+        public init(date: WireDate) { self.date = date }
+    }
+
+    public var create: Event
+    public var update: Event
+
+    public init(create: Event, update: Event) {
+        self.create = create
+        self.update = update
     }
 }
