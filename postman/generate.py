@@ -90,7 +90,7 @@ def bearer(variable):
 
 JSON_HEADER = [("Content-Type", "application/json; charset=utf-8")]
 
-# The document's JSON example files and their endpoints.
+# The document's JSON example files and their endpoints (and two the document lacks, from public clients).
 JSON_PATHS = {
     "sms-create": "/sms/create", "sms-create-1toN": "/sms/create", "sms-create-NtoN": "/sms/create", "sms-create-otp": "/sms/create-otp",
     "sms-create-kvkk": "/sms/create-kvkk", "sms-list": "/sms/list", "sms-list-item": "/sms/list-item", "sms-list-sender": "/sms/list-sender",
@@ -99,6 +99,7 @@ JSON_PATHS = {
     "contact-import": "/contact/import", "contact-list": "/contact/list", "contact-create-group": "/contact/create-group",
     "contact-update-group": "/contact/update-group", "contact-delete-group": "/contact/delete-group", "contact-list-group": "/contact/list-group",
     "contact-set-blacklist": "/contact/set-blacklist", "mo-list-request": "/mo/list-request", "user-credit": "/user/credit",
+    "sms-list-gateway": "/sms/list-gateway", "sms-get-mo": "/sms/get-mo",
 }
 
 
@@ -140,6 +141,7 @@ def node_api():
     flow = [
         post("Credit", "/user/credit", {}),
         post("Senders", "/sms/list-sender", {"status": 1}),
+        post("Gateways", "/sms/list-gateway", {}),
         post("Send one SMS", "/sms/create", {"type": 1, "sendingType": 0, "number": 905551230011, "sender": "BASLIK", "title": "Postman",
                                              "content": "Merhaba, ğüşıöç İ çalışıyor.", "customID": "postman-{{$timestamp}}"}, keep("pkgID", "data.pkgID")),
         post("Send to many", "/sms/create", {"type": 1, "sendingType": 1, "numbers": [905551230011, 905551230013], "sender": "BASLIK",
@@ -160,6 +162,7 @@ def node_api():
         post("Groups", "/contact/list-group", {}),
         post("Blacklist", "/contact/set-blacklist", {"status": True, "gsms": [905001234599]}),
         post("Opt-out requests", "/mo/list-request", {}),
+        post("MO messages", "/sms/get-mo", {}),
         request("SOAP credit", "POST", url("nodeApiUrl", "/soap"),
                 '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:sms="http://localhost:9587/wsdl/sms"><soapenv:Body>'
                 "<sms:getUserCredit><username>{{username}}</username><password>{{password}}</password></sms:getUserCredit></soapenv:Body></soapenv:Envelope>",

@@ -137,6 +137,8 @@ import Testing
             _ = try await call("/contact/delete", #"{"uuids": ["\#(uuid)"], "permanent": 1}"#)
             _ = try await call("/contact/delete-group", #"{"uuids": ["\#(groupUUID)"]}"#)
             _ = try await call("/mo/list-request", "{}")
+            _ = try await call("/sms/get-mo", "{}")
+            _ = try await call("/sms/list-gateway", "")
             _ = try await call("/user/credit", "")
             _ = try await call("/user/credit", "", authorization: "Basic eDp5")
             _ = try await call("/sms/list", #"{"pageSize": 5}"#)

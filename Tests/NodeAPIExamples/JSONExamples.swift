@@ -71,6 +71,9 @@ public enum JSONExamples {
         ("contact-set-blacklist.request", SetBlacklistRequest(status: true, uuids: [u2], gsms: ["905991000001", "905991000002"], returnInvalids: true)),
         ("mo-list-request.request", ListMoRequestsRequest(keyword: "RED", startDate: start, finishDate: finish, paging: Paging(pageIndex: 0, pageSize: 10))),
         ("user-credit.request", UserCreditRequest()),
+        // Not in the document: what public clients send (nac-sms `gateways()` and `getMo(startDate, finishDate)`).
+        ("sms-list-gateway.request", ListGatewaysRequest()),
+        ("sms-get-mo.request", GetMoRequest(startDate: start, finishDate: finish)),
     ]
 
     static let contact = Contact(
@@ -120,6 +123,15 @@ public enum JSONExamples {
             processInfo: .init(processingDate: WireDate("2020-12-25T12:00:05"), blacklisted: 1)
         )]))),
         ("user-credit.reply", .userCredit, Expect(UserCredit(credit: 316807))),
+        // Not in the document: a gateway as a .NET client reads it, and MO messages in /mo/list-request's shape.
+        ("sms-list-gateway.reply", .listGateways, Expect(Page(totalRecord: 1, list: [Gateway(
+            uuid: u1, smsType: 1, operator: 0, subProvider: 0, isOTP: false, simChangeControl: false
+        )]))),
+        ("sms-get-mo.reply", .getMo, Expect(Page(totalRecord: 1, list: [MoRequest(
+            uuid: "1b09b8c5-ae80-42af-8779-21a61afd5da1", gsm: "905591234567", msg: "Randevumu onaylıyorum", state: .noMatch,
+            shortNr: "2222", userInfo: .init(uuid: contactUUID, username: "testuser"),
+            processInfo: .init(processingDate: WireDate("2020-12-25T12:00:05"), blacklisted: 0)
+        )]))),
     ]
 }
 

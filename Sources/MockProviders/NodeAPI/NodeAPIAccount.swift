@@ -14,12 +14,14 @@ public struct NodeAPIAccount: Sendable, Hashable {
     /// (when the İYS mock's consent store is attached).
     public var iysBrandCode: String?
     public var senders: [SenderRecord]
+    /// The account's gateways (`/sms/list-sender`'s and `/sms/list-gateway`'s), which `gateway` of a package names.
+    public var gateways: [Gateway]
     /// Normalised numbers that never receive the user's packages.
     public var blacklist: Set<String>
 
     public init(
         username: String, password: String, userUUID: String, userID: Int = 1, credit: Int, hasIysSettings: Bool = true,
-        iysBrandCode: String? = nil, senders: [SenderRecord] = [], blacklist: Set<String> = []
+        iysBrandCode: String? = nil, senders: [SenderRecord] = [], gateways: [Gateway] = [], blacklist: Set<String> = []
     ) {
         self.iysBrandCode = iysBrandCode
         self.username = username
@@ -29,6 +31,7 @@ public struct NodeAPIAccount: Sendable, Hashable {
         self.credit = credit
         self.hasIysSettings = hasIysSettings
         self.senders = senders
+        self.gateways = gateways
         self.blacklist = blacklist
     }
 }
@@ -39,8 +42,11 @@ public struct SenderRecord: Sendable, Hashable {
     public var title: String
     public var state: SenderState
     public var otpApproved: Bool
+    /// The uuids of the account's gateways defined for this sender: a package from it may name only these.
+    public var gateways: [String]
 
-    public init(uuid: String, title: String, state: SenderState, otpApproved: Bool = false) {
+    public init(uuid: String, title: String, state: SenderState, otpApproved: Bool = false, gateways: [String] = []) {
+        self.gateways = gateways
         self.uuid = uuid
         self.title = title
         self.state = state

@@ -4,7 +4,7 @@ import NodeAPI
 // outcomes by name, every key optional but the account's credentials.
 
 extension NodeAPIAccount: Decodable {
-    enum CodingKeys: String, CodingKey, CaseIterable { case username, password, userUUID, userID, credit, hasIysSettings, iysBrandCode, senders, blacklist }
+    enum CodingKeys: String, CodingKey, CaseIterable { case username, password, userUUID, userID, credit, hasIysSettings, iysBrandCode, senders, gateways, blacklist }
 
     public init(from decoder: any Decoder) throws {
         try ScenarioKeys.reject(CodingKeys.self, in: decoder)
@@ -17,6 +17,16 @@ extension NodeAPIAccount: Decodable {
             }
             normalised.insert(value)
         }
+        let gateways = try container.decodeIfPresent([ScenarioGateway].self, forKey: .gateways)?.map(\.gateway) ?? []
+        let senders = try container.decodeIfPresent([SenderRecord].self, forKey: .senders) ?? []
+        for (index, sender) in senders.enumerated() {
+            for uuid in sender.gateways where !gateways.contains(where: { $0.uuid == uuid }) {
+                throw DecodingError.dataCorrupted(.init(
+                    codingPath: container.codingPath + [CodingKeys.senders, WireKey(intValue: index)!, SenderRecord.CodingKeys.gateways],
+                    debugDescription: "'\(uuid)' is not one of the account's gateways (\(gateways.map(\.uuid).joined(separator: ", ")))"
+                ))
+            }
+        }
         self.init(
             username: try container.decode(String.self, forKey: .username),
             password: try container.decode(String.self, forKey: .password),
@@ -25,14 +35,14 @@ extension NodeAPIAccount: Decodable {
             credit: try container.decodeIfPresent(Int.self, forKey: .credit, within: ScenarioBounds.count) ?? 0,
             hasIysSettings: try container.decodeIfPresent(Bool.self, forKey: .hasIysSettings) ?? false,
             iysBrandCode: try container.decodeIfPresent(String.self, forKey: .iysBrandCode),
-            senders: try container.decodeIfPresent([SenderRecord].self, forKey: .senders) ?? [],
+            senders: senders, gateways: gateways,
             blacklist: normalised
         )
     }
 }
 
 extension SenderRecord: Decodable {
-    enum CodingKeys: String, CodingKey, CaseIterable { case title, uuid, state, otpApproved }
+    enum CodingKeys: String, CodingKey, CaseIterable { case title, uuid, state, otpApproved, gateways }
 
     static let stateNames: [String: SenderState] = ["pending": .pending, "approved": .approved, "rejected": .rejected, "banned": .banned]
 
@@ -46,7 +56,32 @@ extension SenderRecord: Decodable {
         let title = try container.decode(String.self, forKey: .title)
         self.init(
             uuid: try container.decodeIfPresent(String.self, forKey: .uuid) ?? "sender-\(title.lowercased())",
-            title: title, state: state, otpApproved: try container.decodeIfPresent(Bool.self, forKey: .otpApproved) ?? false
+            title: title, state: state, otpApproved: try container.decodeIfPresent(Bool.self, forKey: .otpApproved) ?? false,
+            gateways: try container.decodeIfPresent([String].self, forKey: .gateways) ?? []
+        )
+    }
+}
+
+/// A gateway in a scenario: `{uuid, smsType, operator, subProvider, isOTP, simChangeControl}`, every key but `uuid`
+/// optional (a normal-SMS gateway of no particular operator, without OTP or SIM-change control).
+struct ScenarioGateway: Decodable {
+    let gateway: Gateway
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case uuid, smsType, `operator`, subProvider, isOTP, simChangeControl }
+
+    init(from decoder: any Decoder) throws {
+        try ScenarioKeys.reject(CodingKeys.self, in: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let uuid = try container.decode(String.self, forKey: .uuid)
+        guard SendingExtras.isUUID(uuid) else {
+            throw DecodingError.dataCorruptedError(forKey: .uuid, in: container, debugDescription: "'\(uuid)' is not a uuid (8-4-4-4-12 hexadecimal digits)")
+        }
+        gateway = Gateway(
+            uuid: uuid, smsType: try container.decodeIfPresent(Int.self, forKey: .smsType, within: 0...2) ?? 1,
+            operator: try container.decodeIfPresent(Int.self, forKey: .operator, within: 0...99) ?? 0,
+            subProvider: try container.decodeIfPresent(Int.self, forKey: .subProvider, within: 0...9999) ?? 0,
+            isOTP: try container.decodeIfPresent(Bool.self, forKey: .isOTP) ?? false,
+            simChangeControl: try container.decodeIfPresent(Bool.self, forKey: .simChangeControl) ?? false
         )
     }
 }

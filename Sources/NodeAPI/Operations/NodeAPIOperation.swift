@@ -7,6 +7,8 @@ public enum NodeAPIOperation: String, Sendable, CaseIterable, Hashable {
     case listSms = "/sms/list"
     case listSmsItems = "/sms/list-item"
     case listSenders = "/sms/list-sender"
+    case listGateways = "/sms/list-gateway"
+    case getMo = "/sms/get-mo"
     case cancelSms = "/sms/cancel"
     case recreateSms = "/sms/recreate"
     case smsSummary = "/sms/summary"
@@ -53,7 +55,7 @@ public enum NodeAPIOperation: String, Sendable, CaseIterable, Hashable {
     }
 
     /// Whether the request has no parameters (an empty body is then accepted).
-    public var isParameterless: Bool { self == .userCredit }
+    public var isParameterless: Bool { self == .userCredit || self == .listGateways }
 
     public var requestType: any NodeAPIRequest.Type {
         switch self {
@@ -63,6 +65,8 @@ public enum NodeAPIOperation: String, Sendable, CaseIterable, Hashable {
         case .listSms: ListSmsRequest.self
         case .listSmsItems: ListSmsItemsRequest.self
         case .listSenders: ListSendersRequest.self
+        case .listGateways: ListGatewaysRequest.self
+        case .getMo: GetMoRequest.self
         case .cancelSms: CancelSmsRequest.self
         case .recreateSms: RecreateSmsRequest.self
         case .smsSummary: SmsSummaryRequest.self

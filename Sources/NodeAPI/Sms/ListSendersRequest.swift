@@ -38,10 +38,13 @@ public struct Sender: Sendable, Hashable, Codable {
     public var uuid: String
     public var status: SenderState
     public var title: String
+    /// The gateways defined for the sender (not in the document's sample; `/sms/list-gateway` lists the account's).
+    public var gateways: [Gateway]?
 
-    public init(uuid: String, status: SenderState, title: String) {
+    public init(uuid: String, status: SenderState, title: String, gateways: [Gateway]? = nil) {
         self.uuid = uuid
         self.status = status
         self.title = title
+        self.gateways = gateways
     }
 }

@@ -21,7 +21,7 @@ public struct SendingExtras: Sendable, Hashable {
     }
 
     /// `1b09b8c5-ae80-42af-8779-21a61afd5da1`: 8-4-4-4-12 hexadecimal digits.
-    static func isUUID(_ text: String) -> Bool {
+    public static func isUUID(_ text: String) -> Bool {
         let groups = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
         guard groups.map(\.count) == [8, 4, 4, 4, 12] else { return false }
         return groups.allSatisfy { group in

@@ -4,7 +4,7 @@ import NodeAPI
 extension CreateOtpRequest: NodeAPITransition {
     package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> PackageCreated {
         let account = try state.account(user)
-        try state.checkSender(sender, of: account, otp: true)
+        try state.checkSender(sender, of: account, otp: true, gateway: extras.gateway)
         if commercial == true, !account.hasIysSettings { throw NodeAPIError(.sms30) }
         try state.packages.checkCustomID(customID, of: user)
         return try state.store(user: user, PackageDraft(

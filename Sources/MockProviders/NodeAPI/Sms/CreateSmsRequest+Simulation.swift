@@ -9,7 +9,7 @@ extension CreateSmsRequest: NodeAPITransition {
 
     package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> PackageCreated {
         let account = try state.account(user)
-        try state.checkSender(sender, of: account, otp: false)
+        try state.checkSender(sender, of: account, otp: false, gateway: extras.gateway)
         if commercial == true, !account.hasIysSettings { throw NodeAPIError(.sms30) }
         try state.packages.checkCustomID(customID, of: user)
         let recipients: [(number: GSMNumber, msg: String?)] = switch self.recipients {

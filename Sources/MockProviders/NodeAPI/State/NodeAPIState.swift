@@ -62,7 +62,9 @@ package struct NodeAPIState: Sendable {
         return account
     }
 
-    func checkSender(_ title: String, of account: NodeAPIAccount, otp: Bool) throws(NodeAPIError) {
+    /// The sender must be the account's and approved (for OTP too, when `otp`); a `gateway` must be one of the
+    /// account's gateways and, when the sender lists gateways, one of the sender's.
+    func checkSender(_ title: String, of account: NodeAPIAccount, otp: Bool, gateway: String? = nil) throws(NodeAPIError) {
         guard let sender = account.senders.first(where: { $0.title == title }) else {
             throw NodeAPIError(.invalidSmsSender, detail: "sender '\(title)' is not defined for this user")
         }
@@ -71,6 +73,14 @@ package struct NodeAPIState: Sendable {
         }
         if otp, !sender.otpApproved {
             throw NodeAPIError(.invalidSmsSender, detail: "sender '\(title)' is not approved for OTP")
+        }
+        guard let gateway else { return }
+        let known = account.gateways.map(\.uuid)
+        guard known.contains(gateway) else {
+            throw .invalid("gateway", "'\(gateway)' is not a gateway of this user (/sms/list-gateway lists \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
+        }
+        if !sender.gateways.isEmpty, !sender.gateways.contains(gateway) {
+            throw .invalid("gateway", "'\(gateway)' is not defined for sender '\(title)' (its gateways: \(sender.gateways.joined(separator: ", ")))")
         }
     }
 
