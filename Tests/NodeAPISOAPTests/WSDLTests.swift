@@ -61,6 +61,16 @@ import Testing
         documents.append(try replyBody(SOAPExamples.getSmsPackageItemsReply, .listSmsItems))
         documents.append(try replyBody(SOAPExamples.getSmsSendersReply, .listSenders))
         documents.append(try replyBody(UserCredit(credit: 1), .userCredit))
+        // Issue 25: what the mock adds to the document's replies (a sender's gateways, a package's processing).
+        let gateway = Gateway(uuid: "6f1c2a8e-4b7d-4e21-9a3c-5d8e7f901234", smsType: 1, operator: 0, subProvider: 1, isOTP: false, simChangeControl: true)
+        documents.append(try replyBody(Page(totalRecord: 1, list: [Sender(uuid: "s", status: .approved, title: "BASLIK", gateways: [gateway])]), .listSenders))
+        let processed = SmsPackageSummary(
+            id: 1, type: .normal, uuid: "u", state: .complete, title: "T", content: "c", senders: ["BASLIK"], encoding: .gsm7, validity: 60,
+            statistics: .init(total: 1, credit: 1, rCount: 1, delivered: 1, undelivered: 0), isScheduled: 0, sendingDate: WireDate("2025-03-10T10:00:00"),
+            processingDate: WireDate("2025-03-10T10:00:02.25007"),
+            processInfo: PackageProcessInfo(create: .init(date: WireDate("2025-03-10T10:00:00")!), update: .init(date: WireDate("2025-03-10T10:00:05")!))
+        )
+        documents.append(try replyBody(Page(totalRecord: 1, list: [processed]), .listSms))
         let failure = try NodeAPISOAP.encodeReply(NodeAPIReply<StatusReply>.failure(NodeAPIError(.sms07)), operation: .cancelSms)
         documents.append(try XMLDocumentParser.parse(failure).children[0].children[0])
         try SchemaValidator.expectValid(documents)
