@@ -44,6 +44,20 @@ import Testing
         #expect(decoded.credentials?.username == "admin")
     }
 
+    /// Issue 25, item 5: PHP's SoapClient writes `<item/>` for a number it could not fit into the WSDL's item; the
+    /// error names the item and says what to write, instead of "no valid number" for the whole package.
+    @Test func anEmptyItemIsRefusedNamingIt() throws {
+        let fields = "<type>1</type><sendingType>1</sendingType><title>T</title><content>Merhaba</content><sender>BASLIK</sender>"
+        let error = providerError(sendSms(fields + "<numbers><item>905511034554</item><item/></numbers>"))
+        #expect(error == NodeAPIError.invalid("numbers[1]", "is empty: no number was given (a SOAP toolkit that writes <item/> did not serialize it; write the item as <item>905…</item> or <item><nr>905…</nr></item>, with PHP's SoapClient ['item' => [['nr' => '905…']]])"))
+        // The document's own form, and the element form, are packages.
+        for numbers in ["<item>905511034554</item><item>905433404971</item>", "<item><nr>905511034554</nr></item><item><nr>905433404971</nr></item>"] {
+            let request = try NodeAPISOAP.decodeRequest(CreateSmsRequest.self, from: sendSms(fields + "<numbers>\(numbers)</numbers>")).request
+            #expect(request.recipients.numbers == ["905511034554", "905433404971"])
+            try request.validate()
+        }
+    }
+
     @Test func truncatedXMLIsAClientFault() {
         let bytes = Array(sendSms(Self.validFields).dropLast(30))
         #expect(fault(bytes)?.code == .client)

@@ -42,6 +42,9 @@ def sends(toolkit):
         "sendSms single": dict(type="1", sendingType="0", title="Tekli", content=f"Merhaba ğüşıöç ({toolkit})", number="905511034554", sender="BASLIK"),
         "sendSms one-to-many": dict(type="1", sendingType="1", title="Toplu", content=f"Herkese İyi günler ({toolkit})", sender="BASLIK",
                                     numbers={"item": [{"nr": "905511034554"}, {"nr": "905433404971"}]}),
+        # The document's one-to-many, <item>905…</item>, as each toolkit is given it: plain strings (issue 25, item 5).
+        "sendSms one-to-many, strings": dict(type="1", sendingType="1", title="Dizgi", content=f"Dizgiyle ({toolkit})", sender="BASLIK",
+                                             numbers={"item": ["905511034554", "905433404971"]}),
         "sendSms many-to-many": dict(type="1", sendingType="2", title="Kişisel", sender="BASLIK",
                                      numbers={"item": [{"nr": "905511034554", "msg": f"A özel ({toolkit})"}, {"nr": "905433404971", "msg": f"B özel ({toolkit})"}]}),
         "sendSms scheduled": dict(type="1", sendingType="0", title="Yarın", content=f"Yarın ({toolkit})", number="905511034554", sender="BASLIK",

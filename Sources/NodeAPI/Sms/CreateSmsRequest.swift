@@ -173,6 +173,11 @@ public struct CreateSmsRequest: NodeAPIRequest {
         }
         if recipients.numbers.isEmpty { throw .invalid("numbers", "must not be empty") }
         if case .single(let number) = recipients { try FieldRules.checkNumber(number, "number") }
+        // An empty item (`<item/>`, `""`) is what a SOAP toolkit sends when it could not fit a number into the WSDL's
+        // item (PHP's SoapClient given a plain string): said as such, not hidden in "no valid number" for the package.
+        if recipients.sendingType != .single, let index = recipients.numbers.firstIndex(where: { $0.raw.trimmedASCIIWhitespace.isEmpty }) {
+            throw .invalid("numbers[\(index)]", "is empty: no number was given (a SOAP toolkit that writes <item/> did not serialize it; write the item as <item>905…</item> or <item><nr>905…</nr></item>, with PHP's SoapClient ['item' => [['nr' => '905…']]])")
+        }
         try FieldRules.checkValidity(validity, otp: false)
         try FieldRules.checkDate(sendingDate, "sendingDate", style: .minutes)
         if let now, let sendingDate, sendingDate < now.styled(.minutes) {
