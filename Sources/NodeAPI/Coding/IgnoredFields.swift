@@ -14,6 +14,7 @@ import WireCoding
 public final class IgnoredFields: Sendable {
     private let paths = Mutex<[String]>([])
     private let repeatedPaths = Mutex<[String]>([])
+    private let toleratedForms = Mutex<[String]>([])
 
     public init() {}
 
@@ -23,16 +24,29 @@ public final class IgnoredFields: Sendable {
     /// The fields given more than once, in the body's order; the last value of each was read.
     public var repeated: [String] { repeatedPaths.withLock { $0 } }
 
+    /// Forms public clients send that the document's rules refuse and a lenient decode read anyway, each as a
+    /// sentence saying how it was read (`recipientType 2`, a `pushSettings` without `url`, `number` as a list of one).
+    public var tolerated: [String] { toleratedForms.withLock { $0 } }
+
     /// One text per field, as the mock reports it (`X-Mock-Warning`, the journal).
-    public var warnings: [String] { all.map { "unknown field '\($0)' ignored" } + repeated.map(JSONOutline.repeatedWarning) }
+    public var warnings: [String] { all.map { "unknown field '\($0)' ignored" } + repeated.map(JSONOutline.repeatedWarning) + tolerated }
 
     func add(_ path: String) {
         paths.withLock { $0.append(path) }
     }
 
+    func tolerate(_ warning: String) {
+        toleratedForms.withLock { $0.append(warning) }
+    }
+
     public func addRepeated(_ paths: [String]) {
         repeatedPaths.withLock { $0 += paths }
     }
+}
+
+extension Decoder {
+    /// The ``IgnoredFields`` of a lenient decode; nil in the strict mode.
+    var ignoredFields: IgnoredFields? { userInfo[.nodeAPIIgnoredFields] as? IgnoredFields }
 }
 
 extension CodingUserInfoKey {

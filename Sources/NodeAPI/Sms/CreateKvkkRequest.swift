@@ -41,7 +41,7 @@ public struct CreateKvkkRequest: NodeAPIRequest {
         content = try container.requireText(forKey: .content)
         encoding = try container.decodeWireEnum(SmsEncoding.self, forKey: .encoding)
         validity = try container.decodeLenientInt(forKey: .validity)
-        pushSettings = try container.decodeObjectIfPresent(PushSettings.self, forKey: .pushSettings)
+        pushSettings = try container.decodePushSettings(forKey: .pushSettings, tolerating: decoder.ignoredFields)
     }
 
     public func encode(to encoder: any Encoder) throws {

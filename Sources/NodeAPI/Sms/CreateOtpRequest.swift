@@ -46,7 +46,7 @@ public struct CreateOtpRequest: NodeAPIRequest {
         content = try container.requireText(forKey: .content)
         encoding = try container.decodeWireEnum(SmsEncoding.self, forKey: .encoding)
         validity = try container.decodeLenientInt(forKey: .validity)
-        pushSettings = try container.decodeObjectIfPresent(PushSettings.self, forKey: .pushSettings)
+        pushSettings = try container.decodePushSettings(forKey: .pushSettings, tolerating: decoder.ignoredFields)
         commercial = try container.decodeLenientBool(forKey: .commercial)
         customID = try container.decodeText(forKey: .customID)
         trustDate = try container.decodeDateIfPresent(forKey: .trustDate)

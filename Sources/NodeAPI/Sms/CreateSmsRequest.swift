@@ -57,7 +57,7 @@ public struct CreateSmsRequest: NodeAPIRequest {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         type = try container.requireWireEnum(SmsType.self, forKey: .type)
         let sendingType = try container.requireWireEnum(SendingType.self, forKey: .sendingType)
-        recipients = try Self.decodeRecipients(sendingType, from: container)
+        recipients = try Self.decodeRecipients(sendingType, from: container, tolerating: decoder.ignoredFields)
         sender = try container.requireText(forKey: .sender)
         title = try container.requireText(forKey: .title)
         content = try container.decodeIfPresent(String.self, forKey: .content).flatMap { $0.isEmpty ? nil : $0 }
@@ -65,20 +65,38 @@ public struct CreateSmsRequest: NodeAPIRequest {
         validity = try container.decodeLenientInt(forKey: .validity)
         sendingDate = try container.decodeDateIfPresent(forKey: .sendingDate)
         periodicSettings = try container.decodeObjectIfPresent(PeriodicSettings.self, forKey: .periodicSettings)
-        pushSettings = try container.decodeObjectIfPresent(PushSettings.self, forKey: .pushSettings)
+        pushSettings = try container.decodePushSettings(forKey: .pushSettings, tolerating: decoder.ignoredFields)
         commercial = try container.decodeLenientBool(forKey: .commercial)
         customID = try container.decodeText(forKey: .customID)
         extras = SendingExtras(
             skipAhsQuery: try container.decodeLenientBool(forKey: .skipAhsQuery),
             gateway: try container.decodeText(forKey: .gateway),
-            recipientType: try container.decodeWireEnum(IysRecipientType.self, forKey: .recipientType)
+            recipientType: try Self.decodeRecipientType(from: container, tolerating: decoder.ignoredFields)
         )
     }
 
-    static func decodeRecipients(_ sendingType: SendingType, from container: KeyedDecodingContainer<CodingKeys>) throws -> Recipients {
+    /// `recipientType`: 0 or 1. A client's 2 ("both") is, in a lenient decode, no type (the İYS gate then reads both
+    /// types' consent, as when it is absent), said in `tolerated`; the strict mode refuses it as any unknown constant.
+    static func decodeRecipientType(from container: KeyedDecodingContainer<CodingKeys>, tolerating ignored: IgnoredFields?) throws -> IysRecipientType? {
+        if let ignored, try container.decodeLenientInt(forKey: .recipientType) == 2 {
+            ignored.tolerate("recipientType 2 (both) read as no recipientType: the İYS gate reads BIREYSEL and TACIR consent")
+            return nil
+        }
+        return try container.decodeWireEnum(IysRecipientType.self, forKey: .recipientType)
+    }
+
+    static func decodeRecipients(_ sendingType: SendingType, from container: KeyedDecodingContainer<CodingKeys>, tolerating ignored: IgnoredFields? = nil) throws -> Recipients {
         switch sendingType {
         case .single:
             if container.containsValue(.numbers) { throw NodeAPIError.invalid("numbers", "is not allowed when sendingType is 0; use number") }
+            if (try? container.decodeLenientString(forKey: .number)) == nil, let list = try? container.decodeLenientStrings(forKey: .number) {
+                // `"number": ["905…"]`, as a reseller's public mock documents it: one number in a list.
+                guard list.count == 1, let ignored else {
+                    throw NodeAPIError.invalid("number", "is one number when sendingType is 0, not a list of \(list.count); for several, use numbers with sendingType 1")
+                }
+                ignored.tolerate("number given as a list of one: read as its number")
+                return .single(GSMNumber(list[0].trimmedASCIIWhitespace))
+            }
             return .single(GSMNumber(try container.requireLenientString(forKey: .number)))
         case .oneToMany:
             if container.containsValue(.number) { throw NodeAPIError.invalid("number", "is not allowed when sendingType is 1; use numbers") }

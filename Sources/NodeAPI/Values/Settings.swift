@@ -11,6 +11,21 @@ public struct PushSettings: Sendable, Hashable, Codable {
     }
 }
 
+extension KeyedDecodingContainer {
+    /// `pushSettings`. One without `url` is, in a lenient decode, no push settings (the package is created and sends no
+    /// reports), said in `tolerated`: a client once sent `{"pushSettings": {"pushSettings": {"url": …}}}` in production
+    /// and the provider took its packages. The strict mode refuses it naming `pushSettings.url`.
+    func decodePushSettings(forKey key: Key, tolerating ignored: IgnoredFields?) throws -> PushSettings? {
+        guard let ignored, containsValue(key), let nested = try? nestedContainer(keyedBy: WireKey.self, forKey: key),
+              !nested.contains(WireKey("url")) else {
+            return try decodeObjectIfPresent(PushSettings.self, forKey: key)
+        }
+        let inner = (try? nested.nestedContainer(keyedBy: WireKey.self, forKey: WireKey("pushSettings")))?.contains(WireKey("url")) == true
+        ignored.tolerate("\(key.stringValue) has no url\(inner ? " (\(key.stringValue).\(key.stringValue).url is not read: the url belongs in \(key.stringValue) itself)" : ""): the package sends no delivery reports")
+        return nil
+    }
+}
+
 /// `periodicSettings`: repeats a package by period.
 public struct PeriodicSettings: Sendable, Hashable, Codable {
     public var periodType: PeriodType

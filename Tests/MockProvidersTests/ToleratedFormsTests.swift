@@ -1,0 +1,55 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import MockProviders
+import NodeAPI
+import NodeAPIJSON
+import Testing
+
+/// Issue 25, item 7: forms public clients send that the document's rules do not allow are read, not refused, and the
+/// mock says how it read them (`X-Mock-Warning`); the strict mode refuses them. A list of several numbers for one is
+/// refused in both, with a message that says what to send.
+@Suite struct ToleratedFormsTests {
+    static let admin = NodeAPIRoutesTests.admin
+
+    func send(_ body: String, strict: Bool = false) async throws -> (status: HTTPResponse.Status, warnings: [String], reply: String) {
+        let router = Router()
+        let simulation = NodeAPISimulation(accounts: [ScenarioFixtures.admin], clock: ManualClock())
+        NodeAPIRoutes(simulation: simulation, policy: NodeAPIWirePolicy(strictRequests: strict)).register(on: router)
+        return try await Application(router: router).test(.router) { client in
+            let response = try await client.execute(uri: "/sms/create", method: .post, headers: Self.admin, body: ByteBuffer(string: body))
+            return (response.status, response.headers[values: .mockWarning], String(buffer: response.body))
+        }
+    }
+
+    static func create(_ fields: String) -> String {
+        #"{"type": 1, "sender": "BASLIK", "title": "T", "content": "Merhaba \#(UUID().uuidString)", "#  + fields + "}"
+    }
+
+    @Test func recipientTypeTwoIsBoth() async throws {
+        let body = Self.create(#""sendingType": 0, "number": "905551230011", "commercial": false, "recipientType": 2"#)
+        let read = try await send(body)
+        #expect(read.status == .ok, "\(read.reply)")
+        #expect(read.warnings == ["recipientType 2 (both) read as no recipientType: the İYS gate reads BIREYSEL and TACIR consent"])
+        let strict = try await send(body, strict: true)
+        #expect(strict.status == .badRequest && strict.reply.contains("recipientType"), "\(strict.reply)")
+    }
+
+    @Test func aPushSettingsWithoutURLSendsNoReports() async throws {
+        let nested = Self.create(#""sendingType": 0, "number": "905551230011", "pushSettings": {"pushSettings": {"url": "https://example.com/hook"}}"#)
+        let read = try await send(nested)
+        #expect(read.status == .ok, "\(read.reply)")
+        #expect(read.warnings == ["pushSettings has no url (pushSettings.pushSettings.url is not read: the url belongs in pushSettings itself): the package sends no delivery reports"])
+        let strict = try await send(nested, strict: true)
+        #expect(strict.status == .badRequest && strict.reply.contains("pushSettings"), "\(strict.reply)")
+    }
+
+    @Test func numberAsAListOfOne() async throws {
+        let one = try await send(Self.create(#""sendingType": 0, "number": ["905551230011"]"#))
+        #expect(one.status == .ok, "\(one.reply)")
+        #expect(one.warnings == ["number given as a list of one: read as its number"])
+        let two = try await send(Self.create(#""sendingType": 0, "number": ["905551230011", "905551230012"]"#))
+        #expect(two.status == .badRequest)
+        #expect(two.reply.contains("number: is one number when sendingType is 0, not a list of 2; for several, use numbers with sendingType 1"), "\(two.reply)")
+    }
+}
