@@ -22,8 +22,9 @@ ENV PROVIDER_MOCK_HOST=0.0.0.0 \
 USER 10001:10001
 WORKDIR /var/lib/provider-mock
 VOLUME /var/lib/provider-mock
-# The Node API (JSON and SOAP), MySoft İYS, Euromsg Express, the admin API and inbox page.
-EXPOSE 9587 9590 9591 9580
+# The Node API (JSON and SOAP), MySoft İYS, Euromsg Express, the admin API and inbox page, the Node API over TLS
+# (its local CA is kept in the volume and served at /__admin/ca.pem).
+EXPOSE 9587 9590 9591 9580 9588
 HEALTHCHECK --interval=10s --timeout=5s --start-period=5s --retries=3 CMD ["/usr/local/bin/provider-mock", "health"]
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["/usr/local/bin/provider-mock"]

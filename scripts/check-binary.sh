@@ -29,7 +29,7 @@ mount -t proc proc "$root/proc"
 
 port=$((20000 + RANDOM % 20000))
 chroot "$root" /usr/local/bin/provider-mock serve --node-api-port "$port" --iys-port $((port + 1)) --euromsg-port $((port + 2)) \
-    --admin-port $((port + 3)) --clock manual >"$(dirname "$root")/serve.log" 2>&1 &
+    --admin-port $((port + 3)) --no-tls --clock manual >"$(dirname "$root")/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 100); do
     curl -sf "http://127.0.0.1:$port/mock/health" >/dev/null && break

@@ -24,6 +24,12 @@ ADMIN = "Basic " + base64.b64encode(b"admin:123456").decode()
 BOMB = "\n".join(["a0: &a0 [x,x,x,x,x,x,x,x,x,x]"] + [f"a{i}: &a{i} [" + ",".join([f"*a{i-1}"] * 10) + "]" for i in range(1, 10)]) + "\n"
 
 
+def no_tls(binary):
+    """--no-tls for a build with a TLS port: these loads are plain HTTP, and servers side by side would all want 9588."""
+    helped = subprocess.run([binary, "serve", "--help"], capture_output=True, text=True).stdout
+    return ["--no-tls"] if "--no-tls" in helped else []
+
+
 class Server:
     """`provider-mock serve` on four ports from `base`, with a manual clock."""
 
@@ -32,7 +38,7 @@ class Server:
         self.log = open(f"/tmp/issue23-{base}.log", "w")
         self.process = subprocess.Popen(
             [binary, "serve", "--clock", "manual", "--node-api-port", str(self.node), "--iys-port", str(self.iys),
-             "--euromsg-port", str(self.euromsg), "--admin-port", str(self.admin), *extra],
+             "--euromsg-port", str(self.euromsg), "--admin-port", str(self.admin), *extra, *no_tls(binary)],
             stdout=self.log, stderr=subprocess.STDOUT)
         self.started = False
         for _ in range(300):

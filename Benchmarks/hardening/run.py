@@ -28,12 +28,18 @@ ADMIN = "Basic " + base64.b64encode(b"admin:123456").decode()
 OTHER = "Basic " + base64.b64encode(b"ikinci:654321").decode()
 
 
+def no_tls(binary):
+    """--no-tls for a build with a TLS port: these loads are plain HTTP, and servers side by side would all want 9588."""
+    helped = subprocess.run([binary, "serve", "--help"], capture_output=True, text=True).stdout
+    return ["--no-tls"] if "--no-tls" in helped else []
+
+
 class Server:
     def __init__(self, binary, port):
         self.port, self.iys, self.euromsg = port, port + 1, port + 2
         self.log = open(f"/tmp/hardening-{port}.log", "w")
         self.process = subprocess.Popen(
-            [binary, "serve", "--node-api-port", str(port), "--iys-port", str(self.iys), "--euromsg-port", str(self.euromsg), "--admin-port", str(port + 3), "--scenario", SCENARIO],
+            [binary, "serve", "--node-api-port", str(port), "--iys-port", str(self.iys), "--euromsg-port", str(self.euromsg), "--admin-port", str(port + 3), "--scenario", SCENARIO, *no_tls(binary)],
             stdout=self.log, stderr=subprocess.STDOUT)
         for _ in range(200):
             try:

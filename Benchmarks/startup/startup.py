@@ -13,7 +13,7 @@ import subprocess
 import sys
 import time
 
-PORTS = {"node-api": (29587, 9587), "iys": (29590, 9590), "euromsg": (29591, 9591), "admin": (29580, 9580)}
+PORTS = {"node-api": (29587, 9587), "iys": (29590, 9590), "euromsg": (29591, 9591), "admin": (29580, 9580), "node-api-tls": (29588, 9588)}
 
 
 def binary(path):

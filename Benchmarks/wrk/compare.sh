@@ -11,12 +11,13 @@ bins=("$1" "$2")
 seconds="${3:-5}"
 rounds="${4:-5}"
 source Benchmarks/wrk/loads.sh
+source Benchmarks/wrk/serve.sh
 results=$(mktemp -d)
 ports=(19599 19699)
 pids=()
 for side in 0 1; do
     "${bins[$side]}" serve --node-api-port "${ports[$side]}" --iys-port $((ports[side] + 1)) --euromsg-port $((ports[side] + 2)) --admin-port $((ports[side] + 3)) \
-        --scenario Benchmarks/wrk/bench.yaml >"/tmp/provider-mock-compare-$side.log" 2>&1 &
+        $(no_tls "${bins[$side]}") --scenario Benchmarks/wrk/bench.yaml >"/tmp/provider-mock-compare-$side.log" 2>&1 &
     pids+=($!)
 done
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT

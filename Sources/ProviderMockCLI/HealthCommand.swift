@@ -1,14 +1,15 @@
 import ArgumentParser
 import AsyncHTTPClient
 import Foundation
+import NIOSSL
 
-/// `provider-mock health`: asks each of the four servers that `serve` with the same options (or the same
+/// `provider-mock health`: asks each of the servers that `serve` with the same options (or the same
 /// `PROVIDER_MOCK_*` environment) listens on whether it answers, and exits 0 only when all do. It is the container
 /// image's `HEALTHCHECK`: an image that holds nothing but the binary has no curl.
 struct HealthCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "health",
-        abstract: "Check that the servers of a running `provider-mock serve` answer (exit 0 when all four do).",
+        abstract: "Check that the servers of a running `provider-mock serve` answer (exit 0 when all do).",
         discussion: """
             Takes serve's address and ports (the same options and PROVIDER_MOCK_* variables); an address that binds \
             every interface (0.0.0.0, ::) is asked on loopback. The Node API and MySoft İYS mocks must answer their \
@@ -53,11 +54,17 @@ struct HealthCommand: AsyncParsableCommand {
         case let named where named.contains(":") && !named.hasPrefix("["): "[\(named)]"
         case let named: named
         }
+        // The TLS port is asked whether it answers, not whether its certificate is trusted (it may be the local CA's).
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.certificateVerification = .none
+        let untrusting = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(tlsConfiguration: tls))
+        defer { Task { try? await untrusting.shutdown() } }
         var answers: [Answer] = []
         for server in listen.servers {
-            let url = "http://\(host):\(server.port)\(server.healthPath)"
+            let url = "\(server.scheme)://\(host):\(server.port)\(server.healthPath)"
             do {
-                let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: url), timeout: .milliseconds(timeoutMilliseconds))
+                let client = server.scheme == "https" ? untrusting : HTTPClient.shared
+                let response = try await client.execute(HTTPClientRequest(url: url), timeout: .milliseconds(timeoutMilliseconds))
                 let status = Int(response.status.code)
                 // The admin API answers 401 to a call without its token: it is up.
                 let healthy = status == 200 || (server.option == "admin-port" && status == 401)

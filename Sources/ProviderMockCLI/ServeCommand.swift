@@ -69,6 +69,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Connections each mock serves at once; beyond, a request is refused in the provider's shape.")
     var maxConnections = 4096
 
+    @Option(name: .long, help: "Certificate chain (PEM) of the Node API's TLS port; without it and --tls-key, a local CA kept beside --state issues one (its PEM at GET /__admin/ca.pem).")
+    var tlsCert: String?
+
+    @Option(name: .long, help: "Private key (PEM) of --tls-cert.")
+    var tlsKey: String?
+
     @Option(name: .long, help: "How to write logs: text, or json (one object per line with time, level and message, and a line per request with its provider, method, path, status and durationMs).")
     var logFormat: LogFormat = .text
 
@@ -83,6 +89,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard (1...1_000_000).contains(maxConnections) else { throw ValidationError("--max-connections must be between 1 and 1000000") }
         guard (0.1...86_400).contains(stateInterval) else { throw ValidationError("--state-interval must be between 0.1 and 86400 seconds") }
         guard (0.1...3600).contains(shutdownTimeout) else { throw ValidationError("--shutdown-timeout must be between 0.1 and 3600 seconds") }
+        if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
         if let adminToken, adminToken.isEmpty || adminToken.utf8.count > 512 || adminToken.contains(where: \.isWhitespace) {
             throw ValidationError("--admin-token must be 1 to 512 bytes without spaces")
         }
@@ -164,13 +171,25 @@ struct ServeCommand: AsyncParsableCommand {
         say("Node API accounts: \(users). MySoft İYS accounts: \(iysUsers). Euromsg Express integrators: \(clients); API keys: \(keys)")
         say("Connections: at most \(maxConnections) per mock, heads within \(headerTimeout) s, bodies within \(bodyTimeout) s, idle \(idleTimeout) s; file descriptors: \(descriptors)")
         // One line per mock once it listens, with the port it bound (port 0 picks a free one): scripts and tests wait for these.
-        let ports = ProviderMocks.Ports(nodeAPI: listen.nodeApiPort, iys: listen.iysPort, euromsg: listen.euromsgPort, admin: listen.adminPort)
+        var ports = ProviderMocks.Ports(nodeAPI: listen.nodeApiPort, iys: listen.iysPort, euromsg: listen.euromsgPort, admin: listen.adminPort)
         let mode = self.clock
         let secured = adminToken == nil ? "" : "; bearer token required"
         let format = logFormat
         let requestLog = logFormat == .json ? Logger(label: "provider-mock.requests") : nil
-        let app = mocks.application(
-            host: host, ports: ports, limits: limits, adminToken: adminToken, allowedHosts: allowedHosts, requestLog: requestLog
+        var tls: ServeTLS?
+        if listen.tls {
+            do {
+                tls = try ServeTLS.make(certificate: tlsCert, key: tlsKey, state: state, hosts: [host] + allowedHosts)
+            } catch {
+                FileHandle.standardError.write(Data("provider-mock serve: the Node API's TLS port cannot be set up: \(error)\n".utf8))
+                throw ExitCode(1)
+            }
+        }
+        ports.nodeAPITLS = tls == nil ? nil : listen.nodeApiTlsPort
+        let trust = tls?.certificateAuthority.map { "trust \($0.path), or GET /__admin/ca.pem" } ?? "the certificate of --tls-cert"
+        let app = try mocks.application(
+            host: host, ports: ports, limits: limits, adminToken: adminToken, allowedHosts: allowedHosts, requestLog: requestLog,
+            tls: tls?.configuration, certificateAuthorityPEM: tls?.certificateAuthority?.pem
         ) { provider, port in
             let line = switch provider {
             case .nodeAPI: "Node API mock listening on http://\(host):\(port) (JSON endpoints, POST /soap, WSDL at /soap?wsdl)"
@@ -180,6 +199,8 @@ struct ServeCommand: AsyncParsableCommand {
             Self.say(line, format: format)
         } onAdminListening: { port in
             Self.say("Admin API listening on http://\(host):\(port) (/__admin/…, described at /__admin/openapi.json; clock \(mode.rawValue)\(secured))", format: format)
+        } onTLSListening: { port in
+            Self.say("Node API mock over TLS listening on https://\(host):\(port) (\(trust))", format: format)
         }
         var services: [any Service] = [app]
         if let state {

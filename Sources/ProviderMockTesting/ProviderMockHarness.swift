@@ -50,7 +50,7 @@ public enum ProviderMockHarness {
         _ body: @Sendable (Running) async throws -> Value
     ) async throws -> Value {
         try await withServers(["node-api", "iys", "euromsg", "admin"]) { bound in
-            mocks.application(
+            try mocks.application(
                 host: "127.0.0.1", ports: ProviderMocks.Ports(nodeAPI: 0, iys: 0, euromsg: 0, admin: 0), limits: limits, adminToken: adminToken,
                 onListening: { provider, port in bound(provider.rawValue, port) }, onAdminListening: { port in bound("admin", port) }
             )
@@ -68,11 +68,11 @@ public enum ProviderMockHarness {
     /// given) until `body` returns; `body` starts once every one of `names` has reported. The toolkit's other servers
     /// (the proxy) start in tests through this too.
     public static func withServers<Value: Sendable, App: ApplicationProtocol>(
-        _ names: Set<String>, _ make: (@escaping @Sendable (String, Int) -> Void) -> App, _ body: @Sendable ([String: Int]) async throws -> Value
+        _ names: Set<String>, _ make: (@escaping @Sendable (String, Int) -> Void) throws -> App, _ body: @Sendable ([String: Int]) async throws -> Value
     ) async throws -> Value {
         let ports = Mutex<[String: Int]>([:])
         let (listening, ready) = AsyncStream.makeStream(of: Void.self)
-        let app = make { name, port in
+        let app = try make { name, port in
             if ports.withLock({ $0[name] = port; return names.isSubset(of: $0.keys) }) { ready.finish() }
         }
         let server = Task {

@@ -10,6 +10,7 @@ Needs: podman (runc), zeep. On these machines runc needs explicit --ulimit value
 import json
 import pathlib
 import resource
+import ssl
 import subprocess
 import sys
 import time
@@ -19,7 +20,7 @@ import uuid
 from zeep import Client
 
 IMAGE = sys.argv[1] if len(sys.argv) > 1 else "provider-mock:dev"
-PORTS = {"node": 9587, "iys": 9590, "euromsg": 9591, "admin": 9580}
+PORTS = {"node": 9587, "iys": 9590, "euromsg": 9591, "admin": 9580, "tls": 9588}
 MAX_COMPRESSED = 60_000_000
 
 
@@ -55,7 +56,7 @@ def declared():
     image = json.loads(podman("image", "inspect", IMAGE).stdout)[0]
     config = image["Config"]
     check(config.get("User") == "10001:10001", f"runs as a non-root user: {config.get('User')}")
-    check(set(config.get("ExposedPorts", {})) == {f"{port}/tcp" for port in PORTS.values()}, f"exposes the four ports: {config.get('ExposedPorts')}")
+    check(set(config.get("ExposedPorts", {})) == {f"{port}/tcp" for port in PORTS.values()}, f"exposes the five ports: {config.get('ExposedPorts')}")
     check("/var/lib/provider-mock" in config.get("Volumes", {}), f"declares the state volume: {config.get('Volumes')}")
     check("PROVIDER_MOCK_HOST=0.0.0.0" in config.get("Env", []), f"serves on every interface: {config.get('Env')}")
     health = image.get("Healthcheck") or config.get("Healthcheck") or {}
@@ -121,6 +122,12 @@ def main():
         check(content in inbox, f"the admin API's inbox has the SMS, Turkish letters intact: {inbox[:300]}")
         status, clock = http(urls["admin"] + "/__admin/clock")
         check(status == 200 and "now" in clock, f"the admin API answers: {clock}")
+        _, authority = http(urls["admin"] + "/__admin/ca.pem")
+        trusted = ssl.create_default_context(cadata=authority)
+        with urllib.request.urlopen(urllib.request.Request(urls["tls"].replace("http://127.0.0.1", "https://localhost") + "/user/credit", data=b"{}",
+                                                           headers={"Authorization": "Basic YWRtaW46MTIzNDU2"}), context=trusted, timeout=5) as reply:
+            credit = reply.read().decode()
+        check('"credit"' in credit, f"the Node API answers over TLS, trusting the CA from /__admin/ca.pem: {credit}")
         soap = Client(urls["node"] + "/soap?wsdl").service.sendSms(
             username="admin", password="123456", type="1", sendingType="0", title="SOAP", content="SOAP ile merhaba ğüşıöçİ",
             number="905433404971", sender="BASLIK")

@@ -66,7 +66,7 @@ def run(command, environment, check=True):
 
 def compose(environment):
     project = f"provider-mock-{uuid.uuid4().hex[:8]}"
-    ports = {name: free_port() for name in ("NODE_API_PORT", "IYS_PORT", "EUROMSG_PORT", "ADMIN_PORT")}
+    ports = {name: free_port() for name in ("NODE_API_PORT", "IYS_PORT", "EUROMSG_PORT", "ADMIN_PORT", "NODE_API_TLS_PORT")}
     environment = environment | {key: str(value) for key, value in ports.items()} | {"PROVIDER_MOCK_IMAGE": IMAGE}
     command = ["podman-compose", "--project-name", project, "--file", "compose.yaml"]
     node, admin = f"http://127.0.0.1:{ports['NODE_API_PORT']}", f"http://127.0.0.1:{ports['ADMIN_PORT']}"

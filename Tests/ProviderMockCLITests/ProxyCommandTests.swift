@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func aReplayDirectoryThatCannotBeReadStopsServe() throws {
-        let run = try ConvertCommandTests().run(["serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0", "--replay", "/nonexistent/recordings"], stdin: [])
+        let run = try ConvertCommandTests().run(["serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0", "--no-tls", "--replay", "/nonexistent/recordings"], stdin: [])
         #expect(run.status == 1)
         #expect(run.stderr.contains("cannot read the replay directory /nonexistent/recordings"), "\(run.stderr)")
     }

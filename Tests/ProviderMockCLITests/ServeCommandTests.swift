@@ -14,6 +14,8 @@ import Testing
         var iys: String
         var euromsg: String
         var admin: String
+        /// The Node API over TLS (https://…).
+        var nodeAPITLS: String
     }
 
     /// Starts the binary on ports the OS picks (port 0) and returns once the three mocks and the admin API log the ports they listen on
@@ -21,27 +23,27 @@ import Testing
     func serve(_ extra: [String] = []) throws -> Served {
         let process = Process()
         process.executableURL = ConvertCommandTests.binary
-        process.arguments = ["serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0"] + extra
+        process.arguments = ["serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0", "--node-api-tls-port", "0"] + extra
         let log = Pipe()
         process.standardError = log
         process.standardOutput = log
         try process.run()
         var text = ""
         var urls: [String: String] = [:]
-        while urls.count < 4 {
+        while urls.count < 5 {
             let chunk = log.fileHandleForReading.availableData
             if chunk.isEmpty { break }
             text += String(decoding: chunk, as: UTF8.self)
             for line in text.split(separator: "\n") {
-                for name in ["Node API mock", "MySoft İYS mock", "Euromsg Express mock", "Admin API"] where line.hasPrefix("\(name) listening on ") {
+                for name in ["Node API mock", "MySoft İYS mock", "Euromsg Express mock", "Admin API", "Node API mock over TLS"] where line.hasPrefix("\(name) listening on ") {
                     urls[name] = line.dropFirst("\(name) listening on ".count).split(separator: " ").first.map(String.init)
                 }
             }
         }
-        #expect(urls.count == 4, "\(text)")
+        #expect(urls.count == 5, "\(text)")
         return Served(
             process: process, nodeAPI: urls["Node API mock"] ?? "", iys: urls["MySoft İYS mock"] ?? "", euromsg: urls["Euromsg Express mock"] ?? "",
-            admin: urls["Admin API"] ?? ""
+            admin: urls["Admin API"] ?? "", nodeAPITLS: urls["Node API mock over TLS"] ?? ""
         )
     }
 
@@ -118,11 +120,11 @@ import Testing
         nodeAPI["nextPackageID"] = Int.max
         state["nodeAPI"] = nodeAPI
         try JSONSerialization.data(withJSONObject: state).write(to: file)
-        let (bad, badLog) = try run(["serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0", "--state", file.path])
+        let (bad, badLog) = try run(["serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0", "--node-api-tls-port", "0", "--state", file.path])
         #expect(bad == 1)
         #expect(badLog.contains("nodeAPI.nextPackageID"), "\(badLog)")
 
-        let (unwritable, log) = try run(["serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0", "--state", "/proc/provider-mock/state.json"])
+        let (unwritable, log) = try run(["serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0", "--node-api-tls-port", "0", "--state", "/proc/provider-mock/state.json"])
         #expect(unwritable == 1)
         #expect(log.contains("cannot be written"), "\(log)")
     }
@@ -288,7 +290,7 @@ import Testing
         defer { served.process.terminate(); served.process.waitUntilExit() }
         let port = try #require(served.nodeAPI.split(separator: ":").last.map(String.init))
         let second = try ConvertCommandTests().run(
-            ["serve", "--node-api-port", port, "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0", "--errors-as-http-200"], stdin: []
+            ["serve", "--node-api-port", port, "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0", "--node-api-tls-port", "0", "--errors-as-http-200"], stdin: []
         )
         #expect(second.status == 1)
         #expect(second.stderr.contains("the Node API mock cannot listen on 127.0.0.1:\(port): the address is already in use (--node-api-port, or PROVIDER_MOCK_NODE_API_PORT)"), "\(second.stderr)")

@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func everyOptionHasItsVariable() throws {
-        let ports = ["PROVIDER_MOCK_NODE_API_PORT": "0", "PROVIDER_MOCK_IYS_PORT": "0", "PROVIDER_MOCK_EUROMSG_PORT": "0", "PROVIDER_MOCK_ADMIN_PORT": "0"]
+        let ports = ["PROVIDER_MOCK_NODE_API_PORT": "0", "PROVIDER_MOCK_IYS_PORT": "0", "PROVIDER_MOCK_EUROMSG_PORT": "0", "PROVIDER_MOCK_ADMIN_PORT": "0", "PROVIDER_MOCK_NODE_API_TLS_PORT": "0"]
         let served = try run([], environment: ports.merging(["PROVIDER_MOCK_ERRORS_AS_HTTP_200": "true", "PROVIDER_MOCK_MAX_CONNECTIONS": "7"]) { $1 }, until: "per mock")
         #expect(served.exited == nil, "\(served.output)")
         #expect(served.output.contains("at most 7 per mock"), "\(served.output)")
@@ -95,7 +95,7 @@ import Testing
 @Suite struct LogFormatTests {
     @Test func everyLineIsAJSONObjectAndEveryRequestHasOne() async throws {
         let (process, log, watchdog) = try ServeEnvironmentTests.start(
-            ["--log-format", "json", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0"]
+            ["--log-format", "json", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0", "--node-api-tls-port", "0"]
         )
         defer {
             watchdog.cancel()

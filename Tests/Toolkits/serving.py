@@ -7,14 +7,16 @@ import time
 
 # What each server logs once it listens, before its address.
 LINES = {"node": "Node API mock listening on ", "iys": "MySoft İYS mock listening on ",
-         "euromsg": "Euromsg Express mock listening on ", "admin": "Admin API listening on "}
+         "euromsg": "Euromsg Express mock listening on ", "admin": "Admin API listening on ",
+         "tls": "Node API mock over TLS listening on "}
 
 
 def serve(binary, *arguments, timeout=60):
-    """The process and each server's base URL (`node`, `iys`, `euromsg`, `admin`). A reader thread keeps draining the
+    """The process and each server's base URL (`node`, `iys`, `euromsg`, `admin`, `tls`: the Node API over TLS). A reader thread keeps draining the
     output, so that a server that never says it listens fails within `timeout` rather than hang the script."""
     process = subprocess.Popen(
-        [str(binary), "serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0", *arguments],
+        [str(binary), "serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0",
+         "--node-api-tls-port", "0", *arguments],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in process.stdout] and lines.put(None), daemon=True).start()

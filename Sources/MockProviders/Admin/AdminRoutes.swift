@@ -18,6 +18,8 @@ struct AdminRoutes: Sendable {
     var heartbeat: Duration = .seconds(15)
     /// Host names a browser may reach the admin API by, besides `localhost` and addresses (``AdminOriginMiddleware``).
     var hostNames: [String] = []
+    /// The local CA of the Node API's TLS port (``LocalCA``), served at `GET /__admin/ca.pem`; nil without one.
+    var certificateAuthorityPEM: String?
     static let maxBodyBytes = 64 * 1024
 
     func register<Context: RequestContext>(on router: Router<Context>) {

@@ -19,6 +19,8 @@ package struct NodeAPIRoutes: Sendable {
     let clock: any MockClock
     /// Recorded exchanges answered before the simulation (`serve --replay DIR`).
     package let replay: ReplayBook?
+    /// The scheme the routes are served by, for the WSDL's `soap:address`: `https` on the TLS port.
+    package var scheme = "http"
 
     package init(
         simulation: NodeAPISimulation, maxBodyBytes: Int = 4 * 1024 * 1024, policy: NodeAPIWirePolicy = NodeAPIWirePolicy(),
@@ -193,7 +195,7 @@ package struct NodeAPIRoutes: Sendable {
             return SOAPFace.fault(SOAPFault(.client, "GET /soap?wsdl serves the WSDL; operations are POSTed to /soap"))
         }
         let authority = request.head.authority ?? "localhost:9587"
-        let scheme = request.head.scheme ?? "http"
+        let scheme = self.scheme
         let text = Self.wsdlText.replacingOccurrences(
             of: #"<soap:address location="http://localhost:9587/soap"/>"#,
             with: #"<soap:address location="\#(scheme)://\#(Self.escapeAttribute(authority))/soap"/>"#

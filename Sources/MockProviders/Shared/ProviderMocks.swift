@@ -1,4 +1,6 @@
 import Hummingbird
+import HummingbirdTLS
+import NIOSSL
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -153,12 +155,15 @@ public struct ProviderMocks: Sendable {
         public var euromsg: Int
         /// The admin API (`/__admin/…`); nil binds none.
         public var admin: Int?
+        /// The Node API over TLS; nil binds none.
+        public var nodeAPITLS: Int?
 
-        public init(nodeAPI: Int = 9587, iys: Int = 9590, euromsg: Int = 9591, admin: Int? = nil) {
+        public init(nodeAPI: Int = 9587, iys: Int = 9590, euromsg: Int = 9591, admin: Int? = nil, nodeAPITLS: Int? = nil) {
             self.nodeAPI = nodeAPI
             self.iys = iys
             self.euromsg = euromsg
             self.admin = admin
+            self.nodeAPITLS = nodeAPITLS
         }
     }
 
@@ -171,11 +176,16 @@ public struct ProviderMocks: Sendable {
     /// applications and the background work as its services. Every server keeps `limits` on its connections and
     /// refuses one too many in its provider's shape. `onListening` learns each bound port (port 0 picks a free one). With
     /// `requestLog`, every request is logged there when answered (``RequestLogMiddleware``).
+    ///
+    /// With `tls` and `ports.nodeAPITLS`, the Node API is also served over TLS there (the same simulation), and
+    /// `certificateAuthorityPEM` (the local CA that signed its certificate, if it was) is served at `GET /__admin/ca.pem`.
     public func application(
         host: String, ports: Ports, limits: ConnectionLimits = ConnectionLimits(), adminToken: String? = nil, allowedHosts: [String] = [],
-        requestLog: Logger? = nil, onListening: @escaping @Sendable (Provider, Int) async -> Void = { _, _ in },
-        onAdminListening: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) -> some ApplicationProtocol {
+        requestLog: Logger? = nil, tls: TLSConfiguration? = nil, certificateAuthorityPEM: String? = nil,
+        onListening: @escaping @Sendable (Provider, Int) async -> Void = { _, _ in },
+        onAdminListening: @escaping @Sendable (Int) async -> Void = { _ in },
+        onTLSListening: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
         let targets = dispatcher.targets
         @Sendable func listening(_ provider: Provider) -> @Sendable (any Channel) async -> Void {
             { channel in
@@ -197,12 +207,29 @@ public struct ProviderMocks: Sendable {
         var servers: [any Service] = [iysApp, euromsgApp]
         if let port = ports.admin {
             servers.append(Application(
-                router: adminRouter(token: adminToken, heartbeat: .seconds(15), hostNames: [host] + allowedHosts, requestLog: requestLog), server: limits.server(refusal: AdminRoutes.failure(.init(503, "the admin API serves at most \(limits.maxConnections) connections at once"))),
+                router: adminRouter(
+                    token: adminToken, heartbeat: .seconds(15), hostNames: [host] + allowedHosts, requestLog: requestLog,
+                    certificateAuthorityPEM: certificateAuthorityPEM
+                ), server: limits.server(refusal: AdminRoutes.failure(.init(503, "the admin API serves at most \(limits.maxConnections) connections at once"))),
                 configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "provider-mock-admin"),
                 onServerRunning: { channel in
                     let port = channel.localAddress?.port ?? 0
                     targets.listening(on: port)
                     await onAdminListening(port)
+                }
+            ))
+        }
+        if let tls, let port = ports.nodeAPITLS {
+            var secured = nodeAPIRoutes
+            secured.scheme = "https"
+            servers.append(Application(
+                router: router(.nodeAPI, requestLog: requestLog) { secured.register(on: $0) },
+                server: try .tls(limits.server(refusal: nodeAPIRoutes.tooManyConnections(limits.maxConnections)), tlsConfiguration: tls),
+                configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "provider-mock-tls"),
+                onServerRunning: { channel in
+                    let port = channel.localAddress?.port ?? 0
+                    targets.listening(on: port)
+                    await onTLSListening(port)
                 }
             ))
         }
@@ -225,8 +252,12 @@ public struct ProviderMocks: Sendable {
     }
 
     /// The admin router with the event stream's heartbeat every `heartbeat` (for tests).
-    package func adminRouter(token: String?, heartbeat: Duration, hostNames: [String] = [], requestLog: Logger? = nil) -> Router<BasicRequestContext> {
-        router(nil, requestLog: requestLog) { AdminRoutes(mocks: self, token: token, heartbeat: heartbeat, hostNames: hostNames).register(on: $0) }
+    package func adminRouter(
+        token: String?, heartbeat: Duration, hostNames: [String] = [], requestLog: Logger? = nil, certificateAuthorityPEM: String? = nil
+    ) -> Router<BasicRequestContext> {
+        router(nil, requestLog: requestLog) {
+            AdminRoutes(mocks: self, token: token, heartbeat: heartbeat, hostNames: hostNames, certificateAuthorityPEM: certificateAuthorityPEM).register(on: $0)
+        }
     }
 
     /// A router with the MySoft İYS routes.
