@@ -5,6 +5,9 @@ public struct IYSAccount: Sendable, Hashable {
     public var username: String
     public var password: String
     public var brands: [IYSBrandRecord]
+    /// Scenario `dialect: http200`: every failure of the account's calls is HTTP 200 with `succeed: false`, for clients
+    /// that read `succeed` from the body as the document's examples do (`document`, the default: the failure's status).
+    package var failuresAsHTTP200 = false
 
     public init(username: String, password: String, brands: [IYSBrandRecord]) {
         self.username = username

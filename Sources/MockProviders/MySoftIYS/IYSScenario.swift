@@ -39,7 +39,7 @@ public struct IYSScenario: Sendable, Hashable, Decodable {
 }
 
 extension IYSAccount: Decodable {
-    enum CodingKeys: String, CodingKey, CaseIterable { case username, password, brands }
+    enum CodingKeys: String, CodingKey, CaseIterable { case username, password, brands, dialect }
 
     public init(from decoder: any Decoder) throws {
         try ScenarioKeys.reject(CodingKeys.self, in: decoder)
@@ -49,6 +49,11 @@ extension IYSAccount: Decodable {
             password: try container.decode(String.self, forKey: .password),
             brands: try container.decodeIfPresent([IYSBrandRecord].self, forKey: .brands) ?? []
         )
+        switch try container.decodeIfPresent(String.self, forKey: .dialect) ?? "document" {
+        case "document": failuresAsHTTP200 = false
+        case "http200": failuresAsHTTP200 = true
+        case let other: throw DecodingError.dataCorruptedError(forKey: .dialect, in: container, debugDescription: "'\(other)' is not a dialect (document, http200)")
+        }
     }
 }
 

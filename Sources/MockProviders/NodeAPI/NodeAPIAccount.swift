@@ -18,6 +18,8 @@ public struct NodeAPIAccount: Sendable, Hashable {
     public var gateways: [Gateway]
     /// Normalised numbers that never receive the user's packages.
     public var blacklist: Set<String>
+    /// How the reseller this account stands for answers (``NodeAPIDialect``; scenario `dialect`).
+    package var dialect: NodeAPIDialect = .document
 
     public init(
         username: String, password: String, userUUID: String, userID: Int = 1, credit: Int, hasIysSettings: Bool = true,

@@ -65,10 +65,12 @@ package struct NodeAPIRoutes: Sendable {
         let simulation = dispatcher.simulation
         var body: [UInt8] = []
         var user: String?
+        var dialectPolicy = policy
         let reply: NodeAPIReply<MoRequest>
         do {
             body = try await Self.collect(request, limit: maxBodyBytes)
             let credentials = Self.basicCredentials(request)
+            dialectPolicy = simulation.policy(policy, for: credentials?.username)
             let caller = try simulation.authenticate(username: credentials?.username, password: credentials?.password)
             user = caller
             let sms = try IncomingOptOutSMS.decode(body)
@@ -76,7 +78,7 @@ package struct NodeAPIRoutes: Sendable {
         } catch {
             reply = .failure(error)
         }
-        return record(request, body, user: user, JSONFace(body: body, policy: policy).reply(reply))
+        return record(request, body, user: user, JSONFace(body: body, policy: dialectPolicy).reply(reply))
     }
 
     /// `POST /mock/echo`: the body as it arrived, with the request's content type. Shows what reached the mock,
@@ -111,7 +113,7 @@ package struct NodeAPIRoutes: Sendable {
         }
         if let replayed = replayed(request, body) { return record(request, body, user: nil, replayed) }
         let credentials = Self.basicCredentials(request)
-        let face = JSONFace(body: body, query: Self.parameters(of: request), policy: policy)
+        let face = JSONFace(body: body, query: Self.parameters(of: request), policy: dispatcher.simulation.policy(policy, for: credentials?.username))
         let (user, reply) = await call(operation, request, username: credentials?.username, password: credentials?.password, face: face)
         return record(request, body, user: user, reply)
     }

@@ -4,7 +4,7 @@ import NodeAPI
 // outcomes by name, every key optional but the account's credentials.
 
 extension NodeAPIAccount: Decodable {
-    enum CodingKeys: String, CodingKey, CaseIterable { case username, password, userUUID, userID, credit, hasIysSettings, iysBrandCode, senders, gateways, blacklist }
+    enum CodingKeys: String, CodingKey, CaseIterable { case username, password, userUUID, userID, credit, hasIysSettings, iysBrandCode, senders, gateways, blacklist, dialect }
 
     public init(from decoder: any Decoder) throws {
         try ScenarioKeys.reject(CodingKeys.self, in: decoder)
@@ -38,6 +38,14 @@ extension NodeAPIAccount: Decodable {
             senders: senders, gateways: gateways,
             blacklist: normalised
         )
+        let dialectName = try container.decodeIfPresent(String.self, forKey: .dialect) ?? NodeAPIDialect.document.rawValue
+        guard let dialect = NodeAPIDialect(rawValue: dialectName) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .dialect, in: container,
+                debugDescription: "'\(dialectName)' is not a dialect (\(NodeAPIDialect.allCases.map(\.rawValue).joined(separator: ", ")))"
+            )
+        }
+        self.dialect = dialect
     }
 }
 

@@ -11,12 +11,15 @@ package final class NodeAPISimulation: Sendable {
     /// Username → password, apart from the state: authentication takes this lock alone, for a moment, and a new
     /// scenario (`PUT /__admin/scenario`) replaces it.
     private let passwords: Mutex<[String: String]>
+    /// Username → dialect, for the accounts whose reseller is not the document's (read per request, kept as passwords are).
+    private let dialects: Mutex<[String: NodeAPIDialect]>
     private let state: Mutex<NodeAPIState>
     /// Told of every package stored (the admin API's inbox wait and event stream).
     let events: MockEvents?
 
     package init(state: NodeAPIState, clock: any MockClock, events: MockEvents? = nil) {
         passwords = Mutex(state.accounts.mapValues(\.password))
+        dialects = Mutex(Self.dialects(of: state.accounts))
         self.state = Mutex(state)
         self.clock = clock
         self.events = events
@@ -80,9 +83,22 @@ package final class NodeAPISimulation: Sendable {
         let now = clock.now()
         let accounts = state.withLock { state in
             body(&state, now)
-            return state.accounts.mapValues(\.password)
+            return state.accounts
         }
-        passwords.withLock { $0 = accounts }
+        passwords.withLock { $0 = accounts.mapValues(\.password) }
+        dialects.withLock { $0 = Self.dialects(of: accounts) }
+    }
+
+    /// The wire policy of a call made with `username`'s credentials: the server's, with its account's dialect.
+    package func policy(_ policy: NodeAPIWirePolicy, for username: String?) -> NodeAPIWirePolicy {
+        guard let username, let dialect = dialects.withLock({ $0[username] }) else { return policy }
+        var adapted = policy
+        adapted.errorsAsHTTP200 = adapted.errorsAsHTTP200 || dialect.errorsAsHTTP200
+        return adapted
+    }
+
+    private static func dialects(of accounts: [String: NodeAPIAccount]) -> [String: NodeAPIDialect] {
+        accounts.compactMapValues { $0.dialect == .document ? nil : $0.dialect }
     }
 
     /// Runs `body` on the state under the lock, with the clock's now: for the mock's own operations and for tests.
