@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import HummingbirdTLS
 import Logging
 @_spi(MockInternals) import MockProviders
 import ServiceLifecycle
@@ -189,7 +190,7 @@ struct ServeCommand: AsyncParsableCommand {
         let trust = tls?.certificateAuthority.map { "trust \($0.path), or GET /__admin/ca.pem" } ?? "the certificate of --tls-cert"
         let app = try mocks.application(
             host: host, ports: ports, limits: limits, adminToken: adminToken, allowedHosts: allowedHosts, requestLog: requestLog,
-            tls: tls?.configuration, certificateAuthorityPEM: tls?.certificateAuthority?.pem
+            tls: tls.map { tls in { base in try .tls(base, tlsConfiguration: tls.configuration) } }, certificateAuthorityPEM: tls?.certificateAuthority?.pem
         ) { provider, port in
             let line = switch provider {
             case .nodeAPI: "Node API mock listening on http://\(host):\(port) (JSON endpoints, POST /soap, WSDL at /soap?wsdl)"

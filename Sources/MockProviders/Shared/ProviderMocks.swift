@@ -1,6 +1,5 @@
 import Hummingbird
-import HummingbirdTLS
-import NIOSSL
+import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -177,11 +176,13 @@ public struct ProviderMocks: Sendable {
     /// refuses one too many in its provider's shape. `onListening` learns each bound port (port 0 picks a free one). With
     /// `requestLog`, every request is logged there when answered (``RequestLogMiddleware``).
     ///
-    /// With `tls` and `ports.nodeAPITLS`, the Node API is also served over TLS there (the same simulation), and
-    /// `certificateAuthorityPEM` (the local CA that signed its certificate, if it was) is served at `GET /__admin/ca.pem`.
+    /// With `tls` (which wraps a server in TLS: HummingbirdTLS's `.tls(_:tlsConfiguration:)`, given by the caller so that
+    /// the mocks need no TLS library) and `ports.nodeAPITLS`, the Node API is also served over TLS there (the same
+    /// simulation), and `certificateAuthorityPEM` (the local CA that signed its certificate, if it was) is served at
+    /// `GET /__admin/ca.pem`.
     public func application(
         host: String, ports: Ports, limits: ConnectionLimits = ConnectionLimits(), adminToken: String? = nil, allowedHosts: [String] = [],
-        requestLog: Logger? = nil, tls: TLSConfiguration? = nil, certificateAuthorityPEM: String? = nil,
+        requestLog: Logger? = nil, tls: ((HTTPServerBuilder) throws -> HTTPServerBuilder)? = nil, certificateAuthorityPEM: String? = nil,
         onListening: @escaping @Sendable (Provider, Int) async -> Void = { _, _ in },
         onAdminListening: @escaping @Sendable (Int) async -> Void = { _ in },
         onTLSListening: @escaping @Sendable (Int) async -> Void = { _ in }
@@ -224,7 +225,7 @@ public struct ProviderMocks: Sendable {
             secured.scheme = "https"
             servers.append(Application(
                 router: router(.nodeAPI, requestLog: requestLog) { secured.register(on: $0) },
-                server: try .tls(limits.server(refusal: nodeAPIRoutes.tooManyConnections(limits.maxConnections)), tlsConfiguration: tls),
+                server: try tls(limits.server(refusal: nodeAPIRoutes.tooManyConnections(limits.maxConnections))),
                 configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "provider-mock-tls"),
                 onServerRunning: { channel in
                     let port = channel.localAddress?.port ?? 0

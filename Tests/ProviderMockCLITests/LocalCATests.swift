@@ -1,5 +1,5 @@
 import Foundation
-@testable import MockProviders
+@testable import ProviderMockCLI
 import Testing
 import X509
 
