@@ -58,7 +58,6 @@ struct HealthCommand: AsyncParsableCommand {
         var tls = TLSConfiguration.makeClientConfiguration()
         tls.certificateVerification = .none
         let untrusting = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(tlsConfiguration: tls))
-        defer { Task { try? await untrusting.shutdown() } }
         var answers: [Answer] = []
         for server in listen.servers {
             let url = "\(server.scheme)://\(host):\(server.port)\(server.healthPath)"
@@ -73,6 +72,7 @@ struct HealthCommand: AsyncParsableCommand {
                 answers.append(Answer(server: server.name, url: url, problem: "\(error)", isHealthy: false))
             }
         }
+        try? await untrusting.shutdown()
         return answers
     }
 }
