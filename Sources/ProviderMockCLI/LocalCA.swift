@@ -35,9 +35,12 @@ package struct LocalCA: Sendable {
         return ca
     }
 
-    static let name = try! DistinguishedName {
-        OrganizationName("provider-mock")
-        CommonName("provider-mock local CA")
+    /// The CA's name, its issuer's and subject's.
+    static func name() throws -> DistinguishedName {
+        try DistinguishedName {
+            OrganizationName("provider-mock")
+            CommonName("provider-mock local CA")
+        }
     }
 
     /// A new CA, valid for ten years.
@@ -46,7 +49,7 @@ package struct LocalCA: Sendable {
         let certificate = try Certificate(
             version: .v3, serialNumber: Certificate.SerialNumber(), publicKey: .init(key.publicKey),
             notValidBefore: now.addingTimeInterval(-3600), notValidAfter: now.addingTimeInterval(10 * 365 * 86_400),
-            issuer: name, subject: name, signatureAlgorithm: .ecdsaWithSHA256,
+            issuer: try name(), subject: try name(), signatureAlgorithm: .ecdsaWithSHA256,
             extensions: try Certificate.Extensions {
                 Critical(BasicConstraints.isCertificateAuthority(maxPathLength: 0))
                 Critical(KeyUsage(keyCertSign: true, cRLSign: true))
@@ -70,7 +73,7 @@ package struct LocalCA: Sendable {
         let leaf = try Certificate(
             version: .v3, serialNumber: Certificate.SerialNumber(), publicKey: .init(key.publicKey),
             notValidBefore: now.addingTimeInterval(-3600), notValidAfter: now.addingTimeInterval(365 * 86_400),
-            issuer: Self.name, subject: try DistinguishedName { CommonName("localhost") }, signatureAlgorithm: .ecdsaWithSHA256,
+            issuer: try Self.name(), subject: try DistinguishedName { CommonName("localhost") }, signatureAlgorithm: .ecdsaWithSHA256,
             extensions: try Certificate.Extensions {
                 Critical(BasicConstraints.notCertificateAuthority)
                 Critical(KeyUsage(digitalSignature: true))

@@ -17,7 +17,7 @@ import X509
         #expect(found.certificatePEM == made.certificatePEM)
         let certificate = try Certificate(pemEncoded: made.certificatePEM)
         #expect(try certificate.extensions.basicConstraints == .isCertificateAuthority(maxPathLength: 0))
-        #expect(certificate.subject == LocalCA.name && certificate.issuer == LocalCA.name)
+        #expect(try certificate.subject == LocalCA.name() && certificate.issuer == LocalCA.name())
     }
 
     @Test func addressesAndNamesAreTheirOwnKinds() {
