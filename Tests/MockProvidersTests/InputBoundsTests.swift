@@ -93,29 +93,50 @@ import Testing
         #expect(ExpressPaging(page: .min, pageSize: 2).slice([1, 2, 3]).items == [1, 2])
     }
 
-    @Test(arguments: [PeriodType.daily, .weekly, .monthly, .yearly])
-    func aPeriodicScheduleBeyondTenYearsIsRefusedNamingTheInterval(_ type: PeriodType) async throws {
+    @Test(arguments: [PeriodType.once, .daily, .weekly, .monthly, .yearly])
+    func aPeriodicIntervalBeyondTenYearsIsRefusedNamingIt(_ type: PeriodType) async throws {
         let simulation = NodeAPISimulation(accounts: [ScenarioFixtures.admin], clock: clock)
         let numbers = (0...1000).map { GSMNumber(String(905_550_000_000 + $0)) }
-        for interval in [1_000_000_000, Int.max] {
+        let horizonMinutes = Int(PeriodicSchedule.horizon / 60_000)
+        for interval in [horizonMinutes + 1, 1_000_000_000, Int.max] {
             var request = CreateSmsRequest(type: .normal, recipients: .oneToMany(numbers), sender: "BASLIK", title: "Dönemsel", content: "Merhaba")
             request.periodicSettings = PeriodicSettings(periodType: type, interval: interval, amount: 1000)
             let refusal = #expect(throws: NodeAPIError.self) { try simulation.respond(to: request, as: "admin") }
             #expect(refusal?.code == ErrorCode.invalidParam.entry.name)
             #expect(refusal?.message.contains("periodicSettings.interval") == true)
         }
-        // The horizon itself is accepted: two batches, the second ten years' worth of periods later.
+        // The horizon itself is accepted: in a split sending, two batches, the second ten years later.
         var request = CreateSmsRequest(type: .normal, recipients: .oneToMany(numbers), sender: "BASLIK", title: "Dönemsel", content: "Merhaba")
-        let limit = switch type {
-        case .daily: 3660
-        case .weekly: 530
-        case .monthly: 120
-        default: 10
-        }
-        request.periodicSettings = PeriodicSettings(periodType: type, interval: limit, amount: 1000)
+        request.periodicSettings = PeriodicSettings(periodType: type, interval: horizonMinutes, amount: 1000)
         let created = try simulation.respond(to: request, as: "admin")
         let items = try simulation.respond(to: ListSmsItemsRequest(package: .id(created.pkgID), paging: Paging(pageIndex: 100, pageSize: 10)), as: "admin")
         #expect(items.list.count == 1)
+        if type == .once {
+            #expect(items.list[0].sendingDate == TurkeyTime.date(clock.now() + PeriodicSchedule.horizon))
+            // Three batches half the horizon apart end past it.
+            request.periodicSettings = PeriodicSettings(periodType: type, interval: horizonMinutes / 2 + 1, amount: 1000)
+            request.recipients = .oneToMany(numbers + (0..<1000).map { GSMNumber(String(905_560_000_000 + $0)) })
+            let refusal = #expect(throws: NodeAPIError.self) { try simulation.respond(to: request, as: "admin") }
+            #expect(refusal?.message.contains("the last of 3 batches") == true)
+        }
+    }
+
+    @Test func aRepeatingPackageStopsAtItsItemBound() async throws {
+        var account = ScenarioFixtures.admin
+        account.credit = 1_000_000
+        let simulation = NodeAPISimulation(accounts: [account], clock: clock)
+        let numbers = (0..<30_000).map { GSMNumber(String(905_550_000_000 + $0)) }
+        var request = CreateSmsRequest(type: .normal, recipients: .oneToMany(numbers), sender: "BASLIK", title: "Günlük", content: "Merhaba")
+        request.periodicSettings = PeriodicSettings(periodType: .daily)
+        let created = try simulation.respond(to: request, as: "admin")
+        // Ten years in one step: the rounds stop at 100 000 items (three rounds of 30 000), sent as one catch-up.
+        clock.advance(seconds: 3600)
+        let firstRound = 1_000_000 - (try simulation.respond(to: UserCreditRequest(), as: "admin").credit)
+        clock.advance(seconds: 3650 * 86_400)
+        let page = try simulation.respond(to: ListSmsItemsRequest(package: .id(created.pkgID), paging: Paging(pageSize: 10)), as: "admin")
+        #expect(page.stats.totalRecord == 90_000)
+        #expect(try simulation.respond(to: ListSmsRequest(ids: [created.pkgID]), as: "admin").list[0].state == .complete)
+        #expect(try simulation.respond(to: UserCreditRequest(), as: "admin").credit == 1_000_000 - 3 * firstRound)
     }
 
     @Test func theReportedPeriodicRequestIsRefusedOverHTTP() async throws {

@@ -73,6 +73,23 @@ import Testing
         #expect(next.pkgID > created.pkgID)
     }
 
+    @Test func aSnapshotKeepsARepeatingPackagesRoundsAndItsNextOne() throws {
+        var state = Self.state(credit: 10)
+        var request = Self.sms
+        request.periodicSettings = PeriodicSettings(periodType: .daily)
+        let created = try request.apply(to: &state, user: "admin", now: Self.start)
+        state.repeatDueRounds(at: Self.start + 86_400_000)
+        var restored = Self.state(credit: 10)
+        restored.restore(try JSONDecoder().decode(NodeAPIState.Snapshot.self, from: JSONEncoder().encode(state.snapshot)))
+        // Two rounds were kept; the third comes to the restored state as to the first.
+        for var copy in [state, restored] {
+            copy.repeatDueRounds(at: Self.start + 2 * 86_400_000)
+            let items = try ListSmsItemsRequest(package: .id(created.pkgID)).apply(to: &copy, user: "admin", now: Self.start + 2 * 86_400_000)
+            #expect(items.stats.totalRecord == 6)
+            #expect(try UserCreditRequest().apply(to: &copy, user: "admin", now: Self.start + 2 * 86_400_000).credit == 4)
+        }
+    }
+
     /// The README's "mocks without HTTP" example, so that it keeps compiling and saying true things.
     @Test func theReadmesExample() throws {
         let start = Self.start

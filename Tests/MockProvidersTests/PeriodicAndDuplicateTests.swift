@@ -2,62 +2,154 @@
 import NodeAPI
 import Testing
 
-/// Periodic packages (batches of `amount` every `interval` periods) and the duplicate window.
+/// Periodic packages (a split sending with `periodType` 0, rounds every period with 1–4) and the duplicate window.
 @Suite struct PeriodicAndDuplicateTests: SimulationSuite {
     let clock = ManualClock(turkey: WireDate("2025-03-10 10:00")!)
 
-    /// 2500 distinct numbers, none of them magic: 905321005000, 905321005001, …
-    static let numbers: [GSMNumber] = (0..<2500).map { GSMNumber(String(905_321_005_000 + $0)) }
+    /// 3000 distinct numbers, none of them magic: 905321005000, 905321005001, …
+    static let numbers: [GSMNumber] = (0..<3000).map { GSMNumber(String(905_321_005_000 + $0)) }
 
-    func periodic(_ type: PeriodType, interval: Int = 1, amount: Int = 1000) -> CreateSmsRequest {
-        var request = CreateSmsRequest(recipients: .oneToMany(Self.numbers), sender: "BASLIK", title: "Kampanya", content: "Merhaba")
+    func periodic(_ type: PeriodType, interval: Int? = 1, amount: Int? = 1000, numbers: [GSMNumber] = numbers) -> CreateSmsRequest {
+        var request = CreateSmsRequest(recipients: .oneToMany(numbers), sender: "BASLIK", title: "Kampanya", content: "Merhaba")
         request.periodicSettings = PeriodicSettings(periodType: type, interval: interval, amount: amount)
         return request
     }
 
-    func states(_ simulation: NodeAPISimulation, _ id: Int) async throws -> [ItemState: Int] {
-        let items = try simulation.respond(to: ListSmsItemsRequest(package: .id(id), paging: Paging(pageSize: 1000)), as: "admin")
-        var all: [ItemState: Int] = [:]
-        for state in [ItemState.pending, .sent, .delivered] {
+    /// The package's items by state, and how many it has in all.
+    func states(_ simulation: NodeAPISimulation, _ id: Int) throws -> (all: Int, by: [ItemState: Int]) {
+        var by: [ItemState: Int] = [:]
+        for state in [ItemState.pending, .sent, .delivered, .cancelled] {
             var request = ListSmsItemsRequest(package: .id(id), paging: Paging(pageSize: 10))
             request.state = state
-            all[state] = try simulation.respond(to: request, as: "admin").stats.totalRecord
+            by[state] = try simulation.respond(to: request, as: "admin").stats.totalRecord
         }
-        #expect(items.stats.totalRecord == 2500)
-        return all
+        return (try simulation.respond(to: ListSmsItemsRequest(package: .id(id), paging: Paging(pageSize: 10)), as: "admin").stats.totalRecord, by)
     }
 
-    @Test func dailyBatchesGoOutOnePeriodApart() async throws {
+    func package(_ simulation: NodeAPISimulation, _ id: Int) throws -> SmsPackageSummary {
+        try simulation.respond(to: ListSmsRequest(ids: [id]), as: "admin").list[0]
+    }
+
+    func credit(_ simulation: NodeAPISimulation) throws -> Int { try simulation.respond(to: UserCreditRequest(), as: "admin").credit }
+
+    @Test func aOneTimePackageOf3000WithAmount1000AndInterval1SendsInThreeStepsAMinuteApart() async throws {
         let simulation = simulation()
-        let created = try simulation.respond(to: periodic(.daily), as: "admin")
+        let created = try simulation.respond(to: periodic(.once), as: "admin")
         clock.advance(seconds: 10)
-        #expect(try await states(simulation, created.pkgID) == [.pending: 1500, .sent: 0, .delivered: 1000])
-        let first = try simulation.respond(to: ListSmsRequest(ids: [created.pkgID]), as: "admin").list[0]
-        #expect(first.state == .sending)
-        clock.advance(seconds: 86_400)
-        #expect(try await states(simulation, created.pkgID) == [.pending: 500, .sent: 0, .delivered: 2000])
-        clock.advance(seconds: 86_400)
-        #expect(try await states(simulation, created.pkgID) == [.pending: 0, .sent: 0, .delivered: 2500])
-        let done = try simulation.respond(to: ListSmsRequest(ids: [created.pkgID]), as: "admin").list[0]
-        #expect(done.state == .complete)
-        // The last batch's items carry their own sending date, two days after the first.
-        let item = try simulation.respond(to: ListSmsItemsRequest(package: .id(created.pkgID), target: "905321007499"), as: "admin").list[0]
-        #expect(item.sendingDate == WireDate("2025-03-12T10:00:00"))
+        #expect(try states(simulation, created.pkgID).by == [.pending: 2000, .sent: 0, .delivered: 1000, .cancelled: 0])
+        #expect(try package(simulation, created.pkgID).state == .sending)
+        clock.advance(seconds: 60)
+        #expect(try states(simulation, created.pkgID).by == [.pending: 1000, .sent: 0, .delivered: 2000, .cancelled: 0])
+        clock.advance(seconds: 60)
+        #expect(try states(simulation, created.pkgID).by == [.pending: 0, .sent: 0, .delivered: 3000, .cancelled: 0])
+        #expect(try package(simulation, created.pkgID).state == .complete)
+        // The last batch's items carry their own sending date, two minutes after the first.
+        let item = try simulation.respond(to: ListSmsItemsRequest(package: .id(created.pkgID), target: "905321007999"), as: "admin").list[0]
+        #expect(item.sendingDate == WireDate("2025-03-10T10:02:00"))
+        #expect(try simulation.respond(to: ListSmsRequest(status: .periodic), as: "admin").list.map(\.id) == [created.pkgID])
     }
 
-    @Test func monthlyBatchesFollowTheCalendarAndOnceSendsEveryone() async throws {
+    @Test func cancellingASplitSendingStopsTheBatchesNotYetStartedAndRefundsThem() async throws {
         let simulation = simulation()
-        let monthly = try simulation.respond(to: periodic(.monthly, interval: 2, amount: 2000), as: "admin")
-        let once = try simulation.respond(to: periodic(.once, amount: 1000), as: "admin")
+        let before = try credit(simulation)
+        let created = try simulation.respond(to: periodic(.once, interval: 60), as: "admin")
         clock.advance(seconds: 10)
-        #expect(try await states(simulation, monthly.pkgID)[.pending] == 500)
-        #expect(try await states(simulation, once.pkgID)[.delivered] == 2500)
-        let item = try simulation.respond(to: ListSmsItemsRequest(package: .id(monthly.pkgID), target: "905321007499"), as: "admin").list[0]
-        #expect(item.sendingDate == WireDate("2025-05-10T10:00:00"))
-        let listed = try simulation.respond(to: ListSmsRequest(status: .periodic), as: "admin")
-        #expect(listed.list.map(\.id).sorted() == [monthly.pkgID, once.pkgID])
+        _ = try simulation.respond(to: CancelSmsRequest(package: .id(created.pkgID)), as: "admin")
+        #expect(try credit(simulation) == before - 1000)
+        clock.advance(seconds: 3 * 3600)
+        #expect(try states(simulation, created.pkgID).by == [.pending: 0, .sent: 0, .delivered: 1000, .cancelled: 2000])
+        #expect(try package(simulation, created.pkgID).state == .cancelled)
+        let again = await error { _ = try simulation.respond(to: CancelSmsRequest(package: .id(created.pkgID)), as: "admin") }
+        #expect(again?.code == "ERR_SMS_PKG_NOT_CHANGEABLE")
     }
 
+    @Test func aDailyPackageGoesAgainEveryDayWithNewItemsAndCharges() async throws {
+        let simulation = simulation()
+        let before = try credit(simulation)
+        let numbers: [GSMNumber] = ["905321004001", "905321004002"]
+        let created = try simulation.respond(to: periodic(.daily, interval: nil, amount: nil, numbers: numbers), as: "admin")
+        #expect(try credit(simulation) == before - 2)
+        clock.advance(seconds: 10)
+        #expect(try states(simulation, created.pkgID).all == 2)
+        #expect(try package(simulation, created.pkgID).state == .pending) // delivered, waiting for tomorrow
+        // Advanced by three days, it has gone three more times: at 10:00 on the 11th, 12th and 13th.
+        clock.advance(seconds: 3 * 86_400 - 10)
+        let after = try states(simulation, created.pkgID)
+        #expect(after.all == 8)
+        #expect(after.by[.delivered] == 6)
+        #expect(try credit(simulation) == before - 8)
+        let items = try simulation.respond(to: ListSmsItemsRequest(package: .id(created.pkgID), target: "905321004001"), as: "admin").list
+        #expect(Set(items.map(\.sendingDate)) == Set(["2025-03-10T10:00:00", "2025-03-11T10:00:00", "2025-03-12T10:00:00", "2025-03-13T10:00:00"].map { WireDate($0) }))
+        #expect(Set(items.map(\.id)).count == 4)
+        #expect(try simulation.respond(to: ListSmsRequest(status: .periodic), as: "admin").list.map(\.id) == [created.pkgID])
+        // Cancelled as the fourth round starts: that round is stopped and refunded, and no other comes.
+        _ = try simulation.respond(to: CancelSmsRequest(package: .id(created.pkgID)), as: "admin")
+        clock.advance(seconds: 7 * 86_400)
+        let cancelled = try states(simulation, created.pkgID)
+        #expect(cancelled.all == 8)
+        #expect(cancelled.by[.cancelled] == 2)
+        #expect(try credit(simulation) == before - 6)
+        #expect(try package(simulation, created.pkgID).state == .cancelled)
+    }
+
+    @Test func eachRoundIsReportedUnderThePackagesID() async throws {
+        let simulation = simulation()
+        var request = periodic(.weekly, interval: nil, amount: nil, numbers: ["905321004001"])
+        request.pushSettings = PushSettings(url: "https://example.com/hook")
+        let created = try simulation.respond(to: request, as: "admin")
+        clock.advance(seconds: 3600)
+        let first = simulation.dueReports()
+        clock.advance(seconds: 7 * 86_400)
+        let second = simulation.dueReports()
+        #expect(first.count == 1 && second.count == 1)
+        #expect([first, second].map { $0[0].report.pkg.id } == [created.pkgID, created.pkgID])
+        let items = [first, second].flatMap { $0[0].report.items }
+        #expect(items.map(\.state) == [.delivered, .delivered])
+        #expect(items[0].id != items[1].id)
+        #expect(items.map(\.sendingDate) == [WireDate("2025-03-10T10:00:00"), WireDate("2025-03-17T10:00:00")])
+        #expect(second[0].report.pkg.state == .pending)
+    }
+
+    @Test func aClockJumpOverManyRepeatingPackagesIsSpreadOverSeveralCalls() throws {
+        var account = ScenarioFixtures.admin
+        account.credit = 1_000_000
+        let start = clock.now()
+        var state = NodeAPIState(accounts: [account], now: start)
+        for index in 0..<60 {
+            var request = periodic(.daily, interval: nil, amount: nil, numbers: [GSMNumber(String(905_321_006_000 + index))])
+            request.content = "Günlük \(index)"
+            _ = try request.apply(to: &state, user: "admin", now: start)
+        }
+        func items() -> Int { state.packages.packages.values.reduce(0) { $0 + $1.items.count } }
+        // 60 packages of 3651 rounds: 219 060 items, more than one call sends.
+        let later = start + PeriodicSchedule.horizon
+        state.repeatDueRounds(at: later)
+        #expect(items() <= 60 + NodeAPIState.roundBudget)
+        #expect(items() > NodeAPIState.roundBudget / 2)
+        state.repeatDueRounds(at: later)
+        #expect(items() == 60 * 3651)
+        #expect(state.packages.packages.values.allSatisfy { $0.repeatEnded })
+    }
+
+    @Test func monthlyRoundsFollowTheCalendarAndARoundTheCreditDoesNotCoverIsNotSent() async throws {
+        var account = ScenarioFixtures.admin
+        account.credit = 2
+        let clock = ManualClock(turkey: WireDate("2025-01-30 12:00")!)
+        let simulation = NodeAPISimulation(accounts: [account], clock: clock)
+        var request = periodic(.monthly, numbers: ["905321004001"])
+        request.sendingDate = WireDate("2025-01-31 09:00")
+        let created = try simulation.respond(to: request, as: "admin")
+        clock.advance(seconds: 61 * 86_400)
+        // Jan 31, Feb 28 (no Feb 31), Mar 31: the third round finds no credit left and is not sent.
+        let items = { try simulation.respond(to: ListSmsItemsRequest(package: .id(created.pkgID)), as: "admin").list.compactMap(\.sendingDate).sorted() }
+        #expect(try items() == [WireDate("2025-01-31T09:00:00"), WireDate("2025-02-28T09:00:00")])
+        #expect(try credit(simulation) == 0)
+        // With credit again, the next round goes (Apr 30: the package keeps its start's day where the month has it).
+        _ = try simulation.withState { state, _ in try state.changeCredit(of: "admin", add: 5, exactly: nil) }
+        clock.advance(seconds: 31 * 86_400)
+        #expect(try items().last == WireDate("2025-04-30T09:00:00"))
+        #expect(try credit(simulation) == 4)
+    }
     @Test func theSameContentToTheSameNumbersWithinTheWindowIsADuplicate() async throws {
         let simulation = NodeAPISimulation(accounts: [ScenarioFixtures.admin], duplicateWindowMinutes: 30, clock: clock)
         let request = CreateSmsRequest(recipients: .oneToMany(["905551230011", "905551230012"]), sender: "BASLIK", title: "T", content: "Aynı içerik")
@@ -212,12 +304,28 @@ import Testing
         #expect(first.map(\.package) == [1, 2])
         #expect(first.map(\.items) == [[0], [1]])
         #expect(schedule.due(at: 10).isEmpty)
-        schedule.moveRemaining(of: 2, to: 12)
-        #expect(schedule.due(at: 12).map(\.items) == [[2, 0]])
+        schedule.reschedule(2) { _, _ in 12 }
+        #expect(schedule.due(at: 12).map(\.items) == [[0, 2]])
         #expect(schedule.isEmpty)
         schedule.add(package: 3, items: [(at: 40, item: 0)])
         schedule.remove(package: 3)
         #expect(schedule.due(at: 100).isEmpty)
+    }
+
+    @Test func aNextRoundJoinsWhatIsLeftAndACancellationDropsOrMovesItems() {
+        var schedule = DueSchedule()
+        schedule.add(package: 1, items: [(at: 10, item: 0), (at: 50, item: 1)])
+        #expect(schedule.due(at: 10).map(\.items) == [[0]])
+        // A repeating package's next round: added to what its first one still has to do, not in place of it.
+        schedule.add(package: 1, items: [(at: 30, item: 2), (at: 70, item: 3)])
+        #expect(schedule.due(at: 50).map(\.items) == [[2, 1]])
+        // A cancellation: item 3 is dropped (refunded at once), nothing else is left.
+        schedule.reschedule(1) { item, at in item == 3 ? nil : at }
+        #expect(schedule.isEmpty)
+        schedule.add(package: 2, items: [(at: 80, item: 0), (at: 90, item: 1)])
+        schedule.reschedule(2) { item, at in item == 1 ? 60 : at }
+        #expect(schedule.due(at: 60).map(\.items) == [[1]])
+        #expect(schedule.due(at: 80).map(\.items) == [[0]])
     }
 }
 

@@ -52,4 +52,16 @@ import Testing
         #expect(two.status == .badRequest)
         #expect(two.reply.contains("number: is one number when sendingType is 0, not a list of 2; for several, use numbers with sendingType 1"), "\(two.reply)")
     }
+
+    @Test func periodTypeZeroWithoutIntervalAndAmountIsNotPeriodic() async throws {
+        let body = Self.create(#""sendingType": 0, "number": "905551230011", "periodicSettings": {"periodType": 0}"#)
+        let read = try await send(body)
+        #expect(read.status == .ok, "\(read.reply)")
+        #expect(read.warnings == ["periodicSettings with periodType 0 and no interval or amount read as no periodicSettings: the package sends everyone at once"])
+        let strict = try await send(body, strict: true)
+        #expect(strict.status == .badRequest && strict.reply.contains("periodicSettings.interval: is required when periodType is 0"), "\(strict.reply)")
+        // The document's own form is read without a word.
+        let documented = try await send(Self.create(#""sendingType": 1, "numbers": ["905551230011"], "periodicSettings": {"periodType": 0, "amount": 1000, "interval": 1}"#), strict: true)
+        #expect(documented.status == .ok && documented.warnings.isEmpty, "\(documented.reply)")
+    }
 }

@@ -89,7 +89,10 @@ import Testing
     @Test func periodicSettings() {
         #expect(error { try sms { $0.periodicSettings = PeriodicSettings(periodType: .daily, interval: 1, amount: 2000) }.validate() } == nil)
         #expect(error { try sms { $0.periodicSettings = PeriodicSettings(periodType: .daily, interval: 1, amount: 1500) }.validate() }?.message.contains("amount") == true)
-        #expect(error { try sms { $0.periodicSettings = PeriodicSettings(periodType: .weekly, amount: 1000) }.validate() }?.message.contains("interval") == true)
+        // interval and amount are the document's for periodType 0 ("periodType 0 iken"); a repeating package needs neither.
+        #expect(error { try sms { $0.periodicSettings = PeriodicSettings(periodType: .once, amount: 1000) }.validate() }?.message.contains("interval") == true)
+        #expect(error { try sms { $0.periodicSettings = PeriodicSettings(periodType: .once, interval: 5) }.validate() }?.message.contains("amount") == true)
+        #expect(error { try sms { $0.periodicSettings = PeriodicSettings(periodType: .weekly) }.validate() } == nil)
     }
 
     @Test func kvkkNeedsNamesAndTheShortLink() {

@@ -22,10 +22,12 @@ struct DueSchedule: Sendable {
 
     var isEmpty: Bool { plans.isEmpty }
 
-    /// Schedules a package's items: `(instant, item index)`, in any order.
+    /// Schedules a package's items: `(instant, item index)`, in any order; with those of it not yet handed out (a
+    /// repeating package's next round joins what its last one still has to do).
     mutating func add(package: Int, items: [(at: Int64, item: Int)]) {
         guard !items.isEmpty else { return }
-        let sorted = items.sorted { ($0.at, $0.item) < ($1.at, $1.item) }
+        let remaining = plans[package].map { $0.items[$0.handedOut...] } ?? []
+        let sorted = (remaining + items).sorted { ($0.at, $0.item) < ($1.at, $1.item) }
         plans[package] = Plan(items: sorted)
         heap.insert(Next(at: sorted[0].at, package: package))
     }
@@ -33,12 +35,12 @@ struct DueSchedule: Sendable {
     /// Forgets a package (its heap entry is skipped when it comes up).
     mutating func remove(package: Int) { plans[package] = nil }
 
-    /// Makes every item not yet handed out due at `at` (a cancelled package's items are final at once).
-    mutating func moveRemaining(of package: Int, to at: Int64) {
-        guard var plan = plans[package] else { return }
-        for index in plan.handedOut..<plan.items.count { plan.items[index].at = at }
-        plans[package] = plan
-        heap.insert(Next(at: at, package: package))
+    /// Moves each item not yet handed out to the instant `change` gives it (its index and instant), or drops it when
+    /// that is nil: a cancellation makes the items it stops final at once, and leaves those already sent as they were.
+    mutating func reschedule(_ package: Int, _ change: (_ item: Int, _ at: Int64) -> Int64?) {
+        guard let plan = plans[package] else { return }
+        plans[package] = nil
+        add(package: package, items: plan.items[plan.handedOut...].compactMap { entry in change(entry.item, entry.at).map { (at: $0, item: entry.item) } })
     }
 
     /// The items due by `now`, per package in the order their instants come, each handed out once.

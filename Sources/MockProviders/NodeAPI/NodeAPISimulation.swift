@@ -59,11 +59,18 @@ package final class NodeAPISimulation: Sendable {
         return try locked(now) { (state: inout NodeAPIState) throws(NodeAPIError) -> Request.Reply in try request.apply(to: &state, user: user, now: now) }
     }
 
-    /// `body` under the lock; the packages it stored are published after it, outside the lock.
+    /// `body` under the lock, once the rounds of repeating packages due by `now` are sent; the packages it stored are
+    /// published after it, outside the lock.
     private func locked<Value, Failure: Error>(_ now: Int64, _ body: (inout NodeAPIState) throws(Failure) -> Value) throws(Failure) -> Value {
-        guard let events, events.subscriberCount > 0 else { return try state.withLock { (state: inout NodeAPIState) throws(Failure) -> Value in try body(&state) } }
+        guard let events, events.subscriberCount > 0 else {
+            return try state.withLock { (state: inout NodeAPIState) throws(Failure) -> Value in
+                state.repeatDueRounds(at: now)
+                return try body(&state)
+            }
+        }
         var stored: [MockEvents.Event] = []
         let value = try state.withLock { (state: inout NodeAPIState) throws(Failure) -> Value in
+            state.repeatDueRounds(at: now)
             let first = state.packages.nextPackageID
             let value = try body(&state)
             for id in first..<max(first, state.packages.nextPackageID) {

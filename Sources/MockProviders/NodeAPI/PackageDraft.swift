@@ -25,7 +25,10 @@ struct PackageDraft: Sendable {
     var recipientType: IysRecipientType? = nil
 
     /// ``recipientType`` in the İYS mock's terms; `nil` reads either type's consent.
-    var consentRecipientType: RecipientType? {
+    var consentRecipientType: RecipientType? { Self.consentType(recipientType) }
+
+    /// A package's `recipientType` in the İYS mock's terms.
+    static func consentType(_ recipientType: IysRecipientType?) -> RecipientType? {
         switch recipientType {
         case .individual: .individual
         case .merchant: .merchant

@@ -1,69 +1,77 @@
 import NodeAPI
 
-/// How a periodic package is spread over time (`periodicSettings`).
+/// How `periodicSettings` spreads a package over time, as the document reads.
 ///
-/// The document gives a period type, an `interval` and an `amount` (1000 or a multiple): the package
-/// sends `amount` recipients, then waits `interval` periods before the next `amount`, until every
-/// recipient has had its SMS. This project's reading, documented in the README: it is how panels split
-/// a large list into daily or weekly batches. `once` sends everyone at the start.
+/// - `periodType` 0 (once) with `amount` and `interval`: a split sending. The package sends `amount` recipients, then the
+///   next `amount` `interval` minutes later, until every recipient has had the SMS (the document requires both then, and
+///   its own SOAP examples send them; it names no unit for `interval`: this project reads minutes, as in the README).
+/// - 1–4 (daily, weekly, monthly, yearly): the whole package goes again every period, from its start, until it is
+///   cancelled. Each period is a round: the package's recipients again, charged again, with new item ids
+///   (see ``NodeAPIState/repeatDueRounds(at:)``); `interval` and `amount` are not read.
 ///
-/// A schedule is built for a known number of recipients, and refused when its last batch would start more than
-/// ``horizonYears`` after the first: that bounds every date it computes, whatever `interval` the request gave.
+/// Both are bounded by ``horizon``: a split sending whose last batch would start later is refused naming `interval`, and
+/// a package stops repeating past it, or once its rounds hold ``maxRepeatedItems`` items.
 package struct PeriodicSchedule: Sendable, Hashable {
     package var settings: PeriodicSettings
-    /// Batches of `amount` recipients (1 for `once`).
+    /// Batches of `amount` recipients (1 unless a split sending).
     package let batches: Int
 
-    /// The last batch starts at most this many years after the first.
-    package static let horizonYears = 10
+    /// Ten years of 365 days: the last batch starts, and the last round comes, at most this long after the start.
+    package static let horizon: Int64 = 10 * 365 * 86_400_000
+    /// Most items a repeating package holds over all its rounds: past it, it stops repeating (100 rounds of 1000).
+    package static let maxRepeatedItems = 100_000
+    /// Most recipients per batch a split sending names (far above any list a request carries).
+    package static let maxAmount = 10_000_000
 
     /// The schedule of `recipients` recipients, or `ERR_INVALID_PARAM` naming `periodicSettings.interval` when the
     /// last batch would start beyond the horizon.
     package init(_ settings: PeriodicSettings, recipients: Int) throws(NodeAPIError) {
         self.settings = settings
-        guard settings.periodType != .once, let amount = settings.amount, amount > 0, recipients > 0 else {
+        let horizonMinutes = Int(Self.horizon / 60_000)
+        if let interval = settings.interval, interval > horizonMinutes {
+            throw .invalid("periodicSettings.interval", "must be at most \(horizonMinutes) (minutes: \(Self.horizon / 86_400_000) days)")
+        }
+        if let amount = settings.amount, amount > Self.maxAmount { throw .invalid("periodicSettings.amount", "must be at most \(Self.maxAmount)") }
+        guard !settings.repeats, let amount = settings.amount, amount > 0, recipients > 0 else {
             batches = 1
             return
         }
         batches = recipients / amount + (recipients % amount == 0 ? 0 : 1)
-        let (periods, overflow) = (batches - 1).multipliedReportingOverflow(by: max(settings.interval ?? 1, 1))
-        let limit = Self.horizonPeriods(of: settings.periodType)
-        if overflow || periods > limit {
+        let minutes = (batches - 1) * max(settings.interval ?? 1, 1)
+        if minutes > horizonMinutes {
             throw .invalid(
                 "periodicSettings.interval",
-                "the last of \(batches) batches would start \(overflow ? "too many" : String(periods)) periods after the first; at most \(limit) (\(Self.horizonYears) years)"
+                "the last of \(batches) batches would start \(minutes) minutes after the first; at most \(horizonMinutes) (\(Self.horizon / 86_400_000) days)"
             )
         }
     }
 
     /// Milliseconds from the package's start to the start of the batch holding recipient `index` (below the
-    /// recipient count the schedule was built for).
-    package func delay(ofRecipient index: Int, from startsAt: Int64) -> Int64 {
-        guard settings.periodType != .once, let amount = settings.amount, amount > 0 else { return 0 }
-        let periods = min(index / amount, batches - 1) * max(settings.interval ?? 1, 1)
-        guard periods > 0 else { return 0 }
-        return Self.advance(startsAt, by: periods, of: settings.periodType) - startsAt
+    /// recipient count the schedule was built for): 0 unless a split sending.
+    package func delay(ofRecipient index: Int) -> Int64 {
+        guard !settings.repeats, let amount = settings.amount, amount > 0 else { return 0 }
+        return Int64(min(index / amount, batches - 1)) * Int64(max(settings.interval ?? 1, 1)) * 60_000
     }
 
-    /// Periods of each type within the horizon.
-    static func horizonPeriods(of type: PeriodType) -> Int {
+    /// The start of round `round` of a package repeating by `type` from `start` (round 0 is the start itself).
+    static func round(_ round: Int, from start: Int64, of type: PeriodType) -> Int64 {
         switch type {
-        case .once: 0
-        case .daily: horizonYears * 366
-        case .weekly: horizonYears * 53
-        case .monthly: horizonYears * 12
-        case .yearly: horizonYears
+        case .once: start
+        case .daily: start + Int64(round) * 86_400_000
+        case .weekly: start + Int64(round) * 7 * 86_400_000
+        case .monthly: TurkeyTime.milliseconds(TurkeyTime.date(start).adding(months: round)) + start % 1000
+        case .yearly: TurkeyTime.milliseconds(TurkeyTime.date(start).adding(months: 12 * round)) + start % 1000
         }
     }
 
-    /// The instant `count` periods after `start`, in Turkish calendar terms (a month is a calendar month).
-    static func advance(_ start: Int64, by count: Int, of type: PeriodType) -> Int64 {
+    /// Most rounds within the horizon: the number of periods in ten years, plus the first round.
+    static func maxRounds(of type: PeriodType) -> Int {
         switch type {
-        case .once: start
-        case .daily: start + Int64(count) * 86_400_000
-        case .weekly: start + Int64(count) * 7 * 86_400_000
-        case .monthly: TurkeyTime.milliseconds(TurkeyTime.date(start).adding(months: count)) + start % 1000
-        case .yearly: TurkeyTime.milliseconds(TurkeyTime.date(start).adding(months: 12 * count)) + start % 1000
+        case .once: 1
+        case .daily: 3651
+        case .weekly: 522
+        case .monthly: 121
+        case .yearly: 11
         }
     }
 }

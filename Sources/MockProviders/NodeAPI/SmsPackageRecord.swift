@@ -14,8 +14,9 @@ package struct SmsPackageRecord: Sendable, Hashable, Codable {
         package var segments: Int
         package var outcome: DeliveryOutcome
         package var `operator`: Operator
-        /// Milliseconds after the package's start at which this item's batch starts: 0 except in
-        /// periodic packages, which send `amount` recipients per period (see ``PeriodicSchedule``).
+        /// Milliseconds after the package's start at which this item's batch or round starts: 0 except in a split
+        /// sending (`amount` recipients every `interval` minutes) and in the later rounds of a repeating package (see
+        /// ``PeriodicSchedule``).
         package var delay: Int64 = 0
 
         /// The credit charged when the package was stored: its segments, or nothing for a recipient the İYS gate refused
@@ -35,10 +36,19 @@ package struct SmsPackageRecord: Sendable, Hashable, Codable {
     /// Minutes.
     package var validity: Int
     package var commercial: Bool
+    /// The İYS recipient type a commercial package is for (`recipientType`); nil reads either type's consent.
+    package var recipientType: IysRecipientType?
     package var pushURL: String?
     /// How a periodic package spreads its recipients over time; nil for others.
     package var periodic: PeriodicSettings?
+    /// Every item of every round, in the order they were stored.
     package var items: [Item]
+    /// The items of the first round: a repeating package's later rounds send to these recipients again.
+    package var roundSize: Int
+    /// The rounds stored so far (a round the credit did not cover counts, with no items): 1 unless repeating.
+    package var rounds = 1
+    /// A repeating package that stopped repeating: its rounds reached the horizon or ``PeriodicSchedule/maxRepeatedItems``.
+    package var repeatEnded = false
     /// When the package was created, in milliseconds since the epoch.
     package var createdAt: Int64
     /// When sending starts: `sendingDate`, or the creation.
@@ -55,6 +65,7 @@ package struct SmsPackageRecord: Sendable, Hashable, Codable {
     /// Everything but ``rules``, which come from the scenario.
     enum CodingKeys: String, CodingKey {
         case id, uuid, customID, owner, type, sender, title, content, encoding, validity, commercial, pushURL, periodic, items
+        case recipientType, roundSize, rounds, repeatEnded
         case createdAt, startsAt, isScheduled, cancelledAt, savedAt
     }
 
@@ -72,14 +83,33 @@ package struct SmsPackageRecord: Sendable, Hashable, Codable {
     /// What the package weighs in the retention (``NodeAPIScenario/retainedItems``): one per item, plus one per 128 bytes
     /// of text kept with it (its content and the personal texts), so that memory follows what is kept.
     package var retentionWeight: Int {
-        items.count + ((content?.utf8.count ?? 0) + items.reduce(0) { $0 + ($1.msg?.utf8.count ?? 0) }) / 128
+        (content?.utf8.count ?? 0) / 128 + Self.retentionWeight(of: items)
     }
 
-    /// The delay of the package's last batch (0 unless periodic).
+    /// What items weigh in the retention: one each, and one per 128 bytes of its personal text (so that a round's
+    /// weight adds to its package's).
+    static func retentionWeight(of items: some Sequence<Item>) -> Int {
+        items.reduce(0) { $0 + 1 + ($1.msg?.utf8.count ?? 0) / 128 }
+    }
+
+    /// The delay of the package's last batch or round (0 unless periodic).
     package var lastDelay: Int64 { items.last?.delay ?? 0 }
 
-    /// Whether the package can still be cancelled: it has not started sending.
-    package func isChangeable(at now: Int64) -> Bool { cancelledAt == nil && now < sendingAt }
+    /// Whether the package goes again every period (`periodType` 1–4).
+    package var repeats: Bool { periodic?.repeats == true }
+
+    /// When the next round of a repeating package starts; nil when it does not repeat, has stopped, or was cancelled.
+    package var nextRoundAt: Int64? {
+        guard let periodic, periodic.repeats, !repeatEnded, cancelledAt == nil, items.first?.outcome != .notCreated else { return nil }
+        return PeriodicSchedule.round(rounds, from: startsAt, of: periodic.periodType)
+    }
+
+    /// Whether the package can still be cancelled: something of it has not started sending (a later batch of a split
+    /// sending, or the next round of a repeating package).
+    package func isChangeable(at now: Int64) -> Bool { cancelledAt == nil && (now < sendingAt + lastDelay || nextRoundAt != nil) }
+
+    /// Whether a cancellation at `at` stops `item` (it had not started sending then).
+    func isStopped(_ item: Item, byCancellationAt at: Int64) -> Bool { at < sendingAt + item.delay }
 
     package func itemState(_ item: Item, at now: Int64) -> ItemState { itemState(item, at: now, on: Timeline(self)) }
 
@@ -200,12 +230,18 @@ package struct SmsPackageRecord: Sendable, Hashable, Codable {
         if now < startsAt { return .pending }
         if now < sendingAt { return .queueing }
         if now < sentAt { return .sending }
-        return state(with: tally ?? self.tally(at: now))
+        let tally = tally ?? self.tally(at: now)
+        if tally.unfinished == 0 {
+            // Stopped by a cancellation once what had started is over; waiting for its next round once this one is.
+            if cancelledAt != nil { return .cancelled }
+            if nextRoundAt != nil, tally.finals == tally.items { return .pending }
+        }
+        return state(with: tally)
     }
 
     /// The state once items are handed over, from their tally.
     func state(with tally: Tally) -> PackageState {
-        // A periodic package is still sending while a later batch waits for its period.
+        // A split sending is still sending while a later batch waits for its interval.
         if tally.unfinished > 0 { return .sending }
         if tally.outages == tally.items { return .sendingFailed }
         if tally.rejected == tally.items { return .rejectedByOperator }

@@ -29,9 +29,11 @@ extension NodeAPIState.Snapshot {
                 }
                 if let cancelledAt = package.cancelledAt { try check.range(cancelledAt, SnapshotCheck.instants, "cancelledAt") }
                 if let periodic = package.periodic {
-                    try check.range(periodic.interval ?? 1, 1...10_000, "periodic.interval")
-                    try check.range(periodic.amount ?? 1000, 1...10_000_000, "periodic.amount")
+                    try check.range(periodic.interval ?? 1, 1...Int(PeriodicSchedule.horizon / 60_000), "periodic.interval")
+                    try check.range(periodic.amount ?? 1000, 1...PeriodicSchedule.maxAmount, "periodic.amount")
+                    try check.range(package.rounds, 1...PeriodicSchedule.maxRounds(of: periodic.periodType), "rounds")
                 }
+                try check.range(package.roundSize, 0...package.items.count, "roundSize")
                 for (position, item) in package.items.enumerated() {
                     try check.within("items[\(position)]") { check throws(SnapshotCheck.Problem) in
                         try check.range(item.segments, SnapshotCheck.segments, "segments")

@@ -64,7 +64,7 @@ public struct CreateSmsRequest: NodeAPIRequest {
         encoding = try container.decodeWireEnum(SmsEncoding.self, forKey: .encoding)
         validity = try container.decodeLenientInt(forKey: .validity)
         sendingDate = try container.decodeDateIfPresent(forKey: .sendingDate)
-        periodicSettings = try container.decodeObjectIfPresent(PeriodicSettings.self, forKey: .periodicSettings)
+        periodicSettings = try container.decodePeriodicSettings(forKey: .periodicSettings, tolerating: decoder.ignoredFields)
         pushSettings = try container.decodePushSettings(forKey: .pushSettings, tolerating: decoder.ignoredFields)
         commercial = try container.decodeLenientBool(forKey: .commercial)
         customID = try container.decodeText(forKey: .customID)

@@ -26,12 +26,14 @@ extension KeyedDecodingContainer {
     }
 }
 
-/// `periodicSettings`: repeats a package by period.
+/// `periodicSettings`: how a package is spread over time. With `periodType` 0 (once) the document requires `interval` and
+/// `amount`: the package sends `amount` recipients, then the next `amount` `interval` minutes later (a split sending);
+/// with 1–4 (daily, weekly, monthly, yearly) the whole package goes again every period until it is cancelled.
 public struct PeriodicSettings: Sendable, Hashable, Codable {
     public var periodType: PeriodType
-    /// Periods between sendings, at least 1.
+    /// Minutes between the batches of a one-time package, at least 1 (the document names no unit: see the README).
     public var interval: Int?
-    /// Sending amount, 1000 or a multiple of it.
+    /// Recipients per batch of a one-time package: 1000 or a multiple of it.
     public var amount: Int?
 
     public init(periodType: PeriodType, interval: Int? = nil, amount: Int? = nil) {
@@ -57,13 +59,30 @@ public struct PeriodicSettings: Sendable, Hashable, Codable {
         try container.encodeIfPresent(interval, forKey: .interval)
     }
 
-    /// `interval` ≥ 1 and `amount` a multiple of 1000, both required unless the period is `once`.
+    /// Whether the package goes again every period (`periodType` 1–4).
+    public var repeats: Bool { periodType != .once }
+
+    /// `interval` ≥ 1 and `amount` a multiple of 1000, both required when the period is `once` (the document's rule:
+    /// "periodType 0 iken").
     public func validate() throws(NodeAPIError) {
-        if periodType != .once {
-            if interval == nil { throw .invalid("periodicSettings.interval", "is required when periodType is not 0") }
-            if amount == nil { throw .invalid("periodicSettings.amount", "is required when periodType is not 0") }
+        if periodType == .once {
+            if interval == nil { throw .invalid("periodicSettings.interval", "is required when periodType is 0") }
+            if amount == nil { throw .invalid("periodicSettings.amount", "is required when periodType is 0") }
         }
         if let interval, interval < 1 { throw .invalid("periodicSettings.interval", "must be at least 1") }
         if let amount, amount < 1000 || amount % 1000 != 0 { throw .invalid("periodicSettings.amount", "must be 1000 or a multiple of 1000") }
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// `periodicSettings`. `periodType` 0 without `interval` or `amount` (which the document requires then) is, in a
+    /// lenient decode, no periodic settings (the package sends everyone at once), said in `tolerated`: clients that copy
+    /// the document's single-number example send `{"periodType": 0}` for "not periodic". The strict mode refuses it.
+    func decodePeriodicSettings(forKey key: Key, tolerating ignored: IgnoredFields?) throws -> PeriodicSettings? {
+        guard let settings = try decodeObjectIfPresent(PeriodicSettings.self, forKey: key) else { return nil }
+        guard let ignored, settings.periodType == .once, settings.interval == nil || settings.amount == nil else { return settings }
+        let missing = [settings.interval == nil ? "interval" : nil, settings.amount == nil ? "amount" : nil].compactMap { $0 }
+        ignored.tolerate("\(key.stringValue) with periodType 0 and no \(missing.joined(separator: " or ")) read as no \(key.stringValue): the package sends everyone at once")
+        return nil
     }
 }

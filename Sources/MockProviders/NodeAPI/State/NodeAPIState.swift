@@ -1,4 +1,5 @@
 import DequeModule
+import MySoftIYS
 import NodeAPI
 
 /// The Node API mock's whole state and the rules every endpoint shares, as a value: each request type's transition
@@ -111,20 +112,15 @@ package struct NodeAPIState: Sendable {
         items.reserveCapacity(draft.recipients.count)
         let sharedCredit = draft.content.map { SmsSegments(text: $0, encoding: draft.encoding).count } ?? 0
         let schedule = try draft.periodic.map { settings throws(NodeAPIError) in try PeriodicSchedule(settings, recipients: draft.recipients.count) }
-        // The İYS gate: a commercial SMS goes only to recipients whose consent is ONAY.
-        let gate = draft.commercial ? account.iysBrandCode.flatMap { brand in consents.map { (brand, $0) } } : nil
+        let gate = commercialGate(of: account, draft.commercial, draft.consentRecipientType)
         // A failing sender's package is not created at all: every item shares it.
         let created = !rules.failingSenders.contains(draft.sender)
         for (number, msg) in draft.recipients {
             guard let target = number.normalized, !account.blacklist.contains(target), seen.insert(target).inserted else { continue }
             let segments = msg.map { SmsSegments(text: $0, encoding: draft.encoding).count } ?? sharedCredit
-            let consented = gate.map { $0.1.allowsCommercialSMS(brand: $0.0, number: target, as: draft.consentRecipientType) } ?? true
-            let `operator` = DeliveryRules.operator(for: target)
-            let outcome: DeliveryOutcome = !created ? .notCreated : consented ? rules.outcome(for: target, of: `operator`) : .noConsent
-            items.append(.init(
-                id: String(firstItemID + Int64(items.count)), target: target, msg: msg, segments: max(segments, 1),
-                outcome: outcome, operator: `operator`,
-                delay: schedule?.delay(ofRecipient: items.count, from: draft.startsAt) ?? 0
+            items.append(item(
+                id: String(firstItemID + Int64(items.count)), to: target, msg: msg, segments: segments, created: created, gate: gate,
+                delay: schedule?.delay(ofRecipient: items.count) ?? 0
             ))
         }
         if items.isEmpty { throw NodeAPIError(.emptySmsPackage, detail: "no valid, non-blacklisted number left") }
@@ -144,10 +140,24 @@ package struct NodeAPIState: Sendable {
         packages.add(SmsPackageRecord(
             id: id, uuid: uuids.next(), customID: draft.customID, owner: user, type: draft.type, sender: draft.sender,
             title: draft.title, content: draft.content, encoding: draft.encoding, validity: draft.validity, commercial: draft.commercial,
-            pushURL: draft.pushURL, periodic: draft.periodic, items: items, createdAt: now, startsAt: draft.startsAt,
+            recipientType: draft.recipientType, pushURL: draft.pushURL, periodic: draft.periodic, items: items, roundSize: items.count, createdAt: now, startsAt: draft.startsAt,
             isScheduled: draft.isScheduled, cancelledAt: nil, rules: rules, savedAt: now + DeliveryRules.savingMilliseconds(items: items.count)
         ), fingerprint: fingerprint)
         return PackageCreated(pkgID: id)
+    }
+
+    /// The İYS gate of a package: a commercial SMS goes only to recipients whose consent is ONAY (for `type`, or either).
+    func commercialGate(of account: NodeAPIAccount, _ commercial: Bool, _ type: RecipientType?) -> CommercialGate? {
+        guard commercial, let brand = account.iysBrandCode, let consents else { return nil }
+        return CommercialGate(brand: brand, consents: consents, recipientType: type)
+    }
+
+    /// An item to `target` as the scenario's rules and the İYS gate make it; not created when its package is not.
+    func item(id: String, to target: String, msg: String?, segments: Int, created: Bool, gate: CommercialGate?, delay: Int64) -> SmsPackageRecord.Item {
+        let `operator` = DeliveryRules.operator(for: target)
+        let consented = gate?.allows(target) ?? true
+        let outcome: DeliveryOutcome = !created ? .notCreated : consented ? rules.outcome(for: target, of: `operator`) : .noConsent
+        return .init(id: id, target: target, msg: msg, segments: max(segments, 1), outcome: outcome, operator: `operator`, delay: delay)
     }
 
     // MARK: Reports

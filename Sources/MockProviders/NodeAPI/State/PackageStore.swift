@@ -1,4 +1,5 @@
 import DequeModule
+import HeapModule
 import NodeAPI
 
 /// Every package the Node API mock keeps, with the indices that must move in step with it: by id, per owner (oldest
@@ -27,6 +28,8 @@ struct PackageStore: Sendable {
     private(set) var refunds = DueSchedule()
     /// Delivery reports to push as items reach a final state, for packages with a push URL.
     private(set) var reports = DueSchedule()
+    /// The next round of each repeating package, by instant (entries of packages since cancelled or forgotten are skipped).
+    private var rounds = Heap<NextRound>()
     /// The id the next package gets, and its first item's.
     private(set) var nextPackageID: Int
     private(set) var nextItemID: Int64
@@ -95,20 +98,28 @@ struct PackageStore: Sendable {
         if let customID = record.customID { customIDs[record.owner, default: [:]][customID] = id }
         index(record)
         if let fingerprint { duplicates?.record(fingerprint, user: record.owner, id: id, now: record.createdAt) }
+        schedule(record.items.indices, of: record)
+        if let next = record.nextRoundAt { rounds.insert(NextRound(at: next, package: id)) }
+        forgetOldPackages(of: record.owner)
+    }
+
+    /// Schedules the refunds and reports of the package's items at `indices` (just stored).
+    private mutating func schedule(_ indices: Range<Int>, of record: SmsPackageRecord) {
         let items = record.items
-        refunds.add(package: id, items: items.indices.compactMap { index in
+        refunds.add(package: record.id, items: indices.compactMap { index in
             items[index].outcome.isRefundedAtHandOver ? (record.sentAt + items[index].delay, index) : nil
         })
         if record.pushURL != nil {
             // An item whose callback fails (magic …0004) is never reported, as if every attempt had failed.
-            reports.add(package: id, items: items.indices.compactMap { index in
+            reports.add(package: record.id, items: indices.compactMap { index in
                 items[index].outcome == .callbackFails ? nil : (record.finalAt(items[index]), index)
             })
         }
-        forgetOldPackages(of: record.owner)
     }
 
-    /// Cancels a package before sending starts (`SMS07` after); the credit of every item is the caller's to give back.
+    /// Cancels what of a package has not started sending (`SMS07` when all of it has): the whole package before it
+    /// sends, the later batches of a split sending, the next rounds of a repeating package. The credit of the items it
+    /// stops is the caller's to give back.
     mutating func cancel(_ id: Int, at now: Int64) throws(NodeAPIError) -> (owner: String, credit: Int) {
         guard var package = packages[id] else { throw NodeAPIError(.sms06) }
         guard package.isChangeable(at: now) else {
@@ -116,13 +127,45 @@ struct PackageStore: Sendable {
         }
         package.cancelledAt = now
         packages[id] = package
-        refunds.remove(package: id)
-        // Every item is final now, as cancelled: its report is due at once.
-        reports.moveRemaining(of: id, to: now)
-        return (package.owner, package.items.reduce(0) { $0 + $1.booked })
+        let items = package.items
+        // Stopped items are refunded now and final at once, as cancelled: their reports are due now; the rest go on.
+        refunds.reschedule(id) { index, at in package.isStopped(items[index], byCancellationAt: now) ? nil : at }
+        reports.reschedule(id) { index, at in package.isStopped(items[index], byCancellationAt: now) ? now : at }
+        return (package.owner, items.reduce(0) { $0 + (package.isStopped($1, byCancellationAt: now) ? $1.booked : 0) })
     }
 
-    /// The credit of items the operator rejected since the last call, per owner (batch by batch in a periodic package).
+    /// The repeating package whose next round is due by `now`, and the round's instant, if one is (the earliest first).
+    mutating func dueRound(at now: Int64) -> (id: Int, at: Int64)? {
+        while let next = rounds.min, next.at <= now {
+            rounds.removeMin()
+            if packages[next.package]?.nextRoundAt == next.at { return (next.package, next.at) }
+        }
+        return nil
+    }
+
+    /// Stores the next round of a repeating package: `items` (none when the credit did not cover it) at its instant, with
+    /// their refunds and reports; the package stops repeating when the round after would pass the horizon or
+    /// ``PeriodicSchedule/maxRepeatedItems``. The retention applies as to a new package. The package is changed in
+    /// place: a round costs its own items, not a copy of every earlier round's.
+    mutating func addRound(_ items: [SmsPackageRecord.Item], to id: Int) {
+        guard let periodic = packages[id]?.periodic, let first = packages[id]?.items.count else { return }
+        packages[id]?.items.append(contentsOf: items)
+        packages[id]?.rounds += 1
+        nextItemID += Int64(items.count)
+        retainedItemCount += SmsPackageRecord.retentionWeight(of: items)
+        guard let package = packages[id] else { return }
+        let maxRounds = PeriodicSchedule.maxRounds(of: periodic.periodType)
+        let next = PeriodicSchedule.round(min(package.rounds, maxRounds), from: package.startsAt, of: periodic.periodType)
+        if package.rounds >= maxRounds || next - package.startsAt > PeriodicSchedule.horizon
+            || package.items.count + package.roundSize > PeriodicSchedule.maxRepeatedItems {
+            packages[id]?.repeatEnded = true
+        }
+        schedule(first..<package.items.count, of: package)
+        if let next = packages[id]?.nextRoundAt { rounds.insert(NextRound(at: next, package: id)) }
+        forgetOldPackages(of: package.owner)
+    }
+
+    /// The credit of items the operator rejected since the last call, per owner (batch by batch, round by round).
     mutating func dueRefunds(at now: Int64) -> [(owner: String, credit: Int)] {
         refunds.due(at: now).compactMap { id, indices in
             packages[id].map { package in (package.owner, indices.reduce(0) { $0 + package.items[$1].booked }) }
@@ -149,6 +192,7 @@ struct PackageStore: Sendable {
         }
         self.refunds = refunds
         self.reports = reports
+        for record in restored { if let next = record.nextRoundAt { rounds.insert(NextRound(at: next, package: record.id)) } }
         self.nextPackageID = max(self.nextPackageID, nextPackageID, (restored.map(\.id).max() ?? 0) + 1)
         self.nextItemID = max(self.nextItemID, nextItemID)
         for owner in Set(restored.map(\.owner)) { forgetOldPackages(of: owner) }
@@ -186,14 +230,14 @@ struct PackageStore: Sendable {
     }
 
     private mutating func index(_ record: SmsPackageRecord) {
-        // A package's items have distinct numbers: the store drops repeats.
-        for item in record.items { byTarget[item.target, default: []].append(record.id) }
+        // A round's items have distinct numbers (the store drops repeats), and later rounds repeat the first one's.
+        for item in record.items.prefix(record.roundSize) { byTarget[item.target, default: []].append(record.id) }
     }
 
     /// Takes a forgotten package out of its numbers' lists. It is nearly always the oldest entry of each, so this is one
     /// step per number; a number that received packages from several users may need a search of its own list.
     private mutating func unindex(_ package: SmsPackageRecord) {
-        for item in package.items {
+        for item in package.items.prefix(package.roundSize) {
             guard var ids = byTarget.removeValue(forKey: item.target) else { continue }
             if ids.first == package.id {
                 ids.removeFirst()
@@ -212,4 +256,11 @@ struct PackageStore: Sendable {
         reports.remove(package: id)
         refunds.remove(package: id)
     }
+}
+
+/// A repeating package's next round, in ``PackageStore``'s heap.
+private struct NextRound: Comparable, Sendable {
+    var at: Int64
+    var package: Int
+    static func < (lhs: NextRound, rhs: NextRound) -> Bool { (lhs.at, lhs.package) < (rhs.at, rhs.package) }
 }
