@@ -79,34 +79,32 @@ import Testing
         #expect(try sms.respond(to: ListSmsItemsRequest(package: .id(asMerchant.pkgID)), as: "admin").list.map(\.state) == [.delivered])
     }
 
-    /// `isNotAutoSendIYS: true` keeps a consent in MySoft until a write without it sends it; `isQueryFromIYS` reads
-    /// İYS's side; the gate reads İYS's side too (issue 12, item 15).
-    @Test func aConsentHeldBackFromIYSCountsOnlyOnceSent() async throws {
+    /// `isNotAutoSendIYS` follows API 2.13 ("designed to be always true and asynchronous"): a consent sent with it, as the
+    /// document's example does, is forwarded to İYS like any other, so the gate counts it; `isQueryFromIYS` reads
+    /// İYS's side, where a consent İYS refused is not (issue 25, item 9).
+    @Test func aConsentSentWithIsNotAutoSendIYSReachesIYSAndTheGate() async throws {
         let (sms, iys) = pair()
         let approval = ConsentData(recipient: "+905551230031", type: .message, consentDate: IYSDateTime("2025-03-10 09:00:00"), source: .web, status: .approved)
-        let held = try iys.respond(to: SendConsentRequest(brandCode: "5565656556", consentData: approval, isNotAutoSendIYS: true), as: "admin")
-        #expect(held.consent.status == .approved && held.explanation?.contains("isNotAutoSendIYS") == true)
-        do {
-            _ = try iys.respond(to: ConsentStatusRequest(brandCode: "5565656556", recipient: "+905551230031", type: .message, isQueryFromIYS: true), as: "admin")
-            Issue.record("İYS has no consent yet")
-        } catch {
-            #expect(error.code == .HM404)
-        }
         let before = try sms.respond(to: commercial(["905551230031"]), as: "admin")
-        // A RET held back on a seeded ONAY: İYS still has the ONAY.
+        let saved = try iys.respond(to: SendConsentRequest(brandCode: "5565656556", consentData: approval, isNotAutoSendIYS: true), as: "admin")
+        #expect(saved.consent.status == .approved && saved.explanation == nil)
+        #expect(try iys.respond(to: ConsentStatusRequest(brandCode: "5565656556", recipient: "+905551230031", type: .message, isQueryFromIYS: true), as: "admin").consent.status == .approved)
+        // A RET sent with the flag withdraws the seeded ONAY on İYS too.
         let withdrawal = ConsentData(recipient: "+905551230011", type: .message, consentDate: IYSDateTime("2025-03-10 09:30:00"), source: .web, status: .rejected)
         _ = try iys.respond(to: SendConsentRequest(brandCode: "5565656556", consentData: withdrawal, isNotAutoSendIYS: true), as: "admin")
-        #expect(try iys.respond(to: ConsentStatusRequest(brandCode: "5565656556", recipient: "+905551230011", type: .message, isQueryFromIYS: true), as: "admin").consent.status == .approved)
-        #expect(try iys.respond(to: ConsentStatusRequest(brandCode: "5565656556", recipient: "+905551230011", type: .message), as: "admin").consent.status == .rejected)
-        // Sent: the same consent without the flag.
-        _ = try iys.respond(to: SendConsentRequest(brandCode: "5565656556", consentData: approval), as: "admin")
-        #expect(try iys.respond(to: ConsentStatusRequest(brandCode: "5565656556", recipient: "+905551230031", type: .message, isQueryFromIYS: true), as: "admin").consent.status == .approved)
+        #expect(try iys.respond(to: ConsentStatusRequest(brandCode: "5565656556", recipient: "+905551230011", type: .message, isQueryFromIYS: true), as: "admin").consent.status == .rejected)
         var again = commercial(["905551230031", "905551230011"])
         again.content = "İndirim sürüyor"
         let after = try sms.respond(to: again, as: "admin")
         clock.advance(seconds: 10)
         #expect(try sms.respond(to: ListSmsItemsRequest(package: .id(before.pkgID)), as: "admin").list.map(\.state) == [.rejectedByOperator])
-        #expect(try sms.respond(to: ListSmsItemsRequest(package: .id(after.pkgID)), as: "admin").list.map(\.state) == [.delivered, .delivered])
+        #expect(try sms.respond(to: ListSmsItemsRequest(package: .id(after.pkgID)), as: "admin").list.map { "\($0.target) \($0.state)" } == ["905551230031 delivered", "905551230011 rejectedByOperator"])
+        // A consent İYS refuses (…0018) is not on İYS's side: the query from İYS has the one before, or none.
+        let refused = ConsentData(recipient: "+905551230018", type: .message, consentDate: IYSDateTime("2025-03-10 09:00:00"), source: .web, status: .approved)
+        _ = try iys.respond(to: SendConsentRequest(brandCode: "5565656556", consentData: refused), as: "admin")
+        #expect(throws: IYSError.self) {
+            try iys.respond(to: ConsentStatusRequest(brandCode: "5565656556", recipient: "+905551230018", type: .message, isQueryFromIYS: true), as: "admin")
+        }
     }
 
     /// With İYS settings, a new contact's İYS state leaves 0 on the clock: 1 processing, then 3 accepted with its

@@ -84,14 +84,17 @@ import Testing
         }
     }
 
-    @Test func aRefusedBatchStillListsItsWrongRecords() async throws {
+    /// A batch with a wrong record and no `isSaveSuccessData` is the document's "Successful" sample: 200, every record back.
+    @Test func aCancelledBatchIsTheDocumentsSuccessfulReplyListingEveryRecord() async throws {
         try await app().test(.router) { client in
             let token = try await Self.token(client)
             let body = #"{"brandCode": "5565656556", "consentData": [{"recipient": "+905551230055", "type": "MESAJ", "source": "HS_WEB", "status": "ONAY", "consentDate": "2025-03-01 10:00:00"}, {"recipient": "+9055", "type": "MESAJ", "source": "HS_WEB", "status": "ONAY", "consentDate": "2025-03-01 10:00:00"}]}"#
             let response = try await client.execute(uri: "/api/IYSConsent/SendConsentBatch", method: .post, headers: Self.bearer(token), body: ByteBuffer(string: body))
-            #expect(response.status.code == 422)
+            #expect(response.status.code == 200)
             let result = try Self.result(BatchSendResult.self, response)
-            #expect(result.data?.consentList.map(\.consent.recipient) == ["+9055"])
+            #expect(result.succeed && result.data?.transctionGuid != nil)
+            #expect(result.data?.consentList.map(\.consent.recipient) == ["+905551230055", "+9055"])
+            #expect(result.data?.consentList.allSatisfy { $0.errorMessage != nil } == true)
         }
     }
 }

@@ -135,14 +135,20 @@ import Testing
     @Test func aBatchIsAllOrNothingUnlessSaveSuccessData() async throws {
         let simulation = simulation()
         let records = [Self.consent("+905551112201"), Self.consent("bad-number"), Self.consent("+905551112202")]
-        let refused = try simulation.respond(to: SendConsentBatchRequest(brandCode: Self.brand, consentData: records), as: "admin")
-        #expect(!refused.succeed)
-        #expect(refused.errorCode == .HM422)
-        #expect(refused.data?.transctionGuid == nil)
-        #expect(refused.data?.consentList.map(\.consent.recipient) == ["bad-number"])
-        #expect(refused.data?.consentList.first?.errorMessage?.hasPrefix("consentData[1].recipient") == true)
+        // Without isSaveSuccessData: nothing saved, and, as the document's sample pairs such a batch with "Successful",
+        // succeed with a GUID and every record returned, each saying why it was not saved (issue 25, item 9).
+        let cancelled = try simulation.respond(to: SendConsentBatchRequest(brandCode: Self.brand, consentData: records), as: "admin")
+        #expect(cancelled.succeed)
+        #expect(cancelled.errorCode == nil)
+        let cancelledGuid = try #require(cancelled.data?.transctionGuid)
+        #expect(cancelled.data?.consentList.map(\.consent.recipient) == ["+905551112201", "bad-number", "+905551112202"])
+        #expect(cancelled.data?.consentList.map(\.portalStatus) == [1, 1, 1])
+        #expect(cancelled.data?.consentList[1].errorMessage?.hasPrefix("consentData[1].recipient") == true)
+        #expect(cancelled.data?.consentList[0].errorMessage == "consentData[0]: cancelled, not saved: 1 of 3 records are wrong (consentData[1]); send isSaveSuccessData to save the valid ones")
         let missing = await error { _ = try simulation.respond(to: ConsentStatusRequest(brandCode: Self.brand, recipient: "+905551112201", type: .message), as: "admin") }
         #expect(missing?.code == .HM404)
+        let cancelledStatus = try simulation.respond(to: BatchTransactionRequest(brandCode: Self.brand, transctionGuid: cancelledGuid), as: "admin")
+        #expect(cancelledStatus.recordCount == 3 && cancelledStatus.errorRecordCount == 3 && cancelledStatus.insertedRecordCount == 0)
 
         let saved = try simulation.respond(to: SendConsentBatchRequest(brandCode: Self.brand, consentData: records, isSaveSuccessData: true), as: "admin").get()
         let guid = try #require(saved.transctionGuid)

@@ -66,7 +66,7 @@ extension AdminRoutes {
         var found: [(position: Int, consent: AdminModels.Consent)] = []
         for book in mocks.iys.store.snapshot.brands where brand.map({ $0 == book.code }) ?? true {
             for entry in book.entries {
-                let forwarded = !entry.forwardingFails && !entry.isHeldFromIYS && entry.forwardedAt <= now
+                let forwarded = !entry.forwardingFails && entry.forwardedAt <= now
                 found.append((entry.position, AdminModels.Consent(
                     brandCode: book.code, consent: entry.consent, receivedAt: ISOTime.string(entry.receivedAt), onIYS: forwarded
                 )))

@@ -16,14 +16,12 @@ package final class ConsentStore: Sendable {
         package var forwardedAt: Int64
         package var forwardingFails: Bool
         package var iysTransactionId: String
-        /// Saved in MySoft only (`isNotAutoSendIYS: true`): not sent to İYS until a later write without the flag.
-        package var isHeldFromIYS = false
-        /// What İYS holds for the key while this consent is not there (held back, or refused by İYS): the last
-        /// consent that reached it, if any.
+        /// What İYS holds for the key while this consent is not there (refused by İYS): the last consent that reached
+        /// it, if any.
         package var previousOnIYS: ConsentData?
 
-        /// The consent as İYS has it: this one, unless it was held back or İYS refused it.
-        package var onIYS: ConsentData? { isHeldFromIYS || forwardingFails ? previousOnIYS : consent }
+        /// The consent as İYS has it: this one, unless İYS refused it.
+        package var onIYS: ConsentData? { forwardingFails ? previousOnIYS : consent }
     }
 
     struct Book {
@@ -70,11 +68,8 @@ package final class ConsentStore: Sendable {
 
     /// Saves a consent (new, or replacing the key's), at the end of the change order; returns what it replaced. A new key
     /// beyond ``capacity`` is refused.
-    /// `heldFromIYS` keeps it in MySoft only (`isNotAutoSendIYS`): İYS keeps what it had.
     @discardableResult
-    package func save(
-        brand: String, _ consent: ConsentData, at now: Int64, forwardingFails: Bool, transactionId: String, heldFromIYS: Bool = false
-    ) throws(Full) -> Entry? {
+    package func save(brand: String, _ consent: ConsentData, at now: Int64, forwardingFails: Bool, transactionId: String) throws(Full) -> Entry? {
         let capacity = capacity
         return try books.withLock { (books: inout [String: Book]) throws(Full) -> Entry? in
             // Changed in place through the `default:` subscript: copying the book out and back would copy every
@@ -85,7 +80,7 @@ package final class ConsentStore: Sendable {
             let onIYS = books[brand]?.entries[key]?.onIYS
             let previous = books[brand, default: Book()].entries.updateValue(Entry(
                 consent: consent, receivedAt: now, position: position, forwardedAt: now,
-                forwardingFails: forwardingFails, iysTransactionId: transactionId, isHeldFromIYS: heldFromIYS, previousOnIYS: onIYS
+                forwardingFails: forwardingFails, iysTransactionId: transactionId, previousOnIYS: onIYS
             ), forKey: key)
             books[brand, default: Book()].nextPosition += 1
             return previous
@@ -93,7 +88,7 @@ package final class ConsentStore: Sendable {
     }
 
     /// Whether a commercial SMS may go to a number (`905XXXXXXXXX`) for a brand: its latest `MESAJ` consent on İYS
-    /// (a consent held back in MySoft does not count yet), as `recipientType` (an individual or a merchant when
+    /// (one İYS refused does not count), as `recipientType` (an individual or a merchant when
     /// `nil`), is `ONAY`.
     package func allowsCommercialSMS(brand: String, number: String, as recipientType: RecipientType? = nil) -> Bool {
         let recipient = "+" + number

@@ -1,9 +1,12 @@
 import Foundation
 import MySoftIYS
 
-/// `SendConsentBatch`: every record validated; with any wrong record and no `isSaveSuccessData`, nothing is
-/// saved and the reply fails (`HM422`) listing the wrong records; otherwise the valid ones are applied and the
-/// reply carries the transaction GUID and the wrong records (none when all were right).
+/// `SendConsentBatch`: every record validated. With any wrong record and no `isSaveSuccessData`, nothing is saved: "all
+/// registrations are canceled and returned", and the document's sample pairs such a batch with its "Successful" reply
+/// (`succeed: true`, a `transctionGuid`, the records in `consentList`), so the reply succeeds with every record, each
+/// with its `errorMessage` (a valid one says it was cancelled, naming the wrong ones), and the batch is kept under its
+/// GUID with every record an error. Otherwise the valid ones are applied and the reply carries the GUID and the wrong
+/// records (none when all were right).
 extension SendConsentBatchRequest: IYSTransition {
     package func apply(to state: inout IYSState, user: String, now: Int64) throws(IYSError) -> IYSResult<BatchSendResult> {
         let brand = try state.brand(brandCode, of: user)
@@ -31,13 +34,19 @@ extension SendConsentBatchRequest: IYSTransition {
             }
             records.append(IYSBatch.Record(consent: consent, outcome: problem.map { .error($0) } ?? .inserted, forwardedAt: nil, forwardingFails: false))
         }
-        let wrong = records.filter { if case .error = $0.outcome { true } else { false } }.map(IYSState.errorView)
-        if !wrong.isEmpty, isSaveSuccessData != true {
-            return .failure(
-                IYSError(.HM422, "\(wrong.count) of \(records.count) records are wrong; nothing was saved (send isSaveSuccessData to save the others)"),
-                data: BatchSendResult(transctionGuid: nil, consentList: wrong)
-            )
+        let wrongIndices = records.indices.filter { if case .error = records[$0].outcome { true } else { false } }
+        if !wrongIndices.isEmpty, isSaveSuccessData != true {
+            let named = wrongIndices.prefix(5).map { "consentData[\($0)]" }.joined(separator: ", ") + (wrongIndices.count > 5 ? ", …" : "")
+            for index in records.indices where records[index].outcome == .inserted {
+                records[index].outcome = .error(
+                    "consentData[\(index)]: cancelled, not saved: \(wrongIndices.count) of \(records.count) records are wrong (\(named)); send isSaveSuccessData to save the valid ones"
+                )
+            }
+            let guid = UUID().uuidString.lowercased()
+            state.keep(IYSBatch(guid: guid, brand: brand.code, owner: user, records: records))
+            return .success(BatchSendResult(transctionGuid: guid, consentList: records.map(IYSState.errorView)))
         }
+        let wrong = wrongIndices.map { IYSState.errorView(records[$0]) }
         for index in records.indices where records[index].outcome == .inserted {
             let outcome = state.apply(records[index].consent, brand: brand, now: now)
             records[index].outcome = outcome

@@ -18,7 +18,7 @@ extension ConsentQueryRequest: IYSTransition {
                 break
             }
             page.append(state.forwardingView(
-                entry.consent, forwardedAt: entry.forwardedAt, fails: entry.forwardingFails, transactionId: entry.iysTransactionId, held: entry.isHeldFromIYS, now: now
+                entry.consent, forwardedAt: entry.forwardedAt, fails: entry.forwardingFails, transactionId: entry.iysTransactionId, now: now
             ))
             last = entry.position
         }

@@ -1,8 +1,8 @@
 import Foundation
 import MySoftIYS
 
-/// `ConsentStatus`: the recorded consent, or `HM404`; with `isQueryFromIYS`, the consent as İYS has it (a consent
-/// held back in MySoft, or refused by İYS, is not there: İYS's previous one, or `HM404`).
+/// `ConsentStatus`: the recorded consent, or `HM404`; with `isQueryFromIYS`, the consent as İYS has it (one refused
+/// by İYS is not there: İYS's previous one, or `HM404`).
 extension ConsentStatusRequest: IYSTransition {
     package func apply(to state: inout IYSState, user: String, now: Int64) throws(IYSError) -> ConsentRecord {
         let brand = try state.brand(brandCode, of: user)
@@ -14,9 +14,6 @@ extension ConsentStatusRequest: IYSTransition {
             throw IYSError(.HM404, "no consent of \(recipient) for \(type.rawValue) (\(recipientType.rawValue)) \(side)")
         }
         var record = ConsentRecord(consent)
-        if entry.isHeldFromIYS, isQueryFromIYS != true {
-            record.explanation = IYSState.heldExplanation
-        }
         record.retailerAccessCount = entry.consent.retailerAccess?.count ?? 0
         record.retailerTitle = entry.consent.retailerCode.map { "Bayi \($0)" }
         return record

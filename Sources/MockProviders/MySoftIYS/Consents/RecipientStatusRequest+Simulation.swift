@@ -11,7 +11,7 @@ extension RecipientStatusRequest: IYSTransition {
         for brand in brands {
             for entry in state.store.entries(brand: brand.code) where ConsentKey.normalized(entry.consent.recipient) == wanted {
                 var record = state.forwardingView(
-                    entry.consent, forwardedAt: entry.forwardedAt, fails: entry.forwardingFails, transactionId: entry.iysTransactionId, held: entry.isHeldFromIYS, now: now
+                    entry.consent, forwardedAt: entry.forwardedAt, fails: entry.forwardingFails, transactionId: entry.iysTransactionId, now: now
                 )
                 record.brandCode = brand.code
                 found.append(record)

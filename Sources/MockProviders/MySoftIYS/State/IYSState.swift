@@ -91,20 +91,18 @@ package struct IYSState: Sendable {
     // MARK: Applying a consent
 
     /// Decides what a valid consent does to the brand's book, and saves it when it changes something.
-    /// The same status again is "used before", unless the recorded one was held back from İYS and this write is
-    /// not (it sends it); a change dated before the recorded consent is refused. `heldFromIYS` saves in MySoft only.
-    mutating func apply(_ consent: ConsentData, brand: IYSBrandRecord, heldFromIYS: Bool = false, now: Int64) -> IYSBatch.Outcome {
+    /// The same status again is "used before"; a change dated before the recorded consent is refused. Every consent saved
+    /// is forwarded to İYS, asynchronously (API 2.13: `isNotAutoSendIYS` is "always true and asynchronous").
+    mutating func apply(_ consent: ConsentData, brand: IYSBrandRecord, now: Int64) -> IYSBatch.Outcome {
         let key = ConsentKey(recipient: consent.recipient, type: consent.type, recipientType: consent.recipientType)
         let existing = store.entry(brand: brand.code, key: key)
         if let existing {
-            let releases = existing.isHeldFromIYS && !heldFromIYS
-            if existing.consent.status == consent.status, !releases { return .usedBefore }
+            if existing.consent.status == consent.status { return .usedBefore }
             if let problem = Self.staleness(of: consent, against: existing.consent) { return .error(problem) }
         }
         do {
             try store.save(
-                brand: brand.code, consent, at: now, forwardingFails: forwarding.fails(consent.recipient), transactionId: Self.transactionID(),
-                heldFromIYS: heldFromIYS
+                brand: brand.code, consent, at: now, forwardingFails: forwarding.fails(consent.recipient), transactionId: Self.transactionID()
             )
         } catch {
             return .error(error.message)
@@ -119,15 +117,9 @@ package struct IYSState: Sendable {
         return "consentDate \(date) is earlier than the recorded consent's (\(old))"
     }
 
-    static let heldExplanation = "MySoft İYS'de kayıtlı, İYS'ye gönderilmedi (isNotAutoSendIYS)"
-
-    /// A record with the İYS forwarding fields as of now; a consent held back from İYS has none, and says why.
-    func forwardingView(_ consent: ConsentData, forwardedAt: Int64, fails: Bool, transactionId: String?, held: Bool = false, now: Int64) -> ConsentRecord {
+    /// A record with the İYS forwarding fields as of now.
+    func forwardingView(_ consent: ConsentData, forwardedAt: Int64, fails: Bool, transactionId: String?, now: Int64) -> ConsentRecord {
         var record = ConsentRecord(consent)
-        if held {
-            record.explanation = Self.heldExplanation
-            return record
-        }
         let status = forwarding.status(elapsed: now - forwardedAt, fails: fails)
         record.iysSendStatus = status
         if status == .sent {
