@@ -1,3 +1,4 @@
+import Foundation
 import MockProviders
 import NodeAPI
 import Testing
@@ -9,10 +10,10 @@ import Testing
 
     @Test func contactsAreCreatedUpdatedListedAndDeleted() async throws {
         let simulation = simulation()
-        let group = try simulation.respond(to: CreateGroupRequest(title: "Müşteriler"), as: "admin")
+        let group = try simulation.respond(to: CreateGroupRequest(title: "Müşteriler"), as: "admin").made
         let contact = try simulation.respond(to: CreateContactRequest(contact: ContactFields(
             gsm: "0555 123 00 11", firstName: "Ayşe", lastName: "Yılmaz", groupUUIDs: [group.uuid], details: ["GSM_2": "905551230012"]
-        )), as: "admin")
+        )), as: "admin").made
         #expect(contact.gsm == "905551230011")
         #expect(contact.groups == [Contact.GroupRef(uuid: group.uuid, title: "Müşteriler")])
         #expect(contact.iys?.st == .waiting)
@@ -33,7 +34,7 @@ import Testing
         let simulation = simulation()
         let created = try simulation.respond(to: CreateContactRequest(contact: ContactFields(
             gsm: "905551230011", iys: ContactIysSettings(recipientType: .individual, source: .hsWeb)
-        )), as: "admin")
+        )), as: "admin").made
         #expect(created.iys == Contact.Iys(st: .waiting, recipientType: .individual, source: .hsWeb))
         _ = try simulation.respond(to: UpdateContactRequest(uuid: created.uuid, contact: ContactFields(
             iys: ContactIysSettings(recipientType: .merchant, send: true)
@@ -44,8 +45,8 @@ import Testing
 
     @Test func groupRules() async throws {
         let simulation = simulation()
-        let parent = try simulation.respond(to: CreateGroupRequest(title: "Bölge"), as: "admin")
-        let child = try simulation.respond(to: CreateGroupRequest(title: "İstanbul", parentUUID: parent.uuid), as: "admin")
+        let parent = try simulation.respond(to: CreateGroupRequest(title: "Bölge"), as: "admin").made
+        let child = try simulation.respond(to: CreateGroupRequest(title: "İstanbul", parentUUID: parent.uuid), as: "admin").made
         #expect(child.parentInfo == ContactGroup.ParentInfo(uuid: parent.uuid, title: "Bölge"))
         #expect(await error { _ = try simulation.respond(to: CreateGroupRequest(title: "istanbul", parentUUID: parent.uuid), as: "admin") }?.code == "ERR_CONTACT_GROUP_ALREADY_EXISTS")
         #expect(await error { _ = try simulation.respond(to: CreateGroupRequest(title: "X", parentUUID: "yok"), as: "admin") }?.code == "ERR_PARENT_CONTACT_GROUP_NOT_FOUND")
@@ -172,5 +173,84 @@ import Testing
         #expect(refusal?.code == "ERR_REQUEST_PARAM_LIMIT")
         // The import that filled the book is over: another may start.
         _ = try simulation.respond(to: ImportContactsRequest(csvData: "'905551230011'", columns: ["gsm"]), as: "admin")
+    }
+}
+
+extension SavedReply {
+    /// What was created: a failed test when the reply is an update's status.
+    var made: Created {
+        get throws { try #require(created, "the reply is an update's status, not what was created") }
+    }
+}
+
+/// Issue 25, item 10: the address book as the document describes it.
+@Suite struct AddressBookDocumentTests: SimulationSuite {
+    let clock = ManualClock(turkey: WireDate("2025-03-10 10:00")!)
+
+    @Test func createWithAUUIDUpdatesAndAnswersAStatus() async throws {
+        let simulation = simulation()
+        let contact = try simulation.respond(to: CreateContactRequest(contact: ContactFields(gsm: "905551230011", firstName: "Ayşe")), as: "admin").made
+        let updated = try simulation.respond(to: CreateContactRequest(uuid: contact.uuid, contact: ContactFields(lastName: "Yılmaz")), as: "admin")
+        #expect(updated == .updated(StatusReply()))
+        #expect(try simulation.respond(to: ListContactsRequest(), as: "admin").list.map { "\($0.firstName ?? "") \($0.lastName ?? "")" } == ["Ayşe Yılmaz"])
+        let group = try simulation.respond(to: CreateGroupRequest(title: "Müşteriler"), as: "admin").made
+        #expect(try simulation.respond(to: CreateGroupRequest(uuid: group.uuid, title: "Sadık Müşteriler"), as: "admin") == .updated(StatusReply()))
+        #expect(try simulation.respond(to: ListGroupsRequest(), as: "admin").list.map(\.title) == ["Sadık Müşteriler"])
+        // An unknown uuid is the update's error, not a new contact.
+        let unknown = await error { _ = try simulation.respond(to: CreateContactRequest(uuid: "yok", contact: ContactFields(lastName: "X")), as: "admin") }
+        #expect(unknown?.code == "ERR_NOT_FOUND")
+        // On the wire: the status alone, and a client reads it back as an update.
+        let wire = try JSONEncoder().encode(SavedReply<Contact>.updated(StatusReply()))
+        #expect(String(decoding: wire, as: UTF8.self) == #"{"status":1}"#)
+        #expect(try JSONDecoder().decode(SavedReply<Contact>.self, from: wire) == .updated(StatusReply()))
+    }
+
+    @Test func updateGroupWithoutParentKeepsTheGroupWhereItIs() async throws {
+        let simulation = simulation()
+        let parent = try simulation.respond(to: CreateGroupRequest(title: "Bölge"), as: "admin").made
+        let child = try simulation.respond(to: CreateGroupRequest(title: "İstanbul", parentUUID: parent.uuid), as: "admin").made
+        _ = try simulation.respond(to: UpdateGroupRequest(uuid: child.uuid, title: "İzmir"), as: "admin")
+        let listed = try simulation.respond(to: ListGroupsRequest(parentUUID: parent.uuid), as: "admin").list
+        #expect(listed.map(\.title) == ["İzmir"])
+        #expect(listed.first?.parentInfo?.uuid == parent.uuid)
+        // A sibling's title under the same parent is still taken.
+        _ = try simulation.respond(to: CreateGroupRequest(title: "Ankara", parentUUID: parent.uuid), as: "admin")
+        let taken = await error { _ = try simulation.respond(to: UpdateGroupRequest(uuid: child.uuid, title: "ankara"), as: "admin") }
+        #expect(taken?.code == "ERR_CONTACT_GROUP_ALREADY_EXISTS")
+    }
+
+    @Test func exitTypeFiltersBlacklistedContactsByHowTheyLeftAndAnMOOptOutJoinsTheBook() async throws {
+        let simulation = simulation()
+        for gsm in ["905551230011", "905551230012", "905551230013"] {
+            _ = try simulation.respond(to: CreateContactRequest(contact: ContactFields(gsm: GSMNumber(gsm))), as: "admin")
+        }
+        _ = try simulation.respond(to: SetBlacklistRequest(status: true, gsms: ["905551230012"]), as: "admin")
+        _ = try simulation.receiveOptOut(for: "admin", gsm: "905551230013", msg: "RET")
+        // Not in the book: an opt-out adds it, blacklisted.
+        _ = try simulation.receiveOptOut(for: "admin", gsm: "905551230099", msg: "RET")
+        func listed(_ exitType: ExitType?) throws -> [String] {
+            try simulation.respond(to: ListContactsRequest(exitType: exitType), as: "admin").list.map(\.gsm).sorted()
+        }
+        #expect(try listed(nil) == ["905551230011", "905551230012", "905551230013", "905551230099"])
+        #expect(try listed(.mo) == ["905551230013", "905551230099"])
+        #expect(try listed(.web) == ["905551230012"])
+        let joined = try simulation.respond(to: ListContactsRequest(status: .blackList), as: "admin").list.first { $0.gsm == "905551230099" }
+        #expect(joined?.isInBlacklist == 1)
+        // Taken off and put back by hand, it left by the web.
+        _ = try simulation.respond(to: SetBlacklistRequest(status: false, gsms: ["905551230013"]), as: "admin")
+        _ = try simulation.respond(to: SetBlacklistRequest(status: true, gsms: ["905551230013"]), as: "admin")
+        #expect(try listed(.mo) == ["905551230099"])
+        #expect(try listed(.web) == ["905551230012", "905551230013"])
+    }
+
+    @Test func hsKararCannotBeTheSourceOfAFirstRecord() async throws {
+        let simulation = simulation()
+        let karar = ContactIysSettings(recipientType: .individual, source: .hsKarar, send: true)
+        let first = await error { _ = try simulation.respond(to: CreateContactRequest(contact: ContactFields(gsm: "905551230011", iys: karar)), as: "admin") }
+        #expect(first?.code == "ERR_INVALID_PARAM")
+        #expect(first?.message.contains("iys.spc") == true)
+        // A contact with its first record may be set to RET by the provider's decision.
+        let contact = try simulation.respond(to: CreateContactRequest(contact: ContactFields(gsm: "905551230011")), as: "admin").made
+        _ = try simulation.respond(to: UpdateContactRequest(uuid: contact.uuid, contact: ContactFields(iys: karar)), as: "admin")
     }
 }

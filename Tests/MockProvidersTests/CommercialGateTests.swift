@@ -115,7 +115,7 @@ import Testing
         func contact(_ gsm: GSMNumber) async throws -> Contact {
             try sms.respond(to: CreateContactRequest(contact: ContactFields(
                 gsm: gsm, iys: ContactIysSettings(recipientType: .individual, source: .hsFizikselOrtam)
-            )), as: "admin")
+            )), as: "admin").made
         }
         func states() async throws -> [String: IysState] {
             let list = try sms.respond(to: ListContactsRequest(), as: "admin").list

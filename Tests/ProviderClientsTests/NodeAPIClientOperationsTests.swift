@@ -46,10 +46,10 @@ import Testing
             #expect(try await client.send(InquiryNumberRequest(gsm: "905551230011")).stats.totalRecord >= 1)
 
             // The address book.
-            let contact = try await client.send(CreateContactRequest(contact: ContactFields(gsm: "905001234567", firstName: "Zafer", lastName: "Altun")))
+            let contact = try await client.send(CreateContactRequest(contact: ContactFields(gsm: "905001234567", firstName: "Zafer", lastName: "Altun"))).made
             #expect(try await client.send(UpdateContactRequest(uuid: contact.uuid, contact: ContactFields(gsm: "905001234567", firstName: "Zafer", lastName: "Öztürk"))).status == 1)
             #expect(try await client.send(ListContactsRequest()).list.contains { $0.lastName == "Öztürk" })
-            let group = try await client.send(CreateGroupRequest(title: "Müşteriler"))
+            let group = try await client.send(CreateGroupRequest(title: "Müşteriler")).made
             #expect(try await client.send(UpdateGroupRequest(uuid: group.uuid, title: "Sadık Müşteriler")).status == 1)
             #expect(try await client.send(ListGroupsRequest()).list.map(\.title).contains("Sadık Müşteriler"))
             _ = try await client.send(ImportContactsRequest(csvData: "'GSM','FIRST_NAME'\n'905001234568','Şule'", columns: ["gsm", "first_name"]))
@@ -76,5 +76,12 @@ import Testing
             }
             #expect(problem.kind == .cancelled)
         }
+    }
+}
+
+extension SavedReply {
+    /// What was created: a failed test when the reply is an update's status.
+    var made: Created {
+        get throws { try #require(created, "the reply is an update's status, not what was created") }
     }
 }

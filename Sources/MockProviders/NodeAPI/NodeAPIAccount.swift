@@ -18,6 +18,9 @@ public struct NodeAPIAccount: Sendable, Hashable {
     public var gateways: [Gateway]
     /// Normalised numbers that never receive the user's packages.
     public var blacklist: Set<String>
+    /// The blacklisted numbers that left by an opt-out SMS (`exitType` MO); the others left by the user's own hand
+    /// (the panel or the API: `exitType` WEB).
+    package var moExits: Set<String> = []
     /// How the reseller this account stands for answers (``NodeAPIDialect``; scenario `dialect`).
     package var dialect: NodeAPIDialect = .document
 

@@ -65,7 +65,6 @@ public struct ContactFields: Sendable, Hashable {
             }
             if !allowed { throw .invalid("details.\(name)", "custom field names take only ASCII letters, digits and '_'") }
         }
-        try iys?.validate()
     }
 }
 
@@ -114,7 +113,6 @@ public struct ContactIysSettings: Sendable, Hashable, Codable {
         try container.encodeIfPresent(queryEmail, forKey: .queryEmail)
     }
 
-    func validate() throws(NodeAPIError) {
-        if source == .hsKarar, send != true { throw .invalid("iys.spc", "HS_KARAR cannot be the source of a first consent record") }
-    }
+    /// `HS_KARAR` on a contact's first İYS record (its creation, or an update of a contact that has none).
+    public static let firstRecordKarar = NodeAPIError.invalid("iys.spc", "HS_KARAR cannot be the source of a first consent record")
 }

@@ -1,9 +1,10 @@
 import NodeAPI
 
 /// `/contact/create`: a new contact (`SMS12` if the number is already in the book; `SMS10` for an unknown group); with
-/// İYS settings its İYS sync starts.
+/// İYS settings its İYS sync starts. With `uuid`, the update of that contact (`/contact/update`'s transition).
 extension CreateContactRequest: NodeAPITransition {
-    package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> Contact {
+    package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> SavedReply<Contact> {
+        if let uuid { return .updated(try UpdateContactRequest(uuid: uuid, contact: contact).apply(to: &state, user: user, now: now)) }
         let account = try state.account(user)
         guard let gsm = contact.gsm?.normalized else { throw NodeAPIError.invalid("gsm", "is required") }
         var book = state.takeBook(of: user, at: now)
@@ -22,6 +23,6 @@ extension CreateContactRequest: NodeAPITransition {
         book.insert(record)
         if syncs { state.startIYSSync(user: user, uuid: record.uuid, at: now) }
         if contact.isInBlacklist == true { state.setBlacklisted(gsm, true, of: user) }
-        return state.view(record, in: book, of: user, at: now)
+        return .created(state.view(record, in: book, of: user, at: now))
     }
 }

@@ -1,9 +1,13 @@
 import NodeAPI
 
 /// `/contact/create-group`: a group, unique by title among its siblings (`SMS09`), under an existing parent (`SMS10`)
-/// that holds no contacts (`SMS11`); numbers already in the book join it.
+/// that holds no contacts (`SMS11`); numbers already in the book join it. With `uuid`, the update of that group
+/// (`/contact/update-group`'s transition).
 extension CreateGroupRequest: NodeAPITransition {
-    package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> ContactGroup {
+    package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> SavedReply<ContactGroup> {
+        if let uuid {
+            return .updated(try UpdateGroupRequest(uuid: uuid, title: title, parentUUID: parentUUID, gsms: gsms).apply(to: &state, user: user, now: now))
+        }
         _ = try state.account(user)
         var book = state.takeBook(of: user, at: now)
         defer { state.books[user] = book }
@@ -11,6 +15,6 @@ extension CreateGroupRequest: NodeAPITransition {
         let group = AddressBook.GroupRecord(uuid: state.uuids.next(), title: title, parentUUID: parentUUID)
         book.insert(group)
         state.join(gsms, to: group.uuid, in: &book)
-        return state.groupView(group, in: book)
+        return .created(state.groupView(group, in: book))
     }
 }

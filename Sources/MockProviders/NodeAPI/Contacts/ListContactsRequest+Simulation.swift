@@ -1,6 +1,7 @@
 import NodeAPI
 
-/// `/contact/list`: contacts filtered by blacklist state, İYS state and group, paged.
+/// `/contact/list`: contacts filtered by blacklist state, İYS state, exit type (how a blacklisted contact left: MO by an
+/// opt-out SMS, WEB by the user's own hand; a contact not blacklisted has none) and group, paged.
 extension ListContactsRequest: NodeAPITransition {
     package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> Page<Contact> {
         _ = try state.account(user)
@@ -18,6 +19,7 @@ extension ListContactsRequest: NodeAPITransition {
             }
             return listed && (iysState.map { NodeAPIState.iysState(of: contact, at: now) == $0 } ?? true)
                 && (groupUUID.map { contact.groupUUIDs.contains($0) } ?? true)
+                && (exitType.map { state.exitType(of: contact.gsm, for: user) == $0 } ?? true)
         }
         return Page(NodeAPIState.page(contacts, paging)) { state.view($0, in: book, of: user, at: now) }
     }

@@ -1,12 +1,14 @@
 import NodeAPI
 
 /// `/contact/update`: changes the given fields of the contact with `uuid`; `iys.send: true` syncs it with İYS again.
+/// `HS_KARAR` cannot be the source of a contact's first İYS record (one that has none yet).
 extension UpdateContactRequest: NodeAPITransition {
     package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> StatusReply {
         let syncsWithIYS = try state.account(user).hasIysSettings
         var book = state.takeBook(of: user, at: now)
         defer { state.books[user] = book }
         guard let existing = book.contact(uuid: uuid) else { throw NodeAPIError(.notFound, detail: "contact \(uuid)") }
+        if contact.iys?.source == .hsKarar, existing.iys == nil { throw ContactIysSettings.firstRecordKarar }
         let fields = contact
         let newNumber = fields.gsm?.normalized.flatMap { $0 == existing.gsm ? nil : $0 }
         if let newNumber, book.contact(gsm: newNumber) != nil { throw NodeAPIError(.sms12, detail: newNumber) }

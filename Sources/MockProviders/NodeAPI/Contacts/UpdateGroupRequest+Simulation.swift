@@ -1,12 +1,14 @@
 import NodeAPI
 
-/// `/contact/update-group`: renames or moves a group (the same rules as creating one; a group cannot move below itself).
+/// `/contact/update-group`: renames a group, and moves it when `parentUUID` is given (the same rules as creating one; a
+/// group cannot move below itself); without `parentUUID` it stays under its parent.
 extension UpdateGroupRequest: NodeAPITransition {
     package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> StatusReply {
         _ = try state.account(user)
         var book = state.takeBook(of: user, at: now)
         defer { state.books[user] = book }
-        guard book.group(uuid) != nil else { throw NodeAPIError(.sms10, detail: uuid) }
+        guard let group = book.group(uuid) else { throw NodeAPIError(.sms10, detail: uuid) }
+        let parentUUID = parentUUID ?? group.parentUUID
         if let parentUUID, book.subtree(uuid).contains(parentUUID) {
             throw NodeAPIError.invalid("parentUUID", "a group cannot move below itself")
         }

@@ -10,6 +10,8 @@ extension NodeAPIState {
             var username: String
             var credit: Int
             var blacklist: [String]
+            /// The blacklisted numbers that left by an opt-out SMS (absent in files written before it was kept).
+            var moExits: [String]?
         }
 
         struct Book: Codable, Sendable {
@@ -41,7 +43,9 @@ extension NodeAPIState {
     /// The state as a snapshot keeps it.
     package var snapshot: Snapshot {
         Snapshot(
-            accounts: accounts.values.sorted { $0.username < $1.username }.map { .init(username: $0.username, credit: $0.credit, blacklist: $0.blacklist.sorted()) },
+            accounts: accounts.values.sorted { $0.username < $1.username }.map {
+                .init(username: $0.username, credit: $0.credit, blacklist: $0.blacklist.sorted(), moExits: $0.moExits.sorted())
+            },
             packages: packages.order.compactMap { packages[$0] }, refunds: packages.refunds, reports: packages.reports,
             nextPackageID: packages.nextPackageID, nextItemID: packages.nextItemID,
             books: books.sorted { $0.key < $1.key }.map { .init(user: $0.key, groups: Array($0.value.groups.values), contacts: Array($0.value.contacts.values)) },
@@ -55,6 +59,7 @@ extension NodeAPIState {
         for saved in snapshot.accounts where accounts[saved.username] != nil {
             accounts[saved.username]?.credit = saved.credit
             accounts[saved.username]?.blacklist = Set(saved.blacklist)
+            accounts[saved.username]?.moExits = Set(saved.moExits ?? []).intersection(saved.blacklist)
         }
         let rules = rules
         packages.restore(

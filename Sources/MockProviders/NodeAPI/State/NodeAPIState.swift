@@ -85,9 +85,16 @@ package struct NodeAPIState: Sendable {
         }
     }
 
-    /// Blacklists a number for the user, or takes it off.
-    mutating func setBlacklisted(_ number: String, _ blacklisted: Bool, of user: String) {
+    /// Blacklists a number for the user (by an opt-out SMS, or by the user's own hand), or takes it off.
+    mutating func setBlacklisted(_ number: String, _ blacklisted: Bool, of user: String, by exit: ExitType = .web) {
         if blacklisted { accounts[user]?.blacklist.insert(number) } else { accounts[user]?.blacklist.remove(number) }
+        if blacklisted, exit == .mo { accounts[user]?.moExits.insert(number) } else { accounts[user]?.moExits.remove(number) }
+    }
+
+    /// How a blacklisted number left the user's list; nil when it is not blacklisted.
+    func exitType(of number: String, for user: String) -> ExitType? {
+        guard let account = accounts[user], account.blacklist.contains(number) else { return nil }
+        return account.moExits.contains(number) ? .mo : .web
     }
 
     /// Refunds the credit of items the operator rejected as their rejections happen (batch by batch in a periodic package).
