@@ -33,6 +33,23 @@ import Testing
         #expect(try sms.respond(to: UserCreditRequest(), as: "admin").credit == 100_000 - 1)
     }
 
+    /// Reports say why (issue 25, item 11): an item the İYS gate refused and one the operator rejected are both -1, each
+    /// with its own `error`; a package every item of which the gate refused says so too.
+    @Test func itemsRefusedByTheGateAndRejectedByTheOperatorSayWhy() async throws {
+        let (sms, _) = pair()
+        // …0003 is rejected by the operator (a magic number) and has no consent record either: the gate comes first.
+        let created = try sms.respond(to: commercial(["905551230011", "905551230012"]), as: "admin")
+        let plain = try sms.respond(to: CreateSmsRequest(recipients: .oneToMany(["905551230003", "905551230011"]), sender: "BASLIK", title: "T", content: "Bilgi"), as: "admin")
+        let refused = try sms.respond(to: commercial(["905551230012"]), as: "admin")
+        #expect(try sms.respond(to: ListSmsItemsRequest(package: .id(created.pkgID)), as: "admin").list.map(\.error) == [nil, nil])
+        clock.advance(seconds: 10)
+        #expect(try sms.respond(to: ListSmsItemsRequest(package: .id(created.pkgID)), as: "admin").list.map(\.error) == [nil, "ERR_IYS_CONSENT_REQUIRED"])
+        #expect(try sms.respond(to: ListSmsItemsRequest(package: .id(plain.pkgID)), as: "admin").list.map(\.error) == ["ERR_OPERATOR_REJECTED", nil])
+        let package = try sms.respond(to: ListSmsRequest(ids: [refused.pkgID]), as: "admin").list.first
+        #expect(package?.state == .rejectedByOperator)
+        #expect(package?.error == "ERR_IYS_CONSENT_REQUIRED")
+    }
+
     @Test func aConsentSavedThroughTheIYSAPIDecidesTheNextPackage() async throws {
         let (sms, iys) = pair()
         _ = try iys.respond(to: SendConsentRequest(brandCode: "5565656556", consentData: ConsentData(

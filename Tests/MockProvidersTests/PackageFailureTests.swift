@@ -25,10 +25,13 @@ import Testing
         let created = try simulation.respond(to: sms(["905551230011", "905551230012"], sender: "OLUSMAZ", content: "Oluşmaz"), as: "admin")
         let package = try #require(try simulation.respond(to: ListSmsRequest(ids: [created.pkgID]), as: "admin").list.first)
         #expect(package.state == .creationFailed)
+        // Reports say why (issue 25, item 11): the catalogue's code for a package that could not be created.
+        #expect(package.error == "ERR_SMS_PKG_CREATING_FAILED")
         #expect(package.statistics.credit == 0)
         #expect(try simulation.respond(to: UserCreditRequest(), as: "admin").credit == ScenarioFixtures.admin.credit)
         let items = try simulation.respond(to: ListSmsItemsRequest(package: .id(created.pkgID)), as: "admin").list
         #expect(items.map(\.state) == [.cancelled, .cancelled])
+        #expect(items.map(\.error) == ["ERR_SMS_PKG_CREATING_FAILED", "ERR_SMS_PKG_CREATING_FAILED"])
         #expect(items.map(\.credit) == [0, 0])
         #expect(try simulation.respond(to: ListSmsRequest(status: .failed), as: "admin").list.map(\.id) == [created.pkgID])
     }
@@ -41,9 +44,12 @@ import Testing
         clock.advance(seconds: 10)
         let packages = try simulation.respond(to: ListSmsRequest(ids: [down.pkgID, mixed.pkgID]), as: "admin").list
         #expect(packages.first { $0.id == down.pkgID }?.state == .sendingFailed)
+        #expect(packages.first { $0.id == down.pkgID }?.error == "ERR_OPERATOR_UNAVAILABLE")
         #expect(packages.first { $0.id == mixed.pkgID }?.state == .complete)
+        #expect(packages.first { $0.id == mixed.pkgID }?.error == nil)
         let items = try simulation.respond(to: ListSmsItemsRequest(package: .id(mixed.pkgID)), as: "admin").list
         #expect(items.map(\.state) == [.rejectedByOperator, .delivered])
+        #expect(items.map(\.error) == ["ERR_OPERATOR_UNAVAILABLE", nil])
         #expect(items.map(\.credit) == [0, 1])
         // Refunded as the hand-over failed: one credit is left spent.
         #expect(try simulation.respond(to: UserCreditRequest(), as: "admin").credit == ScenarioFixtures.admin.credit - 1)

@@ -21,6 +21,19 @@ public enum DeliveryOutcome: String, Sendable, Hashable, CaseIterable {
     /// Charged at creation and refunded when the hand-over fails.
     var isRefundedAtHandOver: Bool { self == .rejectedByOperator || self == .operatorOutage }
 
+    /// The `error` of an item that failed so, once its state shows it (`/sms/list-item`, reports), and of a package all of
+    /// whose items did: the catalogue's code where the document's catalogue has the cause (a package that could not be
+    /// created), else a code of the same form naming the cause, which the catalogue lacks (the README lists them).
+    var reportError: String? {
+        switch self {
+        case .notCreated: ErrorCode.smsPackageCreatingFailed.entry.name
+        case .noConsent: "ERR_IYS_CONSENT_REQUIRED"
+        case .rejectedByOperator: "ERR_OPERATOR_REJECTED"
+        case .operatorOutage: "ERR_OPERATOR_UNAVAILABLE"
+        case .delivered, .undelivered, .timedOut, .callbackFails: nil
+        }
+    }
+
     /// The outcomes a scenario's magic numbers may name: the others come from the İYS gate, an outage or a sender.
     static let magic: [DeliveryOutcome] = [.delivered, .undelivered, .timedOut, .rejectedByOperator, .callbackFails]
 }

@@ -163,6 +163,8 @@ package struct SmsPackageRecord: Sendable, Hashable, Codable {
         var rejected = 0
         var finals = 0
         var outages = 0
+        /// Items the İYS gate refused (counted among the rejected).
+        var noConsent = 0
     }
 
     package func tally(at now: Int64) -> Tally {
@@ -173,6 +175,7 @@ package struct SmsPackageRecord: Sendable, Hashable, Codable {
             let state = itemState(item, at: now, on: timeline)
             tally.segments += item.segments
             if item.outcome == .operatorOutage { tally.outages += 1 }
+            if item.outcome == .noConsent { tally.noConsent += 1 }
             switch state {
             case .cancelled:
                 tally.finals += 1
@@ -260,11 +263,23 @@ package struct SmsPackageRecord: Sendable, Hashable, Codable {
         }
     }
 
+    /// The `error` of a package in a failed state: why it could not be created (-2), why sending failed (-3: the
+    /// operators were out), why every item was rejected (-1: the İYS gate, when it refused them all, else the operator).
+    func error(in state: PackageState, tally: Tally) -> String? {
+        switch state {
+        case .creationFailed: DeliveryOutcome.notCreated.reportError
+        case .sendingFailed: DeliveryOutcome.operatorOutage.reportError
+        case .rejectedByOperator: (tally.noConsent == tally.items ? DeliveryOutcome.noConsent : .rejectedByOperator).reportError
+        default: nil
+        }
+    }
+
     /// The `/sms/list` view of the package.
     package func summary(at now: Int64) -> SmsPackageSummary {
         let tally = tally(at: now)
+        let state = state(at: now, tally: tally)
         return SmsPackageSummary(
-            id: id, customID: customID, type: type, uuid: uuid, state: state(at: now, tally: tally), title: title, content: content,
+            id: id, customID: customID, type: type, uuid: uuid, error: error(in: state, tally: tally), state: state, title: title, content: content,
             senders: [sender], encoding: encoding, validity: validity,
             statistics: .init(
                 total: tally.segments, credit: tally.credit, rCount: tally.items, delivered: tally.delivered, undelivered: tally.undelivered
@@ -291,8 +306,10 @@ package struct SmsPackageRecord: Sendable, Hashable, Codable {
     package func view(_ item: Item, at now: Int64, packageState: PackageState) -> PackageItem {
         let state = itemState(item, at: now)
         let handedOver = now >= sentAt + item.delay && state != .cancelled
+        let failed = state == .rejectedByOperator || (state == .cancelled && item.outcome == .notCreated)
         return PackageItem(
-            id: item.id, msg: item.msg, credit: charge(of: item, at: now), state: state, sender: sender, target: item.target,
+            id: item.id, msg: item.msg, error: failed ? item.outcome.reportError : nil, credit: charge(of: item, at: now), state: state,
+            sender: sender, target: item.target,
             setState: packageState.rawValue,
             sendingDate: TurkeyTime.date(startsAt + item.delay),
             deliveryDate: state == .delivered ? finalAt(item, at: now).map { TurkeyTime.date($0) } : nil,
