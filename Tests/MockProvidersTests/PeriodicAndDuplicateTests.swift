@@ -172,6 +172,19 @@ import Testing
         _ = try simulation.respond(to: request, as: "admin")
     }
 
+    /// The document's own examples: `sendOtp` then `sendSms`, one text to one number. OTP packages neither meet the
+    /// duplicate window nor fill it (issue 25, item 12); two normal packages still do.
+    @Test func anOTPAndANormalPackageOfTheSameTextDoNotCollide() async throws {
+        let simulation = NodeAPISimulation(accounts: [ScenarioFixtures.admin], duplicateWindowMinutes: 30, clock: clock)
+        let text = "Test mesajı içeriğidir, dikkate almayınız. > & abc"
+        _ = try simulation.respond(to: CreateOtpRequest(number: "905511034554", sender: "BASLIK", content: text), as: "admin")
+        _ = try simulation.respond(to: CreateOtpRequest(number: "905511034554", sender: "BASLIK", content: text), as: "admin")
+        let sms = CreateSmsRequest(recipients: .single("905511034554"), sender: "BASLIK", title: "Test message", content: text)
+        _ = try simulation.respond(to: sms, as: "admin")
+        _ = try simulation.respond(to: CreateOtpRequest(number: "905511034554", sender: "BASLIK", content: text), as: "admin")
+        #expect(await error { _ = try simulation.respond(to: sms, as: "admin") }?.code == "ERR_SMS_PKG_DUPLICATION")
+    }
+
     @Test func aCancelledPackageIsNoDuplicate() async throws {
         let simulation = NodeAPISimulation(accounts: [ScenarioFixtures.admin], duplicateWindowMinutes: 30, clock: clock)
         var request = CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "Yarın")
