@@ -43,7 +43,8 @@ public struct Connector: Sendable {
         var recipients = message.recipients
         var withoutConsent: [GSMNumber] = []
         if message.type == .campaign, let settings = configuration.iys, settings.mode == .integrator, let iys {
-            (recipients, withoutConsent) = try await Self.consented(recipients, brandCode: settings.brandCode, iys: iys)
+            let types = message.recipientType.map { [$0] } ?? [RecipientType.individual, .merchant]
+            (recipients, withoutConsent) = try await Self.consented(recipients, brandCode: settings.brandCode, as: types, iys: iys)
             if recipients.isEmpty { return SendReport(provider: nil, packageID: nil, attempts: attempts, withoutConsent: withoutConsent) }
         }
         let request = message.request(to: recipients)
@@ -68,8 +69,11 @@ public struct Connector: Sendable {
         throw .noProviderTook(attempts: attempts)
     }
 
-    /// The recipients with `MESAJ` consent `ONAY` in the brand, and those without (no record counts as none).
-    static func consented(_ recipients: [GSMNumber], brandCode: String, iys: MySoftIYSClient) async throws(ConnectorError) -> ([GSMNumber], [GSMNumber]) {
+    /// The recipients with `MESAJ` consent `ONAY` in the brand as one of `types` (asked in order, until one is `ONAY`), and
+    /// those without (no record counts as none).
+    static func consented(
+        _ recipients: [GSMNumber], brandCode: String, as types: [RecipientType], iys: MySoftIYSClient
+    ) async throws(ConnectorError) -> ([GSMNumber], [GSMNumber]) {
         var allowed: [GSMNumber] = []
         var refused: [GSMNumber] = []
         for number in recipients {
@@ -78,13 +82,16 @@ public struct Connector: Sendable {
                 continue
             }
             let recipient = "+" + normalized
-            do {
-                let record = try await iys.consentStatus(ConsentStatusRequest(brandCode: brandCode, recipient: recipient, type: .message))
-                if record.consent.status == .approved { allowed.append(number) } else { refused.append(number) }
-            } catch {
-                guard case .provider(let problem) = error, problem.code == .HM404 else { throw .consentCheckFailed(error) }
-                refused.append(number)
+            var approved = false
+            for type in types where !approved {
+                do {
+                    let record = try await iys.consentStatus(ConsentStatusRequest(brandCode: brandCode, recipient: recipient, recipientType: type, type: .message))
+                    approved = record.consent.status == .approved
+                } catch {
+                    guard case .provider(let problem) = error, problem.code == .HM404 else { throw .consentCheckFailed(error) }
+                }
             }
+            if approved { allowed.append(number) } else { refused.append(number) }
         }
         return (allowed, refused)
     }
@@ -97,20 +104,31 @@ public struct OutgoingSMS: Sendable, Hashable {
     public var recipients: [GSMNumber]
     public var text: String
     public var title: String
+    /// The İYS recipient type a `CAMPAIGN` is for: BIREYSEL (individuals), TACIR (merchants), or nil for either. In
+    /// integrator mode a recipient's consent is asked for this type (for each, when nil), and the provider is told it.
+    public var recipientType: RecipientType?
 
-    public init(type: IYSMessageType, sender: String, recipients: [GSMNumber], text: String, title: String = "Connector") {
+    public init(
+        type: IYSMessageType, sender: String, recipients: [GSMNumber], text: String, title: String = "Connector", recipientType: RecipientType? = nil
+    ) {
         self.type = type
         self.sender = sender
         self.recipients = recipients
         self.text = text
         self.title = title
+        self.recipientType = recipientType
     }
 
-    /// The Node API request: one number or one-to-many, `commercial` for `CAMPAIGN`.
+    /// The Node API request: one number or one-to-many, `commercial` and its `recipientType` for `CAMPAIGN`.
     func request(to numbers: [GSMNumber]) -> CreateSmsRequest {
-        CreateSmsRequest(
+        let recipientType: IysRecipientType? = switch (type, self.recipientType) {
+        case (.campaign, .individual): .individual
+        case (.campaign, .merchant): .merchant
+        default: nil
+        }
+        return CreateSmsRequest(
             recipients: numbers.count == 1 ? .single(numbers[0]) : .oneToMany(numbers), sender: sender, title: title, content: text,
-            commercial: type == .campaign ? true : nil
+            commercial: type == .campaign ? true : nil, extras: SendingExtras(recipientType: recipientType)
         )
     }
 }

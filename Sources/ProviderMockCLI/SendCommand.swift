@@ -1,6 +1,7 @@
 import ArgumentParser
 import Connector
 import Foundation
+import MySoftIYS
 import NodeAPI
 
 /// `provider-mock send`: one message through the connector, printing which provider took it and why others
@@ -34,6 +35,9 @@ struct SendCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Package title.")
     var title = "provider-mock send"
 
+    @Option(name: .long, help: "The İYS recipient type a CAMPAIGN is for: BIREYSEL or TACIR (either when absent).")
+    var recipientType: String?
+
     func run() async throws {
         let configuration: ConnectorConfiguration
         do {
@@ -49,7 +53,16 @@ struct SendCommand: AsyncParsableCommand {
         }
         if recipients.isEmpty { throw Self.fail("--to names no recipient") }
         let chosenSender = sender ?? configuration.ranked.lazy.compactMap { $0.connection(for: messageType)?.senderList.first }.first ?? ""
-        let message = OutgoingSMS(type: messageType, sender: chosenSender, recipients: recipients, text: text, title: title)
+        let chosenType: RecipientType?
+        if let recipientType {
+            guard let known = RecipientType(rawValue: recipientType.uppercased()) else {
+                throw Self.fail("--recipient-type '\(recipientType)' is not BIREYSEL or TACIR")
+            }
+            chosenType = known
+        } else {
+            chosenType = nil
+        }
+        let message = OutgoingSMS(type: messageType, sender: chosenSender, recipients: recipients, text: text, title: title, recipientType: chosenType)
         do {
             let report = try await Connector(configuration).send(message)
             for attempt in report.attempts { print(attempt) }

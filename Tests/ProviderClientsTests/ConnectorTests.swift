@@ -1,4 +1,4 @@
-import Connector
+@testable import Connector
 import Foundation
 import MockProviders
 import MySoftIYS
@@ -193,6 +193,35 @@ import Testing
                 let nobody = OutgoingSMS(type: .campaign, sender: "BASLIK", recipients: ["905551230012"], text: "Kampanya")
                 let none = try await connector.send(nobody)
                 #expect(none.provider == nil && none.packageID == nil)
+            }
+        }
+    }
+
+    /// Issue 25, item 13: integrator mode asks İYS for the recipient type the message targets (TACIR too), and for
+    /// either when it names none; the provider is told the type.
+    @Test func integratorModeAsksForTheRecipientTypeTheMessageTargets() async throws {
+        try await LiveMocks.iys(clock: SystemClock()) { iysURL in
+            let iys = MySoftIYSClient(.init(baseURL: iysURL, username: "admin", password: "123456"))
+            // A merchant with ONAY as TACIR and no BIREYSEL record.
+            _ = try await iys.sendConsent(SendConsentRequest(brandCode: "5565656556", consentData: ConsentData(
+                recipient: "+905551230077", recipientType: .merchant, type: .message, consentDate: nil, source: .web, status: .approved
+            )))
+            try await LiveMocks.nodeAPI(mockOnly: true) { working in
+                let connector = Connector(ConnectorConfiguration(
+                    providers: [Self.provider("FigenSoft", rank: 1, working.baseURL, [Self.connection(.campaign)])],
+                    iys: IYSSettings(mode: .integrator, apiUrl: iysURL, username: "admin", password: "123456", brandCode: "5565656556")
+                ))
+                let recipients: [GSMNumber] = ["905551230011", "905551230077"]
+                let either = try await connector.send(OutgoingSMS(type: .campaign, sender: "BASLIK", recipients: recipients, text: "Toptan fiyatlar"))
+                #expect(either.withoutConsent.isEmpty)
+                let merchants = try await connector.send(OutgoingSMS(type: .campaign, sender: "BASLIK", recipients: recipients, text: "Bayi kampanyası", recipientType: .merchant))
+                #expect(merchants.withoutConsent == ["905551230011"])
+                let individuals = try await connector.send(OutgoingSMS(type: .campaign, sender: "BASLIK", recipients: recipients, text: "Bireysel kampanya", recipientType: .individual))
+                #expect(individuals.withoutConsent == ["905551230077"])
+                // The provider is told whom the package is for.
+                let request = OutgoingSMS(type: .campaign, sender: "BASLIK", recipients: recipients, text: "x", recipientType: .merchant).request(to: ["905551230077"])
+                #expect(request.extras.recipientType == .merchant)
+                _ = try #require(merchants.packageID)
             }
         }
     }

@@ -282,6 +282,11 @@ import Testing
         let refused = try cli.run(["send", "--config", config.path, "--type", "NOTIFICATION", "--to", "905551230011", "--text", "x"], stdin: [])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("no provider has a connection for NOTIFICATION messages"))
+        // The İYS recipient type a campaign is for: …0011's seed consent is BIREYSEL, so a TACIR campaign drops it.
+        let merchants = try cli.run(["send", "--config", config.path, "--type", "CAMPAIGN", "--recipient-type", "tacir", "--to", "905551230011", "--text", "Bayi"], stdin: [])
+        #expect(merchants.stdout.contains("no İYS consent (not sent): 905551230011"), "\(merchants.stdout) \(merchants.stderr)")
+        let unknown = try cli.run(["send", "--config", config.path, "--type", "CAMPAIGN", "--recipient-type", "KURUM", "--to", "905551230011", "--text", "x"], stdin: [])
+        #expect(unknown.status != 0 && unknown.stderr.contains("--recipient-type 'KURUM' is not BIREYSEL or TACIR"), "\(unknown.stderr)")
     }
 
     /// The README's flags are the binary's (`--errors-as-http-200`), and a port already taken is named with its mock.
