@@ -8,6 +8,10 @@ $calls = [
     "single" => ["sendingType" => 0, "number" => "905511034554", "content" => "Tekli ğüşıöç İ $run"],
     "one-to-many, nr" => ["sendingType" => 1, "content" => "Toplu $run", "numbers" => ["item" => [["nr" => "905511034554"], ["nr" => "905433404971"]]]],
     "one-to-many, strings" => ["sendingType" => 1, "content" => "Dizgi $run", "numbers" => ["item" => ["905511034554", "905433404971"]]],
+    // The document's own <item>905…</item>, written with SoapVar: PHP then writes the text as it is given.
+    "one-to-many, SoapVar strings" => ["sendingType" => 1, "content" => "SoapVar $run", "numbers" => ["item" => [
+        new SoapVar("905511034554", XSD_STRING, null, null, "item"), new SoapVar("905433404971", XSD_STRING, null, null, "item"),
+    ]]],
     "many-to-many" => ["sendingType" => 2, "numbers" => ["item" => [["nr" => "905511034554", "msg" => "A özel $run"], ["nr" => "905433404971", "msg" => "B özel $run"]]]],
 ];
 foreach ($calls as $name => $fields) {

@@ -194,7 +194,7 @@ public struct CreateSmsRequest: NodeAPIRequest {
         // An empty item (`<item/>`, `""`) is what a SOAP toolkit sends when it could not fit a number into the WSDL's
         // item (PHP's SoapClient given a plain string): said as such, not hidden in "no valid number" for the package.
         if recipients.sendingType != .single, let index = recipients.numbers.firstIndex(where: { $0.raw.trimmedASCIIWhitespace.isEmpty }) {
-            throw .invalid("numbers[\(index)]", "is empty: no number was given (a SOAP toolkit that writes <item/> did not serialize it; write the item as <item>905…</item> or <item><nr>905…</nr></item>, with PHP's SoapClient ['item' => [['nr' => '905…']]])")
+            throw .invalid("numbers[\(index)]", "is empty: no number was given (a SOAP toolkit that writes <item/> did not serialize it; write the item as <item>905…</item> or <item><nr>905…</nr></item>, with PHP's SoapClient ['item' => [['nr' => '905…']]], or the text with new SoapVar('905…', XSD_STRING, null, null, 'item'))")
         }
         try FieldRules.checkValidity(validity, otp: false)
         try FieldRules.checkDate(sendingDate, "sendingDate", style: .minutes)
