@@ -70,6 +70,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Connections each mock serves at once; beyond, a request is refused in the provider's shape.")
     var maxConnections = 4096
 
+    @Option(name: .long, help: "Worlds kept at once (POST /__admin/worlds: one isolated set of mocks per CI job); beyond, creating one is refused (429).")
+    var maxWorlds = 1000
+
     @Option(name: .long, help: "Certificate chain (PEM) of the Node API's TLS port; without it and --tls-key, a local CA kept beside --state issues one (its PEM at GET /__admin/ca.pem).")
     var tlsCert: String?
 
@@ -88,6 +91,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0.1...86_400).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 0.1 and 86400 seconds") }
         guard (0.1...86_400).contains(bodyTimeout) else { throw ValidationError("--body-timeout must be between 0.1 and 86400 seconds") }
         guard (1...1_000_000).contains(maxConnections) else { throw ValidationError("--max-connections must be between 1 and 1000000") }
+        guard (0...100_000).contains(maxWorlds) else { throw ValidationError("--max-worlds must be between 0 and 100000") }
         guard (0.1...86_400).contains(stateInterval) else { throw ValidationError("--state-interval must be between 0.1 and 86400 seconds") }
         guard (0.1...3600).contains(shutdownTimeout) else { throw ValidationError("--shutdown-timeout must be between 0.1 and 3600 seconds") }
         if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
@@ -190,7 +194,8 @@ struct ServeCommand: AsyncParsableCommand {
         let trust = tls?.certificateAuthority.map { "trust \($0.path), or GET /__admin/ca.pem" } ?? "the certificate of --tls-cert"
         let app = try mocks.application(
             host: host, ports: ports, limits: limits, adminToken: adminToken, allowedHosts: allowedHosts, requestLog: requestLog,
-            tls: tls.map { tls in { base in try .tls(base, tlsConfiguration: tls.configuration) } }, certificateAuthorityPEM: tls?.certificateAuthority?.pem
+            tls: tls.map { tls in { base in try .tls(base, tlsConfiguration: tls.configuration) } }, certificateAuthorityPEM: tls?.certificateAuthority?.pem,
+            maxWorlds: maxWorlds
         ) { provider, port in
             let line = switch provider {
             case .nodeAPI: "Node API mock listening on http://\(host):\(port) (JSON endpoints, POST /soap, WSDL at /soap?wsdl)"

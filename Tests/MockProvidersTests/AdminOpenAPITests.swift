@@ -17,7 +17,7 @@ import Testing
 
     @Test func theDocumentDescribesEveryRouteAndNoOther() async throws {
         let mocks = try AdminInboxTests.mocks()
-        let router = mocks.adminRouter()
+        let router = mocks.adminRouter(token: nil, heartbeat: .seconds(15), worlds: MockWorlds(serving: mocks))
         let registered = Set(router.routes.map { route in
             let path = route.path.description.split(separator: "/", omittingEmptySubsequences: false)
                 .map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
@@ -39,7 +39,9 @@ import Testing
         var sms = CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "Kod 123456")
         sms.pushSettings = PushSettings(url: "http://127.0.0.1:1/x")
         _ = try mocks.nodeAPI.respond(to: sms, as: "admin")
-        try await Application(router: mocks.adminRouter()).test(.router) { admin in
+        let worlds = MockWorlds(serving: mocks)
+        let world = try await worlds.create(AdminModels.CreateWorld(name: "openapi"))
+        try await Application(router: mocks.adminRouter(token: nil, heartbeat: .seconds(15), worlds: worlds)).test(.router) { admin in
             let document = try await Self.document(admin)
             let calls: [(HTTPRequest.Method, String, String, String?, HTTPFields)] = [
                 (.get, "/__admin/clock", "/__admin/clock", nil, [:]),
@@ -60,6 +62,13 @@ import Testing
                 (.get, "/__admin/euromsg/campaigns", "/__admin/euromsg/campaigns", nil, [:]),
                 (.post, "/__admin/reset?provider=iys", "/__admin/reset", nil, [:]),
                 (.get, "/__admin/scenario", "/__admin/scenario", nil, [:]),
+                // Issue 26: the worlds.
+                (.post, "/__admin/worlds", "/__admin/worlds", #"{"clock": "manual", "ttlSeconds": 60}"#, [:]),
+                (.post, "/__admin/worlds", "/__admin/worlds", #"{"ttl": 60}"#, [:]),
+                (.get, "/__admin/worlds", "/__admin/worlds", nil, [:]),
+                (.get, "/__admin/worlds/\(world.id)", "/__admin/worlds/{id}", nil, [:]),
+                (.delete, "/__admin/worlds/\(world.id)", "/__admin/worlds/{id}", nil, [:]),
+                (.get, "/__admin/worlds/\(world.id)", "/__admin/worlds/{id}", nil, [:]),
                 // Issue 23: a write from another site, and a body declared as text, are described too.
                 (.post, "/__admin/reset", "/__admin/reset", nil, [.origin: "https://evil.example"]),
                 (.post, "/__admin/node-api/credit", "/__admin/node-api/credit", #"{"user": "admin", "add": 1}"#, [.contentType: "text/plain"]),

@@ -20,6 +20,8 @@ struct AdminRoutes: Sendable {
     var hostNames: [String] = []
     /// The local CA of the Node API's TLS port (``LocalCA``), served at `GET /__admin/ca.pem`; nil without one.
     var certificateAuthorityPEM: String?
+    /// The server's worlds, whose routes (`/__admin/worlds`) the default world's admin API serves; nil in a world's own.
+    var worlds: MockWorlds?
     static let maxBodyBytes = 64 * 1024
 
     func register<Context: RequestContext>(on router: Router<Context>) {
@@ -38,6 +40,7 @@ struct AdminRoutes: Sendable {
         registerData(on: router)
         registerScenario(on: router)
         registerPage(on: router)
+        if let worlds { registerWorlds(on: router, worlds) }
     }
 
     var journals: [(provider: ProviderMocks.Provider, journal: RequestJournal)] {

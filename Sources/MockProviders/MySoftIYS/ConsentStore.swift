@@ -44,6 +44,9 @@ package final class ConsentStore: Sendable {
         set { limit.store(newValue, ordering: .relaxed) }
     }
 
+    /// Consents kept, across brands.
+    package var count: Int { books.withLock { books in books.values.reduce(0) { $0 + $1.entries.count } } }
+
     /// New keys the store takes before it is full.
     package var room: Int {
         let capacity = capacity

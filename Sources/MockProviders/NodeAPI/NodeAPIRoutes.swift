@@ -198,9 +198,11 @@ package struct NodeAPIRoutes: Sendable {
         }
         let authority = request.head.authority ?? "localhost:9587"
         let scheme = self.scheme
+        // A world reached by its path prefix (`/worlds/ID`, set by ``WorldResponder`` alone) is served there.
+        let prefix = request.headers[.mockPathPrefix] ?? ""
         let text = Self.wsdlText.replacingOccurrences(
             of: #"<soap:address location="http://localhost:9587/soap"/>"#,
-            with: #"<soap:address location="\#(scheme)://\#(Self.escapeAttribute(authority))/soap"/>"#
+            with: #"<soap:address location="\#(scheme)://\#(Self.escapeAttribute(authority + prefix))/soap"/>"#
         )
         return SOAPFace.response(Array(text.utf8), status: .ok)
     }

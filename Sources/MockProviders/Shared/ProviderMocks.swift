@@ -33,6 +33,14 @@ public struct ProviderMocks: Sendable {
     package let events: MockEvents
     /// Goes up with every request to a mock and every admin write: `serve --state` writes the state when it moved.
     package let changes: ChangeCounter
+    /// The server's wire overrides, which every world of the server gets too.
+    package let overrides: WireOverrides
+
+    /// `serve --errors-as-http-200` and `--strict`: over every scenario's own settings.
+    package struct WireOverrides: Sendable, Hashable {
+        package var errorsAsHTTP200: Bool
+        package var strictRequests: Bool
+    }
 
     /// - Parameters:
     ///   - errorsAsHTTP200: every Node API error as HTTP 200, whatever the scenario says (`serve --errors-as-http-200`).
@@ -46,6 +54,7 @@ public struct ProviderMocks: Sendable {
     ) {
         scenarioHolder = ScenarioHolder(scenario, source: source)
         self.clock = clock
+        overrides = WireOverrides(errorsAsHTTP200: errorsAsHTTP200, strictRequests: strictRequests)
         let nodeScenario = scenario.nodeAPI
         let events = MockEvents()
         self.events = events
@@ -180,42 +189,59 @@ public struct ProviderMocks: Sendable {
     /// the mocks need no TLS library) and `ports.nodeAPITLS`, the Node API is also served over TLS there (the same
     /// simulation), and `certificateAuthorityPEM` (the local CA that signed its certificate, if it was) is served at
     /// `GET /__admin/ca.pem`.
+    ///
+    /// Every port serves the server's worlds too (``MockWorlds``, at most `maxWorlds`): a request naming one (the path
+    /// prefix `/worlds/ID`, the header `X-Mock-World`) goes to it, any other to these mocks, the default world.
     public func application(
         host: String, ports: Ports, limits: ConnectionLimits = ConnectionLimits(), adminToken: String? = nil, allowedHosts: [String] = [],
         requestLog: Logger? = nil, tls: ((HTTPServerBuilder) throws -> HTTPServerBuilder)? = nil, certificateAuthorityPEM: String? = nil,
+        maxWorlds: Int = 1000,
         onListening: @escaping @Sendable (Provider, Int) async -> Void = { _, _ in },
         onAdminListening: @escaping @Sendable (Int) async -> Void = { _ in },
         onTLSListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
         let targets = dispatcher.targets
+        let worlds = MockWorlds(serving: self, maxWorlds: maxWorlds)
+        worlds.setServing(WorldServing(
+            requestLog: requestLog, heartbeat: .seconds(15), hostNames: [host] + allowedHosts, certificateAuthorityPEM: certificateAuthorityPEM
+        ))
         @Sendable func listening(_ provider: Provider) -> @Sendable (any Channel) async -> Void {
             { channel in
                 let port = channel.localAddress?.port ?? 0
                 targets.listening(on: port)
+                worlds.listening(WorldFace(provider), on: port)
                 await onListening(provider, port)
             }
         }
+        let nodePolicy = nodeAPIRoutes.policy
+        func served(_ face: WorldFace, _ router: Router<BasicRequestContext>) -> WorldResponder {
+            WorldResponder(
+                face: face, worlds: worlds, fallback: router.buildResponder(), serverToken: adminToken,
+                unknownWorld: { WorldResponder.unknownWorld($0, on: face, nodeAPIPolicy: nodePolicy) }
+            )
+        }
         let iysApp = Application(
-            router: router(.iys, requestLog: requestLog) { iysRoutes.register(on: $0) }, server: limits.server(refusal: IYSRoutes.tooManyConnections(limits.maxConnections)),
+            responder: served(.iys, router(.iys, requestLog: requestLog) { iysRoutes.register(on: $0) }), server: limits.server(refusal: IYSRoutes.tooManyConnections(limits.maxConnections)),
             configuration: ApplicationConfiguration(address: .hostname(host, port: ports.iys), serverName: "provider-mock-iys"),
             onServerRunning: listening(.iys)
         )
         let euromsgApp = Application(
-            router: router(.euromsg, requestLog: requestLog) { euromsgRoutes.register(on: $0) }, server: limits.server(refusal: ExpressRoutes.tooManyConnections(limits.maxConnections)),
+            responder: served(.euromsg, router(.euromsg, requestLog: requestLog) { euromsgRoutes.register(on: $0) }), server: limits.server(refusal: ExpressRoutes.tooManyConnections(limits.maxConnections)),
             configuration: ApplicationConfiguration(address: .hostname(host, port: ports.euromsg), serverName: "provider-mock-euromsg"),
             onServerRunning: listening(.euromsg)
         )
-        var servers: [any Service] = [iysApp, euromsgApp]
+        var servers: [any Service] = [iysApp, euromsgApp, worlds]
         if let port = ports.admin {
             servers.append(Application(
-                router: adminRouter(
+                responder: served(.admin, adminRouter(
                     token: adminToken, heartbeat: .seconds(15), hostNames: [host] + allowedHosts, requestLog: requestLog,
-                    certificateAuthorityPEM: certificateAuthorityPEM
-                ), server: limits.server(refusal: AdminRoutes.failure(.init(503, "the admin API serves at most \(limits.maxConnections) connections at once"))),
+                    certificateAuthorityPEM: certificateAuthorityPEM, worlds: worlds
+                )), server: limits.server(refusal: AdminRoutes.failure(.init(503, "the admin API serves at most \(limits.maxConnections) connections at once"))),
                 configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "provider-mock-admin"),
                 onServerRunning: { channel in
                     let port = channel.localAddress?.port ?? 0
                     targets.listening(on: port)
+                    worlds.listening(.admin, on: port)
                     await onAdminListening(port)
                 }
             ))
@@ -224,18 +250,19 @@ public struct ProviderMocks: Sendable {
             var secured = nodeAPIRoutes
             secured.scheme = "https"
             servers.append(Application(
-                router: router(.nodeAPI, requestLog: requestLog) { secured.register(on: $0) },
+                responder: served(.nodeAPITLS, router(.nodeAPI, requestLog: requestLog) { secured.register(on: $0) }),
                 server: try tls(limits.server(refusal: nodeAPIRoutes.tooManyConnections(limits.maxConnections))),
                 configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "provider-mock-tls"),
                 onServerRunning: { channel in
                     let port = channel.localAddress?.port ?? 0
                     targets.listening(on: port)
+                    worlds.listening(.nodeAPITLS, on: port)
                     await onTLSListening(port)
                 }
             ))
         }
         return Application(
-            router: router(.nodeAPI, requestLog: requestLog) { nodeAPIRoutes.register(on: $0) }, server: limits.server(refusal: nodeAPIRoutes.tooManyConnections(limits.maxConnections)),
+            responder: served(.nodeAPI, router(.nodeAPI, requestLog: requestLog) { nodeAPIRoutes.register(on: $0) }), server: limits.server(refusal: nodeAPIRoutes.tooManyConnections(limits.maxConnections)),
             configuration: ApplicationConfiguration(address: .hostname(host, port: ports.nodeAPI), serverName: "provider-mock"),
             services: servers + services, onServerRunning: listening(.nodeAPI)
         )
@@ -254,10 +281,13 @@ public struct ProviderMocks: Sendable {
 
     /// The admin router with the event stream's heartbeat every `heartbeat` (for tests).
     package func adminRouter(
-        token: String?, heartbeat: Duration, hostNames: [String] = [], requestLog: Logger? = nil, certificateAuthorityPEM: String? = nil
+        token: String?, heartbeat: Duration, hostNames: [String] = [], requestLog: Logger? = nil, certificateAuthorityPEM: String? = nil,
+        worlds: MockWorlds? = nil
     ) -> Router<BasicRequestContext> {
         router(nil, requestLog: requestLog) {
-            AdminRoutes(mocks: self, token: token, heartbeat: heartbeat, hostNames: hostNames, certificateAuthorityPEM: certificateAuthorityPEM).register(on: $0)
+            AdminRoutes(
+                mocks: self, token: token, heartbeat: heartbeat, hostNames: hostNames, certificateAuthorityPEM: certificateAuthorityPEM, worlds: worlds
+            ).register(on: $0)
         }
     }
 

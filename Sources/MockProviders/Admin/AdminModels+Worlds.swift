@@ -1,0 +1,108 @@
+extension AdminModels {
+    /// `POST /__admin/worlds`: every field optional.
+    public struct CreateWorld: Codable, Sendable, Equatable {
+        /// A name of the caller's, for the list (1 to 100 characters).
+        public var name: String?
+        /// The world's scenario, YAML or JSON text, checked as at start-up; the server's when absent.
+        public var scenario: String?
+        /// `manual` or `system`; the server's clock mode when absent.
+        public var clock: String?
+        /// Where the world's clock starts, ISO 8601 with an offset; the server's now when absent.
+        public var now: String?
+        /// Idle seconds after which the world is deleted (1 to a week; an hour when absent).
+        public var ttlSeconds: Int?
+
+        public init(name: String? = nil, scenario: String? = nil, clock: String? = nil, now: String? = nil, ttlSeconds: Int? = nil) {
+            self.name = name
+            self.scenario = scenario
+            self.clock = clock
+            self.now = now
+            self.ttlSeconds = ttlSeconds
+        }
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case name, scenario, clock, now, ttlSeconds }
+
+        /// A key it does not know is refused, naming it: a typo (`ttl`) must not pass silently.
+        public init(from decoder: any Decoder) throws {
+            let keys = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue)
+            if let unknown = keys.sorted().first(where: { CodingKeys(rawValue: $0) == nil }) {
+                throw DecodingError.dataCorrupted(.init(
+                    codingPath: [AnyKey(stringValue: unknown)], debugDescription: "is not a field of a world (\(CodingKeys.allCases.map(\.rawValue).joined(separator: ", ")))"
+                ))
+            }
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            name = try container.decodeIfPresent(String.self, forKey: .name)
+            scenario = try container.decodeIfPresent(String.self, forKey: .scenario)
+            clock = try container.decodeIfPresent(String.self, forKey: .clock)
+            now = try container.decodeIfPresent(String.self, forKey: .now)
+            ttlSeconds = try container.decodeIfPresent(Int.self, forKey: .ttlSeconds)
+        }
+
+        private struct AnyKey: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+    }
+
+    /// A world, as `POST /__admin/worlds` creates it and `GET /__admin/worlds/ID` shows it.
+    public struct World: Codable, Sendable, Equatable {
+        public var id: String
+        public var name: String?
+        /// Opens the world's admin routes (`Authorization: Bearer …`); only in the reply that created the world.
+        public var token: String?
+        public var clock: Clock
+        public var ttlSeconds: Int
+        /// ISO 8601, UTC (wall time).
+        public var createdAt: String
+        public var lastUsedAt: String
+        /// Packages, contacts, consents and Euromsg members kept: what the world weighs.
+        public var size: Size
+        /// Base URLs that land in the world: each port's, with the path prefix `/worlds/ID`.
+        public var urls: URLs
+        /// The header that lands in the world from any base URL.
+        public var header: String
+        /// The credentials of the world's scenario, which its requests use.
+        public var credentials: Credentials
+    }
+
+    public struct Size: Codable, Sendable, Equatable {
+        public var packages: Int
+        public var contacts: Int
+        public var consents: Int
+        public var members: Int
+    }
+
+    public struct URLs: Codable, Sendable, Equatable {
+        public var nodeAPI: String?
+        public var nodeAPITLS: String?
+        public var iys: String?
+        public var euromsg: String?
+        public var admin: String?
+    }
+
+    public struct Credentials: Codable, Sendable, Equatable {
+        public var nodeAPI: [Login]
+        public var iys: [Login]
+        /// Euromsg Express integrators (`clientName`, `password`) and end users' API keys.
+        public var euromsg: [Login]
+        public var euromsgAPIKeys: [String]
+    }
+
+    public struct Login: Codable, Sendable, Equatable {
+        public var username: String
+        public var password: String
+    }
+
+    /// `GET /__admin/worlds`.
+    public struct Worlds: Codable, Sendable, Equatable {
+        public var worlds: [World]
+        public var max: Int
+    }
+
+    /// `DELETE /__admin/worlds/ID`.
+    public struct WorldDeleted: Codable, Sendable, Equatable {
+        public var deleted: String
+    }
+}

@@ -1,0 +1,112 @@
+import Hummingbird
+import Logging
+import Synchronization
+
+/// One isolated world of the mocks (issue 26): its own three providers' state, clock, journals, faults, inbox, events
+/// and callback queue (a ``ProviderMocks`` of its own), its admin token, and the responders that serve it on every port.
+/// A test job creates one (`POST /__admin/worlds`), reaches it by the path prefix `/worlds/ID/…` or the header
+/// `X-Mock-World: ID`, and deletes it, or lets it expire after `ttlSeconds` without a request.
+package final class MockWorld: Sendable {
+    package let id: String
+    package let name: String?
+    /// Opens the world's admin routes (`/__admin/worlds/ID/…`) and no other world's.
+    package let token: String
+    package let mocks: ProviderMocks
+    /// Wall-clock milliseconds.
+    package let createdAt: Int64
+    package let ttlSeconds: Int
+    /// The last request to the world, wall-clock milliseconds: it expires `ttlSeconds` after.
+    private let lastUse: Atomic<Int64>
+    let responders: Responders
+    /// Finished when the world is removed: its background work and callbacks stop.
+    private let stop: AsyncStream<Void>.Continuation
+    private let stopped: AsyncStream<Void>
+
+    /// The world's responder on each port.
+    struct Responders: Sendable {
+        var nodeAPI: RouterResponder<BasicRequestContext>
+        var nodeAPITLS: RouterResponder<BasicRequestContext>
+        var iys: RouterResponder<BasicRequestContext>
+        var euromsg: RouterResponder<BasicRequestContext>
+        var admin: RouterResponder<BasicRequestContext>
+
+        func responder(for face: WorldFace) -> RouterResponder<BasicRequestContext> {
+            switch face {
+            case .nodeAPI: nodeAPI
+            case .nodeAPITLS: nodeAPITLS
+            case .iys: iys
+            case .euromsg: euromsg
+            case .admin: admin
+            }
+        }
+    }
+
+    init(id: String, name: String?, token: String, mocks: ProviderMocks, ttlSeconds: Int, now: Int64, serving: WorldServing) {
+        self.id = id
+        self.name = name
+        self.token = token
+        self.mocks = mocks
+        self.ttlSeconds = ttlSeconds
+        createdAt = now
+        lastUse = Atomic(now)
+        (stopped, stop) = AsyncStream.makeStream(of: Void.self)
+        var secured = mocks.nodeAPIRoutes
+        secured.scheme = "https"
+        responders = Responders(
+            nodeAPI: mocks.router(.nodeAPI, requestLog: serving.requestLog) { mocks.nodeAPIRoutes.register(on: $0) }.buildResponder(),
+            nodeAPITLS: mocks.router(.nodeAPI, requestLog: serving.requestLog) { secured.register(on: $0) }.buildResponder(),
+            iys: mocks.router(.iys, requestLog: serving.requestLog) { mocks.iysRoutes.register(on: $0) }.buildResponder(),
+            euromsg: mocks.router(.euromsg, requestLog: serving.requestLog) { mocks.euromsgRoutes.register(on: $0) }.buildResponder(),
+            admin: mocks.adminRouter(
+                token: token, heartbeat: serving.heartbeat, hostNames: serving.hostNames, requestLog: serving.requestLog,
+                certificateAuthorityPEM: serving.certificateAuthorityPEM
+            ).buildResponder()
+        )
+    }
+
+    /// Notes a request to the world at `now` (wall-clock milliseconds).
+    func touch(_ now: Int64) { lastUse.store(now, ordering: .relaxed) }
+
+    var lastUsed: Int64 { lastUse.load(ordering: .relaxed) }
+
+    /// When the world expires if nothing uses it before.
+    var expiresAt: Int64 { lastUsed + Int64(ttlSeconds) * 1000 }
+
+    /// The world's background work and callback dispatcher, until the world is removed or the server stops.
+    func runServices() async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { try? await self.mocks.dispatcher.run() }
+            group.addTask { try? await self.mocks.background.run() }
+            group.addTask { for await _ in self.stopped {} }
+            _ = await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Stops the world's background work and callbacks.
+    func shutDown() { stop.finish() }
+}
+
+/// What a world's responders share with the server's: the request log, the admin API's heartbeat and host names, the
+/// local CA.
+struct WorldServing: Sendable {
+    var requestLog: Logger?
+    var heartbeat: Duration = .seconds(15)
+    var hostNames: [String] = []
+    var certificateAuthorityPEM: String?
+}
+
+/// A port of `serve`, as a world is reached on it.
+enum WorldFace: Sendable {
+    case nodeAPI, nodeAPITLS, iys, euromsg, admin
+}
+
+extension WorldFace {
+    init(_ provider: ProviderMocks.Provider) {
+        switch provider {
+        case .nodeAPI: self = .nodeAPI
+        case .iys: self = .iys
+        case .euromsg: self = .euromsg
+        }
+    }
+}

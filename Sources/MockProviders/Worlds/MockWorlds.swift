@@ -1,0 +1,172 @@
+import HeapModule
+import Hummingbird
+import ServiceLifecycle
+import Synchronization
+
+/// Every world of a running `serve` (issue 26): the default world (today's mocks, reached with no world named) and the
+/// worlds created through `POST /__admin/worlds`, at most ``maxWorlds``. Finding a world by its id is one dictionary
+/// look-up under a lock held for that alone, so worlds do not contend on the request path; a world's requests then
+/// take only its own locks.
+///
+/// As a service it runs each created world's background work and callbacks, and frees worlds idle past their
+/// `ttlSeconds` from a heap ordered by expiry (only the worlds due are looked at, never all of them).
+package final class MockWorlds: Service, Sendable {
+    package let defaultWorld: ProviderMocks
+    package let maxWorlds: Int
+    /// Builds the mocks of a new world from its scenario, clock and scenario text, with the server's wire overrides.
+    private let make: @Sendable (Scenario, any MockClock, String?) -> ProviderMocks
+    private let registry = Mutex(Registry())
+    private let serving: Mutex<WorldServing>
+    /// The port each face was bound to, for the base URLs of a world.
+    private let ports = Mutex<[WorldFace: Int]>([:])
+    private let started: AsyncStream<MockWorld>.Continuation
+    private let startedWorlds: AsyncStream<MockWorld>
+    /// Wall time, for expiry: worlds expire on real idleness, whatever their own clocks say.
+    let wallClock: any MockClock
+
+    private struct Registry {
+        var worlds: [String: MockWorld] = [:]
+        var expiries = Heap<Expiry>()
+    }
+
+    private struct Expiry: Comparable {
+        var at: Int64
+        var id: String
+        static func < (lhs: Expiry, rhs: Expiry) -> Bool { (lhs.at, lhs.id) < (rhs.at, rhs.id) }
+    }
+
+    package static let defaultMaxWorlds = 1000
+    /// A world's idle time before it is deleted, by default and at most.
+    package static let defaultTTLSeconds = 3600
+    package static let maxTTLSeconds = 7 * 86_400
+
+    package init(
+        defaultWorld: ProviderMocks, maxWorlds: Int = defaultMaxWorlds, wallClock: any MockClock = SystemClock(),
+        make: @escaping @Sendable (Scenario, any MockClock, String?) -> ProviderMocks
+    ) {
+        self.defaultWorld = defaultWorld
+        self.maxWorlds = max(0, maxWorlds)
+        self.make = make
+        self.wallClock = wallClock
+        serving = Mutex(WorldServing())
+        (startedWorlds, started) = AsyncStream.makeStream(of: MockWorld.self)
+    }
+
+    /// The worlds of `mocks`, each built with the same wire overrides (`--errors-as-http-200`, `--strict`).
+    package convenience init(serving mocks: ProviderMocks, maxWorlds: Int = defaultMaxWorlds) {
+        let overrides = mocks.overrides
+        self.init(defaultWorld: mocks, maxWorlds: maxWorlds) { scenario, clock, source in
+            ProviderMocks(scenario: scenario, clock: clock, errorsAsHTTP200: overrides.errorsAsHTTP200, strictRequests: overrides.strictRequests, source: source)
+        }
+    }
+
+    /// What the worlds' responders share with the server's, set as the servers are built.
+    func setServing(_ value: WorldServing) { serving.withLock { $0 = value } }
+
+    /// Notes the port a face listens on.
+    func listening(_ face: WorldFace, on port: Int) { ports.withLock { $0[face] = port } }
+
+    /// The port a face listens on, once it does.
+    func port(of face: WorldFace) -> Int? { ports.withLock { $0[face] } }
+
+    /// The world with `id`, noted as used now; nil when there is none (never created, deleted or expired).
+    package func world(_ id: String) -> MockWorld? {
+        let now = wallClock.now()
+        guard let world = registry.withLock({ $0.worlds[id] }) else { return nil }
+        world.touch(now)
+        return world
+    }
+
+    /// The worlds, oldest first.
+    package var all: [MockWorld] { registry.withLock { Array($0.worlds.values) }.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) } }
+
+    package var count: Int { registry.withLock { $0.worlds.count } }
+
+    /// A new world as `request` asks: its scenario (the server's when none is given) parsed and checked as at start-up,
+    /// its clock, its idle time to live. Nothing is created when anything is wrong, or when ``maxWorlds`` exist.
+    package func create(_ request: AdminModels.CreateWorld) async throws(AdminModels.Failure) -> MockWorld {
+        if let name = request.name, name.isEmpty || name.count > 100 { throw AdminModels.Failure(400, "must be 1 to 100 characters", field: "name") }
+        let ttl = request.ttlSeconds ?? Self.defaultTTLSeconds
+        guard (1...Self.maxTTLSeconds).contains(ttl) else { throw AdminModels.Failure(400, "must be from 1 to \(Self.maxTTLSeconds) (a week)", field: "ttlSeconds") }
+        let scenario: Scenario
+        let source: String?
+        if let text = request.scenario {
+            guard text.utf8.count <= AdminRoutes.maxScenarioBytes else {
+                throw AdminModels.Failure(413, "the scenario is over \(AdminRoutes.maxScenarioBytes) bytes", field: "scenario")
+            }
+            do throws(ScenarioError) { scenario = try await Scenario.parseAside(text, file: "scenario") } catch { throw AdminModels.Failure(400, error.message, field: "scenario") }
+            source = text
+        } else {
+            (scenario, source) = (defaultWorld.scenario, defaultWorld.scenarioHolder.source)
+        }
+        let mode: SwitchableClock.Mode = try request.clock.map { text throws(AdminModels.Failure) in
+            guard let mode = SwitchableClock.Mode(rawValue: text) else { throw AdminModels.Failure(400, "must be manual or system", field: "clock") }
+            return mode
+        } ?? ((defaultWorld.clock as? SwitchableClock)?.mode ?? .manual)
+        let start = try request.now.map { text throws(AdminModels.Failure) in try AdminModels.milliseconds(iso: text, field: "now") }
+        let clock = SwitchableClock(mode: mode, now: start ?? defaultWorld.clock.now())
+        let mocks = make(scenario, clock, source)
+        let now = wallClock.now()
+        let world = MockWorld(
+            id: RandomToken.make(length: 20), name: request.name, token: RandomToken.make(length: 40), mocks: mocks, ttlSeconds: ttl, now: now,
+            serving: serving.withLock { $0 }
+        )
+        let admitted = registry.withLock { registry -> Bool in
+            guard registry.worlds.count < maxWorlds else { return false }
+            registry.worlds[world.id] = world
+            registry.expiries.insert(Expiry(at: world.expiresAt, id: world.id))
+            return true
+        }
+        guard admitted else {
+            throw AdminModels.Failure(429, "the mock keeps at most \(maxWorlds) worlds (serve --max-worlds): delete one, or let one expire")
+        }
+        started.yield(world)
+        return world
+    }
+
+    /// Deletes a world: its state goes, its background work and callbacks stop. False when there is none.
+    @discardableResult
+    package func remove(_ id: String) -> Bool {
+        guard let world = registry.withLock({ $0.worlds.removeValue(forKey: id) }) else { return false }
+        world.shutDown()
+        return true
+    }
+
+    /// Deletes the worlds idle past their time at `now`; a world used since its entry was made gets a new one. The ids.
+    @discardableResult
+    package func expire(at now: Int64) -> [String] {
+        let due = registry.withLock { registry -> [MockWorld] in
+            var due: [MockWorld] = []
+            while let next = registry.expiries.min, next.at <= now {
+                registry.expiries.removeMin()
+                guard let world = registry.worlds[next.id] else { continue }
+                if world.expiresAt <= now {
+                    registry.worlds[next.id] = nil
+                    due.append(world)
+                } else {
+                    registry.expiries.insert(Expiry(at: world.expiresAt, id: world.id))
+                }
+            }
+            return due
+        }
+        for world in due { world.shutDown() }
+        return due.map(\.id)
+    }
+
+    /// Runs each world's background work and callbacks, and expires idle worlds once a second, until the server stops.
+    package func run() async throws {
+        await cancelWhenGracefulShutdown {
+            await withDiscardingTaskGroup { group in
+                group.addTask {
+                    while !Task.isCancelled {
+                        self.expire(at: self.wallClock.now())
+                        try? await Task.sleep(for: .seconds(1))
+                    }
+                }
+                for await world in self.startedWorlds {
+                    group.addTask { await world.runServices() }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+@_spi(MockInternals) @testable import MockProviders
+import Testing
+
+/// Issue 26: the worlds of a shared mock, without HTTP: idle worlds expire on the wall clock from a heap of expiries,
+/// a use pushes the expiry back, and the cap holds.
+@Suite struct MockWorldsTests {
+    func worlds(max: Int = 10, wall: ManualClock) throws -> MockWorlds {
+        let mocks = ProviderMocks(scenario: try Scenario.bundled(), clock: ManualClock())
+        return MockWorlds(defaultWorld: mocks, maxWorlds: max, wallClock: wall) { scenario, clock, source in
+            ProviderMocks(scenario: scenario, clock: clock, source: source)
+        }
+    }
+
+    @Test func anIdleWorldExpiresAfterItsTimeAndAUsePushesItBack() async throws {
+        let wall = ManualClock()
+        let worlds = try worlds(wall: wall)
+        let start = wall.now()
+        let kept = try await worlds.create(AdminModels.CreateWorld(ttlSeconds: 60))
+        let idle = try await worlds.create(AdminModels.CreateWorld(ttlSeconds: 60))
+        #expect(worlds.expire(at: start + 30_000).isEmpty)
+        wall.advance(seconds: 50)
+        _ = worlds.world(kept.id)
+        #expect(worlds.expire(at: start + 70_000) == [idle.id])
+        #expect(worlds.world(idle.id) == nil)
+        #expect(worlds.expire(at: start + 100_000).isEmpty)
+        #expect(worlds.expire(at: start + 110_000) == [kept.id])
+        #expect(worlds.count == 0)
+    }
+
+    @Test func theCapHoldsAndADeletedWorldMakesRoom() async throws {
+        let worlds = try worlds(max: 2, wall: ManualClock())
+        let first = try await worlds.create(AdminModels.CreateWorld())
+        _ = try await worlds.create(AdminModels.CreateWorld(name: "ikinci"))
+        let refused = await #expect(throws: AdminModels.Failure.self) { _ = try await worlds.create(AdminModels.CreateWorld()) }
+        #expect(refused?.status == 429)
+        #expect(worlds.remove(first.id))
+        #expect(!worlds.remove(first.id))
+        _ = try await worlds.create(AdminModels.CreateWorld())
+        #expect(worlds.all.map(\.name).contains("ikinci"))
+    }
+
+    @Test func aWorldStartsWithTheServersScenarioOnItsOwnClock() async throws {
+        let worlds = try worlds(wall: ManualClock())
+        let world = try await worlds.create(AdminModels.CreateWorld(clock: "manual", now: "2030-01-02T03:04:05+03:00"))
+        #expect(ISOTime.string(world.mocks.clock.now()) == "2030-01-02T00:04:05.000Z")
+        #expect(world.mocks.scenario.nodeAPI.accounts.map(\.username) == worlds.defaultWorld.scenario.nodeAPI.accounts.map(\.username))
+        #expect(world.mocks.clock.now() != worlds.defaultWorld.clock.now())
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// Issue 26: one running `serve`, many isolated worlds, reached by the path prefix `/worlds/ID` or the header
+/// `X-Mock-World`, each with its own state, clock, inbox, faults and admin token; the default world as before.
+@Suite struct WorldsTests {
+    let cli = ServeCommandTests()
+    static let basic = ["Authorization": "Basic " + Data("admin:123456".utf8).base64EncodedString(), "Content-Type": "application/json"]
+
+    struct World {
+        var id: String
+        var token: String
+        var nodeAPI: String
+        var admin: String
+        var bearer: [String: String] { ["Authorization": "Bearer \(token)", "Content-Type": "application/json"] }
+    }
+
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "\(text)")
+    }
+
+    func create(_ served: ServeCommandTests.Served, _ body: String = #"{"clock": "manual"}"#) async throws -> World {
+        let (status, reply) = try await cli.call("\(served.admin)/__admin/worlds", body: body, headers: ["Content-Type": "application/json"])
+        #expect(status == 201, "\(reply)")
+        let world = try json(reply)
+        let urls = try #require(world["urls"] as? [String: Any])
+        return World(
+            id: try #require(world["id"] as? String), token: try #require(world["token"] as? String),
+            nodeAPI: try #require(urls["nodeAPI"] as? String), admin: try #require(urls["admin"] as? String)
+        )
+    }
+
+    func packages(_ base: String, headers: [String: String] = [:]) async throws -> Int {
+        let (_, reply) = try await cli.call("\(base)/sms/list", body: "{}", headers: Self.basic.merging(headers) { $1 })
+        return try #require(((try json(reply))["data"] as? [String: Any]).flatMap { $0["stats"] as? [String: Any] }?["totalRecord"] as? Int, "\(reply)")
+    }
+
+    @Test func twoWorldsAndTheDefaultOneSeeNothingOfEachOther() async throws {
+        let served = try cli.serve(["--clock", "manual"])
+        defer { served.process.terminate(); served.process.waitUntilExit() }
+        let a = try await create(served), b = try await create(served)
+        #expect(a.id != b.id && a.token != b.token)
+        #expect(a.nodeAPI == "\(served.nodeAPI)/worlds/\(a.id)")
+        let sms = #"{"type": 1, "sendingType": 0, "number": "905551230011", "sender": "BASLIK", "title": "T", "content": "Kodunuz 4821"}"#
+        // A sends through its path prefix, B through the header, to the same number.
+        #expect(try await cli.call("\(a.nodeAPI)/sms/create", body: sms, headers: Self.basic).0 == 200)
+        #expect(try await cli.call("\(served.nodeAPI)/sms/create", body: sms.replacingOccurrences(of: "4821", with: "7777"), headers: Self.basic.merging(["X-Mock-World": b.id]) { $1 }).0 == 200)
+        #expect(try await packages(a.nodeAPI) == 1)
+        #expect(try await packages(served.nodeAPI, headers: ["X-Mock-World": b.id]) == 1)
+        #expect(try await packages(served.nodeAPI) == 0)
+        // Each world's inbox has its own OTP for the shared test number.
+        let (_, inboxA) = try await cli.call("\(a.admin)/sms?to=905551230011", method: "GET", body: "", headers: a.bearer)
+        let (_, inboxB) = try await cli.call("\(b.admin)/sms?to=905551230011", method: "GET", body: "", headers: b.bearer)
+        #expect(inboxA.contains("4821") && !inboxA.contains("7777"), "\(inboxA)")
+        #expect(inboxB.contains("7777") && !inboxB.contains("4821"), "\(inboxB)")
+        let (_, inboxDefault) = try await cli.call("\(served.admin)/__admin/sms?to=905551230011", method: "GET", body: "", headers: [:])
+        #expect(!inboxDefault.contains("4821") && !inboxDefault.contains("7777"), "\(inboxDefault)")
+        // A's clock moves; B's and the default world's do not.
+        let before = try await cli.call("\(b.admin)/clock", method: "GET", body: "", headers: b.bearer).1
+        #expect(try await cli.call("\(a.admin)/clock/advance", body: #"{"seconds": 3600}"#, headers: a.bearer).0 == 200)
+        #expect(try await cli.call("\(b.admin)/clock", method: "GET", body: "", headers: b.bearer).1 == before)
+        // A fault in A fails A's next send only.
+        #expect(try await cli.call("\(a.admin)/faults", body: #"{"provider": "node-api", "path": "/sms/create", "error": "SMS18"}"#, headers: a.bearer).0 == 201)
+        #expect(try await cli.call("\(served.nodeAPI)/sms/create", body: sms.replacingOccurrences(of: "7777", with: "1111"), headers: Self.basic.merging(["X-Mock-World": b.id]) { $1 }).0 == 200)
+        #expect(try await cli.call("\(a.nodeAPI)/sms/create", body: sms.replacingOccurrences(of: "4821", with: "2222"), headers: Self.basic).0 == 417)
+        // A reset of A empties A alone.
+        #expect(try await cli.call("\(a.admin)/reset", body: "", headers: a.bearer).0 == 200)
+        #expect(try await packages(a.nodeAPI) == 0)
+        #expect(try await packages(served.nodeAPI, headers: ["X-Mock-World": b.id]) == 2)
+        // A consent given in A's İYS is not in B's.
+        let token = { (world: String) async throws -> String in
+            let (_, reply) = try await cli.call("\(served.iys)/worlds/\(world)/oauth/token", body: "username=admin&password=123456&grant_type=password", headers: ["Content-Type": "application/x-www-form-urlencoded"])
+            return try #require((try json(reply))["access_token"] as? String)
+        }
+        let consent = #"{"brandCode": "5565656556", "consentData": {"recipient": "+905551230077", "type": "MESAJ", "source": "HS_WEB", "status": "ONAY", "consentDate": "2025-03-01 10:00:00"}}"#
+        let status = #"{"brandCode": "5565656556", "recipient": "+905551230077", "type": "MESAJ"}"#
+        let bearerA = ["Authorization": "bearer \(try await token(a.id))", "Content-Type": "application/json"]
+        #expect(try await cli.call("\(served.iys)/worlds/\(a.id)/api/IYSConsent/SendConsent", body: consent, headers: bearerA).0 == 200)
+        #expect(try await cli.call("\(served.iys)/worlds/\(a.id)/api/IYSConsent/ConsentStatus", body: status, headers: bearerA).0 == 200)
+        let bearerB = ["Authorization": "bearer \(try await token(b.id))", "Content-Type": "application/json"]
+        #expect(try await cli.call("\(served.iys)/api/IYSConsent/ConsentStatus", body: status, headers: bearerB.merging(["X-Mock-World": b.id]) { $1 }).0 == 404)
+        // A token of A's İYS is not one of B's.
+        #expect(try await cli.call("\(served.iys)/worlds/\(b.id)/api/IYSConsent/ConsentStatus", body: status, headers: bearerA).0 == 401)
+        // Euromsg Express answers in each world.
+        #expect(try await cli.call("\(served.euromsg)/worlds/\(b.id)/health-check", method: "GET", body: "", headers: [:]).0 == 200)
+    }
+
+    @Test func aWorldsAdminRoutesTakeItsTokenAndNoOtherAndUnknownWorldsAreNotFoundInEachShape() async throws {
+        let served = try cli.serve(["--clock", "manual"])
+        defer { served.process.terminate(); served.process.waitUntilExit() }
+        let a = try await create(served), b = try await create(served)
+        #expect(try await cli.call("\(a.admin)/clock", method: "GET", body: "", headers: [:]).0 == 401)
+        #expect(try await cli.call("\(a.admin)/clock", method: "GET", body: "", headers: b.bearer).0 == 401)
+        #expect(try await cli.call("\(a.admin)/clock", method: "GET", body: "", headers: a.bearer).0 == 200)
+        // Unknown (or counted) ids: 404 in the shape of the port they came to.
+        let missing = a.id.dropLast() + (a.id.last == "A" ? "B" : "A")
+        let (nodeStatus, node) = try await cli.call("\(served.nodeAPI)/worlds/\(missing)/user/credit", body: "", headers: Self.basic)
+        #expect(nodeStatus == 404 && node.contains("ERR_NOT_FOUND") && node.contains("there is no world"), "\(node)")
+        let (headerStatus, _) = try await cli.call("\(served.nodeAPI)/user/credit", body: "", headers: Self.basic.merging(["X-Mock-World": "yok"]) { $1 })
+        #expect(headerStatus == 404)
+        let (iysStatus, iys) = try await cli.call("\(served.iys)/worlds/\(missing)/oauth/token", body: "username=admin&password=123456&grant_type=password", headers: ["Content-Type": "application/x-www-form-urlencoded"])
+        #expect(iysStatus == 404 && iys.contains("HM404"), "\(iys)")
+        let (euromsgStatus, euromsg) = try await cli.call("\(served.euromsg)/worlds/\(missing)/health-check", method: "GET", body: "", headers: [:])
+        #expect(euromsgStatus == 404 && euromsg.contains("there is no world"), "\(euromsg)")
+        #expect(try await cli.call("\(served.admin)/__admin/worlds/\(missing)/clock", method: "GET", body: "", headers: a.bearer).0 == 404)
+        // The WSDL served under a world's prefix points its soap:address there.
+        let (_, wsdl) = try await cli.call("\(a.nodeAPI)/soap?wsdl", method: "GET", body: "", headers: [:])
+        #expect(wsdl.contains(#"<soap:address location="\#(a.nodeAPI)/soap"/>"#), "\(wsdl.suffix(300))")
+        let envelope = #"<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:sms="http://localhost:9587/wsdl/sms"><soapenv:Body><sms:getUserCredit><username>admin</username><password>123456</password></sms:getUserCredit></soapenv:Body></soapenv:Envelope>"#
+        let (soapStatus, soap) = try await cli.call("\(a.nodeAPI)/soap", body: envelope, headers: ["Content-Type": "text/xml; charset=utf-8", "SOAPAction": "getUserCredit"])
+        #expect(soapStatus == 200 && soap.contains("<credit>100000</credit>"), "\(soap)")
+        // Listed, shown without its token, deleted; then gone.
+        let (_, list) = try await cli.call("\(served.admin)/__admin/worlds", method: "GET", body: "", headers: [:])
+        #expect(list.contains(a.id) && list.contains(b.id) && !list.contains(a.token), "\(list)")
+        #expect(try await cli.call("\(served.admin)/__admin/worlds/\(a.id)", method: "DELETE", body: "", headers: [:]).0 == 200)
+        #expect(try await cli.call("\(a.nodeAPI)/user/credit", body: "", headers: Self.basic).0 == 404)
+        #expect(try await cli.call("\(served.admin)/__admin/worlds/\(a.id)", method: "DELETE", body: "", headers: [:]).0 == 404)
+    }
+
+    @Test func aBadWorldRequestIsAClearErrorAndTheCapHolds() async throws {
+        let served = try cli.serve(["--clock", "manual", "--max-worlds", "1"])
+        defer { served.process.terminate(); served.process.waitUntilExit() }
+        let headers = ["Content-Type": "application/json"]
+        let (typo, typoReply) = try await cli.call("\(served.admin)/__admin/worlds", body: #"{"ttl": 60}"#, headers: headers)
+        #expect(typo == 400 && typoReply.contains(#""field":"ttl""#), "\(typoReply)")
+        let (clock, clockReply) = try await cli.call("\(served.admin)/__admin/worlds", body: #"{"clock": "lunar"}"#, headers: headers)
+        #expect(clock == 400 && clockReply.contains("manual or system"), "\(clockReply)")
+        let (scenario, scenarioReply) = try await cli.call("\(served.admin)/__admin/worlds", body: #"{"scenario": "nodeAPI:\n  acounts: []\n"}"#, headers: headers)
+        #expect(scenario == 400 && scenarioReply.contains("scenario:2") && scenarioReply.contains("acounts"), "\(scenarioReply)")
+        #expect(try await cli.call("\(served.admin)/__admin/worlds", body: #"{"ttlSeconds": 0}"#, headers: headers).0 == 400)
+        _ = try await create(served)
+        let (full, fullReply) = try await cli.call("\(served.admin)/__admin/worlds", body: "{}", headers: headers)
+        #expect(full == 429 && fullReply.contains("--max-worlds"), "\(fullReply)")
+    }
+
+    /// Parallel CI for real: 8 workers against one `serve`, each in its own world (half by the path prefix, half by the
+    /// header, all with the scenario's fixed `admin`/`123456`), 20 rounds each of: an OTP to the one shared test
+    /// number, the world's manual clock advanced, its own code read from its inbox, a reset.
+    @Test func eightWorkersShareOneMockEachInItsWorld() async throws {
+        let served = try cli.serve(["--clock", "manual"])
+        defer { served.process.terminate(); served.process.waitUntilExit() }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for worker in 0..<8 {
+                group.addTask {
+                    let world = try await create(served)
+                    let (base, headers) = worker % 2 == 0
+                        ? (world.nodeAPI, Self.basic) : (served.nodeAPI, Self.basic.merging(["X-Mock-World": world.id]) { $1 })
+                    for round in 0..<20 {
+                        let code = String(format: "%02d%02d", worker, round)
+                        let otp = #"{"number": "905551230011", "sender": "BASLIK", "content": "Kodunuz \#(code)"}"#
+                        let (status, reply) = try await cli.call("\(base)/sms/create-otp", body: otp, headers: headers)
+                        #expect(status == 200, "worker \(worker) round \(round): \(reply)")
+                        #expect(try await cli.call("\(world.admin)/clock/advance", body: #"{"seconds": 10}"#, headers: world.bearer).0 == 200)
+                        let (_, inbox) = try await cli.call("\(world.admin)/sms?to=905551230011", method: "GET", body: "", headers: world.bearer)
+                        let messages = try #require((try json(inbox))["messages"] as? [[String: Any]], "\(inbox)")
+                        #expect(messages.map { $0["otp"] as? String } == [code], "worker \(worker) round \(round): \(inbox)")
+                        #expect(try await cli.call("\(world.admin)/reset", body: "", headers: world.bearer).0 == 200)
+                    }
+                    #expect(try await cli.call("\(served.admin)/__admin/worlds/\(world.id)", method: "DELETE", body: "", headers: [:]).0 == 200)
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try await packages(served.nodeAPI) == 0)
+    }
+}
