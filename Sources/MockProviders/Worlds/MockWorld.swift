@@ -17,29 +17,12 @@ package final class MockWorld: Sendable {
     package let ttlSeconds: Int
     /// The last request to the world, wall-clock milliseconds: it expires `ttlSeconds` after.
     private let lastUse: Atomic<Int64>
-    let responders: Responders
+    /// The world's responder on each port, built on first use: a world that a job reaches on two ports costs two routers.
+    private let responders = Mutex<[WorldFace: RouterResponder<BasicRequestContext>]>([:])
+    private let serving: WorldServing
     /// Finished when the world is removed: its background work and callbacks stop.
     private let stop: AsyncStream<Void>.Continuation
     private let stopped: AsyncStream<Void>
-
-    /// The world's responder on each port.
-    struct Responders: Sendable {
-        var nodeAPI: RouterResponder<BasicRequestContext>
-        var nodeAPITLS: RouterResponder<BasicRequestContext>
-        var iys: RouterResponder<BasicRequestContext>
-        var euromsg: RouterResponder<BasicRequestContext>
-        var admin: RouterResponder<BasicRequestContext>
-
-        func responder(for face: WorldFace) -> RouterResponder<BasicRequestContext> {
-            switch face {
-            case .nodeAPI: nodeAPI
-            case .nodeAPITLS: nodeAPITLS
-            case .iys: iys
-            case .euromsg: euromsg
-            case .admin: admin
-            }
-        }
-    }
 
     init(id: String, name: String?, token: String, mocks: ProviderMocks, ttlSeconds: Int, now: Int64, serving: WorldServing) {
         self.id = id
@@ -50,18 +33,35 @@ package final class MockWorld: Sendable {
         createdAt = now
         lastUse = Atomic(now)
         (stopped, stop) = AsyncStream.makeStream(of: Void.self)
-        var secured = mocks.nodeAPIRoutes
-        secured.scheme = "https"
-        responders = Responders(
-            nodeAPI: mocks.router(.nodeAPI, requestLog: serving.requestLog) { mocks.nodeAPIRoutes.register(on: $0) }.buildResponder(),
-            nodeAPITLS: mocks.router(.nodeAPI, requestLog: serving.requestLog) { secured.register(on: $0) }.buildResponder(),
-            iys: mocks.router(.iys, requestLog: serving.requestLog) { mocks.iysRoutes.register(on: $0) }.buildResponder(),
-            euromsg: mocks.router(.euromsg, requestLog: serving.requestLog) { mocks.euromsgRoutes.register(on: $0) }.buildResponder(),
-            admin: mocks.adminRouter(
+        self.serving = serving
+    }
+
+    /// The world's responder on a port, built the first time the world is reached there.
+    func responder(for face: WorldFace) -> RouterResponder<BasicRequestContext> {
+        responders.withLock { built in
+            if let responder = built[face] { return responder }
+            let responder = router(for: face).buildResponder()
+            built[face] = responder
+            return responder
+        }
+    }
+
+    private func router(for face: WorldFace) -> Router<BasicRequestContext> {
+        let mocks = mocks
+        switch face {
+        case .nodeAPI: return mocks.router(.nodeAPI, requestLog: serving.requestLog) { mocks.nodeAPIRoutes.register(on: $0) }
+        case .nodeAPITLS:
+            var secured = mocks.nodeAPIRoutes
+            secured.scheme = "https"
+            return mocks.router(.nodeAPI, requestLog: serving.requestLog) { secured.register(on: $0) }
+        case .iys: return mocks.router(.iys, requestLog: serving.requestLog) { mocks.iysRoutes.register(on: $0) }
+        case .euromsg: return mocks.router(.euromsg, requestLog: serving.requestLog) { mocks.euromsgRoutes.register(on: $0) }
+        case .admin:
+            return mocks.adminRouter(
                 token: token, heartbeat: serving.heartbeat, hostNames: serving.hostNames, requestLog: serving.requestLog,
                 certificateAuthorityPEM: serving.certificateAuthorityPEM
-            ).buildResponder()
-        )
+            )
+        }
     }
 
     /// Notes a request to the world at `now` (wall-clock milliseconds).
@@ -97,7 +97,7 @@ struct WorldServing: Sendable {
 }
 
 /// A port of `serve`, as a world is reached on it.
-enum WorldFace: Sendable {
+enum WorldFace: Sendable, Hashable {
     case nodeAPI, nodeAPITLS, iys, euromsg, admin
 }
 

@@ -33,11 +33,11 @@ struct WorldResponder: HTTPResponder {
         let path = request.uri.path
         if let (id, rest) = Self.prefixed(path, under: "/worlds/") {
             guard let world = worlds.world(id) else { return unknownWorld(id).response }
-            return try await world.responders.responder(for: face).respond(to: Self.rewrite(request, path: rest, prefix: "/worlds/\(id)"), context: context)
+            return try await world.responder(for: face).respond(to: Self.rewrite(request, path: rest, prefix: "/worlds/\(id)"), context: context)
         }
         if let id = request.headers[.mockWorld] {
             guard let world = worlds.world(id) else { return unknownWorld(id).response }
-            return try await world.responders.responder(for: face).respond(to: request, context: context)
+            return try await world.responder(for: face).respond(to: request, context: context)
         }
         return try await fallback.respond(to: request, context: context)
     }
@@ -57,7 +57,7 @@ struct WorldResponder: HTTPResponder {
         } else if given != world.token, request.firstQueryValues["token"] != world.token {
             return AdminRoutes.failure(AdminModels.Failure(401, "world \(id)'s admin routes need its token (Authorization: Bearer …), or the server's --admin-token")).response
         }
-        return try await world.responders.admin.respond(to: forwarded, context: context)
+        return try await world.responder(for: .admin).respond(to: forwarded, context: context)
     }
 
     /// A request for a world that does not exist, answered in the shape of the port it came to.
