@@ -15,6 +15,8 @@ import Testing
         var token: String
         var nodeAPI: String
         var admin: String
+        /// The world's own Node API login (`admin.ID`), which lands in it at the plain base URL.
+        var login: String
         var bearer: [String: String] { ["Authorization": "Bearer \(token)", "Content-Type": "application/json"] }
     }
 
@@ -27,9 +29,12 @@ import Testing
         #expect(status == 201, "\(reply)")
         let world = try json(reply)
         let urls = try #require(world["urls"] as? [String: Any])
+        let logins = try #require((world["credentials"] as? [String: Any])?["nodeAPIWorldLogins"] as? [[String: String]])
+        let login = try #require(logins.first)
         return World(
             id: try #require(world["id"] as? String), token: try #require(world["token"] as? String),
-            nodeAPI: try #require(urls["nodeAPI"] as? String), admin: try #require(urls["admin"] as? String)
+            nodeAPI: try #require(urls["nodeAPI"] as? String), admin: try #require(urls["admin"] as? String),
+            login: "Basic " + Data("\(login["username"] ?? ""):\(login["password"] ?? "")".utf8).base64EncodedString()
         )
     }
 
@@ -136,9 +141,30 @@ import Testing
         #expect(full == 429 && fullReply.contains("--max-worlds"), "\(fullReply)")
     }
 
-    /// Parallel CI for real: 8 workers against one `serve`, each in its own world (half by the path prefix, half by the
-    /// header, all with the scenario's fixed `admin`/`123456`), 20 rounds each of: an OTP to the one shared test
-    /// number, the world's manual clock advanced, its own code read from its inbox, a reset.
+    /// A world's own login lands in it at the plain base URL, with no prefix or header; a wrong password of it is the
+    /// provider's 401, and another world's login lands in that other world.
+    @Test func aWorldsOwnLoginLandsInItAtThePlainBaseURL() async throws {
+        let served = try cli.serve(["--clock", "manual"])
+        defer { served.process.terminate(); served.process.waitUntilExit() }
+        let a = try await create(served), b = try await create(served)
+        let sms = #"{"type": 1, "sendingType": 0, "number": "905551230011", "sender": "BASLIK", "title": "T", "content": "Kendi girişim"}"#
+        #expect(try await cli.call("\(served.nodeAPI)/sms/create", body: sms, headers: ["Authorization": a.login, "Content-Type": "application/json"]).0 == 200)
+        #expect(try await packages(a.nodeAPI) == 1)
+        #expect(try await packages(b.nodeAPI) == 0)
+        #expect(try await packages(served.nodeAPI) == 0)
+        let (_, viaB) = try await cli.call("\(served.nodeAPI)/sms/list", body: "{}", headers: ["Authorization": b.login, "Content-Type": "application/json"])
+        #expect(viaB.contains(#""totalRecord":0"#), "\(viaB)")
+        let (_, viaGET) = try await cli.call("\(served.nodeAPI)/user/credit", method: "GET", body: "", headers: ["Authorization": a.login])
+        #expect(viaGET.contains(#""credit":99999"#), "\(viaGET)")
+        let wrong = "Basic " + Data("admin.\(a.id):yanlis".utf8).base64EncodedString()
+        let (status, reply) = try await cli.call("\(served.nodeAPI)/user/credit", body: "{}", headers: ["Authorization": wrong])
+        #expect(status == 401 && reply.contains("ERR_UNAUTHORIZED_REQUEST"), "\(reply)")
+    }
+
+    /// Parallel CI for real: 8 workers against one `serve`, each in its own world (a quarter by the world's own login at
+    /// the plain base URL, a quarter by the path prefix, the rest by the header, these with the scenario's fixed
+    /// `admin`/`123456`), 20 rounds each of: an OTP to the one shared test number, the world's manual clock advanced,
+    /// its own code read from its inbox, a reset.
     @Test func eightWorkersShareOneMockEachInItsWorld() async throws {
         let served = try cli.serve(["--clock", "manual"])
         defer { served.process.terminate(); served.process.waitUntilExit() }
@@ -146,8 +172,11 @@ import Testing
             for worker in 0..<8 {
                 group.addTask {
                     let world = try await create(served)
-                    let (base, headers) = worker % 2 == 0
-                        ? (world.nodeAPI, Self.basic) : (served.nodeAPI, Self.basic.merging(["X-Mock-World": world.id]) { $1 })
+                    let (base, headers) = switch worker % 4 {
+                    case 0: (served.nodeAPI, ["Authorization": world.login, "Content-Type": "application/json"])
+                    case 1: (world.nodeAPI, Self.basic)
+                    default: (served.nodeAPI, Self.basic.merging(["X-Mock-World": world.id]) { $1 })
+                    }
                     for round in 0..<20 {
                         let code = String(format: "%02d%02d", worker, round)
                         let otp = #"{"number": "905551230011", "sender": "BASLIK", "content": "Kodunuz \#(code)"}"#

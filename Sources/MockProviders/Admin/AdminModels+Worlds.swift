@@ -83,6 +83,10 @@ extension AdminModels {
     }
 
     public struct Credentials: Codable, Sendable, Equatable {
+        /// Node API logins of the world's own (`ACCOUNT.ID`): they land in the world at the plain base URL, with no
+        /// prefix or header, each as its scenario account.
+        public var nodeAPIWorldLogins: [Login]
+        /// The scenario's Node API accounts, used through the prefix or the header.
         public var nodeAPI: [Login]
         public var iys: [Login]
         /// Euromsg Express integrators (`clientName`, `password`) and end users' API keys.

@@ -59,6 +59,7 @@ extension AdminRoutes {
             ),
             header: "X-Mock-World: \(world.id)",
             credentials: AdminModels.Credentials(
+                nodeAPIWorldLogins: world.nodeAPILogins.map { .init(username: $0.username, password: $0.password) },
                 nodeAPI: scenario.nodeAPI.accounts.map { .init(username: $0.username, password: $0.password) },
                 iys: scenario.iys.accounts.map { .init(username: $0.username, password: $0.password) },
                 euromsg: scenario.euromsg.integrators.map { .init(username: $0.clientName, password: $0.password) },

@@ -15,6 +15,9 @@ package final class MockWorld: Sendable {
     /// Wall-clock milliseconds.
     package let createdAt: Int64
     package let ttlSeconds: Int
+    /// The Node API logins minted for the world, one per account of its scenario: `ACCOUNT.ID` and a password of its own,
+    /// which land in this world at the plain base URL.
+    package let nodeAPILogins: [MintedLogin]
     /// The last request to the world, wall-clock milliseconds: it expires `ttlSeconds` after.
     private let lastUse: Atomic<Int64>
     /// The world's responder on each port, built on first use: a world that a job reaches on two ports costs two routers.
@@ -26,6 +29,9 @@ package final class MockWorld: Sendable {
 
     init(id: String, name: String?, token: String, mocks: ProviderMocks, ttlSeconds: Int, now: Int64, serving: WorldServing) {
         self.id = id
+        nodeAPILogins = mocks.scenario.nodeAPI.accounts.map { account in
+            MintedLogin(username: "\(account.username).\(id)", password: RandomToken.make(length: 24), account: account.username, accountPassword: account.password)
+        }
         self.name = name
         self.token = token
         self.mocks = mocks
@@ -85,6 +91,14 @@ package final class MockWorld: Sendable {
 
     /// Stops the world's background work and callbacks.
     func shutDown() { stop.finish() }
+}
+
+/// A login minted for a world: its name and password, and the scenario account's they stand for in the world.
+package struct MintedLogin: Sendable, Hashable {
+    package var username: String
+    package var password: String
+    package var account: String
+    package var accountPassword: String
 }
 
 /// What a world's responders share with the server's: the request log, the admin API's heartbeat and host names, the

@@ -27,6 +27,19 @@ package final class MockWorlds: Service, Sendable {
     private struct Registry {
         var worlds: [String: MockWorld] = [:]
         var expiries = Heap<Expiry>()
+        /// Every world's minted Node API logins, by username.
+        var nodeAPILogins: [String: (world: MockWorld, login: MintedLogin)] = [:]
+
+        mutating func insert(_ world: MockWorld) {
+            worlds[world.id] = world
+            for login in world.nodeAPILogins { nodeAPILogins[login.username] = (world, login) }
+        }
+
+        mutating func remove(_ id: String) -> MockWorld? {
+            guard let world = worlds.removeValue(forKey: id) else { return nil }
+            for login in world.nodeAPILogins { nodeAPILogins[login.username] = nil }
+            return world
+        }
     }
 
     private struct Expiry: Comparable {
@@ -77,6 +90,18 @@ package final class MockWorlds: Service, Sendable {
         return world
     }
 
+    /// The world and the login of a Node API username minted for one (`ACCOUNT.ID`), noted as used now.
+    package func nodeAPILogin(_ username: String) -> (world: MockWorld, login: MintedLogin)? {
+        // A scenario's own usernames are never looked up: only the minted shape takes the lock.
+        guard let dot = username.lastIndex(of: "."), username.distance(from: dot, to: username.endIndex) == MockWorlds.idLength + 1 else { return nil }
+        guard let found = registry.withLock({ $0.nodeAPILogins[username] }) else { return nil }
+        found.world.touch(wallClock.now())
+        return found
+    }
+
+    /// Characters of a world's id.
+    package static let idLength = 20
+
     /// The worlds, oldest first.
     package var all: [MockWorld] { registry.withLock { Array($0.worlds.values) }.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) } }
 
@@ -108,12 +133,12 @@ package final class MockWorlds: Service, Sendable {
         let mocks = make(scenario, clock, source)
         let now = wallClock.now()
         let world = MockWorld(
-            id: RandomToken.make(length: 20), name: request.name, token: RandomToken.make(length: 40), mocks: mocks, ttlSeconds: ttl, now: now,
+            id: RandomToken.make(length: Self.idLength), name: request.name, token: RandomToken.make(length: 40), mocks: mocks, ttlSeconds: ttl, now: now,
             serving: serving.withLock { $0 }
         )
         let admitted = registry.withLock { registry -> Bool in
             guard registry.worlds.count < maxWorlds else { return false }
-            registry.worlds[world.id] = world
+            registry.insert(world)
             registry.expiries.insert(Expiry(at: world.expiresAt, id: world.id))
             return true
         }
@@ -127,7 +152,7 @@ package final class MockWorlds: Service, Sendable {
     /// Deletes a world: its state goes, its background work and callbacks stop. False when there is none.
     @discardableResult
     package func remove(_ id: String) -> Bool {
-        guard let world = registry.withLock({ $0.worlds.removeValue(forKey: id) }) else { return false }
+        guard let world = registry.withLock({ $0.remove(id) }) else { return false }
         world.shutDown()
         return true
     }
@@ -141,7 +166,7 @@ package final class MockWorlds: Service, Sendable {
                 registry.expiries.removeMin()
                 guard let world = registry.worlds[next.id] else { continue }
                 if world.expiresAt <= now {
-                    registry.worlds[next.id] = nil
+                    _ = registry.remove(next.id)
                     due.append(world)
                 } else {
                     registry.expiries.insert(Expiry(at: world.expiresAt, id: world.id))

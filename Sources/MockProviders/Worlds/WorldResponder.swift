@@ -1,4 +1,5 @@
 import EuromsgExpress
+import Foundation
 import HTTPTypes
 import Hummingbird
 import MySoftIYS
@@ -39,7 +40,28 @@ struct WorldResponder: HTTPResponder {
             guard let world = worlds.world(id) else { return unknownWorld(id).response }
             return try await world.responder(for: face).respond(to: request, context: context)
         }
+        if face == .nodeAPI || face == .nodeAPITLS, let (world, login) = mintedLogin(request) {
+            return try await world.responder(for: face).respond(to: Self.signedIn(request, as: login), context: context)
+        }
         return try await fallback.respond(to: request, context: context)
+    }
+
+    /// The world of a Node API login minted for it, from the request's Basic credentials.
+    private func mintedLogin(_ request: Request) -> (MockWorld, MintedLogin)? {
+        guard let header = request.headers[.authorization], let given = BasicCredentials.of(header), let found = worlds.nodeAPILogin(given.username) else {
+            return nil
+        }
+        return (found.world, given.password == found.login.password ? found.login : MintedLogin(
+            username: found.login.username, password: given.password, account: found.login.account, accountPassword: ""
+        ))
+    }
+
+    /// The request as the scenario's account in the world (a wrong minted password stays wrong: an empty one).
+    static func signedIn(_ request: Request, as login: MintedLogin) -> Request {
+        var head = request.head
+        let credentials = Array("\(login.account):\(login.accountPassword)".utf8)
+        head.headerFields[.authorization] = "Basic " + Data(credentials).base64EncodedString()
+        return Request(head: head, body: request.body)
     }
 
     /// `/__admin/worlds/ID/…` to the world's admin API; the rest (the worlds' own routes among it) to the default's.
