@@ -89,6 +89,12 @@ import Testing
         #expect(try await cli.call("\(served.iys)/api/IYSConsent/ConsentStatus", body: status, headers: bearerB.merging(["X-Mock-World": b.id]) { $1 }).0 == 404)
         // A token of A's İYS is not one of B's.
         #expect(try await cli.call("\(served.iys)/worlds/\(b.id)/api/IYSConsent/ConsentStatus", body: status, headers: bearerA).0 == 401)
+        // A world's delivery reports never go to the mock's own ports, as the default world's do not.
+        let looped = #"{"type": 1, "sendingType": 0, "number": "905551230011", "sender": "BASLIK", "title": "T", "content": "Döngü", "pushSettings": {"url": "\#(served.nodeAPI)/mock/echo"}}"#
+        #expect(try await cli.call("\(b.nodeAPI)/sms/create", body: looped, headers: Self.basic).0 == 200)
+        #expect(try await cli.call("\(b.admin)/clock/advance", body: #"{"seconds": 60}"#, headers: b.bearer).0 == 200)
+        let (_, callbacks) = try await cli.call("\(b.admin)/callbacks", method: "GET", body: "", headers: b.bearer)
+        #expect(callbacks.contains("this mock's own listener"), "\(callbacks)")
         // Euromsg Express answers in each world.
         #expect(try await cli.call("\(served.euromsg)/worlds/\(b.id)/health-check", method: "GET", body: "", headers: [:]).0 == 200)
     }

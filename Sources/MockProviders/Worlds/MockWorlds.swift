@@ -131,6 +131,8 @@ package final class MockWorlds: Service, Sendable {
         let start = try request.now.map { text throws(AdminModels.Failure) in try AdminModels.milliseconds(iso: text, field: "now") }
         let clock = SwitchableClock(mode: mode, now: start ?? defaultWorld.clock.now())
         let mocks = make(scenario, clock, source)
+        // The world's callbacks must never reach the server's own ports, as the default world's do not.
+        for port in ports.withLock({ Array($0.values) }) { mocks.dispatcher.targets.listening(on: port) }
         let now = wallClock.now()
         let world = MockWorld(
             id: RandomToken.make(length: Self.idLength), name: request.name, token: RandomToken.make(length: 40), mocks: mocks, ttlSeconds: ttl, now: now,
