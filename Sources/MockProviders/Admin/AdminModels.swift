@@ -159,7 +159,7 @@ public enum AdminModels {
     public struct Consent: Codable, Sendable, Equatable {
         public var brandCode: String
         public var consent: ConsentData
-        /// When İYS received it, and whether İYS shows it now (forwarded, not failed or held).
+        /// When İYS received it, and whether İYS shows it now (forwarded, and not refused).
         public var receivedAt: String
         public var onIYS: Bool
     }
