@@ -11,12 +11,37 @@ import NodeAPI
 /// is one admin request; an error reply is thrown as ``AdminModels/Failure``, its `status` the HTTP status.
 public struct MockControl: Sendable {
     public let admin: URL
-    /// The `--admin-token`, when the admin API requires one.
+    /// The `--admin-token`, when the admin API requires one; a world's token for a world's handle.
     public let token: String?
+    /// Where the admin routes of the mocks this handle acts on start: `/__admin`, or `/__admin/worlds/ID` for a world's.
+    private var routes = "/__admin"
 
     public init(admin: URL, token: String? = nil) {
         self.admin = admin
         self.token = token
+    }
+
+    // MARK: Worlds
+
+    /// A world of its own on the running mocks (issue 26): its own state, clock, inbox, faults and callbacks, so that
+    /// parallel tests share one server and never see each other's. The world's description (its base URLs, its header,
+    /// its credentials) and a handle over its admin routes, on which every call of this type acts on that world alone.
+    public func world(_ request: AdminModels.CreateWorld = AdminModels.CreateWorld()) async throws -> (world: AdminModels.World, control: MockControl) {
+        let world: AdminModels.World = try await call(.POST, "/__admin/worlds", body: request)
+        var control = MockControl(admin: admin, token: world.token)
+        control.routes = "/__admin/worlds/\(world.id)"
+        return (world, control)
+    }
+
+    /// The worlds of the running mocks, oldest first.
+    public func worlds() async throws -> [AdminModels.World] {
+        let reply: AdminModels.Worlds = try await call(.GET, "/__admin/worlds")
+        return reply.worlds
+    }
+
+    /// Deletes a world: its state goes, its background work and callbacks stop.
+    public func deleteWorld(_ id: String) async throws {
+        let _: AdminModels.WorldDeleted = try await call(.DELETE, "/__admin/worlds/\(id)")
     }
 
     // MARK: Clock and reset
@@ -204,6 +229,8 @@ public struct MockControl: Sendable {
     private func request(
         _ method: HTTPMethod, _ path: String, query: [String: String?] = [:], body: (some Encodable)? = String?.none, raw: [UInt8]? = nil
     ) -> Result<HTTPClientRequest, AdminModels.Failure> {
+        // A world's handle: its own routes, except the worlds' (created and listed on the server's admin API).
+        let path = path.hasPrefix("/__admin/worlds") || !path.hasPrefix("/__admin") ? path : routes + path.dropFirst("/__admin".count)
         var components = URLComponents(url: admin.appendingPathComponent(path), resolvingAgainstBaseURL: false)
         let items = query.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }.sorted { $0.name < $1.name }
         if !items.isEmpty { components?.queryItems = items }

@@ -119,4 +119,32 @@ import Testing
             #expect(late?.status == 408)
         }
     }
+
+    /// Issue 26: parallel Swift tests share one harness, each in a world of its own (`MockControl.world`): the same test
+    /// number gets each world's own code, and each handle's clock and inbox are its world's.
+    @Test func parallelTestsShareOneHarnessEachInItsWorld() async throws {
+        try await ProviderMockHarness.withMocks(start: Self.start) { running in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<4 {
+                    group.addTask {
+                        let (world, control) = try await running.control.world(AdminModels.CreateWorld(name: "test \(index)", clock: "manual"))
+                        let base = try #require(world.urls.nodeAPI)
+                        #expect(base.hasSuffix("/worlds/\(world.id)"))
+                        let client = NodeAPIClient(.init(baseURL: base, username: "admin", password: "123456"))
+                        _ = try await client.send(CreateOtpRequest(number: "05551230011", sender: "BASLIK", content: "Kodunuz \(4000 + index)"))
+                        let message = try await control.waitForSMS(to: "05551230011", after: 0, timeout: .seconds(10))
+                        #expect(message.otp == "\(4000 + index)")
+                        try await control.advanceClock(by: .seconds(3600))
+                        #expect(try await control.inbox(for: "05551230011").map(\.otp) == ["\(4000 + index)"])
+                        try await running.control.deleteWorld(world.id)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            // The default world saw none of it, and its clock did not move.
+            #expect(try await running.control.inbox(for: "05551230011").isEmpty)
+            #expect(try await running.control.clock().now == "2025-12-02T08:00:00.000Z")
+            #expect(try await running.control.worlds().isEmpty)
+        }
+    }
 }
