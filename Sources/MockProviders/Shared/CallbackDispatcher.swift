@@ -139,6 +139,28 @@ package actor CallbackDispatcher: Service {
         queuedBytes += body.count
         deliveries += 1
         receivers[key, default: Receiver()].fresh.append(Delivery(id: deliveries, url: url, body: body, attempts: 0, notBefore: clock.now()))
+        wakeService()
+    }
+
+    /// ``run()``, waiting while no receiver has anything queued: woken by the next ``enqueue(url:body:)``, or cancelled.
+    private var sleeper: CheckedContinuation<Void, Never>?
+
+    private func wakeService() {
+        sleeper?.resume()
+        sleeper = nil
+    }
+
+    /// Returns at once while anything is queued or in flight; otherwise when something is queued, or the task is cancelled.
+    private func waitForWork() async {
+        guard receivers.isEmpty, attemptsInFlight == 0, !Task.isCancelled else { return }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                // Cancelled before it slept: the handler found no sleeper to wake.
+                if Task.isCancelled { continuation.resume() } else { sleeper = continuation }
+            }
+        } onCancel: {
+            Task { await self.wakeService() }
+        }
     }
 
     /// Sends every delivery that is due, concurrently across receivers, and returns when those attempts are over, and
@@ -163,6 +185,8 @@ package actor CallbackDispatcher: Service {
             await withDiscardingTaskGroup { group in
                 while !Task.isCancelled {
                     for (key, delivery) in await self.takeDue() { group.addTask { await self.attempt(delivery, receiver: key) } }
+                    // Nothing queued: no turn until something is (a shared mock's thousand idle worlds cost nothing).
+                    await self.waitForWork()
                     try? await Task.sleep(for: self.pollInterval)
                 }
             }

@@ -23,11 +23,17 @@ package final class MockWorld: Sendable {
     /// The world's responder on each port, built on first use: a world that a job reaches on two ports costs two routers.
     private let responders = Mutex<[WorldFace: RouterResponder<BasicRequestContext>]>([:])
     private let serving: WorldServing
+    /// The wall clock of ``touch(_:)``'s instants, which paces the background work of an idle world.
+    private let wallClock: any MockClock
     /// Finished when the world is removed: its background work and callbacks stop.
     private let stop: AsyncStream<Void>.Continuation
     private let stopped: AsyncStream<Void>
 
-    init(id: String, name: String?, token: String, mocks: ProviderMocks, ttlSeconds: Int, now: Int64, serving: WorldServing) {
+    init(
+        id: String, name: String?, token: String, mocks: ProviderMocks, ttlSeconds: Int, now: Int64, serving: WorldServing,
+        wallClock: any MockClock = SystemClock()
+    ) {
+        self.wallClock = wallClock
         self.id = id
         nodeAPILogins = mocks.scenario.nodeAPI.accounts.map { account in
             MintedLogin(username: "\(account.username).\(id)", password: RandomToken.make(length: 24), account: account.username, accountPassword: account.password)
@@ -82,12 +88,27 @@ package final class MockWorld: Sendable {
     func runServices() async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { try? await self.mocks.dispatcher.run() }
-            group.addTask { try? await self.mocks.background.run() }
+            group.addTask { await self.runBackground() }
             group.addTask { for await _ in self.stopped {} }
             _ = await group.next()
             group.cancelAll()
         }
     }
+
+    /// The background work's turns (reports and webhooks handed to the dispatcher, imports, İYS syncs): every 250 ms
+    /// while the world had a request in the last ``busySeconds``, every ``idleInterval`` after, so that a shared mock's
+    /// idle worlds cost next to nothing (1000 of them polling every 250 ms took half a core). An advance of a world's clock
+    /// runs a turn itself, so a manual clock's world is never late.
+    private func runBackground() async {
+        while !Task.isCancelled {
+            await mocks.background.turn()
+            let idle = wallClock.now() - lastUsed > Self.busySeconds * 1000
+            try? await Task.sleep(for: idle ? Self.idleInterval : mocks.background.interval)
+        }
+    }
+
+    static let busySeconds: Int64 = 30
+    static let idleInterval: Duration = .seconds(5)
 
     /// Stops the world's background work and callbacks.
     func shutDown() { stop.finish() }

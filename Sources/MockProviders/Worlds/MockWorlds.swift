@@ -136,7 +136,7 @@ package final class MockWorlds: Service, Sendable {
         let now = wallClock.now()
         let world = MockWorld(
             id: RandomToken.make(length: Self.idLength), name: request.name, token: RandomToken.make(length: 40), mocks: mocks, ttlSeconds: ttl, now: now,
-            serving: serving.withLock { $0 }
+            serving: serving.withLock { $0 }, wallClock: wallClock
         )
         let admitted = registry.withLock { registry -> Bool in
             guard registry.worlds.count < maxWorlds else { return false }
