@@ -3,7 +3,8 @@
 picks:
 
 1. create: `POST /__admin/worlds` one at a time, COUNT times (1000): median and p99 milliseconds, and the server's RSS
-   with the COUNT idle worlds of the bundled scenario (and before any);
+   with the COUNT idle worlds of the bundled scenario (and before any); the server's CPU over 5 s with no world, with
+   the COUNT worlds just created (busy: their background work turns every 250 ms for 30 s), and 35 s later (idle);
 2. cycle: ROUNDS rounds (4) of COUNT worlds created, used once (`/worlds/ID/user/credit`) and deleted: RSS after each,
    which must not grow with the rounds (a world deleted is freed; glibc keeps freed pages for reuse).
 
@@ -33,6 +34,15 @@ def main():
         with open(f"/proc/{process.pid}/status") as status:
             return next(int(line.split()[1]) // 1024 for line in status if line.startswith("VmRSS"))
 
+    def cpu(seconds=5):
+        def used():
+            with open(f"/proc/{process.pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        start = used()
+        time.sleep(seconds)
+        return (used() - start) / seconds * 100
+
     def create():
         request = urllib.request.Request(urls["admin"] + "/__admin/worlds", data=b'{"clock": "manual"}', method="POST",
                                          headers={"Content-Type": "application/json"})
@@ -44,15 +54,19 @@ def main():
     try:
         time.sleep(1)
         before = rss()
+        idle = cpu()
         times, worlds = [], []
         for _ in range(COUNT):
             start = time.monotonic()
             worlds.append(create())
             times.append((time.monotonic() - start) * 1000)
-        time.sleep(1)
+        busy = cpu()
+        time.sleep(30)
+        settled = cpu()
         times.sort()
         print(f"create: median {times[len(times) // 2]:.2f} ms, p99 {times[int(len(times) * 0.99)]:.2f} ms; "
               f"RSS {before} MB before, {rss()} MB with {COUNT} idle worlds")
+        print(f"CPU: {idle:.1f} % of a core with no world, {busy:.1f} % with {COUNT} worlds just created, {settled:.1f} % with them idle")
         for world in worlds:
             delete(world)
         for round in range(ROUNDS):
