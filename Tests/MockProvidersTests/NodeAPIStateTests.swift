@@ -90,6 +90,22 @@ import Testing
         }
     }
 
+    /// A state file written before repeating packages and `recipientType` were kept reads as packages of one round.
+    @Test func aStateFileFromBeforeRoundsStillLoads() throws {
+        var state = Self.state(credit: 10)
+        let created = try Self.sms.apply(to: &state, user: "admin", now: Self.start)
+        var json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(state.snapshot)) as? [String: Any])
+        var packages = try #require(json["packages"] as? [[String: Any]])
+        for index in packages.indices {
+            for key in ["roundSize", "rounds", "repeatEnded", "recipientType"] { packages[index][key] = nil }
+        }
+        json["packages"] = packages
+        var restored = Self.state(credit: 10)
+        restored.restore(try JSONDecoder().decode(NodeAPIState.Snapshot.self, from: JSONSerialization.data(withJSONObject: json)))
+        let items = try ListSmsItemsRequest(package: .id(created.pkgID)).apply(to: &restored, user: "admin", now: Self.start + 3_600_000)
+        #expect(items.list.map(\.target) == ["905551230011", "905551230012"])
+    }
+
     /// The README's "mocks without HTTP" example, so that it keeps compiling and saying true things.
     @Test func theReadmesExample() throws {
         let start = Self.start
