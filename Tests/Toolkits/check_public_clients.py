@@ -67,7 +67,10 @@ def scenario_file():
 
 
 def today(offset_days=0, time_of_day="00:00"):
-    return (datetime.date.today() + datetime.timedelta(days=offset_days)).isoformat() + " " + time_of_day
+    """A date in the document's format, in Turkey's time (UTC+3), as the mock reads it: at 21:30 UTC it is already
+    tomorrow there, and a range of the machine's date would miss the packages just sent."""
+    turkey = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=3))).date()
+    return (turkey + datetime.timedelta(days=offset_days)).isoformat() + " " + time_of_day
 
 
 class NacSms:
