@@ -31,7 +31,7 @@ extension AdminRoutes {
     }
 
     static func noWorld(_ id: String) -> AdminModels.Failure {
-        AdminModels.Failure(404, "there is no world \(id.prefix(64)) (never created, deleted, or expired after its ttlSeconds)", field: "id")
+        AdminModels.Failure(404, MockWorlds.noWorld(id), field: "id")
     }
 
     /// The host the admin API was reached by, for the worlds' base URLs on the other ports.

@@ -99,6 +99,12 @@ package final class MockWorlds: Service, Sendable {
         return found
     }
 
+    /// What every port and the admin API say of a world that does not exist (the id cut to 64 characters: it may come
+    /// from a header).
+    package static func noWorld(_ id: String) -> String {
+        "there is no world \(id.prefix(64)) (never created, deleted, or expired after its ttlSeconds)"
+    }
+
     /// Characters of a world's id.
     package static let idLength = 20
 

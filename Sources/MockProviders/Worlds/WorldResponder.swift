@@ -84,7 +84,7 @@ struct WorldResponder: HTTPResponder {
 
     /// A request for a world that does not exist, answered in the shape of the port it came to.
     static func unknownWorld(_ id: String, on face: WorldFace, nodeAPIPolicy: NodeAPIWirePolicy) -> WireResponse {
-        let message = "there is no world \(id.prefix(64)) (never created, deleted, or expired after its ttlSeconds)"
+        let message = MockWorlds.noWorld(id)
         switch face {
         case .nodeAPI, .nodeAPITLS:
             return JSONFace.failure(NodeAPIError(.notFound, detail: message), policy: nodeAPIPolicy)
