@@ -70,6 +70,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Connections each mock serves at once; beyond, a request is refused in the provider's shape.")
     var maxConnections = 4096
 
+    @Option(name: .long, help: "Draw the mocks' tokens, uuids and GUIDs from this seed (an unsigned 64-bit integer): with a manual clock, the same requests then get the same bytes back. A world's own seed is set when it is created.")
+    var seed: UInt64?
+
     @Option(name: .long, help: "Worlds kept at once (POST /__admin/worlds: one isolated set of mocks per CI job); beyond, creating one is refused (429).")
     var maxWorlds = 1000
 
@@ -144,7 +147,7 @@ struct ServeCommand: AsyncParsableCommand {
             say("Replaying \(recordings?.count ?? 0) recorded exchanges from \(replay); other requests go to the simulation")
         }
         let mocks = ProviderMocks(
-            scenario: loaded, clock: clock, errorsAsHTTP200: errorsAsHttp200, strictRequests: strict, source: source, replay: recordings
+            scenario: loaded, clock: clock, errorsAsHTTP200: errorsAsHttp200, strictRequests: strict, source: source, replay: recordings, seed: seed
         )
         if let state {
             do {

@@ -6,8 +6,8 @@ import Testing
 @Suite struct MockWorldsTests {
     func worlds(max: Int = 10, wall: ManualClock) throws -> MockWorlds {
         let mocks = ProviderMocks(scenario: try Scenario.bundled(), clock: ManualClock())
-        return MockWorlds(defaultWorld: mocks, maxWorlds: max, wallClock: wall) { scenario, clock, source in
-            ProviderMocks(scenario: scenario, clock: clock, source: source)
+        return MockWorlds(defaultWorld: mocks, maxWorlds: max, wallClock: wall) { scenario, clock, source, seed in
+            ProviderMocks(scenario: scenario, clock: clock, source: source, seed: seed)
         }
     }
 

@@ -31,10 +31,10 @@ import Testing
     }
 
     @Test func uuidsAreVersion4AndDistinct() {
-        var generator = UUIDGenerator(seed: 42)
+        var generator = SeededRandom(seed: 42)
         var seen = Set<String>()
         for _ in 0..<10_000 {
-            let text = generator.next()
+            let text = generator.uuid()
             let uuid = UUID(uuidString: text)
             #expect(uuid != nil, "\(text)")
             #expect(text == text.lowercased() && text.count == 36)
@@ -45,13 +45,13 @@ import Testing
         }
         #expect(seen.count == 10_000)
         // The same seed gives the same sequence (SplitMix64, checked against an independent Python rendering).
-        var fixed = UUIDGenerator(seed: 42)
-        #expect(fixed.next() == "bdd73226-2feb-4e95-a8ef-e333b266f103")
-        #expect(fixed.next() == "47526757-130f-4f52-981c-e1ff0e4ae394")
-        var again = UUIDGenerator(seed: 42)
-        var other = UUIDGenerator(seed: 43)
-        #expect(again.next() == UUIDGenerator(seed: 42).nextCopy())
-        #expect(other.next() != UUIDGenerator(seed: 42).nextCopy())
+        var fixed = SeededRandom(seed: 42)
+        #expect(fixed.uuid() == "bdd73226-2feb-4e95-a8ef-e333b266f103")
+        #expect(fixed.uuid() == "47526757-130f-4f52-981c-e1ff0e4ae394")
+        var again = SeededRandom(seed: 42)
+        var other = SeededRandom(seed: 43)
+        #expect(again.uuid() == SeededRandom(seed: 42).nextCopy())
+        #expect(other.uuid() != SeededRandom(seed: 42).nextCopy())
     }
 
     @Test func basicCredentialsAreDecodedAndCachedWithinBounds() {
@@ -71,11 +71,11 @@ import Testing
     }
 }
 
-extension UUIDGenerator {
+extension SeededRandom {
     /// The first uuid of a fresh copy.
     func nextCopy() -> String {
         var copy = self
-        return copy.next()
+        return copy.uuid()
     }
 }
 

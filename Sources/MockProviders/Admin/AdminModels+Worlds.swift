@@ -11,16 +11,20 @@ extension AdminModels {
         public var now: String?
         /// Idle seconds after which the world is deleted (1 to a week; an hour when absent).
         public var ttlSeconds: Int?
+        /// Tokens, uuids and GUIDs drawn from this seed (an unsigned 64-bit integer): two worlds with the same seed, clock
+        /// and requests answer the same bytes. From the system when absent.
+        public var seed: UInt64?
 
-        public init(name: String? = nil, scenario: String? = nil, clock: String? = nil, now: String? = nil, ttlSeconds: Int? = nil) {
+        public init(name: String? = nil, scenario: String? = nil, clock: String? = nil, now: String? = nil, ttlSeconds: Int? = nil, seed: UInt64? = nil) {
             self.name = name
             self.scenario = scenario
             self.clock = clock
             self.now = now
             self.ttlSeconds = ttlSeconds
+            self.seed = seed
         }
 
-        enum CodingKeys: String, CodingKey, CaseIterable { case name, scenario, clock, now, ttlSeconds }
+        enum CodingKeys: String, CodingKey, CaseIterable { case name, scenario, clock, now, ttlSeconds, seed }
 
         /// A key it does not know is refused, naming it: a typo (`ttl`) must not pass silently.
         public init(from decoder: any Decoder) throws {
@@ -36,6 +40,7 @@ extension AdminModels {
             clock = try container.decodeIfPresent(String.self, forKey: .clock)
             now = try container.decodeIfPresent(String.self, forKey: .now)
             ttlSeconds = try container.decodeIfPresent(Int.self, forKey: .ttlSeconds)
+            seed = try container.decodeIfPresent(UInt64.self, forKey: .seed)
         }
 
         private struct AnyKey: CodingKey {
@@ -54,6 +59,8 @@ extension AdminModels {
         public var token: String?
         public var clock: Clock
         public var ttlSeconds: Int
+        /// The seed the world was created with, if any.
+        public var seed: UInt64?
         /// ISO 8601, UTC (wall time).
         public var createdAt: String
         public var lastUsedAt: String

@@ -51,7 +51,7 @@ extension AdminRoutes {
         return AdminModels.World(
             id: world.id, name: world.name, token: token ? world.token : nil,
             clock: AdminModels.Clock(mode: (clock as? SwitchableClock)?.mode ?? .manual, now: ISOTime.string(clock.now()), epochMillis: clock.now()),
-            ttlSeconds: world.ttlSeconds, createdAt: ISOTime.string(world.createdAt), lastUsedAt: ISOTime.string(world.lastUsed),
+            ttlSeconds: world.ttlSeconds, seed: world.mocks.seed, createdAt: ISOTime.string(world.createdAt), lastUsedAt: ISOTime.string(world.lastUsed),
             size: world.size,
             urls: AdminModels.URLs(
                 nodeAPI: url(.nodeAPI, prefix), nodeAPITLS: url(.nodeAPITLS, prefix, scheme: "https"), iys: url(.iys, prefix), euromsg: url(.euromsg, prefix),

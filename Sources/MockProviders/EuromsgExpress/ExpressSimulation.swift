@@ -13,8 +13,8 @@ package final class ExpressSimulation: Sendable {
         self.clock = clock
     }
 
-    package convenience init(scenario: ExpressScenario, clock: any MockClock) {
-        self.init(state: ExpressState(scenario: scenario, now: clock.now()), clock: clock)
+    package convenience init(scenario: ExpressScenario, clock: any MockClock, random: SeededRandom = SeededRandom()) {
+        self.init(state: ExpressState(scenario: scenario, now: clock.now(), random: random), clock: clock)
     }
 
     /// Runs `body` on the state under the lock, with the clock's now.

@@ -17,10 +17,11 @@ package final class IYSSimulation: Sendable {
 
     package convenience init(
         accounts: [IYSAccount], forwarding: IYSForwarding = .default, tokenLifetimeSeconds: Int = 86_399,
-        store: ConsentStore = ConsentStore(), maxConsents: Int = IYSScenario.defaultMaxConsents, clock: any MockClock
+        store: ConsentStore = ConsentStore(), maxConsents: Int = IYSScenario.defaultMaxConsents, clock: any MockClock, random: SeededRandom = SeededRandom()
     ) {
         self.init(state: IYSState(
-            accounts: accounts, forwarding: forwarding, tokenLifetimeSeconds: tokenLifetimeSeconds, store: store, maxConsents: maxConsents, now: clock.now()
+            accounts: accounts, forwarding: forwarding, tokenLifetimeSeconds: tokenLifetimeSeconds, store: store, maxConsents: maxConsents, now: clock.now(),
+            random: random
         ), clock: clock)
     }
 

@@ -39,8 +39,10 @@ package final class NodeAPISimulation: Sendable {
     }
 
     /// The simulation a scenario describes; with `consents`, commercial packages pass the İYS gate.
-    package convenience init(scenario: NodeAPIScenario, consents: ConsentStore? = nil, clock: any MockClock, events: MockEvents? = nil) {
-        self.init(state: NodeAPIState(scenario: scenario, consents: consents, now: clock.now()), clock: clock, events: events)
+    package convenience init(
+        scenario: NodeAPIScenario, consents: ConsentStore? = nil, clock: any MockClock, events: MockEvents? = nil, random: SeededRandom = SeededRandom()
+    ) {
+        self.init(state: NodeAPIState(scenario: scenario, consents: consents, now: clock.now(), random: random), clock: clock, events: events)
     }
 
     /// The username when the credentials are right; `ERR_UNAUTHORIZED_REQUEST` (401) otherwise.

@@ -35,6 +35,9 @@ public struct ProviderMocks: Sendable {
     package let changes: ChangeCounter
     /// The server's wire overrides, which every world of the server gets too.
     package let overrides: WireOverrides
+    /// Where the mocks' tokens, uuids and GUIDs come from when given (`serve --seed`, a world's `seed`): the same requests
+    /// then get the same bytes back.
+    package let seed: UInt64?
 
     /// `serve --errors-as-http-200` and `--strict`: over every scenario's own settings.
     package struct WireOverrides: Sendable, Hashable {
@@ -48,10 +51,13 @@ public struct ProviderMocks: Sendable {
     ///   - injection: the Node API's injected errors, when a test drives them; by default the scenario's rules.
     ///   - source: the scenario's text, which `GET /__admin/scenario` answers.
     ///   - replay: recorded Node API exchanges answered before the simulation (`serve --replay DIR`, ``ReplayBook``).
+    ///   - seed: tokens, uuids and GUIDs drawn from this seed, so that the same requests get the same replies; by default
+    ///     from the system.
     public init(
         scenario: Scenario, clock: any MockClock, errorsAsHTTP200: Bool = false, strictRequests: Bool = false, injection: ErrorInjection? = nil,
-        source: String? = nil, replay: ReplayBook? = nil
+        source: String? = nil, replay: ReplayBook? = nil, seed: UInt64? = nil
     ) {
+        self.seed = seed
         scenarioHolder = ScenarioHolder(scenario, source: source)
         self.clock = clock
         overrides = WireOverrides(errorsAsHTTP200: errorsAsHTTP200, strictRequests: strictRequests)
@@ -69,10 +75,10 @@ public struct ProviderMocks: Sendable {
         faults = FaultBook(scenario: Self.faults(of: scenario))
         iys = IYSSimulation(
             accounts: scenario.iys.accounts, forwarding: scenario.iys.forwarding, tokenLifetimeSeconds: scenario.iys.tokenLifetimeSeconds,
-            maxConsents: scenario.iys.maxConsents, clock: clock
+            maxConsents: scenario.iys.maxConsents, clock: clock, random: .stream(1, of: seed)
         )
-        nodeAPI = NodeAPISimulation(scenario: nodeScenario, consents: iys.store, clock: clock, events: events)
-        euromsg = ExpressSimulation(scenario: scenario.euromsg, clock: clock)
+        nodeAPI = NodeAPISimulation(scenario: nodeScenario, consents: iys.store, clock: clock, events: events, random: .stream(0, of: seed))
+        euromsg = ExpressSimulation(scenario: scenario.euromsg, clock: clock, random: .stream(2, of: seed))
         nodeAPIRoutes = NodeAPIRoutes(
             simulation: nodeAPI, policy: NodeAPIWirePolicy(
                 errorsAsHTTP200: errorsAsHTTP200 || nodeScenario.errorsAsHTTP200, strictRequests: strictRequests || nodeScenario.strictRequests
@@ -101,7 +107,7 @@ public struct ProviderMocks: Sendable {
             iys.withState { state, now in
                 state = IYSState(
                     accounts: scenario.iys.accounts, forwarding: scenario.iys.forwarding, tokenLifetimeSeconds: scenario.iys.tokenLifetimeSeconds,
-                    store: store, maxConsents: scenario.iys.maxConsents, now: now
+                    store: store, maxConsents: scenario.iys.maxConsents, now: now, random: state.random
                 )
             }
             iysRoutes.journal.clear()
@@ -110,7 +116,7 @@ public struct ProviderMocks: Sendable {
             let store = iys.store
             nodeAPI.replace { state, now in
                 let earlier = state.packages
-                state = NodeAPIState(scenario: scenario.nodeAPI, consents: store, now: now)
+                state = NodeAPIState(scenario: scenario.nodeAPI, consents: store, now: now, random: state.random)
                 state.packages.continueIDs(after: earlier)
             }
             nodeAPIRoutes.journal.clear()
@@ -119,7 +125,7 @@ public struct ProviderMocks: Sendable {
         if provider == nil || provider == .euromsg {
             euromsg.withState { state, now in
                 let earlier = state
-                state = ExpressState(scenario: scenario.euromsg, now: now)
+                state = ExpressState(scenario: scenario.euromsg, now: now, random: earlier.random)
                 state.continueIDs(after: earlier)
             }
             euromsgRoutes.journal.clear()

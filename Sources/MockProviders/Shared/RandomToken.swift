@@ -1,8 +1,12 @@
-/// Bearer tokens the mocks issue: letters and digits from the system's random source.
+/// Tokens the mocks issue outside a seeded world: letters and digits from the system's random source.
 enum RandomToken {
+    static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".utf8)
+
     static func make(length: Int) -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
         var generator = SystemRandomNumberGenerator()
-        return String((0..<length).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
+        return String(unsafeUninitializedCapacity: length) { bytes in
+            for index in 0..<length { bytes[index] = alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] }
+            return length
+        }
     }
 }

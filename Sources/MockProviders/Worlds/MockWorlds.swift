@@ -13,8 +13,8 @@ import Synchronization
 package final class MockWorlds: Service, Sendable {
     package let defaultWorld: ProviderMocks
     package let maxWorlds: Int
-    /// Builds the mocks of a new world from its scenario, clock and scenario text, with the server's wire overrides.
-    private let make: @Sendable (Scenario, any MockClock, String?) -> ProviderMocks
+    /// Builds the mocks of a new world from its scenario, clock, scenario text and seed, with the server's wire overrides.
+    private let make: @Sendable (Scenario, any MockClock, String?, UInt64?) -> ProviderMocks
     private let registry = Mutex(Registry())
     private let serving: Mutex<WorldServing>
     /// The port each face was bound to, for the base URLs of a world.
@@ -55,7 +55,7 @@ package final class MockWorlds: Service, Sendable {
 
     package init(
         defaultWorld: ProviderMocks, maxWorlds: Int = defaultMaxWorlds, wallClock: any MockClock = SystemClock(),
-        make: @escaping @Sendable (Scenario, any MockClock, String?) -> ProviderMocks
+        make: @escaping @Sendable (Scenario, any MockClock, String?, UInt64?) -> ProviderMocks
     ) {
         self.defaultWorld = defaultWorld
         self.maxWorlds = max(0, maxWorlds)
@@ -68,8 +68,10 @@ package final class MockWorlds: Service, Sendable {
     /// The worlds of `mocks`, each built with the same wire overrides (`--errors-as-http-200`, `--strict`).
     package convenience init(serving mocks: ProviderMocks, maxWorlds: Int = defaultMaxWorlds) {
         let overrides = mocks.overrides
-        self.init(defaultWorld: mocks, maxWorlds: maxWorlds) { scenario, clock, source in
-            ProviderMocks(scenario: scenario, clock: clock, errorsAsHTTP200: overrides.errorsAsHTTP200, strictRequests: overrides.strictRequests, source: source)
+        self.init(defaultWorld: mocks, maxWorlds: maxWorlds) { scenario, clock, source, seed in
+            ProviderMocks(
+                scenario: scenario, clock: clock, errorsAsHTTP200: overrides.errorsAsHTTP200, strictRequests: overrides.strictRequests, source: source, seed: seed
+            )
         }
     }
 
@@ -136,7 +138,7 @@ package final class MockWorlds: Service, Sendable {
         } ?? ((defaultWorld.clock as? SwitchableClock)?.mode ?? .manual)
         let start = try request.now.map { text throws(AdminModels.Failure) in try AdminModels.milliseconds(iso: text, field: "now") }
         let clock = SwitchableClock(mode: mode, now: start ?? defaultWorld.clock.now())
-        let mocks = make(scenario, clock, source)
+        let mocks = make(scenario, clock, source, request.seed)
         // The world's callbacks must never reach the server's own ports, as the default world's do not.
         for port in ports.withLock({ Array($0.values) }) { mocks.dispatcher.targets.listening(on: port) }
         let now = wallClock.now()

@@ -13,6 +13,8 @@ package struct ExpressState: Sendable {
     var tokens = TokenTable<TokenRecord>(retention: 86_400_000)
     var accounts: [String: ExpressAccount] = [:]
     var ids: IdCounters
+    /// Bearer tokens: a seeded world's answer the same bytes to the same calls.
+    var random: SeededRandom
     /// The scenario's bounds on each end user's members and lists.
     let maxMembers: Int
     let maxLists: Int
@@ -22,7 +24,8 @@ package struct ExpressState: Sendable {
         var apiKey: String?
     }
 
-    package init(scenario: ExpressScenario, now: Int64) {
+    package init(scenario: ExpressScenario, now: Int64, random: SeededRandom = SeededRandom()) {
+        self.random = random
         integrators = Dictionary(scenario.integrators.map { ($0.clientName, $0.password) }, uniquingKeysWith: { first, _ in first })
         tokenLifetime = Int64(scenario.tokenLifetimeSeconds) * 1000
         sendingMilliseconds = Int64(scenario.campaignSendingSeconds * 1000)
@@ -46,7 +49,7 @@ package struct ExpressState: Sendable {
         guard let password = integrators[request.clientName], password == request.password else {
             throw ExpressError(.invalidCredentials, "clientName or password is wrong")
         }
-        let value = RandomToken.make(length: 48)
+        let value = random.token(length: 48)
         tokens.issue(value, TokenRecord(integrator: request.clientName), expiresAt: now + tokenLifetime, now: now)
         return ExpressToken(tokenValue: value, expireTime: ExpressClock.date(now + tokenLifetime), roles: ["CrmIntegrator"])
     }

@@ -42,7 +42,7 @@ extension SendConsentBatchRequest: IYSTransition {
                     "consentData[\(index)]: cancelled, not saved: \(wrongIndices.count) of \(records.count) records are wrong (\(named)); send isSaveSuccessData to save the valid ones"
                 )
             }
-            let guid = UUID().uuidString.lowercased()
+            let guid = state.random.uuid()
             state.keep(IYSBatch(guid: guid, brand: brand.code, owner: user, records: records))
             return .success(BatchSendResult(transctionGuid: guid, consentList: records.map(IYSState.errorView)))
         }
@@ -58,7 +58,7 @@ extension SendConsentBatchRequest: IYSTransition {
                 records[index].iysTransactionId = entry?.iysTransactionId
             }
         }
-        let guid = UUID().uuidString.lowercased()
+        let guid = state.random.uuid()
         state.keep(IYSBatch(guid: guid, brand: brand.code, owner: user, records: records))
         return .success(BatchSendResult(transctionGuid: guid, consentList: wrong))
     }

@@ -13,6 +13,8 @@ package struct IYSState: Sendable {
     let tokenLifetime: Int
     /// Live bearer tokens and their users.
     var tokens = TokenTable<String>()
+    /// Tokens, batch GUIDs and İYS transaction ids: a seeded world's answer the same bytes to the same calls.
+    var random: SeededRandom
     private(set) var batches: [String: IYSBatch] = [:]
     /// Batches in the order they came, and the records they hold: the oldest are forgotten past ``maxBatchRecords``
     /// (a status query of one is `HM404`), so that batches of a client sending all day do not fill the memory.
@@ -27,8 +29,9 @@ package struct IYSState: Sendable {
 
     package init(
         accounts: [IYSAccount], forwarding: IYSForwarding = .default, tokenLifetimeSeconds: Int = 86_399,
-        store: ConsentStore = ConsentStore(), maxConsents: Int = IYSScenario.defaultMaxConsents, now: Int64
+        store: ConsentStore = ConsentStore(), maxConsents: Int = IYSScenario.defaultMaxConsents, now: Int64, random: SeededRandom = SeededRandom()
     ) {
+        self.random = random
         store.capacity = maxConsents
         self.accounts = Dictionary(accounts.map { ($0.username, $0) }, uniquingKeysWith: { first, _ in first })
         self.forwarding = forwarding
@@ -38,7 +41,7 @@ package struct IYSState: Sendable {
             for brand in account.brands {
                 for consent in brand.consents {
                     // Seeds are already on İYS: their forwarding is long over.
-                    _ = try? store.save(brand: brand.code, consent, at: now - 86_400_000, forwardingFails: false, transactionId: Self.transactionID())
+                    _ = try? store.save(brand: brand.code, consent, at: now - 86_400_000, forwardingFails: false, transactionId: self.random.transactionID())
                 }
             }
         }
@@ -54,7 +57,7 @@ package struct IYSState: Sendable {
         guard let account = accounts[request.username], account.password == request.password else {
             throw OAuthError(error: "invalid_grant", errorDescription: "The user name or password is incorrect.")
         }
-        let token = RandomToken.make(length: 56)
+        let token = random.token(length: 56)
         tokens.issue(token, account.username, expiresAt: now + Int64(tokenLifetime) * 1000, now: now)
         return OAuthToken(accessToken: token, expiresIn: tokenLifetime)
     }
@@ -102,7 +105,7 @@ package struct IYSState: Sendable {
         }
         do {
             try store.save(
-                brand: brand.code, consent, at: now, forwardingFails: forwarding.fails(consent.recipient), transactionId: Self.transactionID()
+                brand: brand.code, consent, at: now, forwardingFails: forwarding.fails(consent.recipient), transactionId: random.transactionID()
             )
         } catch {
             return .error(error.message)
@@ -159,7 +162,7 @@ package struct IYSState: Sendable {
         brandSide.source = .physical
         try brandSide.validate()
         do {
-            try store.save(brand: brand.code, consent, at: now - Int64(forwarding.answerSeconds * 1000), forwardingFails: false, transactionId: Self.transactionID())
+            try store.save(brand: brand.code, consent, at: now - Int64(forwarding.answerSeconds * 1000), forwardingFails: false, transactionId: random.transactionID())
         } catch {
             throw IYSError(.HM400, error.message)
         }
@@ -219,12 +222,6 @@ package struct IYSState: Sendable {
             if let end = request.iysCreationDateEnd, end < created { return false }
         }
         return true
-    }
-
-    // MARK: Helpers
-
-    static func transactionID() -> String {
-        UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(26).description
     }
 }
 

@@ -15,7 +15,7 @@ extension CreateContactRequest: NodeAPITransition {
         try state.checkGroups(groups, in: book)
         let syncs = account.hasIysSettings
         let record = AddressBook.ContactRecord(
-            uuid: state.uuids.next(), gsm: gsm, firstName: contact.firstName, lastName: contact.lastName,
+            uuid: state.random.uuid(), gsm: gsm, firstName: contact.firstName, lastName: contact.lastName,
             details: contact.details, groupUUIDs: groups,
             iys: syncs ? Contact.Iys(st: .waiting, recipientType: contact.iys?.recipientType, source: contact.iys?.source) : nil,
             iysSyncStartedAt: syncs ? now : nil

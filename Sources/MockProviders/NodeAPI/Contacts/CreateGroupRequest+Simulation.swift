@@ -12,7 +12,7 @@ extension CreateGroupRequest: NodeAPITransition {
         var book = state.takeBook(of: user, at: now)
         defer { state.books[user] = book }
         try state.checkPlacement(title: title, parent: parentUUID, excluding: nil, in: book)
-        let group = AddressBook.GroupRecord(uuid: state.uuids.next(), title: title, parentUUID: parentUUID)
+        let group = AddressBook.GroupRecord(uuid: state.random.uuid(), title: title, parentUUID: parentUUID)
         book.insert(group)
         state.join(gsms, to: group.uuid, in: &book)
         return .created(state.groupView(group, in: book))

@@ -21,7 +21,7 @@ extension SetBlacklistRequest: NodeAPITransition {
             numbers.append(number)
             if book.contact(gsm: number) == nil {
                 try state.checkRoom(for: 1, in: book)
-                book.insert(.init(uuid: state.uuids.next(), gsm: number, groupUUIDs: [], iys: nil))
+                book.insert(.init(uuid: state.random.uuid(), gsm: number, groupUUIDs: [], iys: nil))
             }
         }
         for number in numbers { state.setBlacklisted(number, status, of: user) }

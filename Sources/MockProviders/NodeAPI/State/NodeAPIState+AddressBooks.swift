@@ -38,7 +38,7 @@ extension NodeAPIState {
                 if let existing = book.group(titled: name, under: nil) {
                     groups.append(existing.uuid)
                 } else {
-                    let group = AddressBook.GroupRecord(uuid: uuids.next(), title: name, parentUUID: nil)
+                    let group = AddressBook.GroupRecord(uuid: random.uuid(), title: name, parentUUID: nil)
                     book.insert(group)
                     groups.append(group.uuid)
                 }
@@ -59,7 +59,7 @@ extension NodeAPIState {
                     break
                 }
                 book.insert(.init(
-                    uuid: uuids.next(), gsm: gsm, firstName: row["FIRST_NAME"], lastName: row["LAST_NAME"],
+                    uuid: random.uuid(), gsm: gsm, firstName: row["FIRST_NAME"], lastName: row["LAST_NAME"],
                     details: details.isEmpty ? nil : details, groupUUIDs: groups, iys: nil
                 ))
             }
@@ -141,7 +141,7 @@ extension NodeAPIState {
                 continue
             }
             // A store at its capacity keeps what it has: the contact's sync records nothing more on the brand's side.
-            _ = try? consents.save(brand: brand, consent, at: now, forwardingFails: false, transactionId: UUID().uuidString.lowercased())
+            _ = try? consents.save(brand: brand, consent, at: now, forwardingFails: false, transactionId: random.transactionID())
         }
     }
 

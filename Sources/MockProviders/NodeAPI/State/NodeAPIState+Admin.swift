@@ -40,7 +40,7 @@ extension NodeAPIState {
             guard account.senders.count < Self.maxSenders else {
                 throw Refusal(status: 409, field: "title", message: "the account has \(Self.maxSenders) senders, the most the mock keeps")
             }
-            account.senders.append(SenderRecord(uuid: uuids.next(), title: title, state: state, otpApproved: otpApproved ?? false))
+            account.senders.append(SenderRecord(uuid: random.uuid(), title: title, state: state, otpApproved: otpApproved ?? false))
         }
         accounts[user] = account
         return account.senders

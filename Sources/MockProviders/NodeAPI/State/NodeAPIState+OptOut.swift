@@ -17,13 +17,13 @@ extension NodeAPIState {
             var book = takeBook(of: user, at: now)
             if book.contact(gsm: number) == nil, (try? checkRoom(for: 1, in: book)) != nil {
                 book.insert(AddressBook.ContactRecord(
-                    uuid: uuids.next(), gsm: number, firstName: nil, lastName: nil, details: nil, groupUUIDs: [], iys: nil, iysSyncStartedAt: nil
+                    uuid: random.uuid(), gsm: number, firstName: nil, lastName: nil, details: nil, groupUUIDs: [], iys: nil, iysSyncStartedAt: nil
                 ))
             }
             books[user] = book
         }
         let request = MoRequest(
-            uuid: uuids.next(), gsm: number ?? gsm, msg: msg, state: state, keyword: keyword,
+            uuid: random.uuid(), gsm: number ?? gsm, msg: msg, state: state, keyword: keyword,
             shortNr: shortNr ?? optOut.shortNumber, userInfo: .init(uuid: account.userUUID, username: account.username),
             processInfo: .init(processingDate: TurkeyTime.date(now), blacklisted: state == .complete ? 1 : 0)
         )

@@ -37,7 +37,7 @@ extension NodeAPIState {
         var contactSyncs: [ContactIYSSync.Due]
         /// Oldest first.
         var optOuts: [OptOut]
-        var uuids: UUIDGenerator
+        var uuids: SeededRandom
     }
 
     /// The state as a snapshot keeps it.
@@ -49,7 +49,7 @@ extension NodeAPIState {
             packages: packages.order.compactMap { packages[$0] }, refunds: packages.refunds, reports: packages.reports,
             nextPackageID: packages.nextPackageID, nextItemID: packages.nextItemID,
             books: books.sorted { $0.key < $1.key }.map { .init(user: $0.key, groups: Array($0.value.groups.values), contacts: Array($0.value.contacts.values)) },
-            contactSyncs: Array(contactSyncs), optOuts: optOuts.all.map { .init(user: $0.user, request: $0.request, at: $0.at) }, uuids: uuids
+            contactSyncs: Array(contactSyncs), optOuts: optOuts.all.map { .init(user: $0.user, request: $0.request, at: $0.at) }, uuids: random
         )
     }
 
@@ -78,6 +78,6 @@ extension NodeAPIState {
         }
         contactSyncs = .init(snapshot.contactSyncs.filter { accounts[$0.user] != nil })
         for saved in snapshot.optOuts where accounts[saved.user] != nil { optOuts.append(saved.request, of: saved.user, at: saved.at) }
-        uuids = snapshot.uuids
+        random = snapshot.uuids
     }
 }

@@ -26,8 +26,8 @@ package struct NodeAPIState: Sendable {
     /// Contacts' İYS syncs in the order they fall due (each lasts the same time, so starting order is due order).
     var contactSyncs: Deque<ContactIYSSync.Due> = []
     var optOuts = OptOutLog()
-    /// Package, contact, group and opt-out uuids.
-    var uuids = UUIDGenerator()
+    /// Package, contact, group and opt-out uuids, and İYS transaction ids of consents the contact sync writes.
+    var random = SeededRandom()
 
     package init(
         accounts: [NodeAPIAccount], rules: DeliveryRules = .default, sendingHours: SendingHours? = nil,
@@ -48,12 +48,13 @@ package struct NodeAPIState: Sendable {
     }
 
     /// The state a scenario describes; with `consents`, commercial packages pass the İYS gate.
-    package init(scenario: NodeAPIScenario, consents: ConsentStore? = nil, now: Int64) {
+    package init(scenario: NodeAPIScenario, consents: ConsentStore? = nil, now: Int64, random: SeededRandom = SeededRandom()) {
         self.init(
             accounts: scenario.accounts, rules: scenario.delivery, sendingHours: scenario.sendingHours,
             duplicateWindowMinutes: scenario.duplicateWindowMinutes, optOut: scenario.optOut,
             retainedPackagesPerUser: scenario.retainedPackagesPerUser, retainedItems: scenario.retainedItems, consents: consents, now: now
         )
+        self.random = random
     }
 
     // MARK: Accounts
@@ -147,7 +148,7 @@ package struct NodeAPIState: Sendable {
         let id = packages.nextPackageID
         accounts[user]?.credit -= cost
         packages.add(SmsPackageRecord(
-            id: id, uuid: uuids.next(), customID: draft.customID, owner: user, type: draft.type, sender: draft.sender,
+            id: id, uuid: random.uuid(), customID: draft.customID, owner: user, type: draft.type, sender: draft.sender,
             title: draft.title, content: draft.content, encoding: draft.encoding, validity: draft.validity, commercial: draft.commercial,
             recipientType: draft.recipientType, pushURL: draft.pushURL, periodic: draft.periodic, items: items, roundSize: items.count, createdAt: now, startsAt: draft.startsAt,
             isScheduled: draft.isScheduled, cancelledAt: nil, rules: rules, savedAt: now + DeliveryRules.savingMilliseconds(items: items.count)
