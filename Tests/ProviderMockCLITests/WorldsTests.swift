@@ -168,6 +168,59 @@ import Testing
         #expect(status == 401 && reply.contains("ERR_UNAUTHORIZED_REQUEST"), "\(reply)")
     }
 
+    /// The world's own logins on every provider: a SOAP envelope that carries a Node API one, an İYS or Euromsg token
+    /// request with one, and the bearer token issued to it (which starts with the world's id) land in the world at the
+    /// plain base URL; the same login at another world's prefix is refused in the provider's shape.
+    @Test func aWorldsOwnLoginsLandInItOnSOAPIYSAndEuromsg() async throws {
+        let served = try cli.serve(["--clock", "manual"])
+        defer { served.process.terminate(); served.process.waitUntilExit() }
+        let (_, created) = try await cli.call("\(served.admin)/__admin/worlds", body: #"{"clock": "manual"}"#, headers: ["Content-Type": "application/json"])
+        let credentials = try #require((try json(created))["credentials"] as? [String: Any])
+        func login(_ key: String) throws -> (String, String) {
+            let first = try #require((credentials[key] as? [[String: String]])?.first, "\(key)")
+            return (first["username"] ?? "", first["password"] ?? "")
+        }
+        let id = try #require((try json(created))["id"] as? String)
+        let other = try await create(served)
+        // SOAP: the envelope's login, at the plain /soap.
+        let (user, password) = try login("nodeAPIWorldLogins")
+        #expect(user == "admin.\(id)")
+        let envelope = #"<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:sms="http://localhost:9587/wsdl/sms"><soapenv:Body><sms:sendSms><username>\#(user)</username><password>\#(password)</password><type>1</type><sendingType>1</sendingType><sender>BASLIK</sender><title>T</title><content>Zarf</content><numbers><item>905551230011</item></numbers><encoding>0</encoding></sms:sendSms></soapenv:Body></soapenv:Envelope>"#
+        let soap = ["Content-Type": "text/xml; charset=utf-8", "SOAPAction": "sendSms"]
+        let (sent, sentReply) = try await cli.call("\(served.nodeAPI)/soap", body: envelope, headers: soap)
+        #expect(sent == 200 && sentReply.contains("<pkgID>"), "\(sentReply)")
+        #expect(try await packages("\(served.nodeAPI)/worlds/\(id)") == 1)
+        #expect(try await packages(served.nodeAPI) == 0)
+        let (refused, refusedReply) = try await cli.call("\(other.nodeAPI)/soap", body: envelope, headers: soap)
+        #expect(refusedReply.contains("ERR_UNAUTHORIZED_REQUEST"), "\(refused) \(refusedReply)")
+        // İYS: the token request with the world's login, then its token, at the plain base URL.
+        let (iysUser, iysPassword) = try login("iysWorldLogins")
+        let form = ["Content-Type": "application/x-www-form-urlencoded"]
+        let (_, tokenReply) = try await cli.call("\(served.iys)/oauth/token", body: "username=\(iysUser)&password=\(iysPassword)&grant_type=password", headers: form)
+        let token = try #require((try json(tokenReply))["access_token"] as? String, "\(tokenReply)")
+        #expect(token.hasPrefix("\(id)."))
+        let bearer = ["Authorization": "Bearer \(token)", "Content-Type": "application/json"]
+        let consent = #"{"brandCode": "5565656556", "consentData": {"recipient": "+905551230077", "type": "MESAJ", "source": "HS_WEB", "status": "ONAY", "consentDate": "2026-03-01 10:00:00"}}"#
+        #expect(try await cli.call("\(served.iys)/api/IYSConsent/SendConsent", body: consent, headers: bearer).0 == 200)
+        let status = #"{"brandCode": "5565656556", "recipient": "+905551230077", "type": "MESAJ"}"#
+        #expect(try await cli.call("\(served.iys)/worlds/\(id)/api/IYSConsent/ConsentStatus", body: status, headers: bearer).0 == 200)
+        let (iysRefused, iysRefusedReply) = try await cli.call("\(served.iys)/worlds/\(other.id)/oauth/token", body: "username=\(iysUser)&password=\(iysPassword)&grant_type=password", headers: form)
+        #expect(iysRefused == 400 && iysRefusedReply.contains("invalid_grant"), "\(iysRefusedReply)")
+        #expect(try await cli.call("\(served.iys)/worlds/\(other.id)/api/IYSConsent/ConsentStatus", body: status, headers: bearer).0 == 401)
+        // Euromsg Express: the integrator's login, then its token.
+        let (client, clientPassword) = try login("euromsgWorldLogins")
+        let (_, expressReply) = try await cli.call("\(served.euromsg)/tokens", body: #"{"clientName": "\#(client)", "password": "\#(clientPassword)"}"#, headers: ["Content-Type": "application/json"])
+        let expressToken = try #require(((try json(expressReply))["data"] as? [String: Any])?["tokenValue"] as? String ?? (try json(expressReply))["tokenValue"] as? String, "\(expressReply)")
+        #expect(expressToken.hasPrefix("\(id)."))
+        let list = #"{"name": "Dünya listesi"}"#
+        let express = ["Authorization": "Bearer \(expressToken)", "Content-Type": "application/json", "apiKey": "EXP-DEMO-7F3A9C21"]
+        let (listed, listReply) = try await cli.call("\(served.euromsg)/email-list", body: list, headers: express)
+        #expect(listed == 201, "\(listReply)")
+        let (_, lists) = try await cli.call("\(served.euromsg)/worlds/\(id)/email-list", method: "GET", body: "", headers: express)
+        #expect(lists.contains("Dünya listesi"), "\(lists)")
+        #expect(try await cli.call("\(served.euromsg)/worlds/\(other.id)/email-list", method: "GET", body: "", headers: express).0 == 401)
+    }
+
     /// Determinism: two worlds created with the same seed and start time, fed the same requests, answer the same bytes
     /// on every port: Node API JSON and SOAP (package and group uuids), İYS (bearer token, batch GUID, transaction ids) and
     /// Euromsg Express (bearer token); a world of another seed does not.
@@ -194,7 +247,7 @@ import Testing
             _ = try await call("\(served.nodeAPI)/contact/create-group", #"{"title": "Müşteriler"}"#, json)
             _ = try await call(
                 "\(served.nodeAPI)/soap",
-                #"<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:sms="http://localhost:9587/wsdl/sms"><soapenv:Body><sms:sendSms><username>admin</username><password>123456</password><sender>BASLIK</sender><title>T</title><content>Tohum</content><numbers><item>905551230022</item></numbers><encoding>0</encoding></sms:sendSms></soapenv:Body></soapenv:Envelope>"#,
+                #"<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:sms="http://localhost:9587/wsdl/sms"><soapenv:Body><sms:sendSms><username>admin</username><password>123456</password><type>1</type><sendingType>1</sendingType><sender>BASLIK</sender><title>T</title><content>Tohum</content><numbers><item>905551230022</item></numbers><encoding>0</encoding></sms:sendSms></soapenv:Body></soapenv:Envelope>"#,
                 soap
             )
             let token = try #require((try self.json(try await call("\(served.iys)/oauth/token", "username=admin&password=123456&grant_type=password", form)))["access_token"] as? String)
@@ -209,6 +262,7 @@ import Testing
         }
         let first = try await replies(a), second = try await replies(b), third = try await replies(other)
         #expect(first.count == 9 && first.allSatisfy { $0.hasPrefix("200 ") || $0.hasPrefix("201 ") }, "\(first)")
+        #expect(first[2].contains("<pkgID>") && !first.joined().contains("ERR_"), "\(first)")
         for (index, (one, two)) in zip(first, second).enumerated() { #expect(one == two, "reply \(index)") }
         // Another seed: another İYS token, batch GUID and Euromsg token (the Node API's ids come from the clock).
         #expect(first[3] != third[3] && first[4] != third[4] && first[6] != third[6])

@@ -93,6 +93,11 @@ extension AdminModels {
         /// Node API logins of the world's own (`ACCOUNT.ID`): they land in the world at the plain base URL, with no
         /// prefix or header, each as its scenario account.
         public var nodeAPIWorldLogins: [Login]
+        /// İYS logins of the world's own (`ACCOUNT.ID`): a token issued to one (it starts with the world's id) lands in
+        /// the world at the plain base URL.
+        public var iysWorldLogins: [Login]
+        /// Euromsg Express integrator logins of the world's own (`clientName` `CLIENT.ID`), as the İYS ones.
+        public var euromsgWorldLogins: [Login]
         /// The scenario's Node API accounts, used through the prefix or the header.
         public var nodeAPI: [Login]
         public var iys: [Login]

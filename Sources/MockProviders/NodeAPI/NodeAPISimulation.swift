@@ -14,6 +14,8 @@ package final class NodeAPISimulation: Sendable {
     /// Username → dialect, for the accounts whose reseller is not the document's (read per request, kept as passwords are).
     private let dialects: Mutex<[String: NodeAPIDialect]>
     private let state: Mutex<NodeAPIState>
+    /// The logins minted for the world, by name (``WorldLogins``): each authenticates as its account.
+    private let logins = Mutex<[String: MintedLogin]>([:])
     /// Told of every package stored (the admin API's inbox wait and event stream).
     let events: MockEvents?
 
@@ -47,11 +49,17 @@ package final class NodeAPISimulation: Sendable {
 
     /// The username when the credentials are right; `ERR_UNAUTHORIZED_REQUEST` (401) otherwise.
     package func authenticate(username: String?, password: String?) throws(NodeAPIError) -> String {
-        guard let username, let expected = passwords.withLock({ $0[username] }), expected == password else {
-            throw NodeAPIError(.unauthorizedRequest)
+        guard let username else { throw NodeAPIError(.unauthorizedRequest) }
+        if let expected = passwords.withLock({ $0[username] }) {
+            guard expected == password else { throw NodeAPIError(.unauthorizedRequest) }
+            return username
         }
-        return username
+        guard let account = logins.withLock({ $0[username] })?.account(password: password) else { throw NodeAPIError(.unauthorizedRequest) }
+        return account
     }
+
+    /// Lets in the logins minted for the world.
+    package func admit(_ minted: [MintedLogin]) { logins.withLock { $0 = WorldLogins.table(minted) } }
 
     /// The reply's `data` to a request of `user` (authenticated already), or the catalogue error: the request's field
     /// rules, then its transition under the lock, at the clock's now.
@@ -100,7 +108,9 @@ package final class NodeAPISimulation: Sendable {
 
     /// The wire policy of a call made with `username`'s credentials: the server's, with its account's dialect.
     package func policy(_ policy: NodeAPIWirePolicy, for username: String?) -> NodeAPIWirePolicy {
-        guard let username, let dialect = dialects.withLock({ $0[username] }) else { return policy }
+        guard let username, let dialect = dialects.withLock({ $0[username] }) ?? logins.withLock({ $0[username] }).flatMap({ login in dialects.withLock { $0[login.account] } }) else {
+            return policy
+        }
         var adapted = policy
         adapted.errorsAsHTTP200 = adapted.errorsAsHTTP200 || dialect.errorsAsHTTP200
         return adapted

@@ -94,6 +94,13 @@ public struct ProviderMocks: Sendable {
         background = MockBackgroundWork(nodeAPI: nodeAPI, iys: iys, dispatcher: dispatcher)
     }
 
+    /// Lets in the logins minted for a world: each simulation takes them as the accounts they stand for, over resets.
+    package func admit(_ logins: WorldLogins) {
+        nodeAPI.admit(logins.nodeAPI)
+        iys.withState { state, _ in state.logins = WorldLogins.table(logins.iys) }
+        euromsg.withState { state, _ in state.logins = WorldLogins.table(logins.euromsg) }
+    }
+
     /// Puts a provider (every provider when nil) back to the scenario's initial state, and empties its journal: its
     /// packages, contacts, consents, lists, campaigns and tokens go (clients ask for a new token), and ids go on from the
     /// clock, so that none is handed out twice. The faults go back to the scenario's. İYS's consents are the store the
@@ -105,10 +112,12 @@ public struct ProviderMocks: Sendable {
             let store = iys.store
             store.removeAll()
             iys.withState { state, now in
+                let logins = state.logins
                 state = IYSState(
                     accounts: scenario.iys.accounts, forwarding: scenario.iys.forwarding, tokenLifetimeSeconds: scenario.iys.tokenLifetimeSeconds,
                     store: store, maxConsents: scenario.iys.maxConsents, now: now, random: state.random
                 )
+                state.logins = logins
             }
             iysRoutes.journal.clear()
         }
@@ -126,6 +135,7 @@ public struct ProviderMocks: Sendable {
             euromsg.withState { state, now in
                 let earlier = state
                 state = ExpressState(scenario: scenario.euromsg, now: now, random: earlier.random)
+                state.logins = earlier.logins
                 state.continueIDs(after: earlier)
             }
             euromsgRoutes.journal.clear()

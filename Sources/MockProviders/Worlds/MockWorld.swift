@@ -15,9 +15,8 @@ package final class MockWorld: Sendable {
     /// Wall-clock milliseconds.
     package let createdAt: Int64
     package let ttlSeconds: Int
-    /// The Node API logins minted for the world, one per account of its scenario: `ACCOUNT.ID` and a password of its own,
-    /// which land in this world at the plain base URL.
-    package let nodeAPILogins: [MintedLogin]
+    /// The logins minted for the world on each provider, which land in it at the plain base URL.
+    package let logins: WorldLogins
     /// The last request to the world, wall-clock milliseconds: it expires `ttlSeconds` after.
     private let lastUse: Atomic<Int64>
     /// The world's responder on each port, built on first use: a world that a job reaches on two ports costs two routers.
@@ -30,14 +29,12 @@ package final class MockWorld: Sendable {
     private let stopped: AsyncStream<Void>
 
     init(
-        id: String, name: String?, token: String, mocks: ProviderMocks, ttlSeconds: Int, now: Int64, serving: WorldServing,
+        id: String, name: String?, token: String, logins: WorldLogins, mocks: ProviderMocks, ttlSeconds: Int, now: Int64, serving: WorldServing,
         wallClock: any MockClock = SystemClock()
     ) {
         self.wallClock = wallClock
         self.id = id
-        nodeAPILogins = mocks.scenario.nodeAPI.accounts.map { account in
-            MintedLogin(username: "\(account.username).\(id)", password: RandomToken.make(length: 24), account: account.username, accountPassword: account.password)
-        }
+        self.logins = logins
         self.name = name
         self.token = token
         self.mocks = mocks
@@ -112,14 +109,6 @@ package final class MockWorld: Sendable {
 
     /// Stops the world's background work and callbacks.
     func shutDown() { stop.finish() }
-}
-
-/// A login minted for a world: its name and password, and the scenario account's they stand for in the world.
-package struct MintedLogin: Sendable, Hashable {
-    package var username: String
-    package var password: String
-    package var account: String
-    package var accountPassword: String
 }
 
 /// What a world's responders share with the server's: the request log, the admin API's heartbeat and host names, the

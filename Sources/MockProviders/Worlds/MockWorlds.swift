@@ -27,19 +27,6 @@ package final class MockWorlds: Service, Sendable {
     private struct Registry {
         var worlds: [String: MockWorld] = [:]
         var expiries = Heap<Expiry>()
-        /// Every world's minted Node API logins, by username.
-        var nodeAPILogins: [String: (world: MockWorld, login: MintedLogin)] = [:]
-
-        mutating func insert(_ world: MockWorld) {
-            worlds[world.id] = world
-            for login in world.nodeAPILogins { nodeAPILogins[login.username] = (world, login) }
-        }
-
-        mutating func remove(_ id: String) -> MockWorld? {
-            guard let world = worlds.removeValue(forKey: id) else { return nil }
-            for login in world.nodeAPILogins { nodeAPILogins[login.username] = nil }
-            return world
-        }
     }
 
     private struct Expiry: Comparable {
@@ -92,13 +79,21 @@ package final class MockWorlds: Service, Sendable {
         return world
     }
 
-    /// The world and the login of a Node API username minted for one (`ACCOUNT.ID`), noted as used now.
-    package func nodeAPILogin(_ username: String) -> (world: MockWorld, login: MintedLogin)? {
-        // A scenario's own usernames are never looked up: only the minted shape takes the lock.
-        guard let dot = username.lastIndex(of: "."), username.distance(from: dot, to: username.endIndex) == MockWorlds.idLength + 1 else { return nil }
-        guard let found = registry.withLock({ $0.nodeAPILogins[username] }) else { return nil }
-        found.world.touch(wallClock.now())
-        return found
+    /// The world a login was minted for (`ACCOUNT.ID`, ``WorldLogins``), noted as used now; nil for any other name.
+    /// Whether the login is right is the world's to say.
+    package func world(ofLogin username: String) -> MockWorld? {
+        // A scenario's own usernames never take the lock: only the minted shape is looked up.
+        guard let dot = username.utf8.lastIndex(of: UInt8(ascii: ".")) else { return nil }
+        let id = username[username.index(after: dot)...]
+        guard id.utf8.count == Self.idLength else { return nil }
+        return world(String(id))
+    }
+
+    /// The world whose minted login a bearer token was issued to (`ID.…`), noted as used now; nil for any other token.
+    package func world(ofToken token: String) -> MockWorld? {
+        let utf8 = token.utf8
+        guard utf8.count > Self.idLength, utf8[utf8.index(utf8.startIndex, offsetBy: Self.idLength)] == UInt8(ascii: ".") else { return nil }
+        return world(String(token.prefix(Self.idLength)))
     }
 
     /// What every port and the admin API say of a world that does not exist (the id cut to 64 characters: it may come
@@ -139,16 +134,19 @@ package final class MockWorlds: Service, Sendable {
         let start = try request.now.map { text throws(AdminModels.Failure) in try AdminModels.milliseconds(iso: text, field: "now") }
         let clock = SwitchableClock(mode: mode, now: start ?? defaultWorld.clock.now())
         let mocks = make(scenario, clock, source, request.seed)
+        let id = RandomToken.make(length: Self.idLength)
+        let logins = WorldLogins(scenario: scenario, world: id)
+        mocks.admit(logins)
         // The world's callbacks must never reach the server's own ports, as the default world's do not.
         for port in ports.withLock({ Array($0.values) }) { mocks.dispatcher.targets.listening(on: port) }
         let now = wallClock.now()
         let world = MockWorld(
-            id: RandomToken.make(length: Self.idLength), name: request.name, token: RandomToken.make(length: 40), mocks: mocks, ttlSeconds: ttl, now: now,
+            id: id, name: request.name, token: RandomToken.make(length: 40), logins: logins, mocks: mocks, ttlSeconds: ttl, now: now,
             serving: serving.withLock { $0 }, wallClock: wallClock
         )
         let admitted = registry.withLock { registry -> Bool in
             guard registry.worlds.count < maxWorlds else { return false }
-            registry.insert(world)
+            registry.worlds[world.id] = world
             registry.expiries.insert(Expiry(at: world.expiresAt, id: world.id))
             return true
         }
@@ -162,7 +160,7 @@ package final class MockWorlds: Service, Sendable {
     /// Deletes a world: its state goes, its background work and callbacks stop. False when there is none.
     @discardableResult
     package func remove(_ id: String) -> Bool {
-        guard let world = registry.withLock({ $0.remove(id) }) else { return false }
+        guard let world = registry.withLock({ $0.worlds.removeValue(forKey: id) }) else { return false }
         world.shutDown()
         return true
     }
@@ -176,7 +174,7 @@ package final class MockWorlds: Service, Sendable {
                 registry.expiries.removeMin()
                 guard let world = registry.worlds[next.id] else { continue }
                 if world.expiresAt <= now {
-                    _ = registry.remove(next.id)
+                    registry.worlds[next.id] = nil
                     due.append(world)
                 } else {
                     registry.expiries.insert(Expiry(at: world.expiresAt, id: world.id))

@@ -40,28 +40,57 @@ struct WorldResponder: HTTPResponder {
             guard let world = worlds.world(id) else { return unknownWorld(id).response }
             return try await world.responder(for: face).respond(to: request, context: context)
         }
-        if face == .nodeAPI || face == .nodeAPITLS, let (world, login) = mintedLogin(request) {
-            return try await world.responder(for: face).respond(to: Self.signedIn(request, as: login), context: context)
-        }
-        return try await fallback.respond(to: request, context: context)
+        let (found, forwarded) = await mintedWorld(request)
+        if let found { return try await found.responder(for: face).respond(to: forwarded, context: context) }
+        return try await fallback.respond(to: forwarded, context: context)
     }
 
-    /// The world of a Node API login minted for it, from the request's Basic credentials.
-    private func mintedLogin(_ request: Request) -> (MockWorld, MintedLogin)? {
-        guard let header = request.headers[.authorization], let given = BasicCredentials.of(header), let found = worlds.nodeAPILogin(given.username) else {
-            return nil
+    /// The world a request's minted credentials were made for (``WorldLogins``): a Node API login in its Basic header or
+    /// its SOAP envelope, an İYS or Euromsg bearer token issued to one, an İYS or Euromsg token request with one. The
+    /// request comes back whole, its body read when it had to be looked into.
+    private func mintedWorld(_ request: Request) async -> (MockWorld?, Request) {
+        if let header = request.headers[.authorization] {
+            if let login = BasicCredentials.of(header)?.username, let world = worlds.world(ofLogin: login) { return (world, request) }
+            if let token = BearerToken.of(request), let world = worlds.world(ofToken: token) { return (world, request) }
         }
-        return (found.world, given.password == found.login.password ? found.login : MintedLogin(
-            username: found.login.username, password: given.password, account: found.login.account, accountPassword: ""
-        ))
+        guard request.method == .post, worlds.count > 0 else { return (nil, request) }
+        let login: (_ body: [UInt8]) -> String?
+        switch face {
+        case .nodeAPI, .nodeAPITLS:
+            guard request.headers[.contentType]?.contains("xml") == true else { return (nil, request) }
+            login = { body in MarkupScanner.startTags(body).first { $0.localName == "username" }.map { String(decoding: body[$0.text], as: UTF8.self) } }
+        case .iys:
+            guard request.uri.path == "/oauth/token" else { return (nil, request) }
+            login = { body in Self.formValue("username", in: body) }
+        case .euromsg:
+            guard request.uri.path == "/tokens" else { return (nil, request) }
+            login = { body in MarkupScanner.stringFields(body, named: ["clientName"]).first.map { String(decoding: body[$0], as: UTF8.self) } }
+        case .admin:
+            return (nil, request)
+        }
+        guard let (body, whole) = await Self.read(request) else { return (nil, request) }
+        return (login(body).flatMap(worlds.world(ofLogin:)), whole)
     }
 
-    /// The request as the scenario's account in the world (a wrong minted password stays wrong: an empty one).
-    static func signedIn(_ request: Request, as login: MintedLogin) -> Request {
-        var head = request.head
-        let credentials = Array("\(login.account):\(login.accountPassword)".utf8)
-        head.headerFields[.authorization] = "Basic " + Data(credentials).base64EncodedString()
-        return Request(head: head, body: request.body)
+    /// The body of a request that declares its length, at most ``peekLimit`` bytes, and the request with it put back;
+    /// nil for any other (a chunked or larger body goes on unread, to the default world, which reads and bounds it).
+    static func read(_ request: Request) async -> ([UInt8], Request)? {
+        guard let length = request.headers[.contentLength].flatMap({ Int($0) }), length <= peekLimit else { return nil }
+        let buffer = (try? await request.body.collect(upTo: peekLimit)) ?? ByteBuffer()
+        return (Array(buffer.readableBytesView), Request(head: request.head, body: RequestBody(buffer: buffer)))
+    }
+
+    /// The largest body looked into for credentials: a SOAP envelope with its recipients (the Node API reads up to 4 MB).
+    static let peekLimit = 4 * 1024 * 1024
+
+    /// A field of an `application/x-www-form-urlencoded` body, decoded.
+    static func formValue(_ name: String, in body: [UInt8]) -> String? {
+        for pair in String(decoding: body, as: UTF8.self).split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, parts[0] == name else { continue }
+            return String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+        }
+        return nil
     }
 
     /// `/__admin/worlds/ID/…` to the world's admin API; the rest (the worlds' own routes among it) to the default's.

@@ -15,6 +15,9 @@ package struct ExpressState: Sendable {
     var ids: IdCounters
     /// Bearer tokens: a seeded world's answer the same bytes to the same calls.
     var random: SeededRandom
+    /// The integrator logins minted for the world, by client name (``WorldLogins``): each is its integrator, and its
+    /// tokens start with the world's id.
+    var logins: [String: MintedLogin] = [:]
     /// The scenario's bounds on each end user's members and lists.
     let maxMembers: Int
     let maxLists: Int
@@ -46,11 +49,13 @@ package struct ExpressState: Sendable {
 
     /// `POST /tokens`: a bearer token for the integrator's credentials.
     package mutating func issueToken(_ request: ExpressTokenRequest, now: Int64) throws(ExpressError) -> ExpressToken {
-        guard let password = integrators[request.clientName], password == request.password else {
+        let minted = logins[request.clientName]
+        let integrator = minted.map { $0.account(password: request.password) } ?? (integrators[request.clientName] == request.password ? request.clientName : nil)
+        guard let integrator, integrators[integrator] != nil else {
             throw ExpressError(.invalidCredentials, "clientName or password is wrong")
         }
-        let value = random.token(length: 48)
-        tokens.issue(value, TokenRecord(integrator: request.clientName), expiresAt: now + tokenLifetime, now: now)
+        let value = minted.map { $0.token(random.token(length: 48)) } ?? random.token(length: 48)
+        tokens.issue(value, TokenRecord(integrator: integrator), expiresAt: now + tokenLifetime, now: now)
         return ExpressToken(tokenValue: value, expireTime: ExpressClock.date(now + tokenLifetime), roles: ["CrmIntegrator"])
     }
 

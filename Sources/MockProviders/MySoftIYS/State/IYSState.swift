@@ -15,6 +15,9 @@ package struct IYSState: Sendable {
     var tokens = TokenTable<String>()
     /// Tokens, batch GUIDs and İYS transaction ids: a seeded world's answer the same bytes to the same calls.
     var random: SeededRandom
+    /// The logins minted for the world, by name (``WorldLogins``): each is its account, and its tokens start with the
+    /// world's id.
+    var logins: [String: MintedLogin] = [:]
     private(set) var batches: [String: IYSBatch] = [:]
     /// Batches in the order they came, and the records they hold: the oldest are forgotten past ``maxBatchRecords``
     /// (a status query of one is `HM404`), so that batches of a client sending all day do not fill the memory.
@@ -54,10 +57,11 @@ package struct IYSState: Sendable {
         guard request.grantType == "password" else {
             throw OAuthError(error: "unsupported_grant_type", errorDescription: "grant_type must be password")
         }
-        guard let account = accounts[request.username], account.password == request.password else {
+        let minted = logins[request.username]
+        guard let account = minted.map({ accounts[$0.account(password: request.password) ?? ""] }) ?? accounts[request.username].flatMap({ $0.password == request.password ? $0 : nil }) else {
             throw OAuthError(error: "invalid_grant", errorDescription: "The user name or password is incorrect.")
         }
-        let token = random.token(length: 56)
+        let token = minted.map { $0.token(random.token(length: 56)) } ?? random.token(length: 56)
         tokens.issue(token, account.username, expiresAt: now + Int64(tokenLifetime) * 1000, now: now)
         return OAuthToken(accessToken: token, expiresIn: tokenLifetime)
     }
