@@ -149,23 +149,24 @@ struct ServeCommand: AsyncParsableCommand {
         let mocks = ProviderMocks(
             scenario: loaded, clock: clock, errorsAsHTTP200: errorsAsHttp200, strictRequests: strict, source: source, replay: recordings, seed: seed
         )
+        let worlds = MockWorlds(serving: mocks, maxWorlds: maxWorlds)
+        var savedWorlds: [WorldSnapshot] = []
         if let state {
             do {
                 if let snapshot = try MockSnapshot.load(path: state) {
                     mocks.restore(snapshot)
+                    savedWorlds = snapshot.worlds ?? []
                     say("State loaded from \(state): \(snapshot.summary), taken at \(TurkeyTime.date(snapshot.savedAt).text)")
                 }
             } catch {
                 FileHandle.standardError.write(Data("provider-mock serve: \(error.description)\n".utf8))
                 throw ExitCode(1)
             }
-            // Written now, so that a path that cannot be written stops the server at start, not at SIGTERM.
-            do {
-                try mocks.snapshot().write(path: state)
-            } catch {
-                FileHandle.standardError.write(Data("provider-mock serve: --state \(state) cannot be written: \(error.localizedDescription)\n".utf8))
-                throw ExitCode(1)
-            }
+            // Written now, so that a path that cannot be written stops the server at start, not at SIGTERM (the worlds as
+            // they were read: they come back once the servers are set up).
+            var initial = mocks.snapshot()
+            initial.worlds = savedWorlds
+            try Self.write(initial, to: state)
         }
         let limits = ConnectionLimits(
             headerTimeout: .milliseconds(Int64(headerTimeout * 1000)), idleTimeout: .milliseconds(Int64(idleTimeout * 1000)),
@@ -198,7 +199,7 @@ struct ServeCommand: AsyncParsableCommand {
         let app = try mocks.application(
             host: host, ports: ports, limits: limits, adminToken: adminToken, allowedHosts: allowedHosts, requestLog: requestLog,
             tls: tls.map { tls in { base in try .tls(base, tlsConfiguration: tls.configuration) } }, certificateAuthorityPEM: tls?.certificateAuthority?.pem,
-            maxWorlds: maxWorlds
+            worlds: worlds
         ) { provider, port in
             let line = switch provider {
             case .nodeAPI: "Node API mock listening on http://\(host):\(port) (JSON endpoints, POST /soap, WSDL at /soap?wsdl)"
@@ -211,9 +212,14 @@ struct ServeCommand: AsyncParsableCommand {
         } onTLSListening: { port in
             Self.say("Node API mock over TLS listening on https://\(host):\(port) (\(trust))", format: format)
         }
+        if let state {
+            // The worlds come back once the servers they are reached through are set up.
+            for line in await worlds.restore(savedWorlds) { say("State: \(line); left out") }
+            try Self.write(worlds.snapshot(), to: state)
+        }
         var services: [any Service] = [app]
         if let state {
-            services.append(StateFileKeeper(mocks: mocks, path: state, interval: .milliseconds(Int64(stateInterval * 1000))) { result in
+            services.append(StateFileKeeper(worlds: worlds, path: state, interval: .milliseconds(Int64(stateInterval * 1000))) { result in
                 if case .failure(let error) = result {
                     FileHandle.standardError.write(Data("provider-mock serve: --state \(state) could not be written: \(error)\n".utf8))
                 }
@@ -231,9 +237,19 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("provider-mock serve: \(error)\n".utf8))
         }
         if let state {
-            let snapshot = mocks.snapshot()
+            let snapshot = worlds.snapshot()
             try snapshot.write(path: state)
             say("State written to \(state): \(snapshot.summary)")
+        }
+    }
+
+    /// Writes the state file at start; a path that cannot be written stops the server.
+    private static func write(_ snapshot: MockSnapshot, to state: String) throws {
+        do {
+            try snapshot.write(path: state)
+        } catch {
+            FileHandle.standardError.write(Data("provider-mock serve: --state \(state) cannot be written: \(error.localizedDescription)\n".utf8))
+            throw ExitCode(1)
         }
     }
 }

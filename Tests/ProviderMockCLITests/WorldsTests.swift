@@ -221,6 +221,49 @@ import Testing
         #expect(try await cli.call("\(served.euromsg)/worlds/\(other.id)/email-list", method: "GET", body: "", headers: express).0 == 401)
     }
 
+    /// `serve --state` keeps every world: after a restart each comes back with its id, token, logins, clock, own
+    /// scenario and state; a state file with a bad world is refused at start, naming the field.
+    @Test func worldsOutliveARestartWithTheirStateFile() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("worlds-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let first = try cli.serve(["--clock", "manual", "--state", file.path])
+        let a = try await create(first, #"{"clock": "manual", "now": "2026-03-02T10:00:00+03:00", "seed": 9, "name": "iş akışı"}"#)
+        let yaml = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/MockProviders/Resources/default.yaml"), encoding: .utf8)
+        let own = yaml.replacingOccurrences(of: "credit: 100000", with: "credit: 777")
+        let body = try JSONSerialization.data(withJSONObject: ["clock": "manual", "scenario": own])
+        let b = try await create(first, String(decoding: body, as: UTF8.self))
+        let sms = #"{"type": 1, "sendingType": 0, "number": "905551230011", "sender": "BASLIK", "title": "T", "content": "Yeniden başlat"}"#
+        #expect(try await cli.call("\(first.nodeAPI)/sms/create", body: sms, headers: ["Authorization": a.login, "Content-Type": "application/json"]).0 == 200)
+        #expect(try await cli.call("\(a.admin)/clock/advance", body: #"{"seconds": 60}"#, headers: a.bearer).0 == 200)
+        let clockBefore = try await cli.call("\(a.admin)/clock", method: "GET", body: "", headers: a.bearer).1
+        first.process.terminate()
+        first.process.waitUntilExit()
+
+        let second = try cli.serve(["--clock", "manual", "--state", file.path])
+        func rebased(_ url: String, _ old: String, _ new: String) -> String { url.replacingOccurrences(of: old, with: new) }
+        let aAdmin = rebased(a.admin, first.admin, second.admin), bAdmin = rebased(b.admin, first.admin, second.admin)
+        #expect(try await cli.call("\(aAdmin)/clock", method: "GET", body: "", headers: a.bearer).1 == clockBefore)
+        let (_, listed) = try await cli.call("\(second.nodeAPI)/sms/list", body: "{}", headers: ["Authorization": a.login, "Content-Type": "application/json"])
+        #expect(listed.contains("Yeniden başlat"), "\(listed)")
+        let (_, credit) = try await cli.call("\(second.nodeAPI)/worlds/\(b.id)/user/credit", body: "", headers: Self.basic)
+        #expect(credit.contains(#""credit":777"#), "\(credit)")
+        #expect(try await cli.call("\(bAdmin)/clock", method: "GET", body: "", headers: b.bearer).0 == 200)
+        let (_, shown) = try await cli.call("\(second.admin)/__admin/worlds/\(a.id)", method: "GET", body: "", headers: [:])
+        #expect(shown.contains(#""seed":9"#) && shown.contains("iş akışı"), "\(shown)")
+        #expect(try await packages(second.nodeAPI) == 0)
+        second.process.terminate()
+        second.process.waitUntilExit()
+
+        var state = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        var worlds = try #require(state["worlds"] as? [[String: Any]])
+        #expect(worlds.count == 2)
+        worlds[1]["id"] = "../etc"
+        state["worlds"] = worlds
+        try JSONSerialization.data(withJSONObject: state).write(to: file)
+        let (bad, badLog) = try cli.run(["serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0", "--node-api-tls-port", "0", "--state", file.path])
+        #expect(bad == 1 && badLog.contains("worlds[1].id"), "\(badLog)")
+    }
+
     /// Determinism: two worlds created with the same seed and start time, fed the same requests, answer the same bytes
     /// on every port: Node API JSON and SOAP (package and group uuids), İYS (bearer token, batch GUID, transaction ids) and
     /// Euromsg Express (bearer token); a world of another seed does not.

@@ -1,11 +1,20 @@
 extension MockSnapshot {
     /// Every field held to its range and every reference to what it names (``SnapshotCheck``); the first problem found.
-    package func check() throws(SnapshotCheck.Problem) {
-        let check = SnapshotCheck()
+    package func check(_ check: SnapshotCheck = SnapshotCheck()) throws(SnapshotCheck.Problem) {
         try check.range(savedAt, SnapshotCheck.instants, "savedAt")
         try check.within("nodeAPI") { check throws(SnapshotCheck.Problem) in try nodeAPI.check(check) }
         try check.within("iysConsents") { check throws(SnapshotCheck.Problem) in try iysConsents.check(check) }
         if let euromsg { try check.within("euromsg") { check throws(SnapshotCheck.Problem) in try euromsg.check(check) } }
+        if let worlds {
+            try check.range(worlds.count, 0...SnapshotCheck.maxWorlds, "worlds.count")
+            var ids = Set<String>()
+            for (index, world) in worlds.enumerated() {
+                try check.within("worlds[\(index)]") { check throws(SnapshotCheck.Problem) in
+                    try check.require(ids.insert(world.id).inserted, "id", "world \(world.id) is in the file twice")
+                    try world.check(check)
+                }
+            }
+        }
     }
 }
 

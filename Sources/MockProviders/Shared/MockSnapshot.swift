@@ -20,13 +20,17 @@ import WireCoding
     package var iysConsents: ConsentStore.Snapshot
     /// Absent from files written before it was kept: Euromsg Express then starts from the scenario.
     package var euromsg: ExpressState.Snapshot?
+    /// The worlds of `serve` (issue 26), each with its own state; absent from a world's own snapshot and from files
+    /// written before worlds were kept.
+    package var worlds: [WorldSnapshot]?
 
     /// What it holds, in a line: packages, contacts and consents.
     package var summary: String {
         let contacts = nodeAPI.books.reduce(0) { $0 + $1.contacts.count }
         let consents = iysConsents.brands.reduce(0) { $0 + $1.entries.count }
         let members = euromsg?.accounts.reduce(0) { $0 + $1.members.count } ?? 0
-        return "\(nodeAPI.packages.count) packages, \(contacts) contacts, \(consents) İYS consents, \(members) Euromsg members"
+        let worlds = worlds.map { $0.isEmpty ? "" : ", and \($0.count) worlds" } ?? ""
+        return "\(nodeAPI.packages.count) packages, \(contacts) contacts, \(consents) İYS consents, \(members) Euromsg members\(worlds)"
     }
 
     /// Why a snapshot file could not be read.

@@ -216,8 +216,23 @@ public struct ProviderMocks: Sendable {
         onAdminListening: @escaping @Sendable (Int) async -> Void = { _ in },
         onTLSListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
+        try application(
+            host: host, ports: ports, limits: limits, adminToken: adminToken, allowedHosts: allowedHosts, requestLog: requestLog, tls: tls,
+            certificateAuthorityPEM: certificateAuthorityPEM, worlds: MockWorlds(serving: self, maxWorlds: maxWorlds),
+            onListening: onListening, onAdminListening: onAdminListening, onTLSListening: onTLSListening
+        )
+    }
+
+    /// The application, serving `worlds` (which `serve --state` keeps).
+    package func application(
+        host: String, ports: Ports, limits: ConnectionLimits = ConnectionLimits(), adminToken: String? = nil, allowedHosts: [String] = [],
+        requestLog: Logger? = nil, tls: ((HTTPServerBuilder) throws -> HTTPServerBuilder)? = nil, certificateAuthorityPEM: String? = nil,
+        worlds: MockWorlds,
+        onListening: @escaping @Sendable (Provider, Int) async -> Void = { _, _ in },
+        onAdminListening: @escaping @Sendable (Int) async -> Void = { _ in },
+        onTLSListening: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
         let targets = dispatcher.targets
-        let worlds = MockWorlds(serving: self, maxWorlds: maxWorlds)
         worlds.setServing(WorldServing(
             requestLog: requestLog, heartbeat: .seconds(15), hostNames: [host] + allowedHosts, certificateAuthorityPEM: certificateAuthorityPEM
         ))

@@ -20,6 +20,9 @@ package struct SnapshotCheck {
     /// A package's validity in minutes (the document's 60 to 1440; OTPs have their own, shorter, range).
     package static let validity: ClosedRange<Int> = 0...10_080
 
+    /// Worlds a file may hold (`serve --max-worlds` takes back at most its own number of them).
+    package static let maxWorlds = 100_000
+
     private var path: [String] = []
 
     package init() {}

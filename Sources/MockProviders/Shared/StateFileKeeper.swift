@@ -7,26 +7,27 @@ import Synchronization
 /// servers wait for their connections; so a crash, a `SIGKILL` from a supervisor or an out-of-memory kill loses at
 /// most one interval, and `SIGTERM` writes the state even while requests are stuck.
 ///
-/// What counts as a change is coarse and cheap: any request to a mock, and any admin write (``ProviderMocks/changes``).
+/// What counts as a change is coarse and cheap: any request to a mock, any admin write (``ProviderMocks/changes``), in
+/// any world, and a world created or removed (``MockWorlds/changes``). Every world is in the file.
 package struct StateFileKeeper: Service {
-    let mocks: ProviderMocks
+    let worlds: MockWorlds
     let path: String
     let interval: Duration
     /// Called after each write with what it held, or the error.
     let written: @Sendable (Result<MockSnapshot, any Error>) -> Void
 
-    package init(mocks: ProviderMocks, path: String, interval: Duration, written: @escaping @Sendable (Result<MockSnapshot, any Error>) -> Void = { _ in }) {
-        self.mocks = mocks
+    package init(worlds: MockWorlds, path: String, interval: Duration, written: @escaping @Sendable (Result<MockSnapshot, any Error>) -> Void = { _ in }) {
+        self.worlds = worlds
         self.path = path
         self.interval = interval
         self.written = written
     }
 
     package func run() async throws {
-        var saved = mocks.changes.value
+        var saved = worlds.changes
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             await cancelWhenGracefulShutdown { try? await Task.sleep(for: interval) }
-            let now = mocks.changes.value
+            let now = worlds.changes
             if now != saved || Task.isShuttingDownGracefully {
                 await write()
                 saved = now
@@ -36,7 +37,7 @@ package struct StateFileKeeper: Service {
 
     /// Takes the snapshot, then encodes and writes it on NIO's blocking-I/O pool, not on a request's thread.
     package func write() async {
-        let snapshot = mocks.snapshot()
+        let snapshot = worlds.snapshot()
         let path = path
         do {
             try await NIOThreadPool.singleton.runIfActive { try snapshot.write(path: path) }

@@ -30,7 +30,7 @@ package final class MockWorld: Sendable {
 
     init(
         id: String, name: String?, token: String, logins: WorldLogins, mocks: ProviderMocks, ttlSeconds: Int, now: Int64, serving: WorldServing,
-        wallClock: any MockClock = SystemClock()
+        wallClock: any MockClock = SystemClock(), createdAt: Int64? = nil
     ) {
         self.wallClock = wallClock
         self.id = id
@@ -39,7 +39,7 @@ package final class MockWorld: Sendable {
         self.token = token
         self.mocks = mocks
         self.ttlSeconds = ttlSeconds
-        createdAt = now
+        self.createdAt = createdAt ?? now
         lastUse = Atomic(now)
         (stopped, stop) = AsyncStream.makeStream(of: Void.self)
         self.serving = serving

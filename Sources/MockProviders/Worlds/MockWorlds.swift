@@ -23,6 +23,8 @@ package final class MockWorlds: Service, Sendable {
     private let startedWorlds: AsyncStream<MockWorld>
     /// Wall time, for expiry: worlds expire on real idleness, whatever their own clocks say.
     let wallClock: any MockClock
+    /// Goes up when a world is created or removed (``changes``).
+    private let membership = ChangeCounter()
 
     private struct Registry {
         var worlds: [String: MockWorld] = [:]
@@ -65,8 +67,12 @@ package final class MockWorlds: Service, Sendable {
     /// What the worlds' responders share with the server's, set as the servers are built.
     func setServing(_ value: WorldServing) { serving.withLock { $0 = value } }
 
-    /// Notes the port a face listens on.
-    func listening(_ face: WorldFace, on port: Int) { ports.withLock { $0[face] = port } }
+    /// Notes the port a face listens on: no world's callbacks go there (worlds taken back from a state file exist before
+    /// the ports do).
+    func listening(_ face: WorldFace, on port: Int) {
+        ports.withLock { $0[face] = port }
+        for world in all { world.mocks.dispatcher.targets.listening(on: port) }
+    }
 
     /// The port a face listens on, once it does.
     func port(of face: WorldFace) -> Int? { ports.withLock { $0[face] } }
@@ -144,23 +150,79 @@ package final class MockWorlds: Service, Sendable {
             id: id, name: request.name, token: RandomToken.make(length: 40), logins: logins, mocks: mocks, ttlSeconds: ttl, now: now,
             serving: serving.withLock { $0 }, wallClock: wallClock
         )
+        guard admit(world) else {
+            throw AdminModels.Failure(429, "the mock keeps at most \(maxWorlds) worlds (serve --max-worlds): delete one, or let one expire")
+        }
+        return world
+    }
+
+    /// Keeps `world` and starts its background work, unless ``maxWorlds`` exist.
+    private func admit(_ world: MockWorld) -> Bool {
         let admitted = registry.withLock { registry -> Bool in
             guard registry.worlds.count < maxWorlds else { return false }
             registry.worlds[world.id] = world
             registry.expiries.insert(Expiry(at: world.expiresAt, id: world.id))
             return true
         }
-        guard admitted else {
-            throw AdminModels.Failure(429, "the mock keeps at most \(maxWorlds) worlds (serve --max-worlds): delete one, or let one expire")
-        }
+        guard admitted else { return false }
+        membership.note()
         started.yield(world)
-        return world
+        return true
+    }
+
+    // MARK: State files
+
+    /// The default world's state and every world's, as `serve --state` keeps them.
+    package func snapshot() -> MockSnapshot {
+        var snapshot = defaultWorld.snapshot()
+        let serverScenario = defaultWorld.scenarioHolder.source
+        snapshot.worlds = all.map { $0.snapshot(serverScenario: serverScenario) }
+        return snapshot
+    }
+
+    /// Takes back the worlds a state file kept, each as it was (its id, token, logins, clock, scenario and state), except
+    /// those idle past their time since, and beyond ``maxWorlds``. What was left out, a line each.
+    package func restore(_ saved: [WorldSnapshot]) async -> [String] {
+        var left: [String] = []
+        let now = wallClock.now()
+        for world in saved {
+            guard world.lastUsedAt + Int64(world.ttlSeconds) * 1000 > now else {
+                left.append("world \(world.id): expired (idle over its ttlSeconds \(world.ttlSeconds))")
+                continue
+            }
+            let scenario: Scenario
+            if let text = world.scenario {
+                do throws(ScenarioError) { scenario = try await Scenario.parseAside(text, file: "worlds[\(world.id)].scenario") } catch {
+                    left.append("world \(world.id): \(error.message)")
+                    continue
+                }
+            } else {
+                scenario = defaultWorld.scenario
+            }
+            let clock = SwitchableClock(mode: world.clock, now: world.clock == .manual ? world.state.savedAt : nil)
+            let mocks = make(scenario, clock, world.scenario ?? defaultWorld.scenarioHolder.source, world.seed)
+            mocks.admit(world.logins)
+            mocks.restore(world.state)
+            let restored = MockWorld(
+                id: world.id, name: world.name, token: world.token, logins: world.logins, mocks: mocks, ttlSeconds: world.ttlSeconds,
+                now: world.lastUsedAt, serving: serving.withLock { $0 }, wallClock: wallClock, createdAt: world.createdAt
+            )
+            if !admit(restored) { left.append("world \(world.id): over --max-worlds \(maxWorlds)") }
+        }
+        return left
+    }
+
+    /// Goes up whenever the default world or any other may have changed, or a world came or went: `serve --state`
+    /// writes the file when it moved.
+    package var changes: Int {
+        all.reduce(defaultWorld.changes.value &+ membership.value) { $0 &+ $1.mocks.changes.value }
     }
 
     /// Deletes a world: its state goes, its background work and callbacks stop. False when there is none.
     @discardableResult
     package func remove(_ id: String) -> Bool {
         guard let world = registry.withLock({ $0.worlds.removeValue(forKey: id) }) else { return false }
+        membership.note()
         world.shutDown()
         return true
     }
@@ -183,6 +245,7 @@ package final class MockWorlds: Service, Sendable {
             return due
         }
         for world in due { world.shutDown() }
+        if !due.isEmpty { membership.note() }
         return due.map(\.id)
     }
 

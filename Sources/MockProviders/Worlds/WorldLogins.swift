@@ -4,7 +4,7 @@
 /// port finds the world by the id in the name (``MockWorlds/world(ofLogin:)``), and the world's simulation takes the
 /// login as its account. A bearer token issued to such a login starts with the world's id and a dot, and is found the
 /// same way (``MockWorlds/world(ofToken:)``).
-package struct WorldLogins: Sendable, Hashable {
+package struct WorldLogins: Codable, Sendable, Hashable {
     package var nodeAPI: [MintedLogin] = []
     package var iys: [MintedLogin] = []
     /// Euromsg Express integrators (`clientName`).
@@ -29,7 +29,7 @@ package struct WorldLogins: Sendable, Hashable {
 }
 
 /// A login minted for a world: its name and password, the scenario account it stands for in the world, and the world.
-package struct MintedLogin: Sendable, Hashable {
+package struct MintedLogin: Codable, Sendable, Hashable {
     package var username: String
     package var password: String
     package var account: String
