@@ -86,7 +86,27 @@ def main():
         assert text.text == TEXT
         assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1"), "the page scrolls sideways"
         driver.save_screenshot(str(ARTIFACTS / "inbox-narrow.png"))
-        print(f"inbox page: the message arrived live, opened with its OTP and history; screenshots in {ARTIFACTS}")
+
+        # Worlds: the page shows a world's inbox (?world=ID), by the server's token or the world's own (urls.inbox), and
+        # switches back to the default world from its list.
+        driver.set_window_size(1280, 900)
+        created_world = post(f"{urls['admin']}/__admin/worlds", {"clock": "manual", "name": "tarayıcı"}, bearer)
+        world_text = "Dünyanın kodu: 448812"
+        post(f"{urls['node']}/sms/create-otp", {"number": "05551230011", "sender": "BASLIK", "content": world_text}, {**basic, "X-Mock-World": created_world["id"]})
+        driver.get(f"{urls['admin']}/?world={created_world['id']}&token={TOKEN}")
+        wait.until(expected_conditions.text_to_be_present_in_element((By.CSS_SELECTOR, ".bubble .text"), world_text))
+        assert [node.text for node in driver.find_elements(By.CSS_SELECTOR, ".bubble .text")] == [world_text]
+        select = wait.until(expected_conditions.visibility_of_element_located((By.ID, "world")))
+        assert select.get_attribute("value") == created_world["id"]
+        driver.execute_script("const s = document.getElementById('world'); s.value = ''; s.dispatchEvent(new Event('change'));")
+        wait.until(expected_conditions.text_to_be_present_in_element((By.CSS_SELECTOR, ".bubble .text"), TEXT))
+        assert "world=" not in driver.current_url
+        assert world_text not in driver.page_source
+        driver.get(created_world["urls"]["inbox"])
+        wait.until(expected_conditions.text_to_be_present_in_element((By.CSS_SELECTOR, ".bubble .text"), world_text))
+        wait.until(expected_conditions.text_to_be_present_in_element((By.ID, "live"), "canlı"))
+        driver.save_screenshot(str(ARTIFACTS / "inbox-world.png"))
+        print(f"inbox page: the message arrived live, opened with its OTP and history; a world's inbox and the switch back work; screenshots in {ARTIFACTS}")
     finally:
         driver.quit()
         process.terminate()

@@ -87,6 +87,8 @@ extension AdminModels {
         public var iys: String?
         public var euromsg: String?
         public var admin: String?
+        /// The inbox page showing the world (with its token in the reply that created it).
+        public var inbox: String?
     }
 
     public struct Credentials: Codable, Sendable, Equatable {

@@ -55,7 +55,7 @@ extension AdminRoutes {
             size: world.size,
             urls: AdminModels.URLs(
                 nodeAPI: url(.nodeAPI, prefix), nodeAPITLS: url(.nodeAPITLS, prefix, scheme: "https"), iys: url(.iys, prefix), euromsg: url(.euromsg, prefix),
-                admin: url(.admin, "/__admin/worlds/\(world.id)")
+                admin: url(.admin, "/__admin/worlds/\(world.id)"), inbox: url(.admin, "/?world=\(world.id)" + (token ? "&token=\(world.token)" : ""))
             ),
             header: "X-Mock-World: \(world.id)",
             credentials: AdminModels.Credentials(

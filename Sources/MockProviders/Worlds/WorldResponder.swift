@@ -100,12 +100,13 @@ struct WorldResponder: HTTPResponder {
         }
         guard let world = worlds.world(id) else { return unknownWorld(id).response }
         var forwarded = Self.rewrite(request, path: "/__admin" + rest, prefix: nil)
-        let given = BearerToken.of(request)
+        // A browser's page carries its token in the query (?token=…), a script's in the header.
+        let given = BearerToken.of(request) ?? request.firstQueryValues["token"]
         if let serverToken, given == serverToken {
             var head = forwarded.head
             head.headerFields[.authorization] = "Bearer \(world.token)"
             forwarded = Request(head: head, body: forwarded.body)
-        } else if given != world.token, request.firstQueryValues["token"] != world.token {
+        } else if given != world.token {
             return AdminRoutes.failure(AdminModels.Failure(401, "world \(id)'s admin routes need its token (Authorization: Bearer …), or the server's --admin-token")).response
         }
         return try await world.responder(for: .admin).respond(to: forwarded, context: context)
