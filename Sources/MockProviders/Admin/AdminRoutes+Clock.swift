@@ -36,6 +36,8 @@ extension AdminRoutes {
         }
         let target = try change.now.map { text throws(AdminModels.Failure) in try AdminModels.milliseconds(iso: text, field: "now") }
         try Self.refused { () throws(Refusal) in try switchable.set(mode: change.mode, now: target) }
+        // What the background work slept to is measured on the clock as it was.
+        mocks.nodeAPI.wake.now()
         mocks.events.publish(.clock(now: mocks.clock.now()))
         return clockState()
     }

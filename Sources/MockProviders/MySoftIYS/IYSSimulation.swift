@@ -8,8 +8,11 @@ package final class IYSSimulation: Sendable {
     package let clock: any MockClock
     package let store: ConsentStore
     private let state: Mutex<IYSState>
+    /// Told when a call leaves webhooks to post.
+    package let wake: BackgroundWake
 
-    package init(state: IYSState, clock: any MockClock) {
+    package init(state: IYSState, clock: any MockClock, wake: BackgroundWake = BackgroundWake()) {
+        self.wake = wake
         store = state.store
         self.state = Mutex(state)
         self.clock = clock
@@ -17,12 +20,13 @@ package final class IYSSimulation: Sendable {
 
     package convenience init(
         accounts: [IYSAccount], forwarding: IYSForwarding = .default, tokenLifetimeSeconds: Int = 86_399,
-        store: ConsentStore = ConsentStore(), maxConsents: Int = IYSScenario.defaultMaxConsents, clock: any MockClock, random: SeededRandom = SeededRandom()
+        store: ConsentStore = ConsentStore(), maxConsents: Int = IYSScenario.defaultMaxConsents, clock: any MockClock, random: SeededRandom = SeededRandom(),
+        wake: BackgroundWake = BackgroundWake()
     ) {
         self.init(state: IYSState(
             accounts: accounts, forwarding: forwarding, tokenLifetimeSeconds: tokenLifetimeSeconds, store: store, maxConsents: maxConsents, now: clock.now(),
             random: random
-        ), clock: clock)
+        ), clock: clock, wake: wake)
     }
 
     /// The reply to a call of `user` (the bearer token's), at the clock's now.
@@ -33,7 +37,10 @@ package final class IYSSimulation: Sendable {
     /// Runs `body` on the state under the lock, with the clock's now: for the mock's own operations and for tests.
     package func withState<Value: Sendable, Failure: Error>(_ body: (inout IYSState, Int64) throws(Failure) -> Value) throws(Failure) -> Value {
         let now = clock.now()
-        return try state.withLock { (state: inout IYSState) throws(Failure) -> Value in try body(&state, now) }
+        return try state.withLock { (state: inout IYSState) throws(Failure) -> Value in
+            defer { if !state.outbox.isEmpty { wake.now() } }
+            return try body(&state, now)
+        }
     }
 
     /// `POST /oauth/token` (``IYSState/issueToken(_:now:)``).

@@ -40,7 +40,8 @@ package struct ContactImport: Sendable {
         self.groupUUIDs = groupUUIDs
     }
 
-    func isDue(at now: Int64) -> Bool { now >= submittedAt + Self.delaySeconds * 1000 }
+    func isDue(at now: Int64) -> Bool { now >= dueAt }
+    var dueAt: Int64 { submittedAt + Self.delaySeconds * 1000 }
     var isFinished: Bool { next >= lines.count }
 
     /// The next slice's rows, keyed by column, and the import moved past them.

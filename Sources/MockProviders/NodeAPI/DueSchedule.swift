@@ -22,6 +22,9 @@ struct DueSchedule: Sendable {
 
     var isEmpty: Bool { plans.isEmpty }
 
+    /// The soonest instant something may come due (an entry may be stale: then nothing is due then).
+    var next: Int64? { heap.min?.at }
+
     /// Schedules a package's items: `(instant, item index)`, in any order; with those of it not yet handed out (a
     /// repeating package's next round joins what its last one still has to do).
     mutating func add(package: Int, items: [(at: Int64, item: Int)]) {

@@ -18,8 +18,11 @@ package final class NodeAPISimulation: Sendable {
     private let logins = Mutex<[String: MintedLogin]>([:])
     /// Told of every package stored (the admin API's inbox wait and event stream).
     let events: MockEvents?
+    /// Told when a call brings work due sooner than the background work sleeps to.
+    package let wake: BackgroundWake
 
-    package init(state: NodeAPIState, clock: any MockClock, events: MockEvents? = nil) {
+    package init(state: NodeAPIState, clock: any MockClock, events: MockEvents? = nil, wake: BackgroundWake = BackgroundWake()) {
+        self.wake = wake
         passwords = Mutex(state.accounts.mapValues(\.password))
         dialects = Mutex(Self.dialects(of: state.accounts))
         self.state = Mutex(state)
@@ -42,9 +45,10 @@ package final class NodeAPISimulation: Sendable {
 
     /// The simulation a scenario describes; with `consents`, commercial packages pass the İYS gate.
     package convenience init(
-        scenario: NodeAPIScenario, consents: ConsentStore? = nil, clock: any MockClock, events: MockEvents? = nil, random: SeededRandom = SeededRandom()
+        scenario: NodeAPIScenario, consents: ConsentStore? = nil, clock: any MockClock, events: MockEvents? = nil, random: SeededRandom = SeededRandom(),
+        wake: BackgroundWake = BackgroundWake()
     ) {
-        self.init(state: NodeAPIState(scenario: scenario, consents: consents, now: clock.now(), random: random), clock: clock, events: events)
+        self.init(state: NodeAPIState(scenario: scenario, consents: consents, now: clock.now(), random: random), clock: clock, events: events, wake: wake)
     }
 
     /// The username when the credentials are right; `ERR_UNAUTHORIZED_REQUEST` (401) otherwise.
@@ -75,6 +79,7 @@ package final class NodeAPISimulation: Sendable {
         guard let events, events.subscriberCount > 0 else {
             return try state.withLock { (state: inout NodeAPIState) throws(Failure) -> Value in
                 state.repeatDueRounds(at: now)
+                defer { if let next = state.nextDue { wake.due(at: next) } }
                 return try body(&state)
             }
         }
@@ -82,6 +87,7 @@ package final class NodeAPISimulation: Sendable {
         let value = try state.withLock { (state: inout NodeAPIState) throws(Failure) -> Value in
             state.repeatDueRounds(at: now)
             let first = state.packages.nextPackageID
+            defer { if let next = state.nextDue { wake.due(at: next) } }
             let value = try body(&state)
             for id in first..<max(first, state.packages.nextPackageID) {
                 if let package = state.packages[id] { stored.append(.package(pkgID: id, user: package.owner, recipients: package.items.count)) }

@@ -1,26 +1,26 @@
 import ServiceLifecycle
 
 /// The mocks' work that falls due on the clock rather than on a request: delivery reports and İYS webhooks handed to
-/// the dispatcher, contact imports applied slice by slice. `serve` runs it as a service beside the
-/// ``CallbackDispatcher``; each turn costs nothing when nothing is due (reports come from a schedule keyed by time).
+/// the dispatcher, contact imports applied slice by slice, contacts' İYS syncs. `serve` runs it as a service beside the
+/// ``CallbackDispatcher``. Between turns it sleeps until the next instant its schedules hold, or until a request brings
+/// work due sooner (``BackgroundWake``): an idle world's background costs nothing, a busy one's turns as work falls due.
 package struct MockBackgroundWork: Service {
     let nodeAPI: NodeAPISimulation
     let iys: IYSSimulation
     let dispatcher: CallbackDispatcher
-    let interval: Duration
 
-    package init(nodeAPI: NodeAPISimulation, iys: IYSSimulation, dispatcher: CallbackDispatcher, interval: Duration = .milliseconds(250)) {
+    package init(nodeAPI: NodeAPISimulation, iys: IYSSimulation, dispatcher: CallbackDispatcher) {
         self.nodeAPI = nodeAPI
         self.iys = iys
         self.dispatcher = dispatcher
-        self.interval = interval
     }
 
     package func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
+                nodeAPI.wake.turnBegins()
                 await turn()
-                try await Task.sleep(for: interval)
+                await nodeAPI.wake.sleep(until: nodeAPI.withState { state, _ in state.nextDue }, clock: nodeAPI.clock)
             }
         }
     }

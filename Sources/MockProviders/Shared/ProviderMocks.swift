@@ -64,6 +64,7 @@ public struct ProviderMocks: Sendable {
         let nodeScenario = scenario.nodeAPI
         let events = MockEvents()
         self.events = events
+        let wake = BackgroundWake()
         let changes = ChangeCounter()
         self.changes = changes
         @Sendable func journal(_ provider: Provider, _ capacity: Int) -> RequestJournal {
@@ -75,9 +76,9 @@ public struct ProviderMocks: Sendable {
         faults = FaultBook(scenario: Self.faults(of: scenario))
         iys = IYSSimulation(
             accounts: scenario.iys.accounts, forwarding: scenario.iys.forwarding, tokenLifetimeSeconds: scenario.iys.tokenLifetimeSeconds,
-            maxConsents: scenario.iys.maxConsents, clock: clock, random: .stream(1, of: seed)
+            maxConsents: scenario.iys.maxConsents, clock: clock, random: .stream(1, of: seed), wake: wake
         )
-        nodeAPI = NodeAPISimulation(scenario: nodeScenario, consents: iys.store, clock: clock, events: events, random: .stream(0, of: seed))
+        nodeAPI = NodeAPISimulation(scenario: nodeScenario, consents: iys.store, clock: clock, events: events, random: .stream(0, of: seed), wake: wake)
         euromsg = ExpressSimulation(scenario: scenario.euromsg, clock: clock, random: .stream(2, of: seed))
         nodeAPIRoutes = NodeAPIRoutes(
             simulation: nodeAPI, policy: NodeAPIWirePolicy(

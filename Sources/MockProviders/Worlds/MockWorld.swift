@@ -85,27 +85,12 @@ package final class MockWorld: Sendable {
     func runServices() async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { try? await self.mocks.dispatcher.run() }
-            group.addTask { await self.runBackground() }
+            group.addTask { try? await self.mocks.background.run() }
             group.addTask { for await _ in self.stopped {} }
             _ = await group.next()
             group.cancelAll()
         }
     }
-
-    /// The background work's turns (reports and webhooks handed to the dispatcher, imports, İYS syncs): every 250 ms
-    /// while the world had a request in the last ``busySeconds``, every ``idleInterval`` after, so that a shared mock's
-    /// idle worlds cost next to nothing (1000 of them polling every 250 ms took half a core). An advance of a world's clock
-    /// runs a turn itself, so a manual clock's world is never late.
-    private func runBackground() async {
-        while !Task.isCancelled {
-            await mocks.background.turn()
-            let idle = wallClock.now() - lastUsed > Self.busySeconds * 1000
-            try? await Task.sleep(for: idle ? Self.idleInterval : mocks.background.interval)
-        }
-    }
-
-    static let busySeconds: Int64 = 30
-    static let idleInterval: Duration = .seconds(5)
 
     /// Stops the world's background work and callbacks.
     func shutDown() { stop.finish() }

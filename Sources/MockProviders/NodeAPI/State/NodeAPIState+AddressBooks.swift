@@ -5,6 +5,16 @@ import NodeAPI
 /// The address books' part of the state: a book taken out of its table while a request changes it, imports applied
 /// slice by slice, the rules the contact endpoints share, their views, and contacts' İYS syncs.
 extension NodeAPIState {
+    /// The soonest instant the background work has something to do: a report or round, an import's slice, a contact's
+    /// İYS sync (``BackgroundWake``).
+    var nextDue: Int64? {
+        var next = packages.nextDue
+        func consider(_ instant: Int64?) { if let instant, instant < next ?? Int64.max { next = instant } }
+        consider(contactSyncs.first?.at)
+        for user in importing { consider(books[user]?.pendingImport?.dueAt) }
+        return next
+    }
+
     /// Applies the next slice of every import that is due; true when a slice was applied and rows are left, so that
     /// calling again now does more. The background work of `serve` calls this until it returns false, one slice per
     /// turn on the simulation, so other requests interleave.

@@ -169,6 +169,12 @@ struct PackageStore: Sendable {
         forgetOldPackages(of: package.owner)
     }
 
+    /// The soonest instant a delivery report or a round may come due.
+    var nextDue: Int64? {
+        guard let round = rounds.min?.at else { return reports.next }
+        return min(round, reports.next ?? round)
+    }
+
     /// The credit of items the operator rejected since the last call, per owner (batch by batch, round by round).
     mutating func dueRefunds(at now: Int64) -> [(owner: String, credit: Int)] {
         refunds.due(at: now).compactMap { id, indices in
