@@ -13,10 +13,10 @@ import Testing
         #expect(BackgroundWake.delay(to: now + 3_000, clock: system) > .milliseconds(2_500))
         #expect(BackgroundWake.delay(to: now + 3_000, clock: system) <= .milliseconds(3_000))
         #expect(BackgroundWake.delay(to: now - 5_000, clock: system) == BackgroundWake.minimumGap)
-        #expect(BackgroundWake.delay(to: now + 86_400_000, clock: system) == BackgroundWake.maximumSleep)
-        #expect(BackgroundWake.delay(to: Int64.max, clock: system) == BackgroundWake.maximumSleep)
+        #expect(BackgroundWake.delay(to: now + 86_400_000, clock: system) == .seconds(30))
+        #expect(BackgroundWake.delay(to: Int64.max, clock: system) == .seconds(30))
         // A manual clock stands still: only what is due now is worth a turn; an advance runs its own.
-        #expect(BackgroundWake.delay(to: clock.now() + 1_000, clock: clock) == BackgroundWake.maximumSleep)
+        #expect(BackgroundWake.delay(to: clock.now() + 1_000, clock: clock) == .seconds(30))
         #expect(BackgroundWake.delay(to: clock.now(), clock: clock) == BackgroundWake.minimumGap)
     }
 
@@ -30,8 +30,9 @@ import Testing
     }
 
     @Test func aRequestThatBringsSoonerWorkWakesTheSleepAndLaterWorkDoesNot() async throws {
-        let simulation = simulation()
-        let wake = simulation.wake
+        // The background's net is an hour here: only a wake ends the sleep in time.
+        let wake = BackgroundWake(maximumSleep: .seconds(3600))
+        let simulation = NodeAPISimulation(state: NodeAPIState(accounts: [ScenarioFixtures.admin], now: clock.now()), clock: clock, wake: wake)
         // The background sleeps a minute of wall time; the simulation's reports are due on its own (earlier) clock.
         let system = SwitchableClock(mode: .system)
         let due = system.now() + 60_000
@@ -47,17 +48,23 @@ import Testing
         let started = ContinuousClock.now
         _ = try simulation.respond(to: reported, as: "admin")
         await sleeping.value
-        #expect(ContinuousClock.now - started < .seconds(10), "the sleep ran its course: nothing woke it")
+        #expect(ContinuousClock.now - started < .seconds(600), "the sleep ran its course: nothing woke it")
         #expect(simulation.withState { state, _ in state.nextDue }.map { $0 < due } == true)
     }
 
     @Test func workBroughtWhileATurnRunsIsNotLost() async throws {
-        let wake = BackgroundWake()
+        let wake = BackgroundWake(maximumSleep: .seconds(3600))
+        let system = SwitchableClock(mode: .system)
+        let soon = system.now() + 60_000
         wake.turnBegins()
-        // Brought after the turn read its schedules, before it sleeps: the sleep is to it.
-        wake.due(at: clock.now())
-        let started = ContinuousClock.now
-        await wake.sleep(until: nil, clock: clock)
-        #expect(ContinuousClock.now - started < .seconds(10))
+        // Brought after the turn read its schedules (which held nothing), before it sleeps: the sleep is to it.
+        wake.due(at: soon)
+        let sleeping = Task { await wake.sleep(until: nil, clock: system) }
+        #expect(try await asleep(wake) == soon)
+        // Later work does not move it; sooner work ends it.
+        wake.due(at: soon + 1)
+        #expect(wake.sleepingTo == soon)
+        wake.now()
+        await sleeping.value
     }
 }

@@ -18,7 +18,10 @@ package final class BackgroundWake: Sendable {
     /// The instant slept to; `Int64.min` while a turn runs, so that what a request brings meanwhile is kept in `brought`.
     private let planned = Atomic<Int64>(Int64.min)
 
-    package init() {}
+    /// The longest sleep: a net under anything that falls due without a schedule saying so.
+    let maximumSleep: Duration
+
+    package init(maximumSleep: Duration = .seconds(30)) { self.maximumSleep = maximumSleep }
 
     /// Work falls due at `instant` (the mock's milliseconds): wakes the background work if it sleeps past it.
     package func due(at instant: Int64) {
@@ -50,7 +53,7 @@ package final class BackgroundWake: Sendable {
         let sleeper = state.withLock { state -> Task<Void, Never> in
             let target = min(next ?? Int64.max, state.brought)
             planned.store(target, ordering: .relaxed)
-            let delay = Self.delay(to: target, clock: clock)
+            let delay = Self.delay(to: target, clock: clock, maximumSleep: maximumSleep)
             let sleeper = Task { _ = try? await Task.sleep(for: delay) }
             state.sleeper = sleeper
             return sleeper
@@ -60,7 +63,7 @@ package final class BackgroundWake: Sendable {
     }
 
     /// How long to sleep for `target` on `clock`.
-    static func delay(to target: Int64, clock: any MockClock) -> Duration {
+    static func delay(to target: Int64, clock: any MockClock, maximumSleep: Duration = .seconds(30)) -> Duration {
         let now = clock.now()
         if (clock as? SwitchableClock)?.mode == .manual || clock is ManualClock { return target <= now ? minimumGap : maximumSleep }
         guard target != Int64.max else { return maximumSleep }
@@ -70,6 +73,4 @@ package final class BackgroundWake: Sendable {
 
     /// The least time between two turns: a stream of requests that each bring work due now is served in batches.
     static let minimumGap: Duration = .milliseconds(20)
-    /// The longest sleep: a net under anything that falls due without a schedule saying so.
-    static let maximumSleep: Duration = .seconds(30)
 }
