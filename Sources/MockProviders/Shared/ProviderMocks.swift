@@ -234,9 +234,9 @@ public struct ProviderMocks: Sendable {
         onTLSListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
         let targets = dispatcher.targets
-        worlds.setServing(WorldServing(
-            requestLog: requestLog, heartbeat: .seconds(15), hostNames: [host] + allowedHosts, certificateAuthorityPEM: certificateAuthorityPEM
-        ))
+        let responders = self.ports(
+            worlds: worlds, adminToken: adminToken, requestLog: requestLog, hostNames: [host] + allowedHosts, certificateAuthorityPEM: certificateAuthorityPEM
+        )
         @Sendable func listening(_ provider: Provider) -> @Sendable (any Channel) async -> Void {
             { channel in
                 let port = channel.localAddress?.port ?? 0
@@ -245,30 +245,20 @@ public struct ProviderMocks: Sendable {
                 await onListening(provider, port)
             }
         }
-        let nodePolicy = nodeAPIRoutes.policy
-        func served(_ face: WorldFace, _ router: Router<BasicRequestContext>) -> WorldResponder {
-            WorldResponder(
-                face: face, worlds: worlds, fallback: router.buildResponder(), serverToken: adminToken,
-                unknownWorld: { WorldResponder.unknownWorld($0, on: face, nodeAPIPolicy: nodePolicy) }
-            )
-        }
         let iysApp = Application(
-            responder: served(.iys, router(.iys, requestLog: requestLog) { iysRoutes.register(on: $0) }), server: limits.server(refusal: IYSRoutes.tooManyConnections(limits.maxConnections)),
+            responder: responders.iys, server: limits.server(refusal: IYSRoutes.tooManyConnections(limits.maxConnections)),
             configuration: ApplicationConfiguration(address: .hostname(host, port: ports.iys), serverName: "provider-mock-iys"),
             onServerRunning: listening(.iys)
         )
         let euromsgApp = Application(
-            responder: served(.euromsg, router(.euromsg, requestLog: requestLog) { euromsgRoutes.register(on: $0) }), server: limits.server(refusal: ExpressRoutes.tooManyConnections(limits.maxConnections)),
+            responder: responders.euromsg, server: limits.server(refusal: ExpressRoutes.tooManyConnections(limits.maxConnections)),
             configuration: ApplicationConfiguration(address: .hostname(host, port: ports.euromsg), serverName: "provider-mock-euromsg"),
             onServerRunning: listening(.euromsg)
         )
         var servers: [any Service] = [iysApp, euromsgApp, worlds]
         if let port = ports.admin {
             servers.append(Application(
-                responder: served(.admin, adminRouter(
-                    token: adminToken, heartbeat: .seconds(15), hostNames: [host] + allowedHosts, requestLog: requestLog,
-                    certificateAuthorityPEM: certificateAuthorityPEM, worlds: worlds
-                )), server: limits.server(refusal: AdminRoutes.failure(.init(503, "the admin API serves at most \(limits.maxConnections) connections at once"))),
+                responder: responders.admin, server: limits.server(refusal: AdminRoutes.failure(.init(503, "the admin API serves at most \(limits.maxConnections) connections at once"))),
                 configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "provider-mock-admin"),
                 onServerRunning: { channel in
                     let port = channel.localAddress?.port ?? 0
@@ -279,10 +269,8 @@ public struct ProviderMocks: Sendable {
             ))
         }
         if let tls, let port = ports.nodeAPITLS {
-            var secured = nodeAPIRoutes
-            secured.scheme = "https"
             servers.append(Application(
-                responder: served(.nodeAPITLS, router(.nodeAPI, requestLog: requestLog) { secured.register(on: $0) }),
+                responder: responders.nodeAPITLS,
                 server: try tls(limits.server(refusal: nodeAPIRoutes.tooManyConnections(limits.maxConnections))),
                 configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "provider-mock-tls"),
                 onServerRunning: { channel in
@@ -294,7 +282,7 @@ public struct ProviderMocks: Sendable {
             ))
         }
         return Application(
-            responder: served(.nodeAPI, router(.nodeAPI, requestLog: requestLog) { nodeAPIRoutes.register(on: $0) }), server: limits.server(refusal: nodeAPIRoutes.tooManyConnections(limits.maxConnections)),
+            responder: responders.nodeAPI, server: limits.server(refusal: nodeAPIRoutes.tooManyConnections(limits.maxConnections)),
             configuration: ApplicationConfiguration(address: .hostname(host, port: ports.nodeAPI), serverName: "provider-mock"),
             services: servers + services, onServerRunning: listening(.nodeAPI)
         )

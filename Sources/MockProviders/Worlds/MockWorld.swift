@@ -49,27 +49,9 @@ package final class MockWorld: Sendable {
     func responder(for face: WorldFace) -> RouterResponder<BasicRequestContext> {
         responders.withLock { built in
             if let responder = built[face] { return responder }
-            let responder = router(for: face).buildResponder()
+            let responder = mocks.router(for: face, serving: serving, adminToken: token, worlds: nil).buildResponder()
             built[face] = responder
             return responder
-        }
-    }
-
-    private func router(for face: WorldFace) -> Router<BasicRequestContext> {
-        let mocks = mocks
-        switch face {
-        case .nodeAPI: return mocks.router(.nodeAPI, requestLog: serving.requestLog) { mocks.nodeAPIRoutes.register(on: $0) }
-        case .nodeAPITLS:
-            var secured = mocks.nodeAPIRoutes
-            secured.scheme = "https"
-            return mocks.router(.nodeAPI, requestLog: serving.requestLog) { secured.register(on: $0) }
-        case .iys: return mocks.router(.iys, requestLog: serving.requestLog) { mocks.iysRoutes.register(on: $0) }
-        case .euromsg: return mocks.router(.euromsg, requestLog: serving.requestLog) { mocks.euromsgRoutes.register(on: $0) }
-        case .admin:
-            return mocks.adminRouter(
-                token: token, heartbeat: serving.heartbeat, hostNames: serving.hostNames, requestLog: serving.requestLog,
-                certificateAuthorityPEM: serving.certificateAuthorityPEM
-            )
         }
     }
 
