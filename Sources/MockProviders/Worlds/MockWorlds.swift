@@ -25,6 +25,8 @@ package final class MockWorlds: Service, Sendable {
     let wallClock: any MockClock
     /// Goes up when a world is created or removed (``changes``).
     private let membership = ChangeCounter()
+    /// How many worlds there are, kept beside the registry for ``count``.
+    private let population = Atomic<Int>(0)
 
     private struct Registry {
         var worlds: [String: MockWorld] = [:]
@@ -114,7 +116,8 @@ package final class MockWorlds: Service, Sendable {
     /// The worlds, oldest first.
     package var all: [MockWorld] { registry.withLock { Array($0.worlds.values) }.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) } }
 
-    package var count: Int { registry.withLock { $0.worlds.count } }
+    /// One relaxed load, no lock: every request to a port asks whether any world exists.
+    package var count: Int { population.load(ordering: .relaxed) }
 
     /// A new world as `request` asks: its scenario (the server's when none is given) parsed and checked as at start-up,
     /// its clock, its idle time to live. Nothing is created when anything is wrong, or when ``maxWorlds`` exist.
@@ -161,6 +164,7 @@ package final class MockWorlds: Service, Sendable {
         let admitted = registry.withLock { registry -> Bool in
             guard registry.worlds.count < maxWorlds else { return false }
             registry.worlds[world.id] = world
+            population.store(registry.worlds.count, ordering: .relaxed)
             registry.expiries.insert(Expiry(at: world.expiresAt, id: world.id))
             return true
         }
@@ -221,7 +225,10 @@ package final class MockWorlds: Service, Sendable {
     /// Deletes a world: its state goes, its background work and callbacks stop. False when there is none.
     @discardableResult
     package func remove(_ id: String) -> Bool {
-        guard let world = registry.withLock({ $0.worlds.removeValue(forKey: id) }) else { return false }
+        guard let world = registry.withLock({ registry -> MockWorld? in
+            defer { population.store(registry.worlds.count, ordering: .relaxed) }
+            return registry.worlds.removeValue(forKey: id)
+        }) else { return false }
         membership.note()
         world.shutDown()
         return true
@@ -237,6 +244,7 @@ package final class MockWorlds: Service, Sendable {
                 guard let world = registry.worlds[next.id] else { continue }
                 if world.expiresAt <= now {
                     registry.worlds[next.id] = nil
+                    population.store(registry.worlds.count, ordering: .relaxed)
                     due.append(world)
                 } else {
                     registry.expiries.insert(Expiry(at: world.expiresAt, id: world.id))
