@@ -14,21 +14,42 @@ package enum MarkupScanner {
     /// Every start tag of `bytes`, in order.
     package static func startTags(_ bytes: [UInt8]) -> [Tag] {
         var tags: [Tag] = []
+        forEachStartTag(bytes) { local, tag, text in
+            tags.append(Tag(localName: String(decoding: local, as: UTF8.self), tag: tag, text: text))
+            return true
+        }
+        return tags
+    }
+
+    /// The text after the first start tag named `localName` (any prefix), up to the next `<`: a SOAP envelope's
+    /// `<username>`, found without building the other tags' names.
+    package static func firstText(ofTag localName: String, in bytes: [UInt8]) -> String? {
+        let wanted = Array(localName.utf8)
+        var found: Range<Int>?
+        forEachStartTag(bytes) { local, _, text in
+            guard local.elementsEqual(wanted) else { return true }
+            found = text
+            return false
+        }
+        return found.map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+
+    /// Calls `visit` with each start tag's local name, its range and its text's, in order, while it answers true.
+    private static func forEachStartTag(_ bytes: [UInt8], _ visit: (ArraySlice<UInt8>, Range<Int>, Range<Int>) -> Bool) {
         var index = 0
         while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
             guard let close = bytes[(open + 1)...].firstIndex(of: UInt8(ascii: ">")) else { break }
             let nameEnd = bytes[(open + 1)..<close].firstIndex { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == UInt8(ascii: "/") } ?? close
             let name = bytes[(open + 1)..<nameEnd]
             let isStart = name.first.map { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "!") } ?? false
-            let textEnd = bytes[(close + 1)...].firstIndex(of: UInt8(ascii: "<")) ?? bytes.count
             if isStart {
+                let textEnd = bytes[(close + 1)...].firstIndex(of: UInt8(ascii: "<")) ?? bytes.count
                 let local = name.lastIndex(of: UInt8(ascii: ":")).map { name[($0 + 1)...] } ?? name[...]
                 let selfClosing = bytes[close - 1] == UInt8(ascii: "/")
-                tags.append(Tag(localName: String(decoding: local, as: UTF8.self), tag: open..<(close + 1), text: selfClosing ? (close + 1)..<(close + 1) : (close + 1)..<textEnd))
+                guard visit(local, open..<(close + 1), selfClosing ? (close + 1)..<(close + 1) : (close + 1)..<textEnd) else { return }
             }
             index = close + 1
         }
-        return tags
     }
 
     /// The string values of the JSON fields named in `names`, anywhere in `bytes` (valid JSON or not): the ranges between

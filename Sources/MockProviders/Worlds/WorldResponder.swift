@@ -58,7 +58,7 @@ struct WorldResponder: HTTPResponder {
         switch face {
         case .nodeAPI, .nodeAPITLS:
             guard request.headers[.contentType]?.contains("xml") == true else { return (nil, request) }
-            login = { body in MarkupScanner.startTags(body).first { $0.localName == "username" }.map { String(decoding: body[$0.text], as: UTF8.self) } }
+            login = { body in MarkupScanner.firstText(ofTag: "username", in: body) }
         case .iys:
             guard request.uri.path == "/oauth/token" else { return (nil, request) }
             login = { body in Self.formValue("username", in: body) }
