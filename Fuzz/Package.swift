@@ -43,6 +43,7 @@ let package = Package(
         .executableTarget(name: "fuzz-time", dependencies: mocks),
         .executableTarget(name: "fuzz-yaml", dependencies: mocks + [.product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "fuzz-snapshot", dependencies: mocks),
+        .executableTarget(name: "fuzz-worlds", dependencies: mocks),
     ],
     swiftLanguageModes: [.v6]
 )

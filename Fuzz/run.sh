@@ -13,7 +13,7 @@ cd "$(dirname "$0")"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz-node-api-json fuzz-node-api-soap fuzz-iys fuzz-euromsg fuzz-scenario fuzz-admin fuzz-replay fuzz-time fuzz-yaml fuzz-snapshot)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz-node-api-json fuzz-node-api-soap fuzz-iys fuzz-euromsg fuzz-scenario fuzz-admin fuzz-replay fuzz-time fuzz-yaml fuzz-snapshot fuzz-worlds)
 config="${FUZZ_CONFIG:-debug}"
 corpus="${FUZZ_CORPUS:-$PWD/.corpus}"
 artifacts="$PWD/.artifacts"
@@ -35,6 +35,7 @@ dictionaries() {
         fuzz-time) echo time ;;
         fuzz-yaml) echo yaml ;;
         fuzz-snapshot) echo time json ;;
+        fuzz-worlds) echo json xml node-api admin ;;
     esac
 }
 

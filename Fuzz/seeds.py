@@ -117,5 +117,30 @@ for file in glob.glob(os.path.join(root, "mocks/*.yaml")) + [os.path.join(root, 
 write("fuzz-yaml", b"base: &base {credit: 100, senders: [{title: A, state: approved}]}\nnodeAPI:\n  accounts:\n    - <<: *base\n      username: u\n      password: p\n")
 # State files: the ones in Regressions/fuzz-snapshot (one written by `serve --state`, and its corruptions).
 
+# Worlds: every way a request names its world, on every port (placeholders: WorldsTarget.swift).
+sms = b'{"type": 1, "sendingType": 0, "number": "905551230011", "sender": "BASLIK", "title": "T", "content": "Kod 1234"}'
+envelope = ('<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:sms="http://localhost:9587/wsdl/sms">'
+            '<soapenv:Body><sms:getUserCredit><username>{UA}</username><password>{PA}</password></sms:getUserCredit></soapenv:Body></soapenv:Envelope>').encode()
+consent = b'{"brandCode": "5565656556", "recipient": "+905551230077", "type": "MESAJ"}'
+for seed in [
+    b"node POST /worlds/{A}/sms/create\nH:Authorization: Basic YWRtaW46MTIzNDU2\nH:Content-Type: application/json\n\n" + sms,
+    b"node POST /sms/create\nH:X-Mock-World: {B}\nH:Authorization: Basic YWRtaW46MTIzNDU2\n\n" + sms,
+    b"node POST /sms/list\nH:Authorization: Basic {BA}\n\n{}",
+    b"node POST /soap\nH:Content-Type: text/xml; charset=utf-8\nH:SOAPAction: getUserCredit\n\n" + envelope,
+    b"node GET /worlds/{A}/soap?wsdl\n\n",
+    b"node POST /worlds/yok/user/credit\nH:Authorization: Basic YWRtaW46MTIzNDU2\n\n",
+    b"iys POST /oauth/token\nH:Content-Type: application/x-www-form-urlencoded\n\nusername={IA}&password={IPA}&grant_type=password",
+    b"iys POST /worlds/{B}/api/IYSConsent/ConsentStatus\nH:Authorization: Bearer {A}.abc\nH:Content-Type: application/json\n\n" + consent,
+    b"euromsg POST /tokens\nH:Content-Type: application/json\n\n{\"clientName\": \"{EA}\", \"password\": \"{EPA}\"}",
+    b"euromsg GET /worlds/{A}/email-list\nH:Authorization: Bearer {B}.x\n\n",
+    b"admin GET /__admin/worlds\n\n",
+    b"admin POST /__admin/worlds\nH:Content-Type: application/json\n\n{\"name\": \"i\u015f\", \"ttlSeconds\": 60, \"seed\": 7}",
+    b"admin POST /__admin/worlds/{A}/clock/advance?token={TA}\nH:Content-Type: application/json\n\n{\"seconds\": 60}",
+    b"admin GET /__admin/worlds/{A}/sms?to=905551230011\nH:Authorization: Bearer {TA}\n\n",
+    b"admin DELETE /__admin/worlds/{B}\n\n",
+    b"admin POST /__admin/worlds/{B}/reset\nH:Authorization: Bearer {TA}\n\n",
+]:
+    write("fuzz-worlds", seed)
+
 for target in sorted(os.listdir(out)):
     print(f"{target}: {len(os.listdir(os.path.join(out, target)))} seeds")

@@ -10,11 +10,14 @@ import Synchronization
 /// A mock's router answering one request at a time in process and synchronously: libFuzzer calls a plain C function
 /// per input, and the whole route runs (body collection, authentication, decoding, the simulation, encoding, journal).
 public final class InProcessRouter: Sendable {
-    private let responder: RouterResponder<BasicRequestContext>
+    private let responder: @Sendable (Request, BasicRequestContext) async throws -> Response
     private let logger: Logger
 
-    public init(_ router: Router<BasicRequestContext>) {
-        responder = router.buildResponder()
+    public convenience init(_ router: Router<BasicRequestContext>) { self.init(responder: router.buildResponder()) }
+
+    /// Any responder: a port's, which serves its worlds too.
+    public init<Responder: HTTPResponder>(responder: Responder) where Responder.Context == BasicRequestContext {
+        self.responder = { try await responder.respond(to: $0, context: $1) }
         var logger = Logger(label: "fuzz")
         logger.logLevel = .critical
         self.logger = logger
@@ -44,7 +47,7 @@ public final class InProcessRouter: Sendable {
             let context = BasicRequestContext(source: ApplicationRequestContextSource(channel: channel, logger: logger))
             let response: Response
             do {
-                response = try await responder.respond(to: request, context: context)
+                response = try await responder(request, context)
             } catch {
                 // What Hummingbird's server makes of an error thrown out of the router.
                 response = Response(status: (error as? any HTTPResponseError)?.status ?? .internalServerError)
