@@ -46,4 +46,17 @@ import Testing
         #expect(world.mocks.scenario.nodeAPI.accounts.map(\.username) == worlds.defaultWorld.scenario.nodeAPI.accounts.map(\.username))
         #expect(world.mocks.clock.now() != worlds.defaultWorld.clock.now())
     }
+
+    /// Worlds created and deleted by the thousand leave the registry as it was: the expiry heap is rebuilt from the
+    /// worlds kept once deleted worlds' entries outnumber them.
+    @Test func aStreamOfWorldsCreatedAndDeletedLeavesNothingBehind() async throws {
+        let worlds = try worlds(max: 10, wall: ManualClock())
+        let kept = try await worlds.create(AdminModels.CreateWorld())
+        for _ in 0..<1000 {
+            let world = try await worlds.create(AdminModels.CreateWorld())
+            #expect(worlds.remove(world.id))
+        }
+        #expect(worlds.count == 1 && worlds.world(kept.id) != nil)
+        #expect(worlds.pendingExpiries <= 2 * 64 + 1)
+    }
 }

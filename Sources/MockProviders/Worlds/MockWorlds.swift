@@ -119,6 +119,9 @@ package final class MockWorlds: Service, Sendable {
     /// One relaxed load, no lock: every request to a port asks whether any world exists.
     package var count: Int { population.load(ordering: .relaxed) }
 
+    /// Entries of the expiry heap, deleted worlds' among them (for tests).
+    var pendingExpiries: Int { registry.withLock { $0.expiries.count } }
+
     /// A new world as `request` asks: its scenario (the server's when none is given) parsed and checked as at start-up,
     /// its clock, its idle time to live. Nothing is created when anything is wrong, or when ``maxWorlds`` exist.
     package func create(_ request: AdminModels.CreateWorld) async throws(AdminModels.Failure) -> MockWorld {
@@ -227,7 +230,13 @@ package final class MockWorlds: Service, Sendable {
     package func remove(_ id: String) -> Bool {
         guard let world = registry.withLock({ registry -> MockWorld? in
             defer { population.store(registry.worlds.count, ordering: .relaxed) }
-            return registry.worlds.removeValue(forKey: id)
+            guard let world = registry.worlds.removeValue(forKey: id) else { return nil }
+            // A deleted world's expiry stays in the heap until its time: past twice the worlds kept, the heap is built
+            // anew from them, so that a stream of worlds created and deleted does not grow it (amortised O(1) a delete).
+            if registry.expiries.count > 2 * max(registry.worlds.count, 64) {
+                registry.expiries = Heap(registry.worlds.values.map { Expiry(at: $0.expiresAt, id: $0.id) })
+            }
+            return world
         }) else { return false }
         membership.note()
         world.shutDown()
