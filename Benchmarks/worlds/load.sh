@@ -29,9 +29,9 @@ for _ in $(seq "$rounds"); do
     WORLDS_FILE=/dev/null measure "$server" "$port" default-create /sms/create Benchmarks/worlds/spread.lua
     WORLDS_FILE="$ids.one" measure "$server" "$port" one-world /sms/create Benchmarks/worlds/spread.lua
     WORLDS_FILE="$ids.64" measure "$server" "$port" 64-worlds /sms/create Benchmarks/worlds/spread.lua
-    WORLDS_FILE=/dev/null measure "$server" "$port" default-soap /soap Benchmarks/worlds/spread-soap.lua
-    WORLDS_FILE="$ids.one" measure "$server" "$port" one-world-soap /soap Benchmarks/worlds/spread-soap.lua
-    WORLDS_FILE="$ids.64" measure "$server" "$port" 64-worlds-soap /soap Benchmarks/worlds/spread-soap.lua
+    SOAP=1 WORLDS_FILE=/dev/null measure "$server" "$port" default-soap /soap Benchmarks/worlds/spread.lua
+    SOAP=1 WORLDS_FILE="$ids.one" measure "$server" "$port" one-world-soap /soap Benchmarks/worlds/spread.lua
+    SOAP=1 WORLDS_FILE="$ids.64" measure "$server" "$port" 64-worlds-soap /soap Benchmarks/worlds/spread.lua
 done
 for name in empty-route default-create one-world 64-worlds default-soap one-world-soap 64-worlds-soap; do
     printf '%-15s %9.0f req/s   p99 %6.2f ms   server CPU %5.1f µs/req   non-2xx %s\n' "$name" \

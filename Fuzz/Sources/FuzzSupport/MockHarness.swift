@@ -23,15 +23,17 @@ public final class MockHarness: Sendable {
     private let scenario: Scenario
     private let state: Mutex<(mocks: Mocks?, inputs: Int)> = Mutex((nil, 0))
 
-    public init() {
+    public init() { scenario = Self.smallScenario() }
+
+    /// The bundled scenario with small tables, so that a rebuild is cheap and memory stays low under ASan.
+    public static func smallScenario() -> Scenario {
         do {
             var scenario = try Scenario.bundled()
-            // Small tables, so that a rebuild is cheap and memory stays low under ASan.
             scenario.nodeAPI.retainedPackagesPerUser = 1000
             scenario.nodeAPI.journalSize = 16
             scenario.iys.journalSize = 16
             scenario.euromsg.journalSize = 16
-            self.scenario = scenario
+            return scenario
         } catch {
             Oracle.fail("the bundled scenario does not load: \(error)")
         }

@@ -80,18 +80,7 @@ final class WorldsHarness: Sendable {
     private let state = Mutex<(ports: Ports?, inputs: Int)>((nil, 0))
     private let scenario: Scenario
 
-    init() {
-        do {
-            var scenario = try Scenario.bundled()
-            scenario.nodeAPI.retainedPackagesPerUser = 1000
-            scenario.nodeAPI.journalSize = 16
-            scenario.iys.journalSize = 16
-            scenario.euromsg.journalSize = 16
-            self.scenario = scenario
-        } catch {
-            Oracle.fail("the bundled scenario does not load: \(error)")
-        }
-    }
+    init() { scenario = MockHarness.smallScenario() }
 
     func next() -> Ports {
         let current = state.withLock { state -> Ports? in
