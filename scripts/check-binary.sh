@@ -44,7 +44,10 @@ echo "== /sms/create: $created"
 grep -q '"pkgID"' <<<"$created" || { echo "FAIL: no package" >&2; exit 1; }
 inbox=$(curl -s "http://127.0.0.1:$((port + 3))/__admin/sms?to=905551230011")
 grep -q 'Kök dizinden merhaba: ğüşıöçİ' <<<"$inbox" || { echo "FAIL: the inbox does not have the SMS: $inbox" >&2; exit 1; }
-curl -s "http://127.0.0.1:$port/soap?wsdl" | grep -q "definitions" || { echo "FAIL: no WSDL" >&2; exit 1; }
-curl -s "http://127.0.0.1:$((port + 3))/" | grep -qi "<html" || { echo "FAIL: no inbox page" >&2; exit 1; }
+# Read whole, then searched: `curl | grep -q` fails under pipefail when grep stops reading before curl is done.
+wsdl=$(curl -s "http://127.0.0.1:$port/soap?wsdl")
+grep -q "definitions" <<<"$wsdl" || { echo "FAIL: no WSDL" >&2; exit 1; }
+page=$(curl -s "http://127.0.0.1:$((port + 3))/")
+grep -qi "<html" <<<"$page" || { echo "FAIL: no inbox page" >&2; exit 1; }
 
 echo "== ok: serve ran in a root holding only the binary and its libraries; the SMS reached the inbox, the WSDL and the page were served"
