@@ -8,14 +8,10 @@ import Synchronization
 /// executor. Time comes from the injected clock; package and item states follow from it (see ``SmsPackageRecord``).
 package final class NodeAPISimulation: Sendable {
     package let clock: any MockClock
-    /// Username → password, apart from the state: authentication takes this lock alone, for a moment, and a new
-    /// scenario (`PUT /__admin/scenario`) replaces it.
-    private let passwords: Mutex<[String: String]>
-    /// Username → dialect, for the accounts whose reseller is not the document's (read per request, kept as passwords are).
-    private let dialects: Mutex<[String: NodeAPIDialect]>
+    /// Who may call, apart from the state: authentication and the wire policy each take this lock alone, for a moment,
+    /// and a new scenario (`PUT /__admin/scenario`) replaces the accounts' part of it.
+    private let logins: Mutex<Logins>
     private let state: Mutex<NodeAPIState>
-    /// The logins minted for the world, by name (``WorldLogins``): each authenticates as its account.
-    private let logins = Mutex<[String: MintedLogin]>([:])
     /// Told of every package stored (the admin API's inbox wait and event stream).
     let events: MockEvents?
     /// Told when a call brings work due sooner than the background work sleeps to.
@@ -23,8 +19,7 @@ package final class NodeAPISimulation: Sendable {
 
     package init(state: NodeAPIState, clock: any MockClock, events: MockEvents? = nil, wake: BackgroundWake = BackgroundWake()) {
         self.wake = wake
-        passwords = Mutex(state.accounts.mapValues(\.password))
-        dialects = Mutex(Self.dialects(of: state.accounts))
+        logins = Mutex(Logins(state.accounts))
         self.state = Mutex(state)
         self.clock = clock
         self.events = events
@@ -53,17 +48,12 @@ package final class NodeAPISimulation: Sendable {
 
     /// The username when the credentials are right; `ERR_UNAUTHORIZED_REQUEST` (401) otherwise.
     package func authenticate(username: String?, password: String?) throws(NodeAPIError) -> String {
-        guard let username else { throw NodeAPIError(.unauthorizedRequest) }
-        if let expected = passwords.withLock({ $0[username] }) {
-            guard expected == password else { throw NodeAPIError(.unauthorizedRequest) }
-            return username
-        }
-        guard let account = logins.withLock({ $0[username] })?.account(password: password) else { throw NodeAPIError(.unauthorizedRequest) }
+        guard let username, let account = logins.withLock({ $0.account(username, password: password) }) else { throw NodeAPIError(.unauthorizedRequest) }
         return account
     }
 
     /// Lets in the logins minted for the world.
-    package func admit(_ minted: [MintedLogin]) { logins.withLock { $0 = WorldLogins.table(minted) } }
+    package func admit(_ minted: [MintedLogin]) { logins.withLock { $0.minted = WorldLogins.table(minted) } }
 
     /// The reply's `data` to a request of `user` (authenticated already), or the catalogue error: the request's field
     /// rules, then its transition under the lock, at the clock's now.
@@ -99,7 +89,7 @@ package final class NodeAPISimulation: Sendable {
     }
 
     /// Whether `user` is an account.
-    package func hasAccount(_ user: String) -> Bool { passwords.withLock { $0[user] != nil } }
+    package func hasAccount(_ user: String) -> Bool { logins.withLock { $0.passwords[user] != nil } }
 
     /// A new state, from a new scenario or a reset: the accounts' passwords follow it.
     package func replace(_ body: (inout NodeAPIState, Int64) -> Void) {
@@ -108,22 +98,38 @@ package final class NodeAPISimulation: Sendable {
             body(&state, now)
             return state.accounts
         }
-        passwords.withLock { $0 = accounts.mapValues(\.password) }
-        dialects.withLock { $0 = Self.dialects(of: accounts) }
+        logins.withLock { $0 = Logins(accounts, minted: $0.minted) }
     }
 
     /// The wire policy of a call made with `username`'s credentials: the server's, with its account's dialect.
     package func policy(_ policy: NodeAPIWirePolicy, for username: String?) -> NodeAPIWirePolicy {
-        guard let username, let dialect = dialects.withLock({ $0[username] }) ?? logins.withLock({ $0[username] }).flatMap({ login in dialects.withLock { $0[login.account] } }) else {
-            return policy
-        }
+        guard let username, let dialect = logins.withLock({ $0.dialect(of: username) }) else { return policy }
         var adapted = policy
         adapted.errorsAsHTTP200 = adapted.errorsAsHTTP200 || dialect.errorsAsHTTP200
         return adapted
     }
 
-    private static func dialects(of accounts: [String: NodeAPIAccount]) -> [String: NodeAPIDialect] {
-        accounts.compactMapValues { $0.dialect == .document ? nil : $0.dialect }
+    /// The accounts' passwords and dialects, and the logins minted for the world, which stand for accounts.
+    private struct Logins {
+        var passwords: [String: String]
+        /// For the accounts whose reseller is not the document's.
+        var dialects: [String: NodeAPIDialect]
+        /// By name (``WorldLogins``); kept when the accounts change.
+        var minted: [String: MintedLogin]
+
+        init(_ accounts: [String: NodeAPIAccount], minted: [String: MintedLogin] = [:]) {
+            passwords = accounts.mapValues(\.password)
+            dialects = accounts.compactMapValues { $0.dialect == .document ? nil : $0.dialect }
+            self.minted = minted
+        }
+
+        /// The account `username` with `password` calls as: an account's own name, or a minted login's account.
+        func account(_ username: String, password: String?) -> String? {
+            if let expected = passwords[username] { return expected == password ? username : nil }
+            return minted[username]?.account(password: password)
+        }
+
+        func dialect(of username: String) -> NodeAPIDialect? { dialects[username] ?? minted[username].flatMap { dialects[$0.account] } }
     }
 
     /// Runs `body` on the state under the lock, with the clock's now: for the mock's own operations and for tests.
