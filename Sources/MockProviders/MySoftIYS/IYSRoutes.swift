@@ -120,10 +120,7 @@ package struct IYSRoutes: Sendable {
         } catch {
             return record(request, [], user: nil, Self.oauthFailure(OAuthError(error: "invalid_request", errorDescription: error.message)))
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        let isJSON = request.headers[.contentType]?.lowercased().contains("json") ?? text.hasPrefix("{")
-        let parsed: TokenRequest? = isJSON ? try? IYSJSON.decode(TokenRequest.self, from: bytes) : TokenRequest(form: text)
-        guard let parsed else {
+        guard let parsed = Self.tokenRequest(bytes, contentType: request.headers[.contentType]) else {
             return record(request, bytes, user: nil, Self.oauthFailure(OAuthError(error: "invalid_request", errorDescription: "username, password and grant_type are required")))
         }
         if let faulted = await faulted(request, user: parsed.username) {
@@ -138,6 +135,13 @@ package struct IYSRoutes: Sendable {
     }
 
     // MARK: Helpers
+
+    /// A token request as a form (the document's) or as JSON (by its content type, or its first byte without one).
+    static func tokenRequest(_ bytes: [UInt8], contentType: String?) -> TokenRequest? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let isJSON = contentType?.lowercased().contains("json") ?? text.hasPrefix("{")
+        return isJSON ? try? IYSJSON.decode(TokenRequest.self, from: bytes) : TokenRequest(form: text)
+    }
 
     /// A fault's reply to this call of `user`, in the envelope when it is a catalogue error.
     private func faulted(_ request: Request, user: String?) async -> WireResponse? {

@@ -61,10 +61,11 @@ struct WorldResponder: HTTPResponder {
             login = { body in MarkupScanner.firstText(ofTag: "username", in: body) }
         case .iys:
             guard request.uri.path == "/oauth/token" else { return (nil, request) }
-            login = { body in Self.formValue("username", in: body) }
+            let type = request.headers[.contentType]
+            login = { body in IYSRoutes.tokenRequest(body, contentType: type)?.username }
         case .euromsg:
             guard request.uri.path == "/tokens" else { return (nil, request) }
-            login = { body in MarkupScanner.stringFields(body, named: ["clientName"]).first.map { String(decoding: body[$0], as: UTF8.self) } }
+            login = { body in (try? ExpressJSON.decode(ExpressTokenRequest.self, from: body))?.clientName }
         case .admin:
             return (nil, request)
         }
@@ -82,16 +83,6 @@ struct WorldResponder: HTTPResponder {
 
     /// The largest body looked into for credentials: a SOAP envelope with its recipients (the Node API reads up to 4 MB).
     static let peekLimit = 4 * 1024 * 1024
-
-    /// A field of an `application/x-www-form-urlencoded` body, decoded.
-    static func formValue(_ name: String, in body: [UInt8]) -> String? {
-        for pair in String(decoding: body, as: UTF8.self).split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2, parts[0] == name else { continue }
-            return String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
-        }
-        return nil
-    }
 
     /// `/__admin/worlds/ID/…` to the world's admin API; the rest (the worlds' own routes among it) to the default's.
     private func admin(_ request: Request, context: BasicRequestContext) async throws -> Response {
