@@ -166,8 +166,7 @@ package final class MockWorlds: Service, Sendable {
     private func admit(_ world: MockWorld) -> Bool {
         let admitted = registry.withLock { registry -> Bool in
             guard registry.worlds.count < maxWorlds else { return false }
-            registry.worlds[world.id] = world
-            population.store(registry.worlds.count, ordering: .relaxed)
+            keep(world, in: &registry)
             registry.expiries.insert(Expiry(at: world.expiresAt, id: world.id))
             return true
         }
@@ -175,6 +174,18 @@ package final class MockWorlds: Service, Sendable {
         membership.note()
         started.yield(world)
         return true
+    }
+
+    /// The registry's only writes of its worlds, which keep ``count`` in step.
+    private func keep(_ world: MockWorld, in registry: inout Registry) {
+        registry.worlds[world.id] = world
+        population.store(registry.worlds.count, ordering: .relaxed)
+    }
+
+    @discardableResult
+    private func drop(_ id: String, from registry: inout Registry) -> MockWorld? {
+        defer { population.store(registry.worlds.count, ordering: .relaxed) }
+        return registry.worlds.removeValue(forKey: id)
     }
 
     // MARK: State files
@@ -229,8 +240,7 @@ package final class MockWorlds: Service, Sendable {
     @discardableResult
     package func remove(_ id: String) -> Bool {
         guard let world = registry.withLock({ registry -> MockWorld? in
-            defer { population.store(registry.worlds.count, ordering: .relaxed) }
-            guard let world = registry.worlds.removeValue(forKey: id) else { return nil }
+            guard let world = drop(id, from: &registry) else { return nil }
             // A deleted world's expiry stays in the heap until its time: past twice the worlds kept, the heap is built
             // anew from them, so that a stream of worlds created and deleted does not grow it (amortised O(1) a delete).
             if registry.expiries.count > 2 * max(registry.worlds.count, 64) {
@@ -252,8 +262,7 @@ package final class MockWorlds: Service, Sendable {
                 registry.expiries.removeMin()
                 guard let world = registry.worlds[next.id] else { continue }
                 if world.expiresAt <= now {
-                    registry.worlds[next.id] = nil
-                    population.store(registry.worlds.count, ordering: .relaxed)
+                    drop(next.id, from: &registry)
                     due.append(world)
                 } else {
                     registry.expiries.insert(Expiry(at: world.expiresAt, id: world.id))
