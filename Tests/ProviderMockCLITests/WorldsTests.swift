@@ -143,6 +143,10 @@ import Testing
         let (scenario, scenarioReply) = try await cli.call("\(served.admin)/__admin/worlds", body: #"{"scenario": "nodeAPI:\n  acounts: []\n"}"#, headers: headers)
         #expect(scenario == 400 && scenarioReply.contains("scenario:2") && scenarioReply.contains("acounts"), "\(scenarioReply)")
         #expect(try await cli.call("\(served.admin)/__admin/worlds", body: #"{"ttlSeconds": 0}"#, headers: headers).0 == 400)
+        for seed in ["-1", "\"7\"", "1.5", "18446744073709551616"] {
+            let (status, reply) = try await cli.call("\(served.admin)/__admin/worlds", body: #"{"seed": \#(seed)}"#, headers: headers)
+            #expect(status == 400 && reply.contains(#""field":"seed""#) && reply.contains("18446744073709551615"), "\(seed): \(reply)")
+        }
         _ = try await create(served)
         let (full, fullReply) = try await cli.call("\(served.admin)/__admin/worlds", body: "{}", headers: headers)
         #expect(full == 429 && fullReply.contains("--max-worlds"), "\(fullReply)")

@@ -40,7 +40,13 @@ extension AdminModels {
             clock = try container.decodeIfPresent(String.self, forKey: .clock)
             now = try container.decodeIfPresent(String.self, forKey: .now)
             ttlSeconds = try container.decodeIfPresent(Int.self, forKey: .ttlSeconds)
-            seed = try container.decodeIfPresent(UInt64.self, forKey: .seed)
+            // A negative, fractional, too large or quoted seed is named as such (the decoder's own errors name no field).
+            if container.contains(.seed), try !container.decodeNil(forKey: .seed) {
+                guard let seed = try? container.decode(UInt64.self, forKey: .seed) else {
+                    throw DecodingError.dataCorrupted(.init(codingPath: [CodingKeys.seed], debugDescription: "must be an integer from 0 to \(UInt64.max)"))
+                }
+                self.seed = seed
+            }
         }
 
         private struct AnyKey: CodingKey {
