@@ -217,11 +217,21 @@ import Testing
         let expressToken = try #require(((try json(expressReply))["data"] as? [String: Any])?["tokenValue"] as? String ?? (try json(expressReply))["tokenValue"] as? String, "\(expressReply)")
         #expect(expressToken.hasPrefix("\(id)."))
         let list = #"{"name": "Dünya listesi"}"#
-        let express = ["Authorization": "Bearer \(expressToken)", "Content-Type": "application/json", "apiKey": "EXP-DEMO-7F3A9C21"]
+        // The end user's API key minted for the world stands for the scenario's end user; another world's is unknown.
+        let apiKeys = try #require(credentials["euromsgWorldAPIKeys"] as? [String])
+        #expect(apiKeys.first == "EXP-DEMO-7F3A9C21.\(id)")
+        let express = ["Authorization": "Bearer \(expressToken)", "Content-Type": "application/json", "apiKey": apiKeys.first ?? ""]
         let (listed, listReply) = try await cli.call("\(served.euromsg)/email-list", body: list, headers: express)
         #expect(listed == 201, "\(listReply)")
         let (_, lists) = try await cli.call("\(served.euromsg)/worlds/\(id)/email-list", method: "GET", body: "", headers: express)
         #expect(lists.contains("Dünya listesi"), "\(lists)")
+        let identify = #"{"apiKey": "\#(apiKeys.first ?? "")"}"#
+        let (identified, identifiedReply) = try await cli.call("\(served.euromsg)/apiKey/identification", method: "PUT", body: identify, headers: express)
+        #expect(identified == 200 && identifiedReply.contains("EXP-DEMO-7F3A9C21.\(id)"), "\(identifiedReply)")
+        var otherKey = express
+        otherKey["apiKey"] = "EXP-DEMO-7F3A9C21.\(other.id)"
+        let (foreign, foreignReply) = try await cli.call("\(served.euromsg)/email-list", method: "GET", body: "", headers: otherKey)
+        #expect(foreign != 200 && foreignReply.contains("UNKNOWN_API_KEY"), "\(foreign) \(foreignReply)")
         #expect(try await cli.call("\(served.euromsg)/worlds/\(other.id)/email-list", method: "GET", body: "", headers: express).0 == 401)
     }
 

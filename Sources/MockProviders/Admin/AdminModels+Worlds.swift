@@ -106,6 +106,9 @@ extension AdminModels {
         public var iysWorldLogins: [Login]
         /// Euromsg Express integrator logins of the world's own (`clientName` `CLIENT.ID`), as the İYS ones.
         public var euromsgWorldLogins: [Login]
+        /// Euromsg Express end users' API keys of the world's own (`KEY.ID`), each standing for the scenario's end user
+        /// of that key; another world's key is unknown here (`UNKNOWN_API_KEY`).
+        public var euromsgWorldAPIKeys: [String]
         /// The scenario's Node API accounts, used through the prefix or the header.
         public var nodeAPI: [Login]
         public var iys: [Login]

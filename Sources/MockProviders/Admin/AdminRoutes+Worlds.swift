@@ -62,6 +62,7 @@ extension AdminRoutes {
                 nodeAPIWorldLogins: world.logins.nodeAPI.map { .init(username: $0.username, password: $0.password) },
                 iysWorldLogins: world.logins.iys.map { .init(username: $0.username, password: $0.password) },
                 euromsgWorldLogins: world.logins.euromsg.map { .init(username: $0.username, password: $0.password) },
+                euromsgWorldAPIKeys: world.logins.euromsgAPIKeys.map(\.key),
                 nodeAPI: scenario.nodeAPI.accounts.map { .init(username: $0.username, password: $0.password) },
                 iys: scenario.iys.accounts.map { .init(username: $0.username, password: $0.password) },
                 euromsg: scenario.euromsg.integrators.map { .init(username: $0.clientName, password: $0.password) },

@@ -99,7 +99,10 @@ public struct ProviderMocks: Sendable {
     package func admit(_ logins: WorldLogins) {
         nodeAPI.admit(logins.nodeAPI)
         iys.withState { state, _ in state.logins = WorldLogins.table(logins.iys) }
-        euromsg.withState { state, _ in state.logins = WorldLogins.table(logins.euromsg) }
+        euromsg.withState { state, _ in
+            state.logins = WorldLogins.table(logins.euromsg)
+            state.mintedAPIKeys = Dictionary(logins.euromsgAPIKeys.map { ($0.key, $0.apiKey) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
     /// Puts a provider (every provider when nil) back to the scenario's initial state, and empties its journal: its
@@ -137,6 +140,7 @@ public struct ProviderMocks: Sendable {
                 let earlier = state
                 state = ExpressState(scenario: scenario.euromsg, now: now, random: earlier.random)
                 state.logins = earlier.logins
+                state.mintedAPIKeys = earlier.mintedAPIKeys
                 state.continueIDs(after: earlier)
             }
             euromsgRoutes.journal.clear()

@@ -9,6 +9,9 @@ package struct WorldLogins: Codable, Sendable, Hashable {
     package var iys: [MintedLogin] = []
     /// Euromsg Express integrators (`clientName`).
     package var euromsg: [MintedLogin] = []
+    /// Euromsg Express end users' API keys (`KEY.ID`): each names its scenario end user in the world, and no end user
+    /// in another world, so an application given a world's API key and another world's token is told the key is unknown.
+    package var euromsgAPIKeys: [MintedAPIKey] = []
 
     package init() {}
 
@@ -20,12 +23,30 @@ package struct WorldLogins: Codable, Sendable, Hashable {
         nodeAPI = scenario.nodeAPI.accounts.map { minted($0.username) }
         iys = scenario.iys.accounts.map { minted($0.username) }
         euromsg = scenario.euromsg.integrators.map { minted($0.clientName) }
+        euromsgAPIKeys = scenario.euromsg.endUsers.map { MintedAPIKey(key: "\($0.apiKey).\(id)", apiKey: $0.apiKey) }
+    }
+
+    enum CodingKeys: String, CodingKey { case nodeAPI, iys, euromsg, euromsgAPIKeys }
+
+    /// A state file written before API keys were minted has none.
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        nodeAPI = try container.decode([MintedLogin].self, forKey: .nodeAPI)
+        iys = try container.decode([MintedLogin].self, forKey: .iys)
+        euromsg = try container.decode([MintedLogin].self, forKey: .euromsg)
+        euromsgAPIKeys = try container.decodeIfPresent([MintedAPIKey].self, forKey: .euromsgAPIKeys) ?? []
     }
 
     /// By minted name.
     static func table(_ logins: [MintedLogin]) -> [String: MintedLogin] {
         Dictionary(logins.map { ($0.username, $0) }, uniquingKeysWith: { first, _ in first })
     }
+}
+
+/// An end user's API key minted for a world: the key, and the scenario's key of the end user it stands for.
+package struct MintedAPIKey: Codable, Sendable, Hashable {
+    package var key: String
+    package var apiKey: String
 }
 
 /// A login minted for a world: its name and password, the scenario account it stands for in the world, and the world.

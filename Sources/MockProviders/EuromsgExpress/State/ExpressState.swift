@@ -18,6 +18,8 @@ package struct ExpressState: Sendable {
     /// The integrator logins minted for the world, by client name (``WorldLogins``): each is its integrator, and its
     /// tokens start with the world's id.
     var logins: [String: MintedLogin] = [:]
+    /// The end users' API keys minted for the world (``MintedAPIKey``), to the scenario's keys they stand for.
+    var mintedAPIKeys: [String: String] = [:]
     /// The scenario's bounds on each end user's members and lists.
     let maxMembers: Int
     let maxLists: Int
@@ -74,8 +76,9 @@ package struct ExpressState: Sendable {
     package mutating func identify(token: String?, apiKey: String?, now: Int64) throws(ExpressError) -> Identification {
         _ = try validToken(token, now: now)
         guard let apiKey, !apiKey.isEmpty else { throw .invalid("apiKey", "is required") }
-        let account = try account(apiKey)
-        if let token { tokens.update(token) { $0.apiKey = apiKey } }
+        let key = scenarioKey(apiKey)
+        let account = try account(key)
+        if let token { tokens.update(token) { $0.apiKey = key } }
         return Identification(
             apiKey: apiKey, accountName: account.name, iysIntegrator: account.iysIntegrator, sendingRights: account.allowance.rights(at: now)
         )
@@ -84,12 +87,15 @@ package struct ExpressState: Sendable {
     /// The end user a call acts for: the `apiKey` header when given, else the key bound to the token.
     package mutating func endUser(token: String?, apiKey header: String?, now: Int64) throws(ExpressError) -> String {
         let record = try validToken(token, now: now)
-        guard let apiKey = header.flatMap({ $0.isEmpty ? nil : $0 }) ?? record.apiKey else {
+        guard let apiKey = header.flatMap({ $0.isEmpty ? nil : scenarioKey($0) }) ?? record.apiKey else {
             throw ExpressError(.apiKeyRequired, "identify an end user first: PUT /apiKey/identification with their API key")
         }
         _ = try account(apiKey)
         return apiKey
     }
+
+    /// The scenario's key of the end user a given key names: a key minted for the world stands for its end user.
+    private func scenarioKey(_ given: String) -> String { mintedAPIKeys[given] ?? given }
 
     func account(_ apiKey: String) throws(ExpressError) -> ExpressAccount {
         guard let account = accounts[apiKey] else {
