@@ -61,7 +61,7 @@ import Testing
             #expect(try AdminInboxTests.failure(unknown).field == "brandCode")
         }
         let key = ConsentKey(recipient: recipient, type: .message, recipientType: .individual)
-        #expect(mocks.iys.store.entry(brand: brand, key: key) != nil)
+        #expect(mocks.iys.consents.entry(brand: brand, key: key) != nil)
     }
 }
 

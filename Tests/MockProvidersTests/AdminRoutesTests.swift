@@ -44,7 +44,7 @@ import Testing
         let list = try mocks.euromsg.respond(to: CreateEmailList(EmailListName(name: "Geçici")), as: demo)
         _ = try mocks.iys.respond(to: SendConsentRequest(brandCode: IYSSimulationTests.brand, consentData: IYSSimulationTests.consent("+905551112233")), as: "admin")
         let key = ConsentKey(recipient: "+905551112233", type: .message, recipientType: .individual)
-        #expect(mocks.iys.store.entry(brand: IYSSimulationTests.brand, key: key) != nil)
+        #expect(mocks.iys.consents.entry(brand: IYSSimulationTests.brand, key: key) != nil)
         try await Application(router: mocks.adminRouter()).test(.router) { admin in
             let euromsgOnly = try await admin.execute(uri: "/__admin/reset?provider=euromsg", method: .post)
             #expect(try JSONDecoder().decode(AdminModels.Reset.self, from: euromsgOnly.body) == AdminModels.Reset(reset: ["euromsg"]))
@@ -59,7 +59,7 @@ import Testing
         }
         #expect(try mocks.nodeAPI.respond(to: UserCreditRequest(), as: "admin").credit > credit, "the scenario's credit again")
         #expect(try mocks.nodeAPI.respond(to: ListSmsRequest(), as: "admin").list.isEmpty)
-        #expect(mocks.iys.store.entry(brand: IYSSimulationTests.brand, key: key) == nil)
+        #expect(mocks.iys.consents.entry(brand: IYSSimulationTests.brand, key: key) == nil)
         #expect(try mocks.nodeAPI.respond(to: sms, as: "admin").pkgID > first.pkgID, "ids go on after a reset")
         #expect(try mocks.euromsg.respond(to: CreateEmailList(EmailListName(name: "Geçici")), as: demo).id > list.id)
     }

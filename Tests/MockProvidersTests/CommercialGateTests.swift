@@ -3,15 +3,17 @@ import MySoftIYS
 import NodeAPI
 import Testing
 
-/// The İYS gate on commercial SMS: one consent store, written by the İYS API, read by the Node API.
+/// The İYS gate on commercial SMS: the İYS state's consents, written by the İYS API, read by the Node API of its world.
 @Suite struct CommercialGateTests: SimulationSuite {
     let clock = ManualClock(turkey: WireDate("2025-03-10 10:00")!)
 
     func pair(iysBrand: String? = "5565656556") -> (NodeAPISimulation, IYSSimulation) {
-        let iys = IYSSimulation(accounts: [ScenarioFixtures.iysAdmin], clock: clock)
         var account = ScenarioFixtures.admin
         account.iysBrandCode = iysBrand
-        return (NodeAPISimulation(accounts: [account], consents: iys.store, clock: clock), iys)
+        let world = ProviderWorld(ProviderWorldState(
+            nodeAPI: NodeAPIState(accounts: [account], now: clock.now()), iys: IYSState(accounts: [ScenarioFixtures.iysAdmin], now: clock.now())
+        ))
+        return (NodeAPISimulation(state: world.nodeAPI, clock: clock), IYSSimulation(state: world.iys, clock: clock))
     }
 
     func commercial(_ numbers: [GSMNumber]) -> CreateSmsRequest {
@@ -179,7 +181,8 @@ import Testing
         #expect(try sms.respond(to: ListSmsItemsRequest(package: .id(created.pkgID)), as: "admin").list.map(\.state) == [.delivered])
         var account = ScenarioFixtures.admin
         account.hasIysSettings = false
-        let bare = NodeAPISimulation(accounts: [account], consents: ConsentStore(), clock: clock)
+        let world = ProviderWorld(ProviderWorldState(nodeAPI: NodeAPIState(accounts: [account], now: clock.now()), iys: IYSState(accounts: [], now: clock.now())))
+        let bare = NodeAPISimulation(state: world.nodeAPI, clock: clock)
         #expect(await error { _ = try bare.respond(to: commercial(["905551230011"]), as: "admin") }?.code == "ERR_USER_IYS_SETTINGS_NOT_FOUND")
     }
 }

@@ -30,13 +30,15 @@ import Testing
     ]
 
     func pair() -> NodeAPISimulation {
-        let iys = IYSSimulation(accounts: [ScenarioFixtures.iysAdmin], clock: clock)
         var account = ScenarioFixtures.admin
         account.iysBrandCode = "5565656556"
         account.credit = Self.initialCredit
         account.senders.append(SenderRecord(uuid: "7a1c2b3d-0000-4000-8000-000000000001", title: "OLUSMAZ", state: .approved))
         let rules = DeliveryRules(operatorOutage: [.netgsm], failingSenders: ["OLUSMAZ"])
-        return NodeAPISimulation(accounts: [account], rules: rules, consents: iys.store, clock: clock)
+        let world = ProviderWorld(ProviderWorldState(
+            nodeAPI: NodeAPIState(accounts: [account], rules: rules, now: clock.now()), iys: IYSState(accounts: [ScenarioFixtures.iysAdmin], now: clock.now())
+        ))
+        return NodeAPISimulation(state: world.nodeAPI, clock: clock)
     }
 
     @Test(arguments: 0..<12)

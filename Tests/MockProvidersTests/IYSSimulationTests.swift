@@ -255,7 +255,7 @@ import Testing
             #expect(posts.map(\.consentData.recipient) == ["+905551112233", "+905551230011"])
             #expect(posts.last?.consentData.source == .iys3338)
             // The citizen's RET on İYS now decides commercial SMS.
-            #expect(!simulation.store.allowsCommercialSMS(brand: Self.brand, number: "905551230011"))
+            #expect(!simulation.consents.allowsCommercialSMS(brand: Self.brand, number: "905551230011"))
         }
         // A failing webhook is retried on the clock.
         try await receiver.app.test(.live) { client in

@@ -14,7 +14,7 @@ import Testing
     /// One İYS client stored a million consents (a gigabyte) in 18 s.
     @Test func consentsStopAtTheScenariosBound() throws {
         let brand = IYSSimulationTests.brand
-        let seeded = IYSSimulation(accounts: [ScenarioFixtures.iysAdmin], clock: clock).store.entries(brand: brand).count
+        let seeded = IYSSimulation(accounts: [ScenarioFixtures.iysAdmin], clock: clock).consents.entries(brand: brand).count
         let simulation = IYSSimulation(accounts: [ScenarioFixtures.iysAdmin], maxConsents: seeded + 2, clock: clock)
         for recipient in ["+905551112201", "+905551112202"] {
             _ = try simulation.respond(to: SendConsentRequest(brandCode: brand, consentData: IYSSimulationTests.consent(recipient)), as: "admin")
@@ -27,22 +27,22 @@ import Testing
         // A change to a recipient already kept still goes through.
         let changed = IYSSimulationTests.consent("+905551112202", .rejected, date: "2025-03-02 09:00:00")
         _ = try simulation.respond(to: SendConsentRequest(brandCode: brand, consentData: changed), as: "admin")
-        #expect(simulation.store.entries(brand: brand).count == seeded + 2)
+        #expect(simulation.consents.entries(brand: brand).count == seeded + 2)
     }
 
     /// A batch stays all or nothing at the bound: the records past it are wrong records, found before anything is saved.
     @Test func aBatchAtTheBoundIsAllOrNothing() throws {
         let brand = IYSSimulationTests.brand
-        let seeded = IYSSimulation(accounts: [ScenarioFixtures.iysAdmin], clock: clock).store.entries(brand: brand).count
+        let seeded = IYSSimulation(accounts: [ScenarioFixtures.iysAdmin], clock: clock).consents.entries(brand: brand).count
         let simulation = IYSSimulation(accounts: [ScenarioFixtures.iysAdmin], maxConsents: seeded + 2, clock: clock)
         let consents = ["+905551112201", "+905551112202", "+905551112203"].map { IYSSimulationTests.consent($0) }
         let refused = try simulation.respond(to: SendConsentBatchRequest(brandCode: brand, consentData: consents), as: "admin")
         #expect(refused.data?.consentList.last?.errorMessage?.contains("consentData[2]: the mock keeps at most") == true)
         #expect(refused.data?.consentList.first?.errorMessage?.contains("cancelled, not saved") == true)
-        #expect(simulation.store.entries(brand: brand).count == seeded, "nothing was saved")
+        #expect(simulation.consents.entries(brand: brand).count == seeded, "nothing was saved")
         let partly = try simulation.respond(to: SendConsentBatchRequest(brandCode: brand, consentData: consents, isSaveSuccessData: true), as: "admin")
         #expect(partly.succeed && partly.data?.consentList.count == 1)
-        #expect(simulation.store.entries(brand: brand).count == seeded + 2)
+        #expect(simulation.consents.entries(brand: brand).count == seeded + 2)
     }
 
     /// Batches are kept for their status queries, the oldest forgotten past 200 000 records in all.

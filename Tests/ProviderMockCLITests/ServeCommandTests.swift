@@ -56,7 +56,7 @@ import Testing
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
     }
 
-    @Test func theProvidersServeAndShareTheConsentStore() async throws {
+    @Test func theProvidersServeAndShareTheConsents() async throws {
         let served = try serve()
         defer { served.process.terminate(); served.process.waitUntilExit() }
         let sms = served.nodeAPI, iys = served.iys

@@ -64,7 +64,7 @@ extension AdminRoutes {
     private func consents(brand: String?, limit: Int) -> [AdminModels.Consent] {
         let now = mocks.clock.now()
         var found: [(position: Int, consent: AdminModels.Consent)] = []
-        for book in mocks.iys.store.snapshot.brands where brand.map({ $0 == book.code }) ?? true {
+        for book in mocks.iys.withState({ state, _ in state.consents.snapshot }).brands where brand.map({ $0 == book.code }) ?? true {
             for entry in book.entries {
                 let forwarded = !entry.forwardingFails && entry.forwardedAt <= now
                 found.append((entry.position, AdminModels.Consent(

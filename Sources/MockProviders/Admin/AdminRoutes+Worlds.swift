@@ -75,10 +75,11 @@ extension AdminRoutes {
 extension MockWorld {
     /// What the world keeps: packages, contacts, consents, Euromsg members.
     var size: AdminModels.Size {
-        let (packages, contacts) = mocks.nodeAPI.withState { state, _ in
-            (state.packages.packages.count, state.books.values.reduce(0) { $0 + $1.contacts.count })
+        mocks.world.withLock { world in
+            AdminModels.Size(
+                packages: world.nodeAPI.packages.packages.count, contacts: world.nodeAPI.books.values.reduce(0) { $0 + $1.contacts.count },
+                consents: world.iys.consents.count, members: world.euromsg.accounts.values.reduce(0) { $0 + $1.members.count }
+            )
         }
-        let members = mocks.euromsg.withState { state, _ in state.accounts.values.reduce(0) { $0 + $1.members.count } }
-        return AdminModels.Size(packages: packages, contacts: contacts, consents: mocks.iys.store.count, members: members)
     }
 }

@@ -44,7 +44,7 @@ struct AdminRoutes: Sendable {
     }
 
     var journals: [(provider: ProviderMocks.Provider, journal: RequestJournal)] {
-        [(.nodeAPI, mocks.nodeAPIRoutes.journal), (.iys, mocks.iysRoutes.journal), (.euromsg, mocks.euromsgRoutes.journal)]
+        ProviderMocks.Provider.allCases.map { ($0, mocks.journal(of: $0)) }
     }
 
     // MARK: Plumbing

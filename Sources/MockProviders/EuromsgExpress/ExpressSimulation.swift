@@ -1,16 +1,22 @@
 import EuromsgExpress
 import Synchronization
 
-/// The Euromsg Express CRM/ERP gateway mock: an ``ExpressState`` behind one lock, and the clock. Each call runs inline
+/// The Euromsg Express CRM/ERP gateway mock: an ``ExpressState`` behind a lock (its world's, or its own), and the clock. Each call runs inline
 /// on the request's task, at the clock's now; the rules are the state's (integrator tokens that expire on the clock,
 /// API keys binding a token to an end user, and each end user's lists, members and campaigns).
 package final class ExpressSimulation: Sendable {
     package let clock: any MockClock
-    private let state: Mutex<ExpressState>
+    private let state: any StateLock<ExpressState>
 
-    package init(state: ExpressState, clock: any MockClock) {
-        self.state = Mutex(state)
+    /// The Euromsg part of a world (``ProviderWorld/euromsg``).
+    package init(state: some StateLock<ExpressState>, clock: any MockClock) {
+        self.state = state
         self.clock = clock
+    }
+
+    /// A Euromsg Express on its own.
+    package convenience init(state: ExpressState, clock: any MockClock) {
+        self.init(state: OwnStateLock(state), clock: clock)
     }
 
     package convenience init(scenario: ExpressScenario, clock: any MockClock, random: SeededRandom = SeededRandom()) {

@@ -1,33 +1,38 @@
 import MySoftIYS
 import Synchronization
 
-/// The MySoft İYS API mock: an ``IYSState`` behind one lock, and the clock. A call runs inline on the request's task
-/// (``respond(to:as:)``); consents live in the shared ``ConsentStore``, forwarding to İYS progresses 15 → 13 → 11 (or 18)
-/// on the clock, and webhooks go to each brand's URL when consents change.
+/// The MySoft İYS API mock: an ``IYSState`` behind a lock (its world's, or its own), and the clock. A call runs inline
+/// on the request's task (``respond(to:as:)``); the state owns the brands' consents (``ConsentBook``), forwarding to İYS
+/// progresses 15 → 13 → 11 (or 18) on the clock, and webhooks go to each brand's URL when consents change.
 package final class IYSSimulation: Sendable {
     package let clock: any MockClock
-    package let store: ConsentStore
-    private let state: Mutex<IYSState>
+    private let state: any StateLock<IYSState>
     /// Told when a call leaves webhooks to post.
     package let wake: BackgroundWake
 
-    package init(state: IYSState, clock: any MockClock, wake: BackgroundWake = BackgroundWake()) {
+    /// The İYS part of a world (``ProviderWorld/iys``), whose consents the world's Node API gate reads.
+    package init(state: some StateLock<IYSState>, clock: any MockClock, wake: BackgroundWake = BackgroundWake()) {
         self.wake = wake
-        store = state.store
-        self.state = Mutex(state)
+        self.state = state
         self.clock = clock
+    }
+
+    /// An İYS on its own.
+    package convenience init(state: IYSState, clock: any MockClock, wake: BackgroundWake = BackgroundWake()) {
+        self.init(state: OwnStateLock(state), clock: clock, wake: wake)
     }
 
     package convenience init(
         accounts: [IYSAccount], forwarding: IYSForwarding = .default, tokenLifetimeSeconds: Int = 86_399,
-        store: ConsentStore = ConsentStore(), maxConsents: Int = IYSScenario.defaultMaxConsents, clock: any MockClock, random: SeededRandom = SeededRandom(),
-        wake: BackgroundWake = BackgroundWake()
+        maxConsents: Int = IYSScenario.defaultMaxConsents, clock: any MockClock, random: SeededRandom = SeededRandom(), wake: BackgroundWake = BackgroundWake()
     ) {
         self.init(state: IYSState(
-            accounts: accounts, forwarding: forwarding, tokenLifetimeSeconds: tokenLifetimeSeconds, store: store, maxConsents: maxConsents, now: clock.now(),
-            random: random
+            accounts: accounts, forwarding: forwarding, tokenLifetimeSeconds: tokenLifetimeSeconds, maxConsents: maxConsents, now: clock.now(), random: random
         ), clock: clock, wake: wake)
     }
+
+    /// The brands' consents as they stand (a copy: for the admin API and tests).
+    package var consents: ConsentBook { withState { state, _ in state.consents } }
 
     /// The reply to a call of `user` (the bearer token's), at the clock's now.
     package func respond<Call: IYSTransition>(to call: Call, as user: String) throws(IYSError) -> Call.Reply {

@@ -5,7 +5,7 @@ import MySoftIYS
 /// consent withdrawn between two rounds of a repeating package stops the later one.
 struct CommercialGate {
     var brand: String
-    var consents: ConsentStore
+    var consents: ConsentBook
     var recipientType: RecipientType?
 
     func allows(_ target: String) -> Bool {

@@ -11,7 +11,7 @@ public struct NodeAPIAccount: Sendable, Hashable {
     /// Whether the user has İYS settings (an İYS code); commercial packages need them (`SMS30`).
     public var hasIysSettings: Bool
     /// The account's İYS brand code: commercial packages go only to recipients with `ONAY` for `MESAJ` in it
-    /// (when the İYS mock's consent store is attached).
+    /// (when the world has the İYS mock's consents).
     public var iysBrandCode: String?
     public var senders: [SenderRecord]
     /// The account's gateways (`/sms/list-sender`'s and `/sms/list-gateway`'s), which `gateway` of a package names.

@@ -1,7 +1,8 @@
 import NodeAPI
 import Synchronization
 
-/// The mock SMS provider, shared by its JSON and SOAP faces: a ``NodeAPIState`` behind one lock, and the clock.
+/// The mock SMS provider, shared by its JSON and SOAP faces: a ``NodeAPIState`` behind a lock (its world's, or its own),
+/// and the clock.
 ///
 /// A request runs inline on the caller's task: its field rules are checked outside the lock, then its transition runs
 /// under it (``respond(to:as:)``), so sends are serialised and credit is never spent twice, with no hop to another
@@ -11,39 +12,42 @@ package final class NodeAPISimulation: Sendable {
     /// Who may call, apart from the state: authentication and the wire policy each take this lock alone, for a moment,
     /// and a new scenario (`PUT /__admin/scenario`) replaces the accounts' part of it.
     private let logins: Mutex<Logins>
-    private let state: Mutex<NodeAPIState>
+    private let state: any StateLock<NodeAPIState>
     /// Told of every package stored (the admin API's inbox wait and event stream).
     let events: MockEvents?
     /// Told when a call brings work due sooner than the background work sleeps to.
     package let wake: BackgroundWake
 
-    package init(state: NodeAPIState, clock: any MockClock, events: MockEvents? = nil, wake: BackgroundWake = BackgroundWake()) {
+    /// The Node API part of a world (``ProviderWorld/nodeAPI``), whose commercial gate reads the world's İYS consents.
+    package init(state: some StateLock<NodeAPIState>, clock: any MockClock, events: MockEvents? = nil, wake: BackgroundWake = BackgroundWake()) {
         self.wake = wake
-        logins = Mutex(Logins(state.accounts))
-        self.state = Mutex(state)
+        logins = Mutex(Logins(state.withLock { $0.accounts }))
+        self.state = state
         self.clock = clock
         self.events = events
+    }
+
+    /// A Node API on its own, with no İYS gate.
+    package convenience init(state: NodeAPIState, clock: any MockClock, events: MockEvents? = nil, wake: BackgroundWake = BackgroundWake()) {
+        self.init(state: OwnStateLock(state), clock: clock, events: events, wake: wake)
     }
 
     package convenience init(
         accounts: [NodeAPIAccount], rules: DeliveryRules = .default, sendingHours: SendingHours? = nil,
         duplicateWindowMinutes: Int? = nil, optOut: OptOutRules = .default, retainedPackagesPerUser: Int = 100_000,
-        retainedItems: Int = NodeAPIScenario.defaultRetainedItems, maxContactsPerBook: Int = 1_000_000, consents: ConsentStore? = nil,
-        clock: any MockClock
+        retainedItems: Int = NodeAPIScenario.defaultRetainedItems, maxContactsPerBook: Int = 1_000_000, clock: any MockClock
     ) {
         self.init(state: NodeAPIState(
             accounts: accounts, rules: rules, sendingHours: sendingHours, duplicateWindowMinutes: duplicateWindowMinutes, optOut: optOut,
-            retainedPackagesPerUser: retainedPackagesPerUser, retainedItems: retainedItems, maxContactsPerBook: maxContactsPerBook,
-            consents: consents, now: clock.now()
+            retainedPackagesPerUser: retainedPackagesPerUser, retainedItems: retainedItems, maxContactsPerBook: maxContactsPerBook, now: clock.now()
         ), clock: clock)
     }
 
-    /// The simulation a scenario describes; with `consents`, commercial packages pass the İYS gate.
+    /// The simulation a scenario describes, on its own, with no İYS gate.
     package convenience init(
-        scenario: NodeAPIScenario, consents: ConsentStore? = nil, clock: any MockClock, events: MockEvents? = nil, random: SeededRandom = SeededRandom(),
-        wake: BackgroundWake = BackgroundWake()
+        scenario: NodeAPIScenario, clock: any MockClock, events: MockEvents? = nil, random: SeededRandom = SeededRandom(), wake: BackgroundWake = BackgroundWake()
     ) {
-        self.init(state: NodeAPIState(scenario: scenario, consents: consents, now: clock.now(), random: random), clock: clock, events: events, wake: wake)
+        self.init(state: NodeAPIState(scenario: scenario, now: clock.now(), random: random), clock: clock, events: events, wake: wake)
     }
 
     /// The username when the credentials are right; `ERR_UNAUTHORIZED_REQUEST` (401) otherwise.
@@ -63,41 +67,27 @@ package final class NodeAPISimulation: Sendable {
         return try locked(now) { (state: inout NodeAPIState) throws(NodeAPIError) -> Request.Reply in try request.apply(to: &state, user: user, now: now) }
     }
 
-    /// `body` under the lock, once the rounds of repeating packages due by `now` are sent; the packages it stored are
-    /// published after it, outside the lock.
-    private func locked<Value, Failure: Error>(_ now: Int64, _ body: (inout NodeAPIState) throws(Failure) -> Value) throws(Failure) -> Value {
-        guard let events, events.subscriberCount > 0 else {
-            return try state.withLock { (state: inout NodeAPIState) throws(Failure) -> Value in
-                state.repeatDueRounds(at: now)
-                defer { if let next = state.nextDue { wake.due(at: next) } }
-                return try body(&state)
-            }
-        }
-        var stored: [MockEvents.Event] = []
-        let value = try state.withLock { (state: inout NodeAPIState) throws(Failure) -> Value in
+    /// `body` under the lock, once the rounds of repeating packages due by `now` are sent; the packages it stored
+    /// (``NodeAPIState/takeStoredPackages()``) are published after it, outside the lock.
+    private func locked<Value: Sendable, Failure: Error>(_ now: Int64, _ body: (inout NodeAPIState) throws(Failure) -> Value) throws(Failure) -> Value {
+        let (result, stored) = state.withLock { (state: inout NodeAPIState) -> (Result<Value, Failure>, [NodeAPIState.StoredPackage]) in
             state.repeatDueRounds(at: now)
-            let first = state.packages.nextPackageID
             defer { if let next = state.nextDue { wake.due(at: next) } }
-            let value = try body(&state)
-            for id in first..<max(first, state.packages.nextPackageID) {
-                if let package = state.packages[id] { stored.append(.package(pkgID: id, user: package.owner, recipients: package.items.count)) }
-            }
-            return value
+            let result = Result { () throws(Failure) -> Value in try body(&state) }
+            return (result, state.takeStoredPackages())
         }
-        for event in stored { events.publish(event) }
-        return value
+        if let events {
+            for package in stored { events.publish(.package(pkgID: package.pkgID, user: package.user, recipients: package.recipients)) }
+        }
+        return try result.get()
     }
 
     /// Whether `user` is an account.
     package func hasAccount(_ user: String) -> Bool { logins.withLock { $0.passwords[user] != nil } }
 
-    /// A new state, from a new scenario or a reset: the accounts' passwords follow it.
-    package func replace(_ body: (inout NodeAPIState, Int64) -> Void) {
-        let now = clock.now()
-        let accounts = state.withLock { state in
-            body(&state, now)
-            return state.accounts
-        }
+    /// Takes the accounts' passwords and dialects from the state again, after a reset or a new scenario replaced it.
+    package func accountsChanged() {
+        let accounts = state.withLock { (state: inout NodeAPIState) -> [String: NodeAPIAccount] in state.accounts }
         logins.withLock { $0 = Logins(accounts, minted: $0.minted) }
     }
 

@@ -60,7 +60,7 @@ extension NodeAPIState.Snapshot {
     }
 }
 
-extension ConsentStore.Snapshot {
+extension ConsentBook.Snapshot {
     func check(_ check: SnapshotCheck) throws(SnapshotCheck.Problem) {
         for (index, brand) in brands.enumerated() {
             try check.within("brands[\(index)]") { check throws(SnapshotCheck.Problem) in

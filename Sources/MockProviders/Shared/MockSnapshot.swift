@@ -17,7 +17,7 @@ import WireCoding
     /// When it was taken, on the mock's clock (milliseconds since the epoch).
     package var savedAt: Int64
     package var nodeAPI: NodeAPIState.Snapshot
-    package var iysConsents: ConsentStore.Snapshot
+    package var iysConsents: ConsentBook.Snapshot
     /// Absent from files written before it was kept: Euromsg Express then starts from the scenario.
     package var euromsg: ExpressState.Snapshot?
     /// The worlds of `serve` (issue 26), each with its own state; absent from a world's own snapshot and from files
@@ -81,16 +81,21 @@ import WireCoding
 extension ProviderMocks {
     /// The mocks' state now, as a restart keeps it.
     @_spi(MockInternals) public func snapshot() -> MockSnapshot {
-        let express = euromsg.withState { state, _ in state.snapshot }
-        return nodeAPI.withState { state, now in
-            MockSnapshot(format: MockSnapshot.currentFormat, savedAt: now, nodeAPI: state.snapshot, iysConsents: iys.store.snapshot, euromsg: express)
+        let now = clock.now()
+        return world.withLock { world in
+            MockSnapshot(
+                format: MockSnapshot.currentFormat, savedAt: now, nodeAPI: world.nodeAPI.snapshot, iysConsents: world.iys.consents.snapshot,
+                euromsg: world.euromsg.snapshot
+            )
         }
     }
 
     /// Takes back a snapshot's state, over the scenario's.
     @_spi(MockInternals) public func restore(_ snapshot: MockSnapshot) {
-        iys.store.restore(snapshot.iysConsents)
-        nodeAPI.withState { state, _ in state.restore(snapshot.nodeAPI) }
-        if let express = snapshot.euromsg { euromsg.withState { state, _ in state.restore(express) } }
+        world.withLock { world in
+            world.iys.consents.restore(snapshot.iysConsents)
+            world.nodeAPI.restore(snapshot.nodeAPI)
+            if let express = snapshot.euromsg { world.euromsg.restore(express) }
+        }
     }
 }

@@ -4,8 +4,9 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 
-/// The three mock providers of a scenario, wired as `provider-mock serve` runs them: one clock, one consent store that
-/// the İYS API writes and the Node API's commercial gate reads, one journal per provider. `serve`, the fuzz targets and
+/// The three mock providers of a scenario, wired as `provider-mock serve` runs them: one clock, one world of state behind
+/// one lock (``ProviderWorld``), whose İYS consents the İYS API writes and the Node API's commercial gate reads, one
+/// journal per provider. `serve`, the fuzz targets and
 /// any in-process harness build the mocks here, so that the wiring exists once.
 ///
 /// ```swift
@@ -17,6 +18,8 @@ public struct ProviderMocks: Sendable {
     public var scenario: Scenario { scenarioHolder.scenario }
     package let scenarioHolder: ScenarioHolder
     public let clock: any MockClock
+    /// The three providers' state, behind the world's one lock; each simulation below holds its part.
+    package let world: ProviderWorld
     package let nodeAPI: NodeAPISimulation
     package let iys: IYSSimulation
     package let euromsg: ExpressSimulation
@@ -74,12 +77,15 @@ public struct ProviderMocks: Sendable {
             }
         }
         faults = FaultBook(scenario: Self.faults(of: scenario))
-        iys = IYSSimulation(
-            accounts: scenario.iys.accounts, forwarding: scenario.iys.forwarding, tokenLifetimeSeconds: scenario.iys.tokenLifetimeSeconds,
-            maxConsents: scenario.iys.maxConsents, clock: clock, random: .stream(1, of: seed), wake: wake
-        )
-        nodeAPI = NodeAPISimulation(scenario: nodeScenario, consents: iys.store, clock: clock, events: events, random: .stream(0, of: seed), wake: wake)
-        euromsg = ExpressSimulation(scenario: scenario.euromsg, clock: clock, random: .stream(2, of: seed))
+        let world = ProviderWorld(ProviderWorldState(
+            nodeAPI: NodeAPIState(scenario: nodeScenario, now: clock.now(), random: .stream(0, of: seed)),
+            iys: Self.iysState(scenario.iys, now: clock.now(), random: .stream(1, of: seed)),
+            euromsg: ExpressState(scenario: scenario.euromsg, now: clock.now(), random: .stream(2, of: seed))
+        ))
+        self.world = world
+        iys = IYSSimulation(state: world.iys, clock: clock, wake: wake)
+        nodeAPI = NodeAPISimulation(state: world.nodeAPI, clock: clock, events: events, wake: wake)
+        euromsg = ExpressSimulation(state: world.euromsg, clock: clock)
         nodeAPIRoutes = NodeAPIRoutes(
             simulation: nodeAPI, policy: NodeAPIWirePolicy(
                 errorsAsHTTP200: errorsAsHTTP200 || nodeScenario.errorsAsHTTP200, strictRequests: strictRequests || nodeScenario.strictRequests
@@ -98,55 +104,65 @@ public struct ProviderMocks: Sendable {
     /// Lets in the logins minted for a world: each simulation takes them as the accounts they stand for, over resets.
     package func admit(_ logins: WorldLogins) {
         nodeAPI.admit(logins.nodeAPI)
-        iys.withState { state, _ in state.logins = WorldLogins.table(logins.iys) }
-        euromsg.withState { state, _ in
-            state.logins = WorldLogins.table(logins.euromsg)
-            state.mintedAPIKeys = Dictionary(logins.euromsgAPIKeys.map { ($0.key, $0.apiKey) }, uniquingKeysWith: { first, _ in first })
+        world.withLock { world in
+            world.iys.logins = WorldLogins.table(logins.iys)
+            world.euromsg.logins = WorldLogins.table(logins.euromsg)
+            world.euromsg.mintedAPIKeys = Dictionary(logins.euromsgAPIKeys.map { ($0.key, $0.apiKey) }, uniquingKeysWith: { first, _ in first })
         }
     }
 
-    /// Puts a provider (every provider when nil) back to the scenario's initial state, and empties its journal: its
-    /// packages, contacts, consents, lists, campaigns and tokens go (clients ask for a new token), and ids go on from the
-    /// clock, so that none is handed out twice. The faults go back to the scenario's. İYS's consents are the store the
-    /// Node API's commercial gate reads, so resetting İYS resets what the gate sees. A full reset also drops the
-    /// callbacks not yet sent.
+    /// Puts a provider (every provider when nil) back to the scenario's initial state, under the world's one lock, and
+    /// empties its journal: its packages, contacts, consents, lists, campaigns and tokens go (clients ask for a new
+    /// token), and ids go on from the clock, so that none is handed out twice. The faults go back to the scenario's.
+    /// İYS's consents are what the Node API's commercial gate reads, so resetting İYS resets what the gate sees. A full
+    /// reset also drops the callbacks not yet sent.
     package func reset(_ provider: Provider? = nil) async {
         let scenario = scenario
-        if provider == nil || provider == .iys {
-            let store = iys.store
-            store.removeAll()
-            iys.withState { state, now in
-                let logins = state.logins
-                state = IYSState(
-                    accounts: scenario.iys.accounts, forwarding: scenario.iys.forwarding, tokenLifetimeSeconds: scenario.iys.tokenLifetimeSeconds,
-                    store: store, maxConsents: scenario.iys.maxConsents, now: now, random: state.random
-                )
-                state.logins = logins
+        let now = clock.now()
+        let chosen = provider.map { [$0] } ?? Provider.allCases
+        world.withLock { world in
+            if chosen.contains(.iys) {
+                let earlier = world.iys
+                world.iys = Self.iysState(scenario.iys, now: now, random: earlier.random)
+                world.iys.logins = earlier.logins
             }
-            iysRoutes.journal.clear()
+            if chosen.contains(.nodeAPI) {
+                let earlier = world.nodeAPI.packages
+                world.nodeAPI = NodeAPIState(scenario: scenario.nodeAPI, now: now, random: world.nodeAPI.random)
+                world.nodeAPI.packages.continueIDs(after: earlier)
+            }
+            if chosen.contains(.euromsg) {
+                let earlier = world.euromsg
+                world.euromsg = ExpressState(scenario: scenario.euromsg, now: now, random: earlier.random)
+                world.euromsg.logins = earlier.logins
+                world.euromsg.mintedAPIKeys = earlier.mintedAPIKeys
+                world.euromsg.continueIDs(after: earlier)
+            }
         }
-        if provider == nil || provider == .nodeAPI {
-            let store = iys.store
-            nodeAPI.replace { state, now in
-                let earlier = state.packages
-                state = NodeAPIState(scenario: scenario.nodeAPI, consents: store, now: now, random: state.random)
-                state.packages.continueIDs(after: earlier)
-            }
-            nodeAPIRoutes.journal.clear()
+        if chosen.contains(.nodeAPI) {
+            nodeAPI.accountsChanged()
             nodeAPIRoutes.replay?.rewind()
         }
-        if provider == nil || provider == .euromsg {
-            euromsg.withState { state, now in
-                let earlier = state
-                state = ExpressState(scenario: scenario.euromsg, now: now, random: earlier.random)
-                state.logins = earlier.logins
-                state.mintedAPIKeys = earlier.mintedAPIKeys
-                state.continueIDs(after: earlier)
-            }
-            euromsgRoutes.journal.clear()
-        }
+        for chosen in chosen { journal(of: chosen).clear() }
         faults.reset(provider)
         if provider == nil { await dispatcher.removeAll() }
+    }
+
+    /// The journal of a provider's calls.
+    package func journal(of provider: Provider) -> RequestJournal {
+        switch provider {
+        case .nodeAPI: nodeAPIRoutes.journal
+        case .iys: iysRoutes.journal
+        case .euromsg: euromsgRoutes.journal
+        }
+    }
+
+    /// The İYS state a scenario describes.
+    static func iysState(_ scenario: IYSScenario, now: Int64, random: SeededRandom) -> IYSState {
+        IYSState(
+            accounts: scenario.accounts, forwarding: scenario.forwarding, tokenLifetimeSeconds: scenario.tokenLifetimeSeconds,
+            maxConsents: scenario.maxConsents, now: now, random: random
+        )
     }
 
     /// Runs `new` from now on: every provider is reset to it, its `errorRules` become the scenario's faults and its

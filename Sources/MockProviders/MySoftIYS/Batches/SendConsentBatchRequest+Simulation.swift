@@ -14,8 +14,8 @@ extension SendConsentBatchRequest: IYSTransition {
         var records: [IYSBatch.Record] = []
         var seen = Set<ConsentKey>()
         // New recipients beyond what the store has room for are wrong records, found before anything is saved.
-        var room = state.store.room
-        let full = ConsentStore.Full(capacity: state.store.capacity)
+        var room = state.consents.room
+        let full = ConsentBook.Full(capacity: state.consents.capacity)
         for (index, consent) in consentData.enumerated() {
             var problem: String?
             do {
@@ -25,11 +25,11 @@ extension SendConsentBatchRequest: IYSTransition {
             }
             let key = ConsentKey(recipient: consent.recipient, type: consent.type, recipientType: consent.recipientType)
             if problem == nil, !seen.insert(key).inserted { problem = "consentData[\(index)]: the same recipient, type and recipientType appear earlier in the batch" }
-            if problem == nil, let recorded = state.store.entry(brand: brand.code, key: key)?.consent,
+            if problem == nil, let recorded = state.consents.entry(brand: brand.code, key: key)?.consent,
                let stale = IYSState.staleness(of: consent, against: recorded) {
                 problem = "consentData[\(index)].\(stale)"
             }
-            if problem == nil, state.store.entry(brand: brand.code, key: key) == nil {
+            if problem == nil, state.consents.entry(brand: brand.code, key: key) == nil {
                 if room > 0 { room -= 1 } else { problem = "consentData[\(index)]: \(full.message)" }
             }
             records.append(IYSBatch.Record(consent: consent, outcome: problem.map { .error($0) } ?? .inserted, forwardedAt: nil, forwardingFails: false))
@@ -52,7 +52,7 @@ extension SendConsentBatchRequest: IYSTransition {
             records[index].outcome = outcome
             if case .error = outcome { continue }
             if records[index].isSaved {
-                let entry = state.store.entry(brand: brand.code, key: ConsentKey(recipient: records[index].consent.recipient, type: records[index].consent.type, recipientType: records[index].consent.recipientType))
+                let entry = state.consents.entry(brand: brand.code, key: ConsentKey(recipient: records[index].consent.recipient, type: records[index].consent.type, recipientType: records[index].consent.recipientType))
                 records[index].forwardedAt = now
                 records[index].forwardingFails = entry?.forwardingFails ?? false
                 records[index].iysTransactionId = entry?.iysTransactionId

@@ -12,7 +12,7 @@ extension ConsentQueryRequest: IYSTransition {
         var page: [ConsentRecord] = []
         var last = after
         var more = false
-        for entry in state.store.entries(brand: brand.code) where entry.position > after && state.matches(entry, self) {
+        for entry in state.consents.entries(brand: brand.code) where entry.position > after && state.matches(entry, self) {
             if page.count == limit {
                 more = true
                 break

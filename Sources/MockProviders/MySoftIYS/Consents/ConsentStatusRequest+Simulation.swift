@@ -7,7 +7,7 @@ extension ConsentStatusRequest: IYSTransition {
     package func apply(to state: inout IYSState, user: String, now: Int64) throws(IYSError) -> ConsentRecord {
         let brand = try state.brand(brandCode, of: user)
         let key = ConsentKey(recipient: recipient, type: type, recipientType: recipientType)
-        let entry = state.store.entry(brand: brand.code, key: key)
+        let entry = state.consents.entry(brand: brand.code, key: key)
         let consent = isQueryFromIYS == true ? entry?.onIYS : entry?.consent
         guard let entry, let consent else {
             let side = isQueryFromIYS == true ? "on İYS" : "in brand \(brand.code)"

@@ -9,7 +9,7 @@ extension RecipientStatusRequest: IYSTransition {
         let wanted = ConsentKey.normalized(recipient)
         var found: [ConsentRecord] = []
         for brand in brands {
-            for entry in state.store.entries(brand: brand.code) where ConsentKey.normalized(entry.consent.recipient) == wanted {
+            for entry in state.consents.entries(brand: brand.code) where ConsentKey.normalized(entry.consent.recipient) == wanted {
                 var record = state.forwardingView(
                     entry.consent, forwardedAt: entry.forwardedAt, fails: entry.forwardingFails, transactionId: entry.iysTransactionId, now: now
                 )

@@ -3,11 +3,12 @@ import Foundation
 import MySoftIYS
 
 /// The MySoft İYS mock's state and the rules its calls share, as a value: OAuth tokens that expire on the clock,
-/// batches under transaction GUIDs, the webhook outbox, and the brands' consents in the shared ``ConsentStore`` (which
-/// the Node API's commercial gate reads). Each call's rule is an ``IYSTransition``, in a file named after the call;
+/// batches under transaction GUIDs, the webhook outbox, and the brands' consents (``ConsentBook``, which the Node API's
+/// commercial gate reads, lent for its calls). Each call's rule is an ``IYSTransition``, in a file named after the call;
 /// ``IYSSimulation`` holds the state behind one lock.
 package struct IYSState: Sendable {
-    package let store: ConsentStore
+    /// The brands' consents: owned here, lent to the Node API for its calls (``ProviderWorldState/withNodeAPI(_:)``).
+    package var consents: ConsentBook
     let accounts: [String: IYSAccount]
     let forwarding: IYSForwarding
     let tokenLifetime: Int
@@ -32,22 +33,22 @@ package struct IYSState: Sendable {
 
     package init(
         accounts: [IYSAccount], forwarding: IYSForwarding = .default, tokenLifetimeSeconds: Int = 86_399,
-        store: ConsentStore = ConsentStore(), maxConsents: Int = IYSScenario.defaultMaxConsents, now: Int64, random: SeededRandom = SeededRandom()
+        maxConsents: Int = IYSScenario.defaultMaxConsents, now: Int64, random: SeededRandom = SeededRandom()
     ) {
         self.random = random
-        store.capacity = maxConsents
+        var consents = ConsentBook(capacity: maxConsents)
         self.accounts = Dictionary(accounts.map { ($0.username, $0) }, uniquingKeysWith: { first, _ in first })
         self.forwarding = forwarding
         self.tokenLifetime = tokenLifetimeSeconds
-        self.store = store
         for account in accounts {
             for brand in account.brands {
                 for consent in brand.consents {
                     // Seeds are already on İYS: their forwarding is long over.
-                    _ = try? store.save(brand: brand.code, consent, at: now - 86_400_000, forwardingFails: false, transactionId: self.random.transactionID())
+                    _ = try? consents.save(brand: brand.code, consent, at: now - 86_400_000, forwardingFails: false, transactionId: self.random.transactionID())
                 }
             }
         }
+        self.consents = consents
     }
 
     // MARK: OAuth
@@ -77,7 +78,7 @@ package struct IYSState: Sendable {
     /// `IYSBrands`: the account's brands with their consent counts.
     package func brands(of user: String) -> [Brand] {
         (accounts[user]?.brands ?? []).map { brand in
-            let entries = store.entries(brand: brand.code)
+            let entries = consents.entries(brand: brand.code)
             let approved = entries.filter { $0.consent.status == .approved }.count
             return Brand(
                 brandCode: Int(brand.code) ?? 0,
@@ -102,13 +103,13 @@ package struct IYSState: Sendable {
     /// is forwarded to İYS, asynchronously (API 2.13: `isNotAutoSendIYS` is "always true and asynchronous").
     mutating func apply(_ consent: ConsentData, brand: IYSBrandRecord, now: Int64) -> IYSBatch.Outcome {
         let key = ConsentKey(recipient: consent.recipient, type: consent.type, recipientType: consent.recipientType)
-        let existing = store.entry(brand: brand.code, key: key)
+        let existing = consents.entry(brand: brand.code, key: key)
         if let existing {
             if existing.consent.status == consent.status { return .usedBefore }
             if let problem = Self.staleness(of: consent, against: existing.consent) { return .error(problem) }
         }
         do {
-            try store.save(
+            try consents.save(
                 brand: brand.code, consent, at: now, forwardingFails: forwarding.fails(consent.recipient), transactionId: random.transactionID()
             )
         } catch {
@@ -166,7 +167,7 @@ package struct IYSState: Sendable {
         brandSide.source = .physical
         try brandSide.validate()
         do {
-            try store.save(brand: brand.code, consent, at: now - Int64(forwarding.answerSeconds * 1000), forwardingFails: false, transactionId: random.transactionID())
+            try consents.save(brand: brand.code, consent, at: now - Int64(forwarding.answerSeconds * 1000), forwardingFails: false, transactionId: random.transactionID())
         } catch {
             throw IYSError(.HM400, error.message)
         }
@@ -205,7 +206,7 @@ package struct IYSState: Sendable {
     }
 
     /// Whether a recorded consent passes every filter of a `ConsentQuery`.
-    func matches(_ entry: ConsentStore.Entry, _ request: ConsentQueryRequest) -> Bool {
+    func matches(_ entry: ConsentBook.Entry, _ request: ConsentQueryRequest) -> Bool {
         let consent = entry.consent
         if let types = request.type, !types.contains(consent.type) { return false }
         if let types = request.recipientType, !types.contains(consent.recipientType) { return false }

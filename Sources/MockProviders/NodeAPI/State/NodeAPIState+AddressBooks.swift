@@ -134,7 +134,7 @@ extension NodeAPIState {
 
     // MARK: İYS syncs
 
-    /// Saves the consents of contacts whose İYS sync has come out accepted since the last call, in the İYS mock's store.
+    /// Saves the consents of contacts whose İYS sync has come out accepted since the last call, in the İYS mock's consents.
     /// Sending calls this before its İYS gate, listing contacts before it reads them, and `serve`'s background work on
     /// its tick; a sync that a newer one replaced, or a contact since deleted, saves nothing.
     mutating func syncContactsWithIYS(at now: Int64) {
@@ -142,16 +142,18 @@ extension NodeAPIState {
             contactSyncs.removeFirst()
             guard let record = books[due.user]?.contact(uuid: due.uuid), record.iysSyncStartedAt == due.startedAt, let iys = record.iys,
                   ContactIYSSync.outcome(for: record.gsm) == .accepted,
-                  let brand = accounts[due.user]?.iysBrandCode, let consents
+                  let brand = accounts[due.user]?.iysBrandCode, consents != nil
             else { continue }
             let consent = ContactIYSSync.consent(gsm: record.gsm, iys: iys, startedAt: due.startedAt)
             let key = ConsentKey(recipient: consent.recipient, type: consent.type, recipientType: consent.recipientType)
             // A consent the brand recorded after this sync began is newer: İYS keeps the latest.
-            if let existing = consents.entry(brand: brand, key: key), existing.receivedAt >= due.startedAt || existing.consent.status == .approved {
+            // Read and written through the optional in place: a copy of the book held here would make the save copy it whole.
+            if let recorded = consents?.entry(brand: brand, key: key), recorded.receivedAt >= due.startedAt || recorded.consent.status == .approved {
                 continue
             }
-            // A store at its capacity keeps what it has: the contact's sync records nothing more on the brand's side.
-            _ = try? consents.save(brand: brand, consent, at: now, forwardingFails: false, transactionId: random.transactionID())
+            // A book at its capacity keeps what it has: the contact's sync records nothing more on the brand's side.
+            let transactionId = random.transactionID()
+            _ = try? consents?.save(brand: brand, consent, at: now, forwardingFails: false, transactionId: transactionId)
         }
     }
 

@@ -15,8 +15,9 @@ package struct NodeAPIState: Sendable {
     let optOut: OptOutRules
     /// Most contacts one address book holds: more is `SMS43`, so that no user's imports grow the mock without end.
     let maxContactsPerBook: Int
-    /// The İYS mock's consents, read by the commercial-SMS gate and written by contacts' İYS syncs; no gate when nil.
-    let consents: ConsentStore?
+    /// The İYS mock's consents, lent for each call by the world (``ProviderWorldState/withNodeAPI(_:)``): read by the
+    /// commercial-SMS gate and written by contacts' İYS syncs. Nil outside a call, and for a Node API on its own: no gate.
+    package var consents: ConsentBook?
     var accounts: [String: NodeAPIAccount]
     var packages: PackageStore
     /// Each user's address book.
@@ -28,15 +29,22 @@ package struct NodeAPIState: Sendable {
     var optOuts = OptOutLog()
     /// Package, contact, group and opt-out uuids, and İYS transaction ids of consents the contact sync writes.
     var random = SeededRandom()
+    /// The packages stored since ``takeStoredPackages()`` last ran: what a call did that others are told of.
+    private var stored: [StoredPackage] = []
+
+    /// A package as a call stored it, for the admin API's waits and event stream.
+    package struct StoredPackage: Sendable, Hashable {
+        package var pkgID: Int
+        package var user: String
+        package var recipients: Int
+    }
 
     package init(
         accounts: [NodeAPIAccount], rules: DeliveryRules = .default, sendingHours: SendingHours? = nil,
         duplicateWindowMinutes: Int? = nil, optOut: OptOutRules = .default, retainedPackagesPerUser: Int = 100_000,
-        retainedItems: Int = NodeAPIScenario.defaultRetainedItems, maxContactsPerBook: Int = 1_000_000, consents: ConsentStore? = nil,
-        now: Int64
+        retainedItems: Int = NodeAPIScenario.defaultRetainedItems, maxContactsPerBook: Int = 1_000_000, now: Int64
     ) {
         self.maxContactsPerBook = maxContactsPerBook
-        self.consents = consents
         self.optOut = optOut
         self.accounts = Dictionary(accounts.map { ($0.username, $0) }, uniquingKeysWith: { first, _ in first })
         self.rules = rules
@@ -47,12 +55,12 @@ package struct NodeAPIState: Sendable {
         )
     }
 
-    /// The state a scenario describes; with `consents`, commercial packages pass the İYS gate.
-    package init(scenario: NodeAPIScenario, consents: ConsentStore? = nil, now: Int64, random: SeededRandom = SeededRandom()) {
+    /// The state a scenario describes.
+    package init(scenario: NodeAPIScenario, now: Int64, random: SeededRandom = SeededRandom()) {
         self.init(
             accounts: scenario.accounts, rules: scenario.delivery, sendingHours: scenario.sendingHours,
             duplicateWindowMinutes: scenario.duplicateWindowMinutes, optOut: scenario.optOut,
-            retainedPackagesPerUser: scenario.retainedPackagesPerUser, retainedItems: scenario.retainedItems, consents: consents, now: now
+            retainedPackagesPerUser: scenario.retainedPackagesPerUser, retainedItems: scenario.retainedItems, now: now
         )
         self.random = random
     }
@@ -153,7 +161,15 @@ package struct NodeAPIState: Sendable {
             recipientType: draft.recipientType, pushURL: draft.pushURL, periodic: draft.periodic, items: items, roundSize: items.count, createdAt: now, startsAt: draft.startsAt,
             isScheduled: draft.isScheduled, cancelledAt: nil, rules: rules, savedAt: now + DeliveryRules.savingMilliseconds(items: items.count)
         ), fingerprint: fingerprint)
+        stored.append(StoredPackage(pkgID: id, user: user, recipients: items.count))
         return PackageCreated(pkgID: id)
+    }
+
+    /// The packages stored since the last call, in order; the simulation publishes them after its lock.
+    package mutating func takeStoredPackages() -> [StoredPackage] {
+        guard !stored.isEmpty else { return [] }
+        defer { stored.removeAll() }
+        return stored
     }
 
     /// The İYS gate of a package: a commercial SMS goes only to recipients whose consent is ONAY (for `type`, or either).
