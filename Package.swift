@@ -45,6 +45,8 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         .target(name: "LibXML", dependencies: ["CLibXML2"]),
+        // glibc's malloc_trim, for the worlds' memory given back when they go; nothing but MockWorlds imports it.
+        .systemLibrary(name: "CMalloc"),
         // Coding paths, decoding problems, JSON coder set-up and calendar arithmetic, once for every codec.
         .target(name: "WireCoding"),
         .target(name: "NodeAPI", dependencies: ["WireCoding"]),
@@ -73,7 +75,7 @@ let package = Package(
         .target(
             name: "MockProviders",
             dependencies: [
-                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "LibXML", "MySoftIYS", "EuromsgExpress", "WireCoding",
+                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "LibXML", "MySoftIYS", "EuromsgExpress", "WireCoding", "CMalloc",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Yams", package: "Yams"),

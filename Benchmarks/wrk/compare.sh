@@ -22,7 +22,7 @@ for side in 0 1; do
 done
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 for port in "${ports[@]}"; do
-    for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/mock/health" >/dev/null && break; sleep 0.1; done
+    for _ in $(seq 300); do curl -sf "http://127.0.0.1:$port/mock/health" >/dev/null && break; sleep 0.1; done
 done
 served=()
 for load in "${loads[@]}"; do

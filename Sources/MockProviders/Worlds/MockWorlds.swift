@@ -3,6 +3,10 @@ import Hummingbird
 import ServiceLifecycle
 import Synchronization
 
+#if canImport(Glibc)
+internal import CMalloc
+#endif
+
 /// Every world of a running `serve` (issue 26): the default world (today's mocks, reached with no world named) and the
 /// worlds created through `POST /__admin/worlds`, at most ``maxWorlds``. Finding a world by its id is one dictionary
 /// look-up under a lock held for that alone, so worlds do not contend on the request path; a world's requests then
@@ -27,6 +31,8 @@ package final class MockWorlds: Service, Sendable {
     private let membership = ChangeCounter()
     /// How many worlds there are, kept beside the registry for ``count``.
     private let population = Atomic<Int>(0)
+    /// Turns of ``run()`` left that give freed memory back to the system: set when worlds are deleted or expire.
+    private let trims = Atomic<Int>(0)
 
     private struct Registry {
         var worlds: [String: MockWorld] = [:]
@@ -250,6 +256,7 @@ package final class MockWorlds: Service, Sendable {
         }) else { return false }
         membership.note()
         world.shutDown()
+        trims.store(2, ordering: .relaxed)
         return true
     }
 
@@ -271,17 +278,25 @@ package final class MockWorlds: Service, Sendable {
             return due
         }
         for world in due { world.shutDown() }
-        if !due.isEmpty { membership.note() }
+        if !due.isEmpty {
+            membership.note()
+            trims.store(2, ordering: .relaxed)
+        }
         return due.map(\.id)
     }
 
     /// Runs each world's background work and callbacks, and expires idle worlds once a second, until the server stops.
+    /// In the two turns after worlds went, the memory they freed is given back to the system.
     package func run() async throws {
         await cancelWhenGracefulShutdown {
             await withDiscardingTaskGroup { group in
                 group.addTask {
                     while !Task.isCancelled {
                         self.expire(at: self.wallClock.now())
+                        if self.trims.load(ordering: .relaxed) > 0 {
+                            self.trims.subtract(1, ordering: .relaxed)
+                            Self.giveBackFreedMemory()
+                        }
                         try? await Task.sleep(for: .seconds(1))
                     }
                 }
@@ -290,5 +305,15 @@ package final class MockWorlds: Service, Sendable {
                 }
             }
         }
+    }
+
+    /// Returns the pages freed by deleted worlds to the system. glibc's malloc keeps freed memory in its arenas for reuse,
+    /// and only the top of each heap goes back by itself: without this, a server that created and deleted 10 000 worlds
+    /// kept about an eighth more resident memory each thousand. `malloc_trim` also releases free pages in the middle of
+    /// the arenas; it takes each arena's lock for a moment, once a second at most, and only after worlds went.
+    static func giveBackFreedMemory() {
+        #if canImport(Glibc)
+        _ = malloc_trim(0)
+        #endif
     }
 }
