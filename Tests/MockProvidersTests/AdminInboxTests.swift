@@ -58,6 +58,28 @@ import Testing
         #expect(mocks.events.subscriberCount == 0, "every wait let go of its subscription")
     }
 
+    /// A wait wakes for a later round of a repeating package too: the round's messages to the number, under the
+    /// package's id, newer than the wait's start.
+    @Test func aWaitWakesForALaterRoundOfARepeatingPackage() async throws {
+        let mocks = try Self.mocks()
+        var daily = Self.sms("905551230011", "Günlük hatırlatma")
+        daily.periodicSettings = PeriodicSettings(periodType: .daily, interval: nil, amount: nil)
+        let created = try mocks.nodeAPI.respond(to: daily, as: "admin")
+        try await Application(router: mocks.adminRouter()).test(.router) { admin in
+            async let waited = admin.execute(uri: "/__admin/sms/wait?to=05551230011&timeout=30", method: .get)
+            while mocks.events.subscriberCount == 0 { await Task.yield() }
+            _ = try await admin.execute(uri: "/__admin/clock/advance", method: .post, body: ByteBuffer(string: #"{"seconds": 86400}"#))
+            // The next call of any kind sends the rounds due by now, as the background work does on a running server.
+            _ = mocks.nodeAPI.withState { state, _ in state.newestItemID }
+            let reply = try await waited
+            #expect(reply.status == .ok)
+            let messages = try Self.inbox(reply).messages
+            #expect(messages.map(\.pkgID) == [created.pkgID])
+            #expect(messages.map(\.text) == ["Günlük hatırlatma"])
+            #expect(messages.count == 1, "only the new round's message, not the first one's")
+        }
+    }
+
     /// Each message's state history follows the clock; a KVKK message shows its link filled in; without `to` the inbox
     /// comes a page at a time.
     @Test func theInboxHasTheStateHistoryTheKVKKLinkAndPages() async throws {

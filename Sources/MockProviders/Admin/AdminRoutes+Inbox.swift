@@ -32,8 +32,9 @@ extension AdminRoutes {
     }
 
     /// Answers as soon as a message to `to` (any number without it) from a package after `after` exists: at once if
-    /// one does, else when one is stored; 408 after `timeout` seconds (10 by default). `after` is a package id, or an
-    /// ISO time (packages created after it); by default the newest package when the wait starts.
+    /// one does, else when one is stored, or when a round of a repeating package sends one during the wait; 408 after
+    /// `timeout` seconds (10 by default). `after` is a package id, or an ISO time (packages created after it); by default
+    /// the newest package when the wait starts.
     func wait(_ query: [String: String], of request: Request) async throws(AdminModels.Failure) -> Response {
         let number = try Self.number(query["to"], field: "to")
         let timeout = try query["timeout"].map { text throws(AdminModels.Failure) in
@@ -53,16 +54,21 @@ extension AdminRoutes {
             let time = try AdminModels.milliseconds(iso: text, field: "after")
             return nodeAPI.withState { state, _ in state.newestPackage(createdBy: time) }
         } ?? nodeAPI.withState { state, _ in state.newestPackageID }
+        // A round of a repeating package sent during the wait counts too: its items are newer than this one.
+        let newestItem = nodeAPI.withState { state, _ in state.newestItemID }
         @Sendable func found() -> [HandsetMessage] {
             nodeAPI.withState { state, now in state.inbox(of: number, limit: 100, after: after, at: now).messages }
+        }
+        @Sendable func round(of pkgID: Int) -> [HandsetMessage] {
+            nodeAPI.withState { state, now in Array(state.messages(ofPackage: pkgID, to: number, after: newestItem, at: now).prefix(100)) }
         }
         let messages = await withTaskGroup(of: [HandsetMessage]?.self) { group in
             group.addTask {
                 var messages = found()
                 if !messages.isEmpty { return messages }
                 for await event in subscription.events {
-                    guard case .package(let pkgID, _, _) = event, pkgID > after else { continue }
-                    messages = found()
+                    guard case .package(let pkgID, _, _) = event else { continue }
+                    messages = pkgID > after ? found() : round(of: pkgID)
                     if !messages.isEmpty { return messages }
                 }
                 return nil

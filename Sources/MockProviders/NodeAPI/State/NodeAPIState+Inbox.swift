@@ -50,6 +50,16 @@ extension NodeAPIState {
     /// The id of the newest package stored, or 0: where a wait for new messages starts.
     package var newestPackageID: Int { packages.nextPackageID - 1 }
 
+    /// The id of the newest item stored (of a package or a round): items after it are newer.
+    package var newestItemID: Int64 { packages.nextItemID - 1 }
+
+    /// The messages of one package to `number` (every number's when nil) whose items are newer than `item`: a round of
+    /// a repeating package sent after a wait began.
+    package func messages(ofPackage id: Int, to number: String?, after item: Int64, at now: Int64) -> [HandsetMessage] {
+        guard let package = packages[id] else { return [] }
+        return package.items.filter { (Int64($0.id) ?? 0) > item && (number == nil || $0.target == number) }.map { Self.message($0, of: package, at: now) }
+    }
+
     /// The id of the newest package created at or before `time` (0 when none is kept): packages after it are newer.
     package func newestPackage(createdBy time: Int64) -> Int {
         for id in packages.order.reversed() {

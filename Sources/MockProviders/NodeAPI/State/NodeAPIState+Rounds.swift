@@ -8,7 +8,7 @@ extension NodeAPIState {
     /// first round's recipients again, less those blacklisted since, through the İYS gate as it stands, with new item
     /// ids, charged like a new package. A round the credit does not cover is not sent (the package goes on repeating).
     /// Runs before every request and turn of the background work, so a clock advanced by three days finds three rounds
-    /// sent; it costs one look at a heap while nothing is due. One call sends rounds of at most ``roundBudget`` items in
+    /// sent; it costs one look at a heap while nothing is due. Each round sent is told as its package is (``takeStoredPackages()``). One call sends rounds of at most ``roundBudget`` items in
     /// all (earliest first), so that a clock jump over many repeating packages spreads its work over the next calls
     /// instead of holding the lock for all of it.
     package mutating func repeatDueRounds(at now: Int64) {
@@ -16,7 +16,10 @@ extension NodeAPIState {
         while budget > 0, let (id, roundAt) = packages.dueRound(at: now) {
             let items = round(of: id, at: roundAt)
             budget -= max(items.count, 1)
-            if let owner = packages[id]?.owner { accounts[owner]?.credit -= items.reduce(0) { $0 + $1.booked } }
+            if let owner = packages[id]?.owner {
+                accounts[owner]?.credit -= items.reduce(0) { $0 + $1.booked }
+                if !items.isEmpty { stored.append(StoredPackage(pkgID: id, user: owner, recipients: items.count)) }
+            }
             packages.addRound(items, to: id)
         }
     }

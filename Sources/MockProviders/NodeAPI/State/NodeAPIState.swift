@@ -29,10 +29,11 @@ package struct NodeAPIState: Sendable {
     var optOuts = OptOutLog()
     /// Package, contact, group and opt-out uuids, and İYS transaction ids of consents the contact sync writes.
     var random = SeededRandom()
-    /// The packages stored since ``takeStoredPackages()`` last ran: what a call did that others are told of.
-    private var stored: [StoredPackage] = []
+    /// The packages stored and rounds sent since ``takeStoredPackages()`` last ran: what a call did that others are told of.
+    var stored: [StoredPackage] = []
 
-    /// A package as a call stored it, for the admin API's waits and event stream.
+    /// A package as a call stored it, or a round of a repeating package as it was sent (its new items' numbers), for the
+    /// admin API's waits and event stream.
     package struct StoredPackage: Sendable, Hashable {
         package var pkgID: Int
         package var user: String
@@ -165,7 +166,7 @@ package struct NodeAPIState: Sendable {
         return PackageCreated(pkgID: id)
     }
 
-    /// The packages stored since the last call, in order; the simulation publishes them after its lock.
+    /// The packages stored and rounds sent since the last call, in order; the simulation publishes them after its lock.
     package mutating func takeStoredPackages() -> [StoredPackage] {
         guard !stored.isEmpty else { return [] }
         defer { stored.removeAll() }

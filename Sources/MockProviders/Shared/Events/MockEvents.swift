@@ -6,7 +6,7 @@ import Synchronization
 /// up the mocks.
 package final class MockEvents: Sendable {
     package enum Event: Sendable, Hashable {
-        /// A package was stored: its id, its owner, and how many numbers it went to.
+        /// A package was stored, or a round of a repeating package sent: its id, its owner, and how many numbers it went to.
         case package(pkgID: Int, user: String, recipients: Int)
         /// A call reached a mock and was answered (its journal entry).
         case request(provider: ProviderMocks.Provider, sequence: Int, method: String, path: String, status: Int, user: String?)
