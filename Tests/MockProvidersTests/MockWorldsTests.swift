@@ -1,4 +1,5 @@
 @_spi(MockInternals) @testable import MockProviders
+import NodeAPI
 import Testing
 
 /// Issue 26: the worlds of a shared mock, without HTTP: idle worlds expire on the wall clock from a heap of expiries,
@@ -45,6 +46,30 @@ import Testing
         #expect(ISOTime.string(world.mocks.clock.now()) == "2030-01-02T00:04:05.000Z")
         #expect(world.mocks.scenario.nodeAPI.accounts.map(\.username) == worlds.defaultWorld.scenario.nodeAPI.accounts.map(\.username))
         #expect(world.mocks.clock.now() != worlds.defaultWorld.clock.now())
+    }
+
+    /// A deleted world is freed: once its background work and callbacks stop, nothing holds it, its state or its
+    /// simulations (no cycle keeps a world's memory after it goes).
+    @Test func aDeletedWorldIsFreed() async throws {
+        let worlds = try worlds(wall: ManualClock())
+        let running = Task { try await worlds.run() }
+        defer { running.cancel() }
+        weak var world: MockWorld?
+        weak var state: ProviderWorld?
+        weak var simulation: NodeAPISimulation?
+        weak var dispatcher: CallbackDispatcher?
+        do {
+            let created = try await worlds.create(AdminModels.CreateWorld())
+            (world, state, simulation, dispatcher) = (created, created.mocks.world, created.mocks.nodeAPI, created.mocks.dispatcher)
+            _ = try created.mocks.nodeAPI.respond(to: CreateOtpRequest(number: "05551230011", sender: "BASLIK", content: "Kod 1234"), as: "admin")
+            #expect(worlds.remove(created.id))
+        }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while world != nil || state != nil || simulation != nil || dispatcher != nil, ContinuousClock.now < deadline { await Task.yield() }
+        #expect(world == nil, "the world")
+        #expect(state == nil, "its state")
+        #expect(simulation == nil, "its Node API")
+        #expect(dispatcher == nil, "its callbacks")
     }
 
     /// Worlds created and deleted by the thousand leave the registry as it was: the expiry heap is rebuilt from the
