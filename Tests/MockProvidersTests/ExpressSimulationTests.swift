@@ -35,22 +35,22 @@ import Testing
         let scenario = try Scenario.bundled().euromsg
         let start = clock.now()
         var state = ExpressState(scenario: scenario, now: start)
-        let list = try CreateEmailList(EmailListName(name: "Kalıcı liste")).apply(to: &state, endUser: Self.demo, now: start)
-        let kept = try AddMember(AddMemberRequest(listId: list.id, email: "ayşe@example.com")).apply(to: &state, endUser: Self.demo, now: start).member
-        let gone = try AddMember(AddMemberRequest(listId: list.id, email: "gider@example.com")).apply(to: &state, endUser: Self.demo, now: start).member
-        try DeleteMember(id: gone.memberId).apply(to: &state, endUser: Self.demo, now: start)
+        let list = try CreateEmailList(EmailListName(name: "Kalıcı liste")).apply(to: &state, caller: Self.demo, now: start)
+        let kept = try AddMember(AddMemberRequest(listId: list.id, email: "ayşe@example.com")).apply(to: &state, caller: Self.demo, now: start).member
+        let gone = try AddMember(AddMemberRequest(listId: list.id, email: "gider@example.com")).apply(to: &state, caller: Self.demo, now: start).member
+        try DeleteMember(id: gone.memberId).apply(to: &state, caller: Self.demo, now: start)
         let campaign = try state.sendCampaign(MockCampaignRequest(apiKey: Self.demo, name: "Kasım", subject: "İndirim", listIds: [list.id]), now: start)
         let json = try JSONEncoder().encode(state.snapshot)
 
         var restored = ExpressState(scenario: scenario, now: start)
         restored.restore(try JSONDecoder().decode(ExpressState.Snapshot.self, from: json))
         let later = start + 3_600_000
-        #expect(try ListEmailLists().apply(to: &restored, endUser: Self.demo, now: later) == ListEmailLists().apply(to: &state, endUser: Self.demo, now: later))
-        #expect(try GetMember(id: kept.memberId).apply(to: &restored, endUser: Self.demo, now: later) == GetMember(id: kept.memberId).apply(to: &state, endUser: Self.demo, now: later))
+        #expect(try ListEmailLists().apply(to: &restored, caller: Self.demo, now: later) == ListEmailLists().apply(to: &state, caller: Self.demo, now: later))
+        #expect(try GetMember(id: kept.memberId).apply(to: &restored, caller: Self.demo, now: later) == GetMember(id: kept.memberId).apply(to: &state, caller: Self.demo, now: later))
         #expect(try restored.hiddenMembers(Self.demo).map(\.email) == ["gider@example.com"])
-        #expect(try GetCampaign(id: campaign.id).apply(to: &restored, endUser: Self.demo, now: later) == GetCampaign(id: campaign.id).apply(to: &state, endUser: Self.demo, now: later))
-        #expect(try GetCampaignReportDetail(ReportQuery(campaignId: campaign.id)).apply(to: &restored, endUser: Self.demo, now: later) == GetCampaignReportDetail(ReportQuery(campaignId: campaign.id)).apply(to: &state, endUser: Self.demo, now: later))
-        #expect(try CreateEmailList(EmailListName(name: "Yeni")).apply(to: &restored, endUser: Self.demo, now: later).id > list.id)
+        #expect(try GetCampaign(id: campaign.id).apply(to: &restored, caller: Self.demo, now: later) == GetCampaign(id: campaign.id).apply(to: &state, caller: Self.demo, now: later))
+        #expect(try GetCampaignReportDetail(ReportQuery(campaignId: campaign.id)).apply(to: &restored, caller: Self.demo, now: later) == GetCampaignReportDetail(ReportQuery(campaignId: campaign.id)).apply(to: &state, caller: Self.demo, now: later))
+        #expect(try CreateEmailList(EmailListName(name: "Yeni")).apply(to: &restored, caller: Self.demo, now: later).id > list.id)
     }
 
     @Test func tokensExpireOnTheClock() async throws {

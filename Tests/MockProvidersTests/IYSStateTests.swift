@@ -13,24 +13,24 @@ import Testing
 
     @Test func aConsentIsForwardedToIYSAsNowMovesOn() throws {
         var state = IYSState(accounts: [ScenarioFixtures.iysAdmin], now: Self.start)
-        let saved = try SendConsentRequest(brandCode: Self.brand, consentData: Self.consent).apply(to: &state, user: "admin", now: Self.start)
+        let saved = try SendConsentRequest(brandCode: Self.brand, consentData: Self.consent).apply(to: &state, caller: "admin", now: Self.start)
         #expect(saved.consent.status == .approved)
         let query = ConsentQueryRequest(brandCode: Self.brand)
-        let sending = try query.apply(to: &state, user: "admin", now: Self.start).consentData.first(where: { $0.consent.recipient == Self.consent.recipient })
+        let sending = try query.apply(to: &state, caller: "admin", now: Self.start).consentData.first(where: { $0.consent.recipient == Self.consent.recipient })
         #expect(sending?.iysSendStatus == .sending)
-        let later = try query.apply(to: &state, user: "admin", now: Self.start + 3_600_000).consentData.first(where: { $0.consent.recipient == Self.consent.recipient })
+        let later = try query.apply(to: &state, caller: "admin", now: Self.start + 3_600_000).consentData.first(where: { $0.consent.recipient == Self.consent.recipient })
         #expect(later?.iysSendStatus == .sent)
     }
 
     @Test func batchListsAreRefusedForAnotherUsersBatch() throws {
         var state = IYSState(accounts: [ScenarioFixtures.iysAdmin], now: Self.start)
-        let sent = try SendConsentBatchRequest(brandCode: Self.brand, consentData: [Self.consent]).apply(to: &state, user: "admin", now: Self.start)
+        let sent = try SendConsentBatchRequest(brandCode: Self.brand, consentData: [Self.consent]).apply(to: &state, caller: "admin", now: Self.start)
         let guid = try #require(sent.data?.transctionGuid)
         let successes = try IYSBatchRecords(.successes, BatchTransactionRequest(brandCode: Self.brand, transctionGuid: guid))
-            .apply(to: &state, user: "admin", now: Self.start)
+            .apply(to: &state, caller: "admin", now: Self.start)
         #expect(successes.map(\.consent.recipient) == [Self.consent.recipient])
         #expect(throws: IYSError.self) {
-            _ = try IYSBatchRecords(.successes, BatchTransactionRequest(brandCode: Self.brand, transctionGuid: "0000")).apply(to: &state, user: "admin", now: Self.start)
+            _ = try IYSBatchRecords(.successes, BatchTransactionRequest(brandCode: Self.brand, transctionGuid: "0000")).apply(to: &state, caller: "admin", now: Self.start)
         }
     }
 }

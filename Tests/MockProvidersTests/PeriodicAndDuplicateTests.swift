@@ -118,7 +118,7 @@ import Testing
         for index in 0..<60 {
             var request = periodic(.daily, interval: nil, amount: nil, numbers: [GSMNumber(String(905_321_006_000 + index))])
             request.content = "Günlük \(index)"
-            _ = try request.apply(to: &state, user: "admin", now: start)
+            _ = try request.apply(to: &state, caller: "admin", now: start)
         }
         func items() -> Int { state.packages.packages.values.reduce(0) { $0 + $1.items.count } }
         // 60 packages of 3651 rounds: 219 060 items, more than one call sends.

@@ -1,32 +1,13 @@
 import EuromsgExpress
-import Synchronization
 
-/// The Euromsg Express CRM/ERP gateway mock: an ``ExpressState`` behind a lock (its world's, or its own), and the clock. Each call runs inline
-/// on the request's task, at the clock's now; the rules are the state's (integrator tokens that expire on the clock,
-/// API keys binding a token to an end user, and each end user's lists, members and campaigns).
-package final class ExpressSimulation: Sendable {
-    package let clock: any MockClock
-    private let state: any StateLock<ExpressState>
+/// The Euromsg Express CRM/ERP gateway mock: a ``Simulation`` of ``ExpressState``. Its rules are the state's
+/// (integrator tokens that expire on the clock, API keys binding a token to an end user, and each end user's lists,
+/// members and campaigns); a transition's caller is the end user's API key.
+package typealias ExpressSimulation = Simulation<ExpressState>
 
-    /// The Euromsg part of a world (``ProviderWorld/euromsg``).
-    package init(state: some StateLock<ExpressState>, clock: any MockClock) {
-        self.state = state
-        self.clock = clock
-    }
-
-    /// A Euromsg Express on its own.
-    package convenience init(state: ExpressState, clock: any MockClock) {
-        self.init(state: OwnStateLock(state), clock: clock)
-    }
-
+extension Simulation where State == ExpressState {
     package convenience init(scenario: ExpressScenario, clock: any MockClock, random: SeededRandom = SeededRandom()) {
         self.init(state: ExpressState(scenario: scenario, now: clock.now(), random: random), clock: clock)
-    }
-
-    /// Runs `body` on the state under the lock, with the clock's now.
-    package func withState<Value: Sendable, Failure: Error>(_ body: (inout ExpressState, Int64) throws(Failure) -> Value) throws(Failure) -> Value {
-        let now = clock.now()
-        return try state.withLock { (state: inout ExpressState) throws(Failure) -> Value in try body(&state, now) }
     }
 
     /// `GET /health-check`.
@@ -54,13 +35,10 @@ package final class ExpressSimulation: Sendable {
         try withState { (state: inout ExpressState, now: Int64) throws(ExpressError) -> String in try state.endUser(token: token, apiKey: header, now: now) }
     }
 
-    /// A call for the end user with this API key (``ExpressTransition``), at the clock's now.
-    package func respond<Call: ExpressTransition>(to call: Call, as apiKey: String) throws(ExpressError) -> Call.Reply {
-        try withState { (state: inout ExpressState, now: Int64) throws(ExpressError) -> Call.Reply in try call.apply(to: &state, endUser: apiKey, now: now) }
-    }
-
     /// The mock's `POST /mock/euromsg/campaign`: a campaign sent from the panel, to its lists' subscribed members,
     package func sendCampaign(_ request: MockCampaignRequest) throws(ExpressError) -> Campaign {
         try withState { (state: inout ExpressState, now: Int64) throws(ExpressError) -> Campaign in try state.sendCampaign(request, now: now) }
     }
 }
+
+extension ExpressState: SimulationState {}

@@ -1,27 +1,11 @@
 import MySoftIYS
-import Synchronization
 
-/// The MySoft İYS API mock: an ``IYSState`` behind a lock (its world's, or its own), and the clock. A call runs inline
-/// on the request's task (``respond(to:as:)``); the state owns the brands' consents (``ConsentBook``), forwarding to İYS
-/// progresses 15 → 13 → 11 (or 18) on the clock, and webhooks go to each brand's URL when consents change.
-package final class IYSSimulation: Sendable {
-    package let clock: any MockClock
-    private let state: any StateLock<IYSState>
-    /// Told when a call leaves webhooks to post.
-    package let wake: BackgroundWake
+/// The MySoft İYS API mock: a ``Simulation`` of ``IYSState``. The state owns the brands' consents (``ConsentBook``),
+/// forwarding to İYS progresses 15 → 13 → 11 (or 18) on the clock, and webhooks go to each brand's URL when consents
+/// change.
+package typealias IYSSimulation = Simulation<IYSState>
 
-    /// The İYS part of a world (``ProviderWorld/iys``), whose consents the world's Node API gate reads.
-    package init(state: some StateLock<IYSState>, clock: any MockClock, wake: BackgroundWake = BackgroundWake()) {
-        self.wake = wake
-        self.state = state
-        self.clock = clock
-    }
-
-    /// An İYS on its own.
-    package convenience init(state: IYSState, clock: any MockClock, wake: BackgroundWake = BackgroundWake()) {
-        self.init(state: OwnStateLock(state), clock: clock, wake: wake)
-    }
-
+extension Simulation where State == IYSState {
     package convenience init(
         accounts: [IYSAccount], forwarding: IYSForwarding = .default, tokenLifetimeSeconds: Int = 86_399,
         maxConsents: Int = IYSScenario.defaultMaxConsents, clock: any MockClock, random: SeededRandom = SeededRandom(), wake: BackgroundWake = BackgroundWake()
@@ -33,20 +17,6 @@ package final class IYSSimulation: Sendable {
 
     /// The brands' consents as they stand (a copy: for the admin API and tests).
     package var consents: ConsentBook { withState { state, _ in state.consents } }
-
-    /// The reply to a call of `user` (the bearer token's), at the clock's now.
-    package func respond<Call: IYSTransition>(to call: Call, as user: String) throws(IYSError) -> Call.Reply {
-        try withState { (state: inout IYSState, now: Int64) throws(IYSError) -> Call.Reply in try call.apply(to: &state, user: user, now: now) }
-    }
-
-    /// Runs `body` on the state under the lock, with the clock's now: for the mock's own operations and for tests.
-    package func withState<Value: Sendable, Failure: Error>(_ body: (inout IYSState, Int64) throws(Failure) -> Value) throws(Failure) -> Value {
-        let now = clock.now()
-        return try state.withLock { (state: inout IYSState) throws(Failure) -> Value in
-            defer { if !state.outbox.isEmpty { wake.now() } }
-            return try body(&state, now)
-        }
-    }
 
     /// `POST /oauth/token` (``IYSState/issueToken(_:now:)``).
     package func issueToken(_ request: TokenRequest) throws(OAuthError) -> OAuthToken {
@@ -75,8 +45,8 @@ package final class IYSSimulation: Sendable {
     /// The webhook posts queued since the last call.
     package func dueWebhooks() -> [(url: String, body: [UInt8])] { withState { state, _ in state.takeWebhooks() } }
 
-    /// Hands the due webhook posts to the dispatcher, which retries them on the clock (``MockBackgroundWork`` does
-    /// every 250 ms).
+    /// Hands the due webhook posts to the dispatcher, which retries them on the clock (``MockBackgroundWork`` does when
+    /// a call leaves some).
     package func enqueueWebhooks(to dispatcher: CallbackDispatcher) async {
         for (url, body) in dueWebhooks() { await dispatcher.enqueue(url: url, body: body) }
     }
@@ -86,4 +56,9 @@ package final class IYSSimulation: Sendable {
         await enqueueWebhooks(to: dispatcher)
         await dispatcher.drain()
     }
+}
+
+extension IYSState: SimulationState {
+    /// Now, while webhooks wait to be posted: the background work hands them to the dispatcher.
+    package var nextDue: Int64? { outbox.isEmpty ? nil : Int64.min + 1 }
 }

@@ -103,8 +103,8 @@ public struct ProviderMocks: Sendable {
 
     /// Lets in the logins minted for a world: each simulation takes them as the accounts they stand for, over resets.
     package func admit(_ logins: WorldLogins) {
-        nodeAPI.admit(logins.nodeAPI)
         world.withLock { world in
+            world.nodeAPI.logins = WorldLogins.table(logins.nodeAPI)
             world.iys.logins = WorldLogins.table(logins.iys)
             world.euromsg.logins = WorldLogins.table(logins.euromsg)
             world.euromsg.mintedAPIKeys = Dictionary(logins.euromsgAPIKeys.map { ($0.key, $0.apiKey) }, uniquingKeysWith: { first, _ in first })
@@ -127,9 +127,10 @@ public struct ProviderMocks: Sendable {
                 world.iys.logins = earlier.logins
             }
             if chosen.contains(.nodeAPI) {
-                let earlier = world.nodeAPI.packages
-                world.nodeAPI = NodeAPIState(scenario: scenario.nodeAPI, now: now, random: world.nodeAPI.random)
-                world.nodeAPI.packages.continueIDs(after: earlier)
+                let earlier = world.nodeAPI
+                world.nodeAPI = NodeAPIState(scenario: scenario.nodeAPI, now: now, random: earlier.random)
+                world.nodeAPI.logins = earlier.logins
+                world.nodeAPI.packages.continueIDs(after: earlier.packages)
             }
             if chosen.contains(.euromsg) {
                 let earlier = world.euromsg
@@ -139,10 +140,7 @@ public struct ProviderMocks: Sendable {
                 world.euromsg.continueIDs(after: earlier)
             }
         }
-        if chosen.contains(.nodeAPI) {
-            nodeAPI.accountsChanged()
-            nodeAPIRoutes.replay?.rewind()
-        }
+        if chosen.contains(.nodeAPI) { nodeAPIRoutes.replay?.rewind() }
         for chosen in chosen { journal(of: chosen).clear() }
         faults.reset(provider)
         if provider == nil { await dispatcher.removeAll() }

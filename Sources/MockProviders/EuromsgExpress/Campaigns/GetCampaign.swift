@@ -6,7 +6,7 @@ package struct GetCampaign: ExpressTransition {
 
     package init(id: Int) { self.id = id }
 
-    package func apply(to state: inout ExpressState, endUser apiKey: String, now: Int64) throws(ExpressError) -> Campaign {
+    package func apply(to state: inout ExpressState, caller apiKey: String, now: Int64) throws(ExpressError) -> Campaign {
         let sendingMilliseconds = state.sendingMilliseconds
         return try state.withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
             ExpressState.view(try ExpressState.campaign(id, in: account), now: now, sendingMilliseconds: sendingMilliseconds)

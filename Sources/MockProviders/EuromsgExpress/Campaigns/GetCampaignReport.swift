@@ -6,7 +6,7 @@ package struct GetCampaignReport: ExpressTransition {
 
     package init(_ query: ReportQuery) { self.query = query }
 
-    package func apply(to state: inout ExpressState, endUser apiKey: String, now: Int64) throws(ExpressError) -> CampaignReport {
+    package func apply(to state: inout ExpressState, caller apiKey: String, now: Int64) throws(ExpressError) -> CampaignReport {
         let (query, sendingMilliseconds) = (query, state.sendingMilliseconds)
         return try state.withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
             let campaign = try ExpressState.campaign(query.campaignId, in: account)

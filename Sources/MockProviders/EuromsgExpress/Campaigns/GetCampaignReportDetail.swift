@@ -6,7 +6,7 @@ package struct GetCampaignReportDetail: ExpressTransition {
 
     package init(_ query: ReportQuery) { self.query = query }
 
-    package func apply(to state: inout ExpressState, endUser apiKey: String, now: Int64) throws(ExpressError) -> ExpressPage<ReportDetail> {
+    package func apply(to state: inout ExpressState, caller apiKey: String, now: Int64) throws(ExpressError) -> ExpressPage<ReportDetail> {
         try state.withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
             let campaign = try ExpressState.campaign(query.campaignId, in: account)
             return query.paging.slice(campaign.delivered(by: now).map(\.detail).filter(query.matches))

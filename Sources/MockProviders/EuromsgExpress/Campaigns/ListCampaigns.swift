@@ -6,7 +6,7 @@ package struct ListCampaigns: ExpressTransition {
 
     package init(_ query: CampaignQuery = CampaignQuery()) { self.query = query }
 
-    package func apply(to state: inout ExpressState, endUser apiKey: String, now: Int64) throws(ExpressError) -> [Campaign] {
+    package func apply(to state: inout ExpressState, caller apiKey: String, now: Int64) throws(ExpressError) -> [Campaign] {
         let (query, sendingMilliseconds) = (query, state.sendingMilliseconds)
         return try state.withAccount(apiKey, now: now) { account, now in
             account.campaigns.values

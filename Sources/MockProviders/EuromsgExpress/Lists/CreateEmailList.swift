@@ -6,7 +6,7 @@ package struct CreateEmailList: ExpressTransition {
 
     package init(_ list: EmailListName) { self.list = list }
 
-    package func apply(to state: inout ExpressState, endUser apiKey: String, now: Int64) throws(ExpressError) -> EmailList {
+    package func apply(to state: inout ExpressState, caller apiKey: String, now: Int64) throws(ExpressError) -> EmailList {
         let name = try list.validated()
         let id = state.ids.list
         let limit = state.maxLists

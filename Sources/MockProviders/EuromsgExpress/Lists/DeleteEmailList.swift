@@ -6,7 +6,7 @@ package struct DeleteEmailList: ExpressTransition {
 
     package init(id: Int) { self.id = id }
 
-    package func apply(to state: inout ExpressState, endUser apiKey: String, now: Int64) throws(ExpressError) {
+    package func apply(to state: inout ExpressState, caller apiKey: String, now: Int64) throws(ExpressError) {
         try state.withAccount(apiKey, now: now) { (account: inout ExpressAccount, _: Int64) throws(ExpressError) in
             _ = try account.list(id)
             account.lists[id] = nil

@@ -6,7 +6,7 @@ package struct ListEmailLists: ExpressTransition {
 
     package init(name: String? = nil) { self.name = name }
 
-    package func apply(to state: inout ExpressState, endUser apiKey: String, now: Int64) throws(ExpressError) -> [EmailList] {
+    package func apply(to state: inout ExpressState, caller apiKey: String, now: Int64) throws(ExpressError) -> [EmailList] {
         try state.withAccount(apiKey, now: now) { account, _ in
             account.lists.values.sorted { $0.id < $1.id }
                 .filter { list in name.map { TurkishText.contains(list.name, $0) } ?? true }

@@ -10,7 +10,7 @@ package struct RenameEmailList: ExpressTransition {
         self.list = list
     }
 
-    package func apply(to state: inout ExpressState, endUser apiKey: String, now: Int64) throws(ExpressError) -> EmailList {
+    package func apply(to state: inout ExpressState, caller apiKey: String, now: Int64) throws(ExpressError) -> EmailList {
         let name = try list.validated()
         return try state.withAccount(apiKey, now: now) { (account: inout ExpressAccount, _: Int64) throws(ExpressError) in
             var record = try account.list(id)

@@ -8,7 +8,7 @@ package struct AddMember: ExpressTransition {
 
     package init(_ member: AddMemberRequest) { self.member = member }
 
-    package func apply(to state: inout ExpressState, endUser apiKey: String, now: Int64) throws(ExpressError) -> (member: Member, created: Bool) {
+    package func apply(to state: inout ExpressState, caller apiKey: String, now: Int64) throws(ExpressError) -> (member: Member, created: Bool) {
         let request = member
         try EmailAddress.validate(request.email)
         let newId = state.ids.member

@@ -6,7 +6,7 @@ package struct DeleteMember: ExpressTransition {
 
     package init(id: Int) { self.id = id }
 
-    package func apply(to state: inout ExpressState, endUser apiKey: String, now: Int64) throws(ExpressError) {
+    package func apply(to state: inout ExpressState, caller apiKey: String, now: Int64) throws(ExpressError) {
         try state.withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
             var record = try account.visibleMember(id)
             record.hiddenAt = now

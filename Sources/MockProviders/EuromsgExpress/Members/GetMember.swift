@@ -6,7 +6,7 @@ package struct GetMember: ExpressTransition {
 
     package init(id: Int) { self.id = id }
 
-    package func apply(to state: inout ExpressState, endUser apiKey: String, now: Int64) throws(ExpressError) -> Member {
+    package func apply(to state: inout ExpressState, caller apiKey: String, now: Int64) throws(ExpressError) -> Member {
         try state.withAccount(apiKey, now: now) { (account: inout ExpressAccount, _: Int64) throws(ExpressError) in try account.visibleMember(id).member }
     }
 }

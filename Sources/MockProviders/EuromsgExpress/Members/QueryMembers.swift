@@ -6,7 +6,7 @@ package struct QueryMembers: ExpressTransition {
 
     package init(_ query: MemberQuery) { self.query = query }
 
-    package func apply(to state: inout ExpressState, endUser apiKey: String, now: Int64) throws(ExpressError) -> MemberQueryResult {
+    package func apply(to state: inout ExpressState, caller apiKey: String, now: Int64) throws(ExpressError) -> MemberQueryResult {
         try state.withAccount(apiKey, now: now) { (account: inout ExpressAccount, _: Int64) throws(ExpressError) in
             switch query.selection {
             case .email(let email):

@@ -11,7 +11,7 @@ package struct UpdateMember: ExpressTransition {
         self.changes = changes
     }
 
-    package func apply(to state: inout ExpressState, endUser apiKey: String, now: Int64) throws(ExpressError) -> Member {
+    package func apply(to state: inout ExpressState, caller apiKey: String, now: Int64) throws(ExpressError) -> Member {
         let (id, request) = (id, changes)
         if let email = request.email { try EmailAddress.validate(email) }
         try request.iys?.validate()

@@ -3,7 +3,7 @@ import MySoftIYS
 
 /// `ConsentBatchStatus`: the counts; status 1 (Bekliyor) while any saved record is still being forwarded, 2 (Tamamlandı) after.
 extension BatchTransactionRequest: IYSTransition {
-    package func apply(to state: inout IYSState, user: String, now: Int64) throws(IYSError) -> BatchStatus {
+    package func apply(to state: inout IYSState, caller user: String, now: Int64) throws(IYSError) -> BatchStatus {
         let batch = try state.batch(self, of: user)
         var counts = (inserted: 0, updated: 0, errors: 0, usedBefore: 0)
         for record in batch.records {

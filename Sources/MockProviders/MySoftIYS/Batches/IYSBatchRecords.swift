@@ -25,7 +25,7 @@ package struct IYSBatchRecords: IYSTransition {
         self.request = request
     }
 
-    package func apply(to state: inout IYSState, user: String, now: Int64) throws(IYSError) -> [ConsentRecord] {
+    package func apply(to state: inout IYSState, caller user: String, now: Int64) throws(IYSError) -> [ConsentRecord] {
         let records = try state.batch(request, of: user).records
         switch list {
         case .successes:

@@ -8,7 +8,7 @@ import MySoftIYS
 /// GUID with every record an error. Otherwise the valid ones are applied and the reply carries the GUID and the wrong
 /// records (none when all were right).
 extension SendConsentBatchRequest: IYSTransition {
-    package func apply(to state: inout IYSState, user: String, now: Int64) throws(IYSError) -> IYSResult<BatchSendResult> {
+    package func apply(to state: inout IYSState, caller user: String, now: Int64) throws(IYSError) -> IYSResult<BatchSendResult> {
         let brand = try state.brand(brandCode, of: user)
         try validate()
         var records: [IYSBatch.Record] = []

@@ -4,7 +4,7 @@ import MySoftIYS
 /// `ConsentQuery`: the brand's records in change order after `afterValue`, filtered, at most `limit`
 /// (10 000 by default). The reply's `afterValue` is the position of the last record returned when more follow.
 extension ConsentQueryRequest: IYSTransition {
-    package func apply(to state: inout IYSState, user: String, now: Int64) throws(IYSError) -> ConsentQueryResult {
+    package func apply(to state: inout IYSState, caller user: String, now: Int64) throws(IYSError) -> ConsentQueryResult {
         let brand = try state.brand(brandCode, of: user)
         try validate()
         let limit = self.limit ?? ConsentQueryRequest.maxLimit

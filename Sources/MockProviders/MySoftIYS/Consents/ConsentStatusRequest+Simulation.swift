@@ -4,7 +4,7 @@ import MySoftIYS
 /// `ConsentStatus`: the recorded consent, or `HM404`; with `isQueryFromIYS`, the consent as İYS has it (one refused
 /// by İYS is not there: İYS's previous one, or `HM404`).
 extension ConsentStatusRequest: IYSTransition {
-    package func apply(to state: inout IYSState, user: String, now: Int64) throws(IYSError) -> ConsentRecord {
+    package func apply(to state: inout IYSState, caller user: String, now: Int64) throws(IYSError) -> ConsentRecord {
         let brand = try state.brand(brandCode, of: user)
         let key = ConsentKey(recipient: recipient, type: type, recipientType: recipientType)
         let entry = state.consents.entry(brand: brand.code, key: key)

@@ -3,7 +3,7 @@ import MySoftIYS
 
 /// `RecipientStatus`: every consent of a recipient in one brand, or in all the account's brands.
 extension RecipientStatusRequest: IYSTransition {
-    package func apply(to state: inout IYSState, user: String, now: Int64) throws(IYSError) -> [ConsentRecord] {
+    package func apply(to state: inout IYSState, caller user: String, now: Int64) throws(IYSError) -> [ConsentRecord] {
         if recipient.isEmpty { throw .invalid("recipient", "is required") }
         let brands = try brandCode.map { code throws(IYSError) in [try state.brand(code, of: user)] } ?? (state.accounts[user]?.brands ?? [])
         let wanted = ConsentKey.normalized(recipient)

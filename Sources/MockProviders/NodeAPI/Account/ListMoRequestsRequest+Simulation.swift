@@ -4,7 +4,7 @@ import NodeAPI
 /// number), by the date they arrived, and paged. `userUUID` may only name the caller: the mock has no user hierarchy
 /// (another uuid is `SMS16`).
 extension ListMoRequestsRequest: NodeAPITransition {
-    package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> Page<MoRequest> {
+    package func apply(to state: inout NodeAPIState, caller user: String, now: Int64) throws(NodeAPIError) -> Page<MoRequest> {
         let account = try state.account(user)
         if let userUUID, userUUID != account.userUUID { throw NodeAPIError(.sms16, detail: "user \(userUUID)") }
         let start = startDate.map(TurkeyTime.milliseconds)

@@ -3,8 +3,8 @@ import NodeAPI
 /// `/contact/create`: a new contact (`SMS12` if the number is already in the book; `SMS10` for an unknown group); with
 /// İYS settings its İYS sync starts. With `uuid`, the update of that contact (`/contact/update`'s transition).
 extension CreateContactRequest: NodeAPITransition {
-    package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> SavedReply<Contact> {
-        if let uuid { return .updated(try UpdateContactRequest(uuid: uuid, contact: contact).apply(to: &state, user: user, now: now)) }
+    package func apply(to state: inout NodeAPIState, caller user: String, now: Int64) throws(NodeAPIError) -> SavedReply<Contact> {
+        if let uuid { return .updated(try UpdateContactRequest(uuid: uuid, contact: contact).apply(to: &state, caller: user, now: now)) }
         let account = try state.account(user)
         guard let gsm = contact.gsm?.normalized else { throw NodeAPIError.invalid("gsm", "is required") }
         var book = state.takeBook(of: user, at: now)

@@ -4,9 +4,9 @@ import NodeAPI
 /// that holds no contacts (`SMS11`); numbers already in the book join it. With `uuid`, the update of that group
 /// (`/contact/update-group`'s transition).
 extension CreateGroupRequest: NodeAPITransition {
-    package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> SavedReply<ContactGroup> {
+    package func apply(to state: inout NodeAPIState, caller user: String, now: Int64) throws(NodeAPIError) -> SavedReply<ContactGroup> {
         if let uuid {
-            return .updated(try UpdateGroupRequest(uuid: uuid, title: title, parentUUID: parentUUID, gsms: gsms).apply(to: &state, user: user, now: now))
+            return .updated(try UpdateGroupRequest(uuid: uuid, title: title, parentUUID: parentUUID, gsms: gsms).apply(to: &state, caller: user, now: now))
         }
         _ = try state.account(user)
         var book = state.takeBook(of: user, at: now)

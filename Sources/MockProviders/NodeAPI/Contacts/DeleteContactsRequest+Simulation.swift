@@ -2,7 +2,7 @@ import NodeAPI
 
 /// `/contact/delete`: removes the contacts (only those in `groupUUID` when given). Archiving is not modelled.
 extension DeleteContactsRequest: NodeAPITransition {
-    package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> StatusReply {
+    package func apply(to state: inout NodeAPIState, caller user: String, now: Int64) throws(NodeAPIError) -> StatusReply {
         _ = try state.account(user)
         let uuids = Set(self.uuids)
         var book = state.takeBook(of: user, at: now)

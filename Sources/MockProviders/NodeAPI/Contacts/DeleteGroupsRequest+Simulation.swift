@@ -3,7 +3,7 @@ import NodeAPI
 /// `/contact/delete-group`: deletes the groups and the groups below them; with `includeContacts`, the contacts left in
 /// no group too.
 extension DeleteGroupsRequest: NodeAPITransition {
-    package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> StatusReply {
+    package func apply(to state: inout NodeAPIState, caller user: String, now: Int64) throws(NodeAPIError) -> StatusReply {
         _ = try state.account(user)
         var book = state.takeBook(of: user, at: now)
         defer { state.books[user] = book }

@@ -5,7 +5,7 @@ import NodeAPI
 /// invalid number are skipped; a `GROUP_NAME` joins the top-level group of that title, created if needed; existing
 /// numbers change only with `overwrite`.
 extension ImportContactsRequest: NodeAPITransition {
-    package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> StatusReply {
+    package func apply(to state: inout NodeAPIState, caller user: String, now: Int64) throws(NodeAPIError) -> StatusReply {
         _ = try state.account(user)
         var book = state.takeBook(of: user, at: now)
         defer { state.books[user] = book }

@@ -3,7 +3,7 @@ import NodeAPI
 /// `/contact/list`: contacts filtered by blacklist state, İYS state, exit type (how a blacklisted contact left: MO by an
 /// opt-out SMS, WEB by the user's own hand; a contact not blacklisted has none) and group, paged.
 extension ListContactsRequest: NodeAPITransition {
-    package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> Page<Contact> {
+    package func apply(to state: inout NodeAPIState, caller user: String, now: Int64) throws(NodeAPIError) -> Page<Contact> {
         _ = try state.account(user)
         state.syncContactsWithIYS(at: now)
         let book = state.takeBook(of: user, at: now)

@@ -2,7 +2,7 @@ import NodeAPI
 
 /// `/contact/list-group`: groups filtered by title keyword and parent, paged.
 extension ListGroupsRequest: NodeAPITransition {
-    package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> Page<ContactGroup> {
+    package func apply(to state: inout NodeAPIState, caller user: String, now: Int64) throws(NodeAPIError) -> Page<ContactGroup> {
         _ = try state.account(user)
         let book = state.takeBook(of: user, at: now)
         defer { state.books[user] = book }

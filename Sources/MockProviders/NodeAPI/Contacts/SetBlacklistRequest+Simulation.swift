@@ -3,7 +3,7 @@ import NodeAPI
 /// `/contact/set-blacklist`: sets the blacklist state of contacts by uuid and of numbers (unknown numbers join the
 /// book). One invalid number fails the request unless `returnInvalids`.
 extension SetBlacklistRequest: NodeAPITransition {
-    package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> BlacklistReply {
+    package func apply(to state: inout NodeAPIState, caller user: String, now: Int64) throws(NodeAPIError) -> BlacklistReply {
         _ = try state.account(user)
         var book = state.takeBook(of: user, at: now)
         defer { state.books[user] = book }

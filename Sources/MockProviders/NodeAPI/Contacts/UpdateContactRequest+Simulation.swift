@@ -3,7 +3,7 @@ import NodeAPI
 /// `/contact/update`: changes the given fields of the contact with `uuid`; `iys.send: true` syncs it with İYS again.
 /// `HS_KARAR` cannot be the source of a contact's first İYS record (one that has none yet).
 extension UpdateContactRequest: NodeAPITransition {
-    package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> StatusReply {
+    package func apply(to state: inout NodeAPIState, caller user: String, now: Int64) throws(NodeAPIError) -> StatusReply {
         let syncsWithIYS = try state.account(user).hasIysSettings
         var book = state.takeBook(of: user, at: now)
         defer { state.books[user] = book }

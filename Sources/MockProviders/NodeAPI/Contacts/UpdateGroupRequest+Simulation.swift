@@ -3,7 +3,7 @@ import NodeAPI
 /// `/contact/update-group`: renames a group, and moves it when `parentUUID` is given (the same rules as creating one; a
 /// group cannot move below itself); without `parentUUID` it stays under its parent.
 extension UpdateGroupRequest: NodeAPITransition {
-    package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> StatusReply {
+    package func apply(to state: inout NodeAPIState, caller user: String, now: Int64) throws(NodeAPIError) -> StatusReply {
         _ = try state.account(user)
         var book = state.takeBook(of: user, at: now)
         defer { state.books[user] = book }

@@ -7,7 +7,7 @@ extension CreateKvkkRequest: NodeAPITransition {
     /// The link the mock writes over `SHORT_LINK` in a KVKK message.
     package static func link(for number: String) -> String { "https://kvkk.mock/izin/\(number.suffix(6))" }
 
-    package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> PackageCreated {
+    package func apply(to state: inout NodeAPIState, caller user: String, now: Int64) throws(NodeAPIError) -> PackageCreated {
         try state.checkSender(sender, of: try state.account(user), otp: false)
         guard let normalized = number.nr.normalized else { throw NodeAPIError.invalid("number.nr", "is not a Turkish mobile number") }
         var text = PersonalisedText(template: content, fields: number.cfs.keys).text(with: number.cfs)

@@ -2,7 +2,7 @@ import NodeAPI
 
 /// `/sms/create-otp`: one number, only from a sender approved for OTP.
 extension CreateOtpRequest: NodeAPITransition {
-    package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> PackageCreated {
+    package func apply(to state: inout NodeAPIState, caller user: String, now: Int64) throws(NodeAPIError) -> PackageCreated {
         let account = try state.account(user)
         try state.checkSender(sender, of: account, otp: true, gateway: extras.gateway)
         if commercial == true, !account.hasIysSettings { throw NodeAPIError(.sms30) }

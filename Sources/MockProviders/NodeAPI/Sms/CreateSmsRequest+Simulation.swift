@@ -7,7 +7,7 @@ extension CreateSmsRequest: NodeAPITransition {
         try validate(now: TurkeyTime.date(now, style: .minutes))
     }
 
-    package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> PackageCreated {
+    package func apply(to state: inout NodeAPIState, caller user: String, now: Int64) throws(NodeAPIError) -> PackageCreated {
         let account = try state.account(user)
         try state.checkSender(sender, of: account, otp: false, gateway: extras.gateway)
         if commercial == true, !account.hasIysSettings { throw NodeAPIError(.sms30) }

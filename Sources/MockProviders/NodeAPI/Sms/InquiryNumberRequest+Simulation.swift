@@ -3,7 +3,7 @@ import NodeAPI
 /// `/sms/inquiry-number`: the SMS a number was sent by this user, within the range (the last month when none is given;
 /// at most three months, else `SMS31`), optionally from one sender; newest first.
 extension InquiryNumberRequest: NodeAPITransition {
-    package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> Page<NumberInquiryRecord> {
+    package func apply(to state: inout NodeAPIState, caller user: String, now: Int64) throws(NodeAPIError) -> Page<NumberInquiryRecord> {
         let account = try state.account(user)
         guard let number = gsm.normalized else { throw NodeAPIError.invalid("gsm", "is not a Turkish mobile number") }
         let finish = finishDate.map(TurkeyTime.milliseconds) ?? now

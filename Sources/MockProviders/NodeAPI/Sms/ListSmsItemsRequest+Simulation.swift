@@ -2,7 +2,7 @@ import NodeAPI
 
 /// `/sms/list-item`: a package's items, filtered by target, operator and state, paged.
 extension ListSmsItemsRequest: NodeAPITransition {
-    package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> Page<PackageItem> {
+    package func apply(to state: inout NodeAPIState, caller user: String, now: Int64) throws(NodeAPIError) -> Page<PackageItem> {
         let id = try state.packages.id(of: package, user: user)
         guard let package = state.packages[id] else { throw NodeAPIError(.sms06) }
         let target = self.target.map { GSMNumber($0).normalized ?? $0 }

@@ -2,7 +2,7 @@ import NodeAPI
 
 /// `/sms/list`: the user's packages, newest first, filtered and paged.
 extension ListSmsRequest: NodeAPITransition {
-    package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> Page<SmsPackageSummary> {
+    package func apply(to state: inout NodeAPIState, caller user: String, now: Int64) throws(NodeAPIError) -> Page<SmsPackageSummary> {
         _ = try state.account(user)
         let matching = state.packages.newestFirst(of: user).lazy.filter { matches($0, at: now) }
         return Page(NodeAPIState.page(matching, paging)) { $0.summary(at: now) }

@@ -3,7 +3,7 @@ import NodeAPI
 /// `/sms/recreate`: a complete or wholly failed package sent again as a new one (`SMS07` otherwise), charged again.
 /// Packages are not tied to contact groups here, so `includeNewNumbers` adds no one.
 extension RecreateSmsRequest: NodeAPITransition {
-    package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> PackageCreated {
+    package func apply(to state: inout NodeAPIState, caller user: String, now: Int64) throws(NodeAPIError) -> PackageCreated {
         let id = try state.packages.id(of: package, user: user)
         guard let original = state.packages[id] else { throw NodeAPIError(.sms06) }
         let packageState = original.state(at: now)

@@ -2,7 +2,7 @@ import NodeAPI
 
 /// `/sms/summary`: totals over the packages that start within the range (all when none is given).
 extension SmsSummaryRequest: NodeAPITransition {
-    package func apply(to state: inout NodeAPIState, user: String, now: Int64) throws(NodeAPIError) -> SmsSummary {
+    package func apply(to state: inout NodeAPIState, caller user: String, now: Int64) throws(NodeAPIError) -> SmsSummary {
         _ = try state.account(user)
         let start = startDate.map(TurkeyTime.milliseconds)
         let finish = finishDate.map(TurkeyTime.milliseconds)

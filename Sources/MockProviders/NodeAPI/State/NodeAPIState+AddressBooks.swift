@@ -7,7 +7,7 @@ import NodeAPI
 extension NodeAPIState {
     /// The soonest instant the background work has something to do: a report or round, an import's slice, a contact's
     /// İYS sync (``BackgroundWake``).
-    var nextDue: Int64? {
+    package var nextDue: Int64? {
         var next = packages.nextDue
         func consider(_ instant: Int64?) { if let instant, instant < next ?? Int64.max { next = instant } }
         consider(contactSyncs.first?.at)

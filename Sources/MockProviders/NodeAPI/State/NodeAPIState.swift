@@ -19,6 +19,8 @@ package struct NodeAPIState: Sendable {
     /// commercial-SMS gate and written by contacts' İYS syncs. Nil outside a call, and for a Node API on its own: no gate.
     package var consents: ConsentBook?
     var accounts: [String: NodeAPIAccount]
+    /// The logins minted for the world, by name (``WorldLogins``): each calls as its account.
+    var logins: [String: MintedLogin] = [:]
     var packages: PackageStore
     /// Each user's address book.
     var books: [String: AddressBook] = [:]
@@ -67,6 +69,18 @@ package struct NodeAPIState: Sendable {
     }
 
     // MARK: Accounts
+
+    /// The account `login` with `password` calls as: an account's own name, or a minted login's account; nil when wrong.
+    func account(login: String, password: String?) -> String? {
+        if let account = accounts[login] { return account.password == password ? login : nil }
+        return logins[login]?.account(password: password)
+    }
+
+    /// The dialect of the account `login` names (its own, or a minted login's), when it is not the document's.
+    func dialect(ofLogin login: String) -> NodeAPIDialect? {
+        guard let account = accounts[login] ?? logins[login].flatMap({ accounts[$0.account] }), account.dialect != .document else { return nil }
+        return account.dialect
+    }
 
     func account(_ user: String) throws(NodeAPIError) -> NodeAPIAccount {
         guard let account = accounts[user] else { throw NodeAPIError(.unauthorizedRequest) }
