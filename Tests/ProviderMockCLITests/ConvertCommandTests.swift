@@ -18,7 +18,11 @@ import Testing
         return url.appendingPathComponent("provider-mock")
     }
 
-    func run(_ arguments: [String], stdin: [UInt8]) throws -> Run {
+    func run(_ arguments: [String], stdin: [UInt8]) async throws -> Run {
+        try await OffPool.run { try Self.runToEnd(arguments, stdin: stdin) }
+    }
+
+    private static func runToEnd(_ arguments: [String], stdin: [UInt8]) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -35,33 +39,33 @@ import Testing
         return Run(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
     }
 
-    @Test func soapToJSONAndBack() throws {
+    @Test func soapToJSONAndBack() async throws {
         let soap = try ConverterTests.soapGolden("sendSms-1toN.request")
-        let json = try run(["convert", "--to", "json"], stdin: soap)
+        let json = try await run(["convert", "--to", "json"], stdin: soap)
         #expect(json.status == 0)
         #expect(json.stdout.contains(#""numbers":["905511034554","905433404971"]"#))
-        let back = try run(["convert", "--to", "soap", "--operation", "sendSms", "--username", "admin", "--password", "123456"], stdin: Array(json.stdout.utf8))
+        let back = try await run(["convert", "--to", "soap", "--operation", "sendSms", "--username", "admin", "--password", "123456"], stdin: Array(json.stdout.utf8))
         #expect(back.status == 0)
         #expect(back.stdout.contains("<sms:sendSms>"))
         #expect(back.stdout.contains("<item>905433404971</item>"))
     }
 
-    @Test func malformedInputExitsNonZeroWithOneLine() throws {
-        let result = try run(["convert", "--to", "json"], stdin: Array("<soapenv:Envelope".utf8))
+    @Test func malformedInputExitsNonZeroWithOneLine() async throws {
+        let result = try await run(["convert", "--to", "json"], stdin: Array("<soapenv:Envelope".utf8))
         #expect(result.status != 0)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.hasPrefix("provider-mock convert: "))
         #expect(result.stderr.filter { $0 == "\n" }.count == 1)
     }
 
-    @Test func unknownOperationExitsNonZero() throws {
-        let result = try run(["convert", "--to", "soap", "--operation", "sendFax"], stdin: Array("{}".utf8))
+    @Test func unknownOperationExitsNonZero() async throws {
+        let result = try await run(["convert", "--to", "soap", "--operation", "sendFax"], stdin: Array("{}".utf8))
         #expect(result.status != 0)
         #expect(result.stderr.contains("unknown operation 'sendFax'"))
     }
 
-    @Test func soapWithoutOperationIsAUsageError() throws {
-        let result = try run(["convert", "--to", "soap"], stdin: Array("{}".utf8))
+    @Test func soapWithoutOperationIsAUsageError() async throws {
+        let result = try await run(["convert", "--to", "soap"], stdin: Array("{}".utf8))
         #expect(result.status != 0)
         #expect(result.stderr.contains("--to soap needs --operation"))
     }

@@ -9,7 +9,11 @@ import Testing
     let serve = ServeCommandTests()
 
     /// Starts the proxy on a port the OS picks, and returns once it logs its address.
-    func proxy(to upstream: String, record directory: String) throws -> (process: Process, url: String) {
+    func proxy(to upstream: String, record directory: String) async throws -> (process: Process, url: String) {
+        try await OffPool.run { try Self.startProxy(to: upstream, record: directory) }
+    }
+
+    private static func startProxy(to upstream: String, record directory: String) throws -> (process: Process, url: String) {
         let process = Process()
         process.executableURL = ConvertCommandTests.binary
         process.arguments = ["proxy", "--upstream", upstream, "--port", "0", "--record", directory]
@@ -36,20 +40,20 @@ import Testing
     @Test func whatTheProxyRecordsServeReplays() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("record-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let upstream = try serve.serve()
+        let upstream = try await serve.serve()
         let recorded: String
         do {
-            defer { upstream.process.terminate(); upstream.process.waitUntilExit() }
-            let proxy = try proxy(to: upstream.nodeAPI, record: directory)
-            defer { proxy.process.terminate(); proxy.process.waitUntilExit() }
+            defer { upstream.process.terminate() }
+            let proxy = try await proxy(to: upstream.nodeAPI, record: directory)
+            defer { proxy.process.terminate() }
             let (status, body) = try await serve.call("\(proxy.url)/sms/list-sender", body: "{}", headers: headers("admin:123456"))
             #expect(status == 200)
             recorded = body
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["0001-sms-list-sender.json"])
 
-        let replaying = try serve.serve(["--replay", directory])
-        defer { replaying.process.terminate(); replaying.process.waitUntilExit() }
+        let replaying = try await serve.serve(["--replay", directory])
+        defer { replaying.process.terminate() }
         let (status, body) = try await serve.call("\(replaying.nodeAPI)/sms/list-sender", body: "", headers: headers("not:the-password"))
         #expect(status == 200)
         #expect(body == recorded)
@@ -57,8 +61,8 @@ import Testing
         #expect(unrecorded == 401, "the rest goes to the simulation")
     }
 
-    @Test func aReplayDirectoryThatCannotBeReadStopsServe() throws {
-        let run = try ConvertCommandTests().run(["serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0", "--no-tls", "--replay", "/nonexistent/recordings"], stdin: [])
+    @Test func aReplayDirectoryThatCannotBeReadStopsServe() async throws {
+        let run = try await ConvertCommandTests().run(["serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0", "--no-tls", "--replay", "/nonexistent/recordings"], stdin: [])
         #expect(run.status == 1)
         #expect(run.stderr.contains("cannot read the replay directory /nonexistent/recordings"), "\(run.stderr)")
     }

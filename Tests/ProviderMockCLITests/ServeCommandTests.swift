@@ -8,7 +8,7 @@ import Testing
 /// through the İYS API decides who gets the Node API's next commercial package.
 @Suite struct ServeCommandTests {
     /// The served mocks' base URLs, read from serve's log.
-    struct Served {
+    struct Served: Sendable {
         var process: Process
         var nodeAPI: String
         var iys: String
@@ -20,7 +20,11 @@ import Testing
 
     /// Starts the binary on ports the OS picks (port 0) and returns once the three mocks and the admin API log the ports they listen on
     /// (no sleeping, no polling).
-    func serve(_ extra: [String] = []) throws -> Served {
+    func serve(_ extra: [String] = []) async throws -> Served {
+        try await OffPool.run { try Self.start(extra) }
+    }
+
+    private static func start(_ extra: [String]) throws -> Served {
         let process = Process()
         process.executableURL = ConvertCommandTests.binary
         process.arguments = ["serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0", "--node-api-tls-port", "0"] + extra
@@ -57,8 +61,8 @@ import Testing
     }
 
     @Test func theProvidersServeAndShareTheConsents() async throws {
-        let served = try serve()
-        defer { served.process.terminate(); served.process.waitUntilExit() }
+        let served = try await serve()
+        defer { served.process.terminate() }
         let sms = served.nodeAPI, iys = served.iys
         let basic = ["Authorization": "Basic " + Data("admin:123456".utf8).base64EncodedString(), "Content-Type": "application/json"]
 
@@ -98,7 +102,7 @@ import Testing
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("state-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: file) }
         let basic = ["Authorization": "Basic " + Data("admin:123456".utf8).base64EncodedString(), "Content-Type": "application/json"]
-        let first = try serve(["--state", file.path, "--state-interval", "0.2"])
+        let first = try await serve(["--state", file.path, "--state-interval", "0.2"])
         let created = try await call("\(first.nodeAPI)/sms/create", body: #"{"type": 1, "sendingType": 1, "numbers": [905551230011], "sender": "BASLIK", "title": "Ani", "content": "SIGKILL'e dayanır"}"#, headers: basic)
         let pkgID = try #require(((try JSONSerialization.jsonObject(with: Data(created.1.utf8)) as? [String: Any])?["data"] as? [String: Any])?["pkgID"] as? Int)
         // The keeper writes within its interval; wait for the file to hold the package (bounded: 10 s).
@@ -107,12 +111,12 @@ import Testing
             try await Task.sleep(for: .milliseconds(50))
         }
         kill(first.process.processIdentifier, SIGKILL)
-        first.process.waitUntilExit()
-        let second = try serve(["--state", file.path])
+        await OffPool.exit(of: first.process)
+        let second = try await serve(["--state", file.path])
         let listed = try await call("\(second.nodeAPI)/sms/list", body: #"{"ids": [\#(pkgID)]}"#, headers: basic)
         #expect(listed.1.contains(#""id":\#(pkgID)"#), "\(listed.1)")
         second.process.terminate()
-        second.process.waitUntilExit()
+        await OffPool.exit(of: second.process)
 
         // A counter at Int.max: refused at start, naming the field.
         var state = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
@@ -120,18 +124,22 @@ import Testing
         nodeAPI["nextPackageID"] = Int.max
         state["nodeAPI"] = nodeAPI
         try JSONSerialization.data(withJSONObject: state).write(to: file)
-        let (bad, badLog) = try run(["serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0", "--node-api-tls-port", "0", "--state", file.path])
+        let (bad, badLog) = try await run(["serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0", "--node-api-tls-port", "0", "--state", file.path])
         #expect(bad == 1)
         #expect(badLog.contains("nodeAPI.nextPackageID"), "\(badLog)")
 
-        let (unwritable, log) = try run(["serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0", "--node-api-tls-port", "0", "--state", "/proc/provider-mock/state.json"])
+        let (unwritable, log) = try await run(["serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0", "--node-api-tls-port", "0", "--state", "/proc/provider-mock/state.json"])
         #expect(unwritable == 1)
         #expect(log.contains("cannot be written"), "\(log)")
     }
 
     /// Runs the binary to its end, with `environment` added to this process's (less any `PROVIDER_MOCK_` of its own);
     /// its status and what it printed.
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String) {
+    func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> (Int32, String) {
+        try await OffPool.run { try Self.runToEnd(arguments, environment: environment) }
+    }
+
+    private static func runToEnd(_ arguments: [String], environment: [String: String]) throws -> (Int32, String) {
         let process = Process()
         process.executableURL = ConvertCommandTests.binary
         process.arguments = arguments
@@ -166,7 +174,7 @@ import Testing
             return ["Authorization": "bearer \(token)", "Content-Type": "application/json"]
         }
 
-        let first = try serve(["--state", file.path])
+        let first = try await serve(["--state", file.path])
         let created = try await call("\(first.nodeAPI)/sms/create", body: #"{"type": 1, "sendingType": 1, "numbers": [905551230011, 905551230012], "sender": "BASLIK", "title": "Kalıcı", "content": "Yeniden başlatmaya dayanır"}"#, headers: basic)
         #expect(created.0 == 200)
         let pkgID = try #require(((try JSONSerialization.jsonObject(with: Data(created.1.utf8)) as? [String: Any])?["data"] as? [String: Any])?["pkgID"] as? Int)
@@ -175,11 +183,11 @@ import Testing
         let list = try await call("\(first.euromsg)/email-list", body: #"{"name": "Kalıcı liste"}"#, headers: try await express(first.euromsg))
         #expect(list.0 == 201, "\(list.1)")
         first.process.terminate()
-        first.process.waitUntilExit()
+        await OffPool.exit(of: first.process)
         #expect(FileManager.default.fileExists(atPath: file.path))
 
-        let second = try serve(["--state", file.path])
-        defer { second.process.terminate(); second.process.waitUntilExit() }
+        let second = try await serve(["--state", file.path])
+        defer { second.process.terminate() }
         let listed = try await call("\(second.nodeAPI)/sms/list", body: #"{"ids": [\#(pkgID)]}"#, headers: basic)
         #expect(listed.1.contains(#""id":\#(pkgID)"#), "\(listed.1)")
         #expect(listed.1.contains("Kalıcı"))
@@ -198,8 +206,8 @@ import Testing
     /// moves it, and what fell due meanwhile (a package's delivery) has happened when the reply comes; the journal of
     /// every mock reads back through `GET /__admin/requests`; bad input gets `{"error", "field"}` with a 4xx.
     @Test func theAdminAPIMovesAManualClockAndReadsTheJournal() async throws {
-        let served = try serve(["--clock", "manual"])
-        defer { served.process.terminate(); served.process.waitUntilExit() }
+        let served = try await serve(["--clock", "manual"])
+        defer { served.process.terminate() }
         let admin = served.admin
         let basic = ["Authorization": "Basic " + Data("admin:123456".utf8).base64EncodedString(), "Content-Type": "application/json"]
         let json = ["Content-Type": "application/json"]
@@ -261,8 +269,8 @@ import Testing
     }
 
     @Test func sendTriesTheConnectorAgainstTheServedMocks() async throws {
-        let served = try serve()
-        defer { served.process.terminate(); served.process.waitUntilExit() }
+        let served = try await serve()
+        defer { served.process.terminate() }
         let config = FileManager.default.temporaryDirectory.appendingPathComponent("connections-\(served.process.processIdentifier).yaml")
         try """
         providers:
@@ -275,26 +283,26 @@ import Testing
         """.write(to: config, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: config) }
         let cli = ConvertCommandTests()
-        let sent = try cli.run(["send", "--config", config.path, "--type", "CAMPAIGN", "--to", "905551230011", "905551230012", "--text", "Kasım indirimi"], stdin: [])
+        let sent = try await cli.run(["send", "--config", config.path, "--type", "CAMPAIGN", "--to", "905551230011", "905551230012", "--text", "Kasım indirimi"], stdin: [])
         #expect(sent.status == 0, "\(sent.stderr)")
         #expect(sent.stdout.contains("no İYS consent (not sent): 905551230012"))
         #expect(sent.stdout.contains("sent through FigenSoft from BASLIK to 1 recipient(s)"))
-        let refused = try cli.run(["send", "--config", config.path, "--type", "NOTIFICATION", "--to", "905551230011", "--text", "x"], stdin: [])
+        let refused = try await cli.run(["send", "--config", config.path, "--type", "NOTIFICATION", "--to", "905551230011", "--text", "x"], stdin: [])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("no provider has a connection for NOTIFICATION messages"))
         // The İYS recipient type a campaign is for: …0011's seed consent is BIREYSEL, so a TACIR campaign drops it.
-        let merchants = try cli.run(["send", "--config", config.path, "--type", "CAMPAIGN", "--recipient-type", "tacir", "--to", "905551230011", "--text", "Bayi"], stdin: [])
+        let merchants = try await cli.run(["send", "--config", config.path, "--type", "CAMPAIGN", "--recipient-type", "tacir", "--to", "905551230011", "--text", "Bayi"], stdin: [])
         #expect(merchants.stdout.contains("no İYS consent (not sent): 905551230011"), "\(merchants.stdout) \(merchants.stderr)")
-        let unknown = try cli.run(["send", "--config", config.path, "--type", "CAMPAIGN", "--recipient-type", "KURUM", "--to", "905551230011", "--text", "x"], stdin: [])
+        let unknown = try await cli.run(["send", "--config", config.path, "--type", "CAMPAIGN", "--recipient-type", "KURUM", "--to", "905551230011", "--text", "x"], stdin: [])
         #expect(unknown.status != 0 && unknown.stderr.contains("--recipient-type 'KURUM' is not BIREYSEL or TACIR"), "\(unknown.stderr)")
     }
 
     /// The README's flags are the binary's (`--errors-as-http-200`), and a port already taken is named with its mock.
     @Test func aPortInUseIsNamedWithItsMock() async throws {
-        let served = try serve()
-        defer { served.process.terminate(); served.process.waitUntilExit() }
+        let served = try await serve()
+        defer { served.process.terminate() }
         let port = try #require(served.nodeAPI.split(separator: ":").last.map(String.init))
-        let second = try ConvertCommandTests().run(
+        let second = try await ConvertCommandTests().run(
             ["serve", "--node-api-port", port, "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0", "--node-api-tls-port", "0", "--errors-as-http-200"], stdin: []
         )
         #expect(second.status == 1)
@@ -304,8 +312,8 @@ import Testing
     /// By default an unknown field is ignored and reported; `serve --strict` refuses it.
     @Test(arguments: [false, true])
     func unknownFieldsAreReportedOrWithStrictRefused(_ strict: Bool) async throws {
-        let served = try serve(strict ? ["--strict"] : [])
-        defer { served.process.terminate(); served.process.waitUntilExit() }
+        let served = try await serve(strict ? ["--strict"] : [])
+        defer { served.process.terminate() }
         var request = URLRequest(url: try #require(URL(string: "\(served.nodeAPI)/user/credit")))
         request.httpMethod = "POST"
         request.httpBody = Data(#"{"someClientFlag": 1}"#.utf8)

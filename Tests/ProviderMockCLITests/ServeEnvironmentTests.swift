@@ -24,7 +24,11 @@ import Testing
     }
 
     /// Runs `provider-mock serve` until it prints `until` or exits.
-    func run(_ arguments: [String], environment: [String: String], until marker: String) throws -> (output: String, exited: Int32?) {
+    func run(_ arguments: [String], environment: [String: String], until marker: String) async throws -> (output: String, exited: Int32?) {
+        try await OffPool.run { try Self.runUntil(arguments, environment: environment, marker: marker) }
+    }
+
+    private static func runUntil(_ arguments: [String], environment: [String: String], marker: String) throws -> (output: String, exited: Int32?) {
         let (process, log, watchdog) = try Self.start(arguments, environment: environment)
         defer { watchdog.cancel() }
         var text = ""
@@ -46,33 +50,33 @@ import Testing
         return (text, process.terminationStatus)
     }
 
-    @Test func everyOptionHasItsVariable() throws {
+    @Test func everyOptionHasItsVariable() async throws {
         let ports = ["PROVIDER_MOCK_NODE_API_PORT": "0", "PROVIDER_MOCK_IYS_PORT": "0", "PROVIDER_MOCK_EUROMSG_PORT": "0", "PROVIDER_MOCK_ADMIN_PORT": "0", "PROVIDER_MOCK_NODE_API_TLS_PORT": "0"]
-        let served = try run([], environment: ports.merging(["PROVIDER_MOCK_ERRORS_AS_HTTP_200": "true", "PROVIDER_MOCK_MAX_CONNECTIONS": "7"]) { $1 }, until: "per mock")
+        let served = try await run([], environment: ports.merging(["PROVIDER_MOCK_ERRORS_AS_HTTP_200": "true", "PROVIDER_MOCK_MAX_CONNECTIONS": "7"]) { $1 }, until: "per mock")
         #expect(served.exited == nil, "\(served.output)")
         #expect(served.output.contains("at most 7 per mock"), "\(served.output)")
         // A flag on the command line wins over its variable.
-        let flagWins = try run(["--max-connections", "9"], environment: ports.merging(["PROVIDER_MOCK_MAX_CONNECTIONS": "7"]) { $1 }, until: "per mock")
+        let flagWins = try await run(["--max-connections", "9"], environment: ports.merging(["PROVIDER_MOCK_MAX_CONNECTIONS": "7"]) { $1 }, until: "per mock")
         #expect(flagWins.output.contains("at most 9 per mock"), "\(flagWins.output)")
     }
 
-    @Test func aTypoOrABadValueStopsTheServer() throws {
-        let typo = try run(["--node-api-port", "0"], environment: ["PROVIDER_MOCK_NODE_API_PROT": "9587"], until: "listening")
+    @Test func aTypoOrABadValueStopsTheServer() async throws {
+        let typo = try await run(["--node-api-port", "0"], environment: ["PROVIDER_MOCK_NODE_API_PROT": "9587"], until: "listening")
         #expect(typo.exited != nil && typo.exited != 0)
         #expect(typo.output.contains("PROVIDER_MOCK_NODE_API_PROT is not a setting of provider-mock serve"), "\(typo.output)")
         #expect(typo.output.contains("PROVIDER_MOCK_NODE_API_PORT"), "the known settings are listed")
-        let bad = try run([], environment: ["PROVIDER_MOCK_NODE_API_PORT": "dokuz"], until: "listening")
+        let bad = try await run([], environment: ["PROVIDER_MOCK_NODE_API_PORT": "dokuz"], until: "listening")
         #expect(bad.exited != nil && bad.exited != 0)
         #expect(bad.output.contains("--node-api-port"), "the flag's own error: \(bad.output)")
-        let flag = try run([], environment: ["PROVIDER_MOCK_STRICT": "belki"], until: "listening")
+        let flag = try await run([], environment: ["PROVIDER_MOCK_STRICT": "belki"], until: "listening")
         #expect(flag.output.contains("PROVIDER_MOCK_STRICT=belki: a flag is true or false"), "\(flag.output)")
     }
 }
 
 /// Issue 24, item 3: `provider-mock --version` names the commit the binary was built from.
 @Suite struct VersionTests {
-    @Test func theVersionNamesTheCommit() throws {
-        let (status, output) = try ServeCommandTests().run(["--version"])
+    @Test func theVersionNamesTheCommit() async throws {
+        let (status, output) = try await ServeCommandTests().run(["--version"])
         #expect(status == 0)
         let version = output.trimmingCharacters(in: .whitespacesAndNewlines)
         let commit = String(version.split(separator: " ").last?.dropLast() ?? "")
@@ -100,21 +104,26 @@ import Testing
         defer {
             watchdog.cancel()
             if process.isRunning { process.terminate() }
-            process.waitUntilExit()
         }
         var text = ""
-        func lines(until marker: String) -> [String] {
-            while !text.contains(marker) {
-                let chunk = log.fileHandleForReading.availableData
-                if chunk.isEmpty { break }
-                text += String(decoding: chunk, as: UTF8.self)
+        func lines(until marker: String) async throws -> [String] {
+            let before = text
+            let reading = log.fileHandleForReading
+            text = try await OffPool.run {
+                var text = before
+                while !text.contains(marker) {
+                    let chunk = reading.availableData
+                    if chunk.isEmpty { break }
+                    text += String(decoding: chunk, as: UTF8.self)
+                }
+                return text
             }
             return text.split(separator: "\n").map(String.init)
         }
-        let started = lines(until: "Admin API listening on ")
+        let started = try await lines(until: "Admin API listening on ")
         let admin = try #require(started.compactMap { line in line.range(of: "Admin API listening on http://127.0.0.1:").map { line[$0.upperBound...].prefix { $0.isNumber } } }.first)
         _ = try await URLSession.shared.data(from: try #require(URL(string: "http://127.0.0.1:\(admin)/__admin/clock")))
-        let all = lines(until: #""path":"/__admin/clock""#)
+        let all = try await lines(until: #""path":"/__admin/clock""#)
         for line in all {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not a JSON object: \(line)")
             #expect(object["time"] is String && object["level"] is String && object["message"] is String, "\(line)")

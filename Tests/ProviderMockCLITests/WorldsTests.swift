@@ -44,8 +44,8 @@ import Testing
     }
 
     @Test func twoWorldsAndTheDefaultOneSeeNothingOfEachOther() async throws {
-        let served = try cli.serve(["--clock", "manual"])
-        defer { served.process.terminate(); served.process.waitUntilExit() }
+        let served = try await cli.serve(["--clock", "manual"])
+        defer { served.process.terminate() }
         let a = try await create(served), b = try await create(served)
         #expect(a.id != b.id && a.token != b.token)
         #expect(a.nodeAPI == "\(served.nodeAPI)/worlds/\(a.id)")
@@ -101,8 +101,8 @@ import Testing
     }
 
     @Test func aWorldsAdminRoutesTakeItsTokenAndNoOtherAndUnknownWorldsAreNotFoundInEachShape() async throws {
-        let served = try cli.serve(["--clock", "manual"])
-        defer { served.process.terminate(); served.process.waitUntilExit() }
+        let served = try await cli.serve(["--clock", "manual"])
+        defer { served.process.terminate() }
         let a = try await create(served), b = try await create(served)
         #expect(try await cli.call("\(a.admin)/clock", method: "GET", body: "", headers: [:]).0 == 401)
         #expect(try await cli.call("\(a.admin)/clock", method: "GET", body: "", headers: b.bearer).0 == 401)
@@ -133,8 +133,8 @@ import Testing
     }
 
     @Test func aBadWorldRequestIsAClearErrorAndTheCapHolds() async throws {
-        let served = try cli.serve(["--clock", "manual", "--max-worlds", "1"])
-        defer { served.process.terminate(); served.process.waitUntilExit() }
+        let served = try await cli.serve(["--clock", "manual", "--max-worlds", "1"])
+        defer { served.process.terminate() }
         let headers = ["Content-Type": "application/json"]
         let (typo, typoReply) = try await cli.call("\(served.admin)/__admin/worlds", body: #"{"ttl": 60}"#, headers: headers)
         #expect(typo == 400 && typoReply.contains(#""field":"ttl""#), "\(typoReply)")
@@ -155,8 +155,8 @@ import Testing
     /// A world's own login lands in it at the plain base URL, with no prefix or header; a wrong password of it is the
     /// provider's 401, and another world's login lands in that other world.
     @Test func aWorldsOwnLoginLandsInItAtThePlainBaseURL() async throws {
-        let served = try cli.serve(["--clock", "manual"])
-        defer { served.process.terminate(); served.process.waitUntilExit() }
+        let served = try await cli.serve(["--clock", "manual"])
+        defer { served.process.terminate() }
         let a = try await create(served), b = try await create(served)
         let sms = #"{"type": 1, "sendingType": 0, "number": "905551230011", "sender": "BASLIK", "title": "T", "content": "Kendi girişim"}"#
         #expect(try await cli.call("\(served.nodeAPI)/sms/create", body: sms, headers: ["Authorization": a.login, "Content-Type": "application/json"]).0 == 200)
@@ -176,8 +176,8 @@ import Testing
     /// request with one, and the bearer token issued to it (which starts with the world's id) land in the world at the
     /// plain base URL; the same login at another world's prefix is refused in the provider's shape.
     @Test func aWorldsOwnLoginsLandInItOnSOAPIYSAndEuromsg() async throws {
-        let served = try cli.serve(["--clock", "manual"])
-        defer { served.process.terminate(); served.process.waitUntilExit() }
+        let served = try await cli.serve(["--clock", "manual"])
+        defer { served.process.terminate() }
         let (_, created) = try await cli.call("\(served.admin)/__admin/worlds", body: #"{"clock": "manual"}"#, headers: ["Content-Type": "application/json"])
         let credentials = try #require((try json(created))["credentials"] as? [String: Any])
         func login(_ key: String) throws -> (String, String) {
@@ -240,7 +240,7 @@ import Testing
     @Test func worldsOutliveARestartWithTheirStateFile() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("worlds-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: file) }
-        let first = try cli.serve(["--clock", "manual", "--state", file.path])
+        let first = try await cli.serve(["--clock", "manual", "--state", file.path])
         let a = try await create(first, #"{"clock": "manual", "now": "2026-03-02T10:00:00+03:00", "seed": 9, "name": "iş akışı"}"#)
         let yaml = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/MockProviders/Resources/default.yaml"), encoding: .utf8)
         let own = yaml.replacingOccurrences(of: "credit: 100000", with: "credit: 777")
@@ -251,9 +251,9 @@ import Testing
         #expect(try await cli.call("\(a.admin)/clock/advance", body: #"{"seconds": 60}"#, headers: a.bearer).0 == 200)
         let clockBefore = try await cli.call("\(a.admin)/clock", method: "GET", body: "", headers: a.bearer).1
         first.process.terminate()
-        first.process.waitUntilExit()
+        await OffPool.exit(of: first.process)
 
-        let second = try cli.serve(["--clock", "manual", "--state", file.path])
+        let second = try await cli.serve(["--clock", "manual", "--state", file.path])
         func rebased(_ url: String, _ old: String, _ new: String) -> String { url.replacingOccurrences(of: old, with: new) }
         let aAdmin = rebased(a.admin, first.admin, second.admin), bAdmin = rebased(b.admin, first.admin, second.admin)
         #expect(try await cli.call("\(aAdmin)/clock", method: "GET", body: "", headers: a.bearer).1 == clockBefore)
@@ -266,7 +266,7 @@ import Testing
         #expect(shown.contains(#""seed":9"#) && shown.contains("iş akışı"), "\(shown)")
         #expect(try await packages(second.nodeAPI) == 0)
         second.process.terminate()
-        second.process.waitUntilExit()
+        await OffPool.exit(of: second.process)
 
         var state = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
         var worlds = try #require(state["worlds"] as? [[String: Any]])
@@ -274,7 +274,7 @@ import Testing
         worlds[1]["id"] = "../etc"
         state["worlds"] = worlds
         try JSONSerialization.data(withJSONObject: state).write(to: file)
-        let (bad, badLog) = try cli.run(["serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0", "--node-api-tls-port", "0", "--state", file.path])
+        let (bad, badLog) = try await cli.run(["serve", "--node-api-port", "0", "--iys-port", "0", "--euromsg-port", "0", "--admin-port", "0", "--node-api-tls-port", "0", "--state", file.path])
         #expect(bad == 1 && badLog.contains("worlds[1].id"), "\(badLog)")
     }
 
@@ -282,8 +282,8 @@ import Testing
     /// on every port: Node API JSON and SOAP (package and group uuids), İYS (bearer token, batch GUID, transaction ids) and
     /// Euromsg Express (bearer token); a world of another seed does not.
     @Test func twoWorldsOfOneSeedAnswerTheSameBytes() async throws {
-        let served = try cli.serve(["--clock", "manual"])
-        defer { served.process.terminate(); served.process.waitUntilExit() }
+        let served = try await cli.serve(["--clock", "manual"])
+        defer { served.process.terminate() }
         let world = #"{"clock": "manual", "now": "2026-03-02T10:00:00+03:00", "seed": 2026}"#
         let a = try await create(served, world), b = try await create(served, world)
         let other = try await create(served, world.replacingOccurrences(of: "2026}", with: "7}"))
@@ -330,8 +330,8 @@ import Testing
     /// `admin`/`123456`), 20 rounds each of: an OTP to the one shared test number, the world's manual clock advanced,
     /// its own code read from its inbox, a reset.
     @Test func eightWorkersShareOneMockEachInItsWorld() async throws {
-        let served = try cli.serve(["--clock", "manual"])
-        defer { served.process.terminate(); served.process.waitUntilExit() }
+        let served = try await cli.serve(["--clock", "manual"])
+        defer { served.process.terminate() }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for worker in 0..<8 {
                 group.addTask {
