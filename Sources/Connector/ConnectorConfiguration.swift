@@ -28,7 +28,7 @@ public struct ProviderConnection: Sendable, Hashable, Codable {
     public var customApiActive: Bool
     public var customApiUrl: String?
     /// JSON or SOAP (the project's addition; JSON when absent).
-    public var transport: NodeAPIClient.Transport?
+    public var transport: WireFormat?
 
     /// The keys of a configuration file's entry: the decoder's and the unknown-key check's one list.
     enum CodingKeys: String, CodingKey, CaseIterable {
@@ -37,7 +37,7 @@ public struct ProviderConnection: Sendable, Hashable, Codable {
 
     public init(
         username: String, password: String, smsIysMessageType: IYSMessageType, senderList: [String],
-        customApiActive: Bool = false, customApiUrl: String? = nil, transport: NodeAPIClient.Transport? = nil
+        customApiActive: Bool = false, customApiUrl: String? = nil, transport: WireFormat? = nil
     ) {
         self.username = username
         self.password = password

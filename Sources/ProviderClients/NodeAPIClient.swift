@@ -2,22 +2,21 @@ import Foundation
 import NodeAPI
 import NodeAPIJSON
 import NodeAPISOAP
+import WireCoding
 
 /// A client of the Node API: every operation over JSON (Basic auth) or SOAP (credentials in the envelope),
 /// through the same codecs the mock uses, with the same typed results either way.
 ///
 /// Operations the SOAP service does not offer (it has seven of the 22) go over JSON even when SOAP is chosen.
 public struct NodeAPIClient: Sendable {
-    public enum Transport: String, Sendable, Hashable, Codable { case json, soap }
-
     public struct Configuration: Sendable, Hashable {
         /// `https://host[:port]` of the provider, or a custom API URL; no trailing path.
         public var baseURL: String
         public var username: String
         public var password: String
-        public var transport: Transport
+        public var transport: WireFormat
 
-        public init(baseURL: String, username: String, password: String, transport: Transport = .json) {
+        public init(baseURL: String, username: String, password: String, transport: WireFormat = .json) {
             self.baseURL = ProviderHTTP.baseURL(baseURL)
             self.username = username
             self.password = password

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NodeAPI
 import NodeAPISOAP
+import WireCoding
 
 /// `provider-mock convert`: the Node API's SOAP and JSON faces, one into the other, stdin to stdout.
 struct ConvertCommand: ParsableCommand {
@@ -16,10 +17,9 @@ struct ConvertCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case json, soap }
 
     @Option(name: .long, help: "The format to write: json or soap.")
-    var to: Format
+    var to: WireFormat
 
     @Option(name: .long, help: "The operation: a SOAP name (sendSms) or a JSON path (/sms/create).")
     var operation: String?
@@ -68,3 +68,5 @@ struct ConvertCommand: ParsableCommand {
         return Array(try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) + [0x0A]
     }
 }
+
+extension WireFormat: ExpressibleByArgument {}

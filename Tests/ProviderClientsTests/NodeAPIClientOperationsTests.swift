@@ -4,12 +4,13 @@ import MockProviders
 import NodeAPI
 import ProviderClients
 import Testing
+import WireCoding
 
 /// Every one of the 22 Node API operations through the client, on both transports, against the mock's seeds
 /// and a manual clock (so packages complete without waiting).
 @Suite struct NodeAPIClientOperationsTests {
-    @Test(arguments: [NodeAPIClient.Transport.json, .soap])
-    func everyOperationsHappyPath(_ transport: NodeAPIClient.Transport) async throws {
+    @Test(arguments: [WireFormat.json, .soap])
+    func everyOperationsHappyPath(_ transport: WireFormat) async throws {
         let clock = ManualClock(turkey: WireDate("2026-11-23 10:00")!)
         try await LiveMocks.nodeAPI(clock: clock, mockOnly: true) { endpoint in
             let client = NodeAPIClientTests.client(endpoint, transport)

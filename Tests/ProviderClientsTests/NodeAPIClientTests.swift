@@ -4,18 +4,19 @@ import MockProviders
 import NodeAPI
 import ProviderClients
 import Testing
+import WireCoding
 
 /// The Node API client against the mock over real HTTP, on both transports: the same typed results, and
 /// each error mapped to the catalogue whether it came with its status or as HTTP 200.
 @Suite struct NodeAPIClientTests {
-    static func client(_ endpoint: LiveMocks.Endpoint, _ transport: NodeAPIClient.Transport, timeout: Duration = .seconds(10)) -> NodeAPIClient {
+    static func client(_ endpoint: LiveMocks.Endpoint, _ transport: WireFormat, timeout: Duration = .seconds(10)) -> NodeAPIClient {
         NodeAPIClient(.init(baseURL: endpoint.baseURL, username: endpoint.username, password: endpoint.password, transport: transport), http: ProviderHTTP(timeout: timeout))
     }
 
     static let message = CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "Sözleşme", content: "Merhaba ğüşıöç İ")
 
-    @Test(arguments: [NodeAPIClient.Transport.json, .soap])
-    func theHappyPathGivesTheSameTypedResults(_ transport: NodeAPIClient.Transport) async throws {
+    @Test(arguments: [WireFormat.json, .soap])
+    func theHappyPathGivesTheSameTypedResults(_ transport: WireFormat) async throws {
         try await LiveMocks.nodeAPI { endpoint in
             let client = Self.client(endpoint, transport)
             let before = try await client.send(UserCreditRequest()).credit
@@ -30,8 +31,8 @@ import Testing
         }
     }
 
-    @Test(arguments: [NodeAPIClient.Transport.json, .soap], [false, true])
-    func providerErrorsCarryTheirCatalogueEntry(_ transport: NodeAPIClient.Transport, errorsAsHTTP200: Bool) async throws {
+    @Test(arguments: [WireFormat.json, .soap], [false, true])
+    func providerErrorsCarryTheirCatalogueEntry(_ transport: WireFormat, errorsAsHTTP200: Bool) async throws {
         var scenario = try Scenario.bundled().nodeAPI
         scenario.accounts[0].credit = 0
         try await LiveMocks.nodeAPI(scenario, policy: NodeAPIWirePolicy(errorsAsHTTP200: errorsAsHTTP200), mockOnly: true) { endpoint in
@@ -54,8 +55,8 @@ import Testing
         #expect(problem.message.contains("title"))
     }
 
-    @Test(arguments: [NodeAPIClient.Transport.json, .soap])
-    func maintenanceAndAClosedPortMeanUnavailable(_ transport: NodeAPIClient.Transport) async throws {
+    @Test(arguments: [WireFormat.json, .soap])
+    func maintenanceAndAClosedPortMeanUnavailable(_ transport: WireFormat) async throws {
         try await LiveMocks.nodeAPI(injection: ErrorInjection(maintenance: true), mockOnly: true) { endpoint in
             let error = await #expect(throws: NodeAPIClientError.self) { try await Self.client(endpoint, transport).send(UserCreditRequest()) }
             #expect(error?.catalogueEntry?.number == "SMS99")

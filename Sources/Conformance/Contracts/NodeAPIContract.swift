@@ -15,7 +15,7 @@ import WireCoding
 ///
 /// Only reads run unless `allowWrites`: sends cost money on a real account. Writes go to `testNumber` alone.
 public struct NodeAPIContract: Sendable {
-    public typealias Face = WireFace
+    public typealias Face = WireFormat
 
     public var baseURL: String
     public var username: String

@@ -1,3 +1,4 @@
+import WireCoding
 import Foundation
 import LibXML
 import NodeAPI
@@ -31,7 +32,7 @@ public struct NodeAPIReplyRules: Sendable, Hashable {
 
     /// What differs in the reply (`status`, `body`) to `operation` through `face`; empty when it keeps the document. At
     /// most ``maxDifferences``, and a line for the rest: a reply of a million unknown fields is not a million lines.
-    public func differences(_ operation: NodeAPIOperation, _ face: WireFace, status: Int, body: [UInt8], expecting outcome: Outcome) -> [String] {
+    public func differences(_ operation: NodeAPIOperation, _ face: WireFormat, status: Int, body: [UInt8], expecting outcome: Outcome) -> [String] {
         let all = differences(operation.requestType, face, status: status, body: body, expecting: outcome)
         guard all.count > Self.maxDifferences else { return all }
         return Array(all.prefix(Self.maxDifferences)) + ["\(all.count - Self.maxDifferences) more differences left out"]
@@ -39,7 +40,7 @@ public struct NodeAPIReplyRules: Sendable, Hashable {
 
     public static let maxDifferences = 50
 
-    private func differences<Request: NodeAPIRequest>(_ type: Request.Type, _ face: WireFace, status: Int, body: [UInt8], expecting outcome: Outcome) -> [String] {
+    private func differences<Request: NodeAPIRequest>(_ type: Request.Type, _ face: WireFormat, status: Int, body: [UInt8], expecting outcome: Outcome) -> [String] {
         switch face {
         case .json: jsonDifferences(Request.self, status, body, outcome)
         case .soap: soapDifferences(Request.self, status, body, outcome)

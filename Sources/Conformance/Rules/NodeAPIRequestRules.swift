@@ -1,3 +1,4 @@
+import WireCoding
 import NodeAPI
 import NodeAPIJSON
 import NodeAPISOAP
@@ -10,7 +11,7 @@ public struct NodeAPIRequestRules: Sendable {
     public struct Verdict: Sendable, Hashable {
         /// The operation, when the request is one of the document's.
         public var operation: NodeAPIOperation?
-        public var face: WireFace
+        public var face: WireFormat
         public var differences: [String]
         /// What the document says the reply to this request is.
         public var expected: NodeAPIReplyRules.Outcome
@@ -59,7 +60,7 @@ public struct NodeAPIRequestRules: Sendable {
     }
 
     private static func verdict<Request: NodeAPIRequest>(
-        _ type: Request.Type, _ face: WireFace, decode: (Request.Type, IgnoredFields) throws(NodeAPIError) -> Request
+        _ type: Request.Type, _ face: WireFormat, decode: (Request.Type, IgnoredFields) throws(NodeAPIError) -> Request
     ) -> Verdict {
         let ignored = IgnoredFields()
         var differences: [String] = []

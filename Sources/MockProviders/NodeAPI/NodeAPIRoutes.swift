@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NodeAPI
 import NodeAPISOAP
+import WireCoding
 
 /// The Node API mock's HTTP routes: every JSON endpoint (`POST`, and `GET` where the document allows it),
 /// `POST /soap`, and the WSDL at `GET /soap?wsdl`. Thin by design: read the body, apply maintenance,
@@ -146,7 +147,7 @@ package struct NodeAPIRoutes: Sendable {
         let fromBody = message.body.child("username").map { ($0.text, message.body.child("password")?.text ?? "") }
         let credentials = fromBody ?? Self.basicCredentials(request)
         let face = SOAPFace(message: message, policy: policy)
-        let (user, reply) = await call(message.operation, request, username: credentials?.0, password: credentials?.1, face: face, format: .xml)
+        let (user, reply) = await call(message.operation, request, username: credentials?.0, password: credentials?.1, face: face, format: .soap)
         return record(request, body, user: user, reply)
     }
 
@@ -155,7 +156,7 @@ package struct NodeAPIRoutes: Sendable {
     /// Maintenance, authentication, injected errors and faults, and the concurrency limit, then the operation.
     private func call(
         _ operation: NodeAPIOperation, _ request: Request, username: String?, password: String?, face: some NodeAPIFace,
-        format: Fault.BodyFormat = .json
+        format: WireFormat = .json
     ) async -> (user: String?, reply: WireResponse) {
         if let error = injection.maintenanceError() { return (nil, face.reply(NodeAPIReply<StatusReply>.failure(error))) }
         let user: String

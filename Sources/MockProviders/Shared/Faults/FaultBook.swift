@@ -1,6 +1,7 @@
 import Hummingbird
 import NodeAPI
 import Synchronization
+import WireCoding
 
 /// The faults of the three mocks, shared by their routes and the admin API: the scenario's `errorRules` and those added
 /// at run time. The newest fault that fires answers a call (WireMock's rule: the latest stub wins); every matching
@@ -82,7 +83,7 @@ package final class FaultBook: Sendable {
     /// What a fault makes of this call, after its wait: the reply in place of the call's, or nil when the call goes on
     /// (no fault, or a delay). `render` writes a catalogue error (its code, and the fault's id) in the provider's shape.
     func reply(
-        _ provider: ProviderMocks.Provider, to request: Hummingbird.Request, operation: NodeAPIOperation? = nil, user: String?, format: Fault.BodyFormat = .json,
+        _ provider: ProviderMocks.Provider, to request: Hummingbird.Request, operation: NodeAPIOperation? = nil, user: String?, format: WireFormat = .json,
         error render: (_ code: String, _ detail: String) -> WireResponse
     ) async -> WireResponse? {
         guard let fault = fault(for: provider, method: request.method.rawValue, path: request.uri.path, operation: operation, user: user) else { return nil }

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import WireCoding
 
 extension Fault {
     /// What a call the fault answers gets, once the fault's wait is over.
@@ -12,14 +13,9 @@ extension Fault {
         case reply(WireResponse)
     }
 
-    /// The body kind of the face the call came through, for `malformed`.
-    package enum BodyFormat: Sendable {
-        case json, xml
-    }
-
     /// Waits what the fault asks (bounded by ``maxDelayMs``; a shutdown cuts it short), then the call's outcome. A
     /// client that hangs up meanwhile ends the wait: the call does not run, and its connection is closed at once.
-    func outcome(_ format: BodyFormat, of request: Hummingbird.Request) async -> Outcome {
+    func outcome(_ format: WireFormat, of request: Hummingbird.Request) async -> Outcome {
         if wait > 0 {
             let hungUp = await withTaskGroup(of: Bool.self) { group in
                 group.addTask {
@@ -54,11 +50,11 @@ extension Fault {
     }
 
     /// A 200 whose body stops mid-way: JSON with an open string, or a SOAP envelope never closed.
-    private func malformed(_ format: BodyFormat) -> WireResponse {
+    private func malformed(_ format: WireFormat) -> WireResponse {
         switch format {
         case .json:
             return .json(.ok, Array(#"{"fault":"\#(id)","data":{"cut here"#.utf8))
-        case .xml:
+        case .soap:
             let text = #"<?xml version="1.0" encoding="UTF-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><!-- cut by fault \#(id) -->"#
             return WireResponse(status: .ok, contentType: "text/xml; charset=utf-8", bytes: Array(text.utf8))
         }
