@@ -6,8 +6,8 @@ import ServiceLifecycle
 
 /// The three mock providers of a scenario, wired as `provider-mock serve` runs them: one clock, one world of state behind
 /// one lock (``ProviderWorld``), whose İYS consents the İYS API writes and the Node API's commercial gate reads, one
-/// journal per provider. `serve`, the fuzz targets and
-/// any in-process harness build the mocks here, so that the wiring exists once.
+/// journal per provider. `serve`, the fuzz targets and any in-process harness build the mocks here, so that the wiring
+/// exists once.
 ///
 /// ```swift
 /// let mocks = ProviderMocks(scenario: try Scenario.bundled(), clock: ManualClock())
