@@ -28,18 +28,18 @@ extension Simulation where State == NodeAPIState {
     /// The username when the credentials are right (an account's, or a login minted for the world, as its account);
     /// `ERR_UNAUTHORIZED_REQUEST` (401) otherwise.
     package func authenticate(username: String?, password: String?) throws(NodeAPIError) -> String {
-        guard let username, let account = withState({ state, _ in state.account(login: username, password: password) }) else {
+        guard let username, let account = read({ $0.account(login: username, password: password) }) else {
             throw NodeAPIError(.unauthorizedRequest)
         }
         return account
     }
 
     /// Whether `user` is an account.
-    package func hasAccount(_ user: String) -> Bool { withState { state, _ in state.accounts[user] != nil } }
+    package func hasAccount(_ user: String) -> Bool { read { $0.accounts[user] != nil } }
 
     /// The wire policy of a call made with `username`'s credentials: the server's, with its account's dialect.
     package func policy(_ policy: NodeAPIWirePolicy, for username: String?) -> NodeAPIWirePolicy {
-        guard let username, let dialect = withState({ state, _ in state.dialect(ofLogin: username) }) else { return policy }
+        guard let username, let dialect = read({ $0.dialect(ofLogin: username) }) else { return policy }
         var adapted = policy
         adapted.errorsAsHTTP200 = adapted.errorsAsHTTP200 || dialect.errorsAsHTTP200
         return adapted

@@ -40,6 +40,12 @@ package final class Simulation<State: SimulationState>: Sendable {
         try withState(at: clock.now(), body)
     }
 
+    /// Reads the state under the lock as it stands, without catching it up with the clock: for who may call and how
+    /// (authentication, a login's dialect), which every request asks before its call and which time does not change.
+    package func read<Value: Sendable>(_ body: (State) -> Value) -> Value {
+        state.withLock { (state: inout State) -> Value in body(state) }
+    }
+
     /// `body` under the lock, once the state has caught up with `now`; its events are published after the lock.
     private func withState<Value: Sendable, Failure: Error>(
         at now: Int64, _ body: (inout State, Int64) throws(Failure) -> Value
