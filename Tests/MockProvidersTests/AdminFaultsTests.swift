@@ -97,7 +97,7 @@ import Testing
         }
         try await Application(router: mocks.euromsgRouter()).test(.router) { euromsg in
             var headers = ExpressRoutesTests.bearer(try await ExpressRoutesTests.token(euromsg))
-            headers[ExpressRoutes.apiKeyHeader] = ExpressSimulationTests.demo
+            headers[ExpressEndUserMiddleware.apiKeyHeader] = ExpressSimulationTests.demo
             let listed = try await euromsg.execute(uri: "/email-list", method: .get, headers: headers)
             #expect(listed.status == .ok, "GET is not the fault's method")
             let created = try await euromsg.execute(uri: "/email-list", method: .post, headers: headers, body: ByteBuffer(string: #"{"name": "Yeni"}"#))

@@ -49,7 +49,7 @@ import Testing
     @Test func aRedirectToTheAdminAPIIsNotFollowed() async throws {
         try await ProviderMockHarness.withMocks(start: Self.start) { running in
             let admin = try #require(running.admin.port)
-            let router = Router()
+            let router = Router(context: MockRequestContext.self)
             router.post("/hook") { _, _ in
                 Response(status: .temporaryRedirect, headers: [.location: "http://127.0.0.1:\(admin)/__admin/reset"])
             }

@@ -16,7 +16,7 @@ import Testing
         let failures = Mutex(0)
 
         var app: some ApplicationProtocol {
-            let router = Router()
+            let router = Router(context: MockRequestContext.self)
             router.post("/hook") { request, _ -> HTTPResponse.Status in
                 let body = try await request.body.collect(upTo: 1 << 20)
                 self.bodies.withLock { $0.append(Array(body.readableBytesView)) }
@@ -146,7 +146,7 @@ import Testing
         }
 
         var app: some ApplicationProtocol {
-            let router = Router()
+            let router = Router(context: MockRequestContext.self)
             router.post("/hang") { _, _ -> HTTPResponse.Status in
                 self.arrived.yield()
                 await withCheckedContinuation { continuation in

@@ -125,7 +125,7 @@ import Testing
     /// Issue 23, item 13: a chunked body (no Content-Length) that grows past the limit is a 413 in the provider's shape,
     /// as a declared one is, not a 400 naming NIO's error.
     @Test func aChunkedBodyOverTheLimitIs413() async throws {
-        let router = Router()
+        let router = Router(context: MockRequestContext.self)
         NodeAPIRoutes(simulation: NodeAPISimulation(accounts: [ScenarioFixtures.admin], clock: ManualClock()), maxBodyBytes: 64).register(on: router)
         try await Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0))).test(.live) { client in
             let connection = try RawConnection(port: try #require(client.port))

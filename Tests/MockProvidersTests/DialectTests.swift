@@ -19,7 +19,7 @@ import Testing
                 - {username: belge, password: "2", credit: 10, senders: [{title: BASLIK}]}
             """, file: "s.yaml")
         #expect(scenario.nodeAPI.accounts.map(\.dialect) == [.nac, .document])
-        let router = Router()
+        let router = Router(context: MockRequestContext.self)
         NodeAPIRoutes(simulation: NodeAPISimulation(accounts: scenario.nodeAPI.accounts, clock: ManualClock())).register(on: router)
         let unknownSender = #"{"type": 1, "sendingType": 0, "number": "905551230011", "sender": "YOK", "title": "T", "content": "c"}"#
         try await Application(router: router).test(.router) { client in
@@ -40,7 +40,7 @@ import Testing
         loud.failuresAsHTTP200 = true
         let clock = ManualClock(turkey: WireDate("2025-03-10 10:00")!)
         for (account, status) in [(loud, HTTPResponse.Status.ok), (ScenarioFixtures.iysAdmin, .unprocessableContent)] {
-            let router = Router()
+            let router = Router(context: MockRequestContext.self)
             IYSRoutes(simulation: IYSSimulation(accounts: [account], clock: clock), clock: clock).register(on: router)
             try await Application(router: router).test(.router) { client in
                 let token = try await IYSRoutesTests.token(client)

@@ -11,7 +11,7 @@ import Testing
     static let admin: HTTPFields = [.authorization: "Basic " + Data("admin:123456".utf8).base64EncodedString()]
 
     struct Mock {
-        let app: Application<RouterResponder<BasicRequestContext>>
+        let app: Application<RouterResponder<MockRequestContext>>
         let injection: ErrorInjection
         let journal: RequestJournal
     }
@@ -21,7 +21,7 @@ import Testing
     ) -> Mock {
         let clock = ManualClock(turkey: WireDate("2025-03-10 21:30")!)
         let simulation = NodeAPISimulation(accounts: [ScenarioFixtures.admin], sendingHours: sendingHours, clock: clock)
-        let router = Router()
+        let router = Router(context: MockRequestContext.self)
         NodeAPIRoutes(simulation: simulation, injection: injection, faults: faults, journal: journal, clock: clock).register(on: router)
         return Mock(app: Application(router: router), injection: injection, journal: journal)
     }

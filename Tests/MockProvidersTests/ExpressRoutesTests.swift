@@ -13,14 +13,14 @@ import Testing
     let clock = ManualClock(turkey: WireDate("2026-11-23 10:00")!)
 
     func app() throws -> some ApplicationProtocol {
-        let router = Router()
+        let router = Router(context: MockRequestContext.self)
         let simulation = ExpressSimulation(scenario: try Scenario.bundled().euromsg, clock: clock)
         ExpressRoutes(simulation: simulation, clock: clock).register(on: router)
         return Application(router: router)
     }
 
     @Test func anOversizedBodyIsRefusedInTheGatewaysShape() async throws {
-        let router = Router()
+        let router = Router(context: MockRequestContext.self)
         ExpressRoutes(simulation: ExpressSimulation(scenario: try Scenario.bundled().euromsg, clock: clock), maxBodyBytes: 64, clock: clock).register(on: router)
         try await Application(router: router).test(.router) { client in
             let big = #"{"clientName": "admin", "password": "\#(String(repeating: "ş", count: 100))"}"#

@@ -74,7 +74,7 @@ import Testing
         #expect(date.fraction == "999999999")
         #expect(WireDate("2030-01-01T10:00:00." + String(repeating: "9", count: 400))?.fraction.count == 9)
         #expect(WireDate("2030-01-01T10:00:00.99x") == nil)
-        let router = Router()
+        let router = Router(context: MockRequestContext.self)
         NodeAPIRoutes(simulation: NodeAPISimulation(accounts: [ScenarioFixtures.admin], clock: ManualClock())).register(on: router)
         try await Application(router: router).test(.router) { client in
             let json = try await client.execute(uri: "/sms/list", method: .post, headers: NodeAPIRoutesTests.admin,

@@ -11,7 +11,7 @@ import Testing
     let clock = ManualClock(turkey: WireDate("2025-03-10 10:00")!)
 
     func app() -> some ApplicationProtocol {
-        let router = Router()
+        let router = Router(context: MockRequestContext.self)
         IYSRoutes(simulation: IYSSimulation(accounts: [ScenarioFixtures.iysAdmin], clock: clock), clock: clock).register(on: router)
         return Application(router: router)
     }

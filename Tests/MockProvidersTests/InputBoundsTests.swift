@@ -15,7 +15,7 @@ import Testing
     let clock = ManualClock(turkey: WireDate("2026-11-23 10:00")!)
 
     func nodeAPI() -> some ApplicationProtocol {
-        let router = Router()
+        let router = Router(context: MockRequestContext.self)
         NodeAPIRoutes(simulation: NodeAPISimulation(accounts: [ScenarioFixtures.admin], clock: clock), clock: clock).register(on: router)
         return Application(router: router)
     }
@@ -152,7 +152,7 @@ import Testing
     }
 
     @Test func aHugeEuromsgPageIsAValidationErrorNamingIt() async throws {
-        let router = Router()
+        let router = Router(context: MockRequestContext.self)
         ExpressRoutes(simulation: ExpressSimulation(scenario: try Scenario.bundled().euromsg, clock: clock), clock: clock).register(on: router)
         try await Application(router: router).test(.router) { client in
             let headers = ExpressRoutesTests.bearer(try await ExpressRoutesTests.token(client))

@@ -14,7 +14,7 @@ import Testing
     static let soapClose = "</soapenv:Body></soapenv:Envelope>"
 
     func app(policy: NodeAPIWirePolicy = NodeAPIWirePolicy(), maxBodyBytes: Int = 4 * 1024 * 1024, journal: RequestJournal = RequestJournal()) -> some ApplicationProtocol {
-        let router = Router()
+        let router = Router(context: MockRequestContext.self)
         let simulation = NodeAPISimulation(accounts: [ScenarioFixtures.admin], clock: ManualClock())
         NodeAPIRoutes(simulation: simulation, maxBodyBytes: maxBodyBytes, policy: policy, journal: journal).register(on: router)
         return Application(router: router)

@@ -12,7 +12,7 @@ import Testing
     }
 
     /// `METHOD /path` of every route but the mock's own (`/mock/…`) and the description itself.
-    static func routes(_ router: Router<BasicRequestContext>) -> Set<String> {
+    static func routes(_ router: Router<MockRequestContext>) -> Set<String> {
         Set(router.routes.compactMap { route in
             let path = route.path.description.split(separator: "/", omittingEmptySubsequences: false)
                 .map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")

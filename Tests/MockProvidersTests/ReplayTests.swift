@@ -136,7 +136,7 @@ import Testing
             )
         }
         let book = ReplayBook([("0001-a.json", recording(status: 204, path: "/sms/cancel")), ("0002-b.json", recording(status: 100, path: "/sms/list", body: "{}"))])
-        let router = Router()
+        let router = Router(context: MockRequestContext.self)
         NodeAPIRoutes(simulation: NodeAPISimulation(accounts: [ScenarioFixtures.admin], clock: ManualClock()), replay: book).register(on: router)
         try await Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0))).test(.live) { client in
             let connection = try RawConnection(port: try #require(client.port))

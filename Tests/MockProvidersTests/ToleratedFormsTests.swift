@@ -13,7 +13,7 @@ import Testing
     static let admin = NodeAPIRoutesTests.admin
 
     func send(_ body: String, strict: Bool = false) async throws -> (status: HTTPResponse.Status, warnings: [String], reply: String) {
-        let router = Router()
+        let router = Router(context: MockRequestContext.self)
         let simulation = NodeAPISimulation(accounts: [ScenarioFixtures.admin], clock: ManualClock())
         NodeAPIRoutes(simulation: simulation, policy: NodeAPIWirePolicy(strictRequests: strict)).register(on: router)
         return try await Application(router: router).test(.router) { client in

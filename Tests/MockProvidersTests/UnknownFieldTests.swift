@@ -13,7 +13,7 @@ import Testing
     static let admin = NodeAPIRoutesTests.admin
 
     func app(strict: Bool = false, journal: RequestJournal = RequestJournal()) -> some ApplicationProtocol {
-        let router = Router()
+        let router = Router(context: MockRequestContext.self)
         let simulation = NodeAPISimulation(accounts: [ScenarioFixtures.admin], clock: ManualClock())
         NodeAPIRoutes(simulation: simulation, policy: NodeAPIWirePolicy(strictRequests: strict), journal: journal).register(on: router)
         return Application(router: router)

@@ -53,7 +53,7 @@ enum LiveMocks {
     }
 
     /// A router of the test's own (a mock with a custom body limit, a receiver), live on a free port.
-    static func live(_ router: Router<BasicRequestContext>, _ body: @escaping @Sendable (Int) async throws -> Void) async throws {
+    static func live<Context: RequestContext>(_ router: Router<Context>, _ body: @escaping @Sendable (Int) async throws -> Void) async throws where Context.Source == ApplicationRequestContextSource {
         try await Application(router: router).test(.live) { client in
             guard let port = client.port else { throw CancellationError() }
             try await body(port)

@@ -3,6 +3,7 @@ import Dispatch
 import HTTPTypes
 import Hummingbird
 import Logging
+import MockProviders
 import NIOCore
 import NIOEmbedded
 import Synchronization
@@ -10,13 +11,13 @@ import Synchronization
 /// A mock's router answering one request at a time in process and synchronously: libFuzzer calls a plain C function
 /// per input, and the whole route runs (body collection, authentication, decoding, the simulation, encoding, journal).
 public final class InProcessRouter: Sendable {
-    private let responder: @Sendable (Request, BasicRequestContext) async throws -> Response
+    private let responder: @Sendable (Request, MockRequestContext) async throws -> Response
     private let logger: Logger
 
-    public convenience init(_ router: Router<BasicRequestContext>) { self.init(responder: router.buildResponder()) }
+    public convenience init(_ router: Router<MockRequestContext>) { self.init(responder: router.buildResponder()) }
 
     /// Any responder: a port's, which serves its worlds too.
-    public init<Responder: HTTPResponder>(responder: Responder) where Responder.Context == BasicRequestContext {
+    public init<Responder: HTTPResponder>(responder: Responder) where Responder.Context == MockRequestContext {
         self.responder = { try await responder.respond(to: $0, context: $1) }
         var logger = Logger(label: "fuzz")
         logger.logLevel = .critical
@@ -44,7 +45,7 @@ public final class InProcessRouter: Sendable {
         let channel = sharedChannel
         return Blocking.run {
             let request = Request(head: head, body: RequestBody(buffer: ByteBuffer(bytes: body)))
-            let context = BasicRequestContext(source: ApplicationRequestContextSource(channel: channel, logger: logger))
+            let context = MockRequestContext(source: ApplicationRequestContextSource(channel: channel, logger: logger))
             let response: Response
             do {
                 response = try await responder(request, context)

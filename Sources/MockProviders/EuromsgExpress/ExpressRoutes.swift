@@ -1,11 +1,11 @@
-import Foundation
 import EuromsgExpress
 import HTTPTypes
 import Hummingbird
 import WireCoding
 
-/// The Euromsg Express mock's HTTP routes. Thin: read the body and query, resolve the token and API key,
-/// decode, call ``ExpressSimulation``, encode. Errors answer `{errorCode, message, field?}` with their status.
+/// The Euromsg Express mock's HTTP routes, each a line: decode, call ``ExpressSimulation``, encode. The pipeline does
+/// the rest once: ``ExchangeMiddleware`` (body, errors as `{errorCode, message, field?}`, journal),
+/// ``ExpressEndUserMiddleware`` on an end user's data (token and API key), then ``FaultMiddleware``.
 package struct ExpressRoutes: Sendable {
     package let simulation: ExpressSimulation
     package let faults: FaultBook
@@ -24,180 +24,115 @@ package struct ExpressRoutes: Sendable {
         self.clock = clock
     }
 
-    typealias Reply = (status: HTTPResponse.Status, bytes: [UInt8])
-
-    package func register<Context: RequestContext>(on router: Router<Context>) {
-        let simulation = simulation
+    package func register(on router: Router<MockRequestContext>) {
         router.add(middleware: ProviderNotFoundMiddleware { method, path in
-            let reply = Self.failure(ExpressError(.notFound, "\(method) \(path) is not a Euromsg Express call"))
-            return .json(reply.status, reply.bytes)
+            ExpressShape.failure(ExpressError(.notFound, "\(method) \(path) is not a Euromsg Express call"))
         })
-        router.get("/health-check") { request, _ in await open(request) { _ throws(ExpressError) in try Self.ok(simulation.health()) } }
-        router.post("/tokens") { request, _ in
-            await open(request) { body throws(ExpressError) in try Self.ok(try simulation.issueToken(try ExpressJSON.decode(ExpressTokenRequest.self, from: body))) }
-        }
-        for path in ["/apiKey/identification", "/apiKey/identification/:apiKey"] {
-            router.put(RouterPath(path)) { request, context in
-                let fromPath = context.parameters.get("apiKey")
-                return await open(request) { body throws(ExpressError) in
-                    var apiKey = fromPath ?? request.uri.queryParameters["apiKey"].map(String.init)
-                    if apiKey == nil, !body.isEmpty { apiKey = try ExpressJSON.decode(IdentificationRequest.self, from: body).apiKey }
-                    return try Self.ok(try simulation.identify(token: BearerToken.of(request), apiKey: apiKey))
-                }
-            }
-        }
-        registerLists(on: router)
-        registerMembers(on: router)
-        registerCampaigns(on: router)
         OpenAPIDescription.euromsg.register(on: router)
-        router.post("/mock/euromsg/campaign") { request, _ in
-            await open(request) { body throws(ExpressError) in
-                (.created, try ExpressJSON.encode(try simulation.sendCampaign(try ExpressJSON.decode(MockCampaignRequest.self, from: body))))
+        let shape = ExpressShape()
+        let calls = router.group().add(middleware: ExchangeMiddleware(shape: shape, journal: journal, clock: clock, maxBodyBytes: maxBodyBytes))
+        registerOpen(on: calls.group().add(middleware: FaultMiddleware(shape: shape, faults: faults)))
+        let endUser = calls.group().add(middleware: ExpressEndUserMiddleware(simulation: simulation)).add(middleware: FaultMiddleware(shape: shape, faults: faults))
+        registerLists(on: endUser)
+        registerMembers(on: endUser)
+        registerCampaigns(on: endUser)
+    }
+
+    /// The calls without an end user: health, tokens, identification, and the mock's own campaign.
+    private func registerOpen(on group: RouterGroup<MockRequestContext>) {
+        let simulation = simulation
+        group.get("/health-check") { _, _ in try Self.ok(simulation.health()) }
+        group.post("/tokens") { _, context in try Self.ok(try simulation.issueToken(try ExpressJSON.decode(ExpressTokenRequest.self, from: context.body))) }
+        for path in ["/apiKey/identification", "/apiKey/identification/:apiKey"] {
+            group.put(RouterPath(path)) { request, context in
+                var apiKey = context.parameters.get("apiKey") ?? request.uri.queryParameters["apiKey"].map(String.init)
+                if apiKey == nil, !context.body.isEmpty { apiKey = try ExpressJSON.decode(IdentificationRequest.self, from: context.body).apiKey }
+                return try Self.ok(try simulation.identify(token: BearerToken.of(request), apiKey: apiKey))
             }
+        }
+        group.post("/mock/euromsg/campaign") { _, context in
+            try Self.reply(.created, try simulation.sendCampaign(try ExpressJSON.decode(MockCampaignRequest.self, from: context.body)))
         }
     }
 
-    private func registerLists<Context: RequestContext>(on router: Router<Context>) {
+    private func registerLists(on group: RouterGroup<MockRequestContext>) {
         let simulation = simulation
-        router.post("/email-list") { request, _ in
-            await call(request) { user, body, _ throws(ExpressError) in
-                (.created, try ExpressJSON.encode(try simulation.respond(to: CreateEmailList(try ExpressJSON.decode(EmailListName.self, from: body)), as: user)))
-            }
+        group.post("/email-list") { _, context in
+            try Self.reply(.created, try simulation.respond(to: CreateEmailList(try ExpressJSON.decode(EmailListName.self, from: context.body)), as: context.requireCaller()))
         }
-        router.get("/email-list") { request, _ in
-            await call(request) { user, _, query throws(ExpressError) in try Self.ok(try simulation.respond(to: ListEmailLists(name: query.string("name")), as: user)) }
+        group.get("/email-list") { request, context in
+            try Self.ok(try simulation.respond(to: ListEmailLists(name: Self.query(request).string("name")), as: context.requireCaller()))
         }
-        router.get("/email-list/:id") { request, context in
-            await call(request) { user, _, _ throws(ExpressError) in try Self.ok(try simulation.respond(to: GetEmailList(id: try Self.id(context)), as: user)) }
+        group.get("/email-list/:id") { _, context in
+            try Self.ok(try simulation.respond(to: GetEmailList(id: try Self.id(context)), as: context.requireCaller()))
         }
-        router.patch("/email-list/:id") { request, context in
-            await call(request) { user, body, _ throws(ExpressError) in
-                try Self.ok(try simulation.respond(to: RenameEmailList(id: try Self.id(context), try ExpressJSON.decode(EmailListName.self, from: body)), as: user))
-            }
+        group.patch("/email-list/:id") { _, context in
+            let name = try ExpressJSON.decode(EmailListName.self, from: context.body)
+            return try Self.ok(try simulation.respond(to: RenameEmailList(id: try Self.id(context), name), as: context.requireCaller()))
         }
-        router.delete("/email-list/:id") { request, context in
-            await call(request) { user, _, _ throws(ExpressError) in
-                try simulation.respond(to: DeleteEmailList(id: try Self.id(context)), as: user)
-                return (.noContent, [])
-            }
+        group.delete("/email-list/:id") { _, context in
+            try simulation.respond(to: DeleteEmailList(id: try Self.id(context)), as: context.requireCaller())
+            return WireResponse.json(.noContent, [])
         }
     }
 
-    private func registerMembers<Context: RequestContext>(on router: Router<Context>) {
+    private func registerMembers(on group: RouterGroup<MockRequestContext>) {
         let simulation = simulation
-        router.post("/member") { request, _ in
-            await call(request) { user, body, _ throws(ExpressError) in
-                let added = try simulation.respond(to: AddMember(try ExpressJSON.decode(AddMemberRequest.self, from: body)), as: user)
-                return (added.created ? .created : .ok, try ExpressJSON.encode(added.member))
+        group.post("/member") { _, context in
+            let added = try simulation.respond(to: AddMember(try ExpressJSON.decode(AddMemberRequest.self, from: context.body)), as: context.requireCaller())
+            return try Self.reply(added.created ? .created : .ok, added.member)
+        }
+        group.get("/member") { request, context in
+            switch try simulation.respond(to: QueryMembers(try MemberQuery(Self.query(request))), as: context.requireCaller()) {
+            case .one(let member): return try Self.ok(member)
+            case .page(let page): return try Self.ok(page)
             }
         }
-        router.get("/member") { request, _ in
-            await call(request) { user, _, query throws(ExpressError) in
-                switch try simulation.respond(to: QueryMembers(try MemberQuery(query)), as: user) {
-                case .one(let member): return try Self.ok(member)
-                case .page(let page): return try Self.ok(page)
-                }
-            }
-        }
-        router.get("/member/:memberId") { request, context in
-            await call(request) { user, _, _ throws(ExpressError) in try Self.ok(try simulation.respond(to: GetMember(id: try Self.id(context, "memberId")), as: user)) }
+        group.get("/member/:memberId") { _, context in
+            try Self.ok(try simulation.respond(to: GetMember(id: try Self.id(context, "memberId")), as: context.requireCaller()))
         }
         for path in ["/member", "/member/:memberId"] {
-            router.patch(RouterPath(path)) { request, context in
-                await call(request) { user, body, _ throws(ExpressError) in
-                    let update = try ExpressJSON.decode(UpdateMemberRequest.self, from: body)
-                    guard let id = context.parameters.get("memberId", as: Int.self) ?? update.memberId else {
-                        throw .invalid("memberId", "is required to update a member (GET /member returns it)")
-                    }
-                    return try Self.ok(try simulation.respond(to: UpdateMember(id: id, update), as: user))
+            group.patch(RouterPath(path)) { _, context in
+                let update = try ExpressJSON.decode(UpdateMemberRequest.self, from: context.body)
+                guard let id = context.parameters.get("memberId", as: Int.self) ?? update.memberId else {
+                    throw ExpressError.invalid("memberId", "is required to update a member (GET /member returns it)")
                 }
+                return try Self.ok(try simulation.respond(to: UpdateMember(id: id, update), as: context.requireCaller()))
             }
         }
-        router.delete("/member/:memberId") { request, context in
-            await call(request) { user, _, _ throws(ExpressError) in
-                try simulation.respond(to: DeleteMember(id: try Self.id(context, "memberId")), as: user)
-                return (.noContent, [])
-            }
+        group.delete("/member/:memberId") { _, context in
+            try simulation.respond(to: DeleteMember(id: try Self.id(context, "memberId")), as: context.requireCaller())
+            return WireResponse.json(.noContent, [])
         }
     }
 
-    private func registerCampaigns<Context: RequestContext>(on router: Router<Context>) {
+    private func registerCampaigns(on group: RouterGroup<MockRequestContext>) {
         let simulation = simulation
-        router.get("/campaign") { request, _ in
-            await call(request) { user, _, query throws(ExpressError) in try Self.ok(try simulation.respond(to: ListCampaigns(try CampaignQuery(query)), as: user)) }
+        group.get("/campaign") { request, context in
+            try Self.ok(try simulation.respond(to: ListCampaigns(try CampaignQuery(Self.query(request))), as: context.requireCaller()))
         }
-        router.get("/campaign/:id") { request, context in
-            await call(request) { user, _, _ throws(ExpressError) in try Self.ok(try simulation.respond(to: GetCampaign(id: try Self.id(context)), as: user)) }
+        group.get("/campaign/:id") { _, context in
+            try Self.ok(try simulation.respond(to: GetCampaign(id: try Self.id(context)), as: context.requireCaller()))
         }
-        router.get("/campaign-report") { request, _ in
-            await call(request) { user, _, query throws(ExpressError) in try Self.ok(try simulation.respond(to: GetCampaignReport(try ReportQuery(query)), as: user)) }
+        group.get("/campaign-report") { request, context in
+            try Self.ok(try simulation.respond(to: GetCampaignReport(try ReportQuery(Self.query(request))), as: context.requireCaller()))
         }
-        router.get("/campaign-report-detail") { request, _ in
-            await call(request) { user, _, query throws(ExpressError) in try Self.ok(try simulation.respond(to: GetCampaignReportDetail(try ReportQuery(query)), as: user)) }
-        }
-    }
-
-    // MARK: Plumbing
-
-    /// A call for an end user's data: token, API key (the `apiKey` header or the token's binding), then `body`.
-    private func call(
-        _ request: Request, _ body: @Sendable (String, [UInt8], QueryParameters) async throws(ExpressError) -> Reply
-    ) async -> Response {
-        var user: String?
-        var bytes: [UInt8] = []
-        let reply: Reply
-        do {
-            bytes = try await Self.collect(request, limit: maxBodyBytes)
-            let caller = try simulation.endUser(token: BearerToken.of(request), apiKey: request.headers[Self.apiKeyHeader])
-            user = caller
-            if let faulted = await faulted(request, user: caller) { return journal.keep(request, body: bytes, user: caller, reply: faulted, at: clock.now()) }
-            reply = try await body(caller, bytes, Self.query(request))
-        } catch {
-            reply = Self.failure(error)
-        }
-        return record(request, bytes, user: user, reply)
-    }
-
-    /// A call without an end user (tokens, identification, health, the mock's own calls).
-    private func open(_ request: Request, _ body: @Sendable ([UInt8]) async throws(ExpressError) -> Reply) async -> Response {
-        var bytes: [UInt8] = []
-        let reply: Reply
-        do {
-            bytes = try await Self.collect(request, limit: maxBodyBytes)
-            if let faulted = await faulted(request, user: nil) { return journal.keep(request, body: bytes, user: nil, reply: faulted, at: clock.now()) }
-            reply = try await body(bytes)
-        } catch {
-            reply = Self.failure(error)
-        }
-        return record(request, bytes, user: nil, reply)
-    }
-
-    private func record(_ request: Request, _ body: [UInt8], user: String?, _ reply: Reply) -> Response {
-        var wire = WireResponse.json(reply.status, reply.bytes)
-        wire.warnings = JSONOutline.keepingLast(body).repeated.map(JSONOutline.repeatedWarning)
-        return journal.keep(request, body: body, user: user, reply: wire, at: clock.now())
-    }
-
-    /// A fault's reply to this call of `user`, as the gateway's `{errorCode, message}` when it is a catalogue error.
-    private func faulted(_ request: Request, user: String?) async -> WireResponse? {
-        await faults.reply(.euromsg, to: request, user: user) { code, detail in
-            let reply = Self.failure(ExpressError(ExpressErrorCode(rawValue: code) ?? .unavailable, detail))
-            return .json(reply.status, reply.bytes)
+        group.get("/campaign-report-detail") { request, context in
+            try Self.ok(try simulation.respond(to: GetCampaignReportDetail(try ReportQuery(Self.query(request))), as: context.requireCaller()))
         }
     }
 
-    static let apiKeyHeader = HTTPField.Name("apiKey")!
+    // MARK: Helpers
 
-    static func ok(_ value: some Encodable) throws(ExpressError) -> Reply { (.ok, try ExpressJSON.encode(value)) }
+    static func ok(_ value: some Encodable) throws(ExpressError) -> WireResponse { try reply(.ok, value) }
+
+    static func reply(_ status: HTTPResponse.Status, _ value: some Encodable) throws(ExpressError) -> WireResponse {
+        .json(status, try ExpressJSON.encode(value))
+    }
 
     /// The answer to a connection beyond the server's limit (``ConnectionLimits``).
     static func tooManyConnections(_ limit: Int) -> WireResponse {
-        let reply = failure(ExpressError(.unavailable, "the mock serves at most \(limit) connections at once"))
-        return .json(reply.status, reply.bytes)
-    }
-
-    static func failure(_ error: ExpressError) -> Reply {
-        (HTTPResponse.Status(code: error.errorCode.httpStatus), (try? ExpressJSON.encode(error)) ?? [])
+        ExpressShape.failure(ExpressError(.unavailable, "the mock serves at most \(limit) connections at once"))
     }
 
     static func id(_ context: some RequestContext, _ name: String = "id") throws(ExpressError) -> Int {
@@ -208,15 +143,4 @@ package struct ExpressRoutes: Sendable {
     }
 
     static func query(_ request: Request) -> QueryParameters { QueryParameters(request.firstQueryValues) }
-
-    static func collect(_ request: Request, limit: Int) async throws(ExpressError) -> [UInt8] {
-        do {
-            return try await BodyReader.collect(request, limit: limit)
-        } catch {
-            switch error {
-            case .tooLarge: throw ExpressError(.tooLarge, error.message)
-            case .unreadable: throw ExpressError(.validation, error.message)
-            }
-        }
-    }
 }

@@ -307,13 +307,13 @@ public struct ProviderMocks: Sendable {
     }
 
     /// A router with the Node API's routes (JSON, SOAP, WSDL and the mock's own).
-    public func nodeAPIRouter() -> Router<BasicRequestContext> {
+    public func nodeAPIRouter() -> Router<MockRequestContext> {
         router(.nodeAPI, requestLog: nil) { nodeAPIRoutes.register(on: $0) }
     }
 
     /// A router with the admin API (`/__admin/…`); with a `token`, every call needs `Authorization: Bearer <token>`.
     /// A browser reaches it by an address, `localhost` or one of `hostNames` (``AdminOriginMiddleware``).
-    public func adminRouter(token: String? = nil, hostNames: [String] = []) -> Router<BasicRequestContext> {
+    public func adminRouter(token: String? = nil, hostNames: [String] = []) -> Router<MockRequestContext> {
         adminRouter(token: token, heartbeat: .seconds(15), hostNames: hostNames)
     }
 
@@ -321,7 +321,7 @@ public struct ProviderMocks: Sendable {
     package func adminRouter(
         token: String?, heartbeat: Duration, hostNames: [String] = [], requestLog: Logger? = nil, certificateAuthorityPEM: String? = nil,
         worlds: MockWorlds? = nil
-    ) -> Router<BasicRequestContext> {
+    ) -> Router<MockRequestContext> {
         router(nil, requestLog: requestLog) {
             AdminRoutes(
                 mocks: self, token: token, heartbeat: heartbeat, hostNames: hostNames, certificateAuthorityPEM: certificateAuthorityPEM, worlds: worlds
@@ -330,21 +330,21 @@ public struct ProviderMocks: Sendable {
     }
 
     /// A router with the MySoft İYS routes.
-    public func iysRouter() -> Router<BasicRequestContext> {
+    public func iysRouter() -> Router<MockRequestContext> {
         router(.iys, requestLog: nil) { iysRoutes.register(on: $0) }
     }
 
     /// A router with the Euromsg Express routes.
-    public func euromsgRouter() -> Router<BasicRequestContext> {
+    public func euromsgRouter() -> Router<MockRequestContext> {
         router(.euromsg, requestLog: nil) { euromsgRoutes.register(on: $0) }
     }
 
     /// A router of one server: callbacks from this process refused, each request logged when `requestLog` is given
     /// (`serve --log-format json`), then the routes. Middleware applies to the routes registered after it.
     func router(
-        _ provider: Provider?, requestLog: Logger?, register: (Router<BasicRequestContext>) -> Void
-    ) -> Router<BasicRequestContext> {
-        let router = Router()
+        _ provider: Provider?, requestLog: Logger?, register: (Router<MockRequestContext>) -> Void
+    ) -> Router<MockRequestContext> {
+        let router = Router(context: MockRequestContext.self)
         if let requestLog { router.add(middleware: RequestLogMiddleware(logger: requestLog, provider: provider?.rawValue ?? "admin")) }
         router.add(middleware: CallbackLoopMiddleware(targets: dispatcher.targets))
         register(router)

@@ -28,11 +28,14 @@ struct WireResponse: Sendable {
         WireResponse(status: status, contentType: "application/json; charset=utf-8", bytes: bytes)
     }
 
-    /// The warnings as sent and journaled: each at most 256 bytes, at most ``maxWarnings`` and a count of the rest.
-    var reportedWarnings: [String] {
+    /// The warnings as sent and journaled (``reported(_:)``).
+    var reportedWarnings: [String] { Self.reported(warnings) }
+
+    /// Warnings as sent and journaled: each at most 256 bytes, at most ``maxWarnings`` and a count of the rest.
+    static func reported(_ warnings: [String]) -> [String] {
         guard !warnings.isEmpty else { return [] }
-        var reported = warnings.prefix(Self.maxWarnings).map { $0.utf8.count <= 256 ? $0 : String(decoding: $0.utf8.prefix(253), as: UTF8.self) + "…" }
-        if warnings.count > Self.maxWarnings { reported.append("\(warnings.count - Self.maxWarnings) more warnings left out") }
+        var reported = warnings.prefix(maxWarnings).map { $0.utf8.count <= 256 ? $0 : String(decoding: $0.utf8.prefix(253), as: UTF8.self) + "…" }
+        if warnings.count > maxWarnings { reported.append("\(warnings.count - maxWarnings) more warnings left out") }
         return reported
     }
 
@@ -52,7 +55,28 @@ struct WireResponse: Sendable {
     }
 }
 
+extension WireResponse: ResponseGenerator {
+    /// The response, its body noted in the request's ``Exchange`` for the journal: a route of the pipeline returns its
+    /// reply as it is, and ``ExchangeMiddleware`` journals what was answered.
+    func response(from request: Request, context: some RequestContext) -> Response {
+        if let context = context as? MockRequestContext, allowsBody, closesConnection == nil { context.exchange.reply = bytes }
+        return response
+    }
+}
+
 extension RequestJournal {
+    /// Keeps the exchange as it was answered: the status (0 for a connection closed instead), content type and warnings
+    /// of `response`, and `replyBody`, its body as the pipeline noted it (``Exchange``).
+    func keep(_ request: Request, body: [UInt8], user: String?, response: Response, replyBody: [UInt8], at time: Int64) {
+        record(
+            time: time, method: request.method.rawValue, path: request.uri.path, query: request.uri.query, user: user,
+            requestBody: body, requestHeaders: request.headers, status: response.headers[.mockClose] == nil ? Int(response.status.code) : 0,
+            contentType: replyBody.isEmpty ? nil : response.headers[.contentType], responseBody: replyBody,
+            warnings: response.headers[values: .mockWarning]
+        )
+    }
+
+
     /// Keeps the exchange (request body, reply) and returns the reply as a response: the last step of every route.
     func keep(_ request: Request, body: [UInt8], user: String?, reply: WireResponse, at time: Int64) -> Response {
         record(

@@ -20,7 +20,7 @@ package final class MockWorld: Sendable {
     /// The last request to the world, wall-clock milliseconds: it expires `ttlSeconds` after.
     private let lastUse: Atomic<Int64>
     /// The world's responder on each port, built on first use: a world that a job reaches on two ports costs two routers.
-    private let responders = Mutex<[WorldFace: RouterResponder<BasicRequestContext>]>([:])
+    private let responders = Mutex<[WorldFace: RouterResponder<MockRequestContext>]>([:])
     private let serving: WorldServing
     /// The wall clock of ``touch(_:)``'s instants, which paces the background work of an idle world.
     private let wallClock: any MockClock
@@ -46,7 +46,7 @@ package final class MockWorld: Sendable {
     }
 
     /// The world's responder on a port, built the first time the world is reached there.
-    func responder(for face: WorldFace) -> RouterResponder<BasicRequestContext> {
+    func responder(for face: WorldFace) -> RouterResponder<MockRequestContext> {
         responders.withLock { built in
             if let responder = built[face] { return responder }
             let responder = mocks.router(for: face, serving: serving, adminToken: token, worlds: nil).buildResponder()

@@ -16,10 +16,10 @@ import Logging
 /// One port's responder: a request naming a world (`/worlds/ID/…`, `X-Mock-World`, a world's own login or token) goes
 /// to it, any other to the default world (``WorldResponder``).
 @_spi(MockInternals) public struct PortResponder: HTTPResponder {
-    public typealias Context = BasicRequestContext
+    public typealias Context = MockRequestContext
     let base: WorldResponder
 
-    public func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+    public func respond(to request: Request, context: MockRequestContext) async throws -> Response {
         try await base.respond(to: request, context: context)
     }
 }
@@ -45,7 +45,7 @@ extension ProviderMocks {
 
     /// The routes of one face of the mocks, as the default world serves them on its port and a world serves them on
     /// the same port (its admin routes opened by its own token, `adminToken`; the worlds' own routes on the default's).
-    func router(for face: WorldFace, serving: WorldServing, adminToken: String?, worlds: MockWorlds?) -> Router<BasicRequestContext> {
+    func router(for face: WorldFace, serving: WorldServing, adminToken: String?, worlds: MockWorlds?) -> Router<MockRequestContext> {
         switch face {
         case .nodeAPI: return router(.nodeAPI, requestLog: serving.requestLog) { nodeAPIRoutes.register(on: $0) }
         case .nodeAPITLS:

@@ -12,17 +12,17 @@ import NodeAPI
 /// On the admin port, `/__admin/worlds/ID/…` is the world's admin API (`/__admin/…`), which takes the world's token or
 /// the server's `--admin-token`, even on a server started without one.
 struct WorldResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+    typealias Context = MockRequestContext
 
     let face: WorldFace
     let worlds: MockWorlds
-    let fallback: RouterResponder<BasicRequestContext>
+    let fallback: RouterResponder<MockRequestContext>
     /// The server's `--admin-token`, which opens every world's admin routes too.
     var serverToken: String?
     /// The port's reply to a request for a world that does not exist.
     let unknownWorld: @Sendable (_ id: String) -> WireResponse
 
-    func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+    func respond(to request: Request, context: MockRequestContext) async throws -> Response {
         var request = request
         if request.headers[.mockPathPrefix] != nil {
             // Only the mock writes it, for the world's WSDL.
@@ -85,7 +85,7 @@ struct WorldResponder: HTTPResponder {
     static let peekLimit = 4 * 1024 * 1024
 
     /// `/__admin/worlds/ID/…` to the world's admin API; the rest (the worlds' own routes among it) to the default's.
-    private func admin(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    private func admin(_ request: Request, context: MockRequestContext) async throws -> Response {
         guard let (id, rest) = Self.prefixed(request.uri.path, under: "/__admin/worlds/"), rest != "/" else {
             return try await fallback.respond(to: request, context: context)
         }
@@ -113,8 +113,7 @@ struct WorldResponder: HTTPResponder {
             let reply = IYSRoutes.failure(IYSError(.HM404, message))
             return .json(reply.status, reply.bytes)
         case .euromsg:
-            let reply = ExpressRoutes.failure(ExpressError(.notFound, message))
-            return .json(reply.status, reply.bytes)
+            return ExpressShape.failure(ExpressError(.notFound, message))
         case .admin:
             return AdminRoutes.failure(AdminModels.Failure(404, message, field: "id"))
         }

@@ -1,0 +1,24 @@
+import Synchronization
+
+/// What the layers of one request note for its journal entry, which the outermost layer (``ExchangeMiddleware``)
+/// writes once the reply is ready: the caller, once authenticated, and the reply's bytes as they are answered.
+///
+/// A request's context is a value handed down the middleware, so a layer below cannot change the copy of a layer
+/// above; the exchange is the one thing they share, a box per request.
+package final class Exchange: Sendable {
+    private let noted = Mutex<(caller: String?, reply: [UInt8])>((nil, []))
+
+    package init() {}
+
+    /// The authenticated user, once a layer has checked who calls.
+    package var caller: String? {
+        get { noted.withLock { $0.caller } }
+        set { noted.withLock { $0.caller = newValue } }
+    }
+
+    /// The reply's body, as written by ``WireResponse/response(from:context:)``; empty until then.
+    package var reply: [UInt8] {
+        get { noted.withLock { $0.reply } }
+        set { noted.withLock { $0.reply = newValue } }
+    }
+}
