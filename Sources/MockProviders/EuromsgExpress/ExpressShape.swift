@@ -20,11 +20,6 @@ struct ExpressShape: ProviderShape {
         Self.failure(ExpressError(ExpressErrorCode(rawValue: code) ?? .unavailable, detail))
     }
 
-    /// A key the JSON body repeats: the last one counts, as the gateway's parser does.
-    func warnings(about body: [UInt8]) -> [String] {
-        JSONOutline.keepingLast(body).repeated.map(JSONOutline.repeatedWarning)
-    }
-
     static func failure(_ error: ExpressError) -> WireResponse {
         .json(HTTPResponse.Status(code: error.errorCode.httpStatus), (try? ExpressJSON.encode(error)) ?? [])
     }

@@ -1,12 +1,12 @@
-import Foundation
 import HTTPTypes
 import Hummingbird
 import MySoftIYS
 import WireCoding
 
-/// The MySoft İYS mock's HTTP routes: `POST /oauth/token`, every `/api/IYSConsent/*` call behind a bearer
-/// token, and the mock's own `POST /mock/iys/consent` (a change made on İYS). Thin: read the body, check the
-/// token, decode, call ``IYSSimulation``, encode in the `{succeed, data, message, errorCode}` envelope.
+/// The MySoft İYS mock's HTTP routes: `POST /oauth/token`, every `/api/IYSConsent/*` call behind a bearer token, and
+/// the mock's own `POST /mock/iys/consent` (a change made on İYS). Each route decodes, calls ``IYSSimulation`` and
+/// answers in the `{succeed, data, message, errorCode}` envelope; the pipeline does the rest once
+/// (``ExchangeMiddleware`` with ``IYSShape``, ``IYSBearerMiddleware``, ``FaultMiddleware``).
 package struct IYSRoutes: Sendable {
     package let simulation: IYSSimulation
     package let faults: FaultBook
@@ -27,111 +27,67 @@ package struct IYSRoutes: Sendable {
 
     package static let prefix = "/api/IYSConsent/"
 
-    package func register<Context: RequestContext>(on router: Router<Context>) {
+    package func register(on router: Router<MockRequestContext>) {
         router.add(middleware: ProviderNotFoundMiddleware { method, path in
-            let reply = Self.failure(IYSError(.HM404, "\(method) \(path) is not a MySoft İYS call"))
-            return .json(reply.status, reply.bytes)
+            IYSShape.failure(IYSError(.HM404, "\(method) \(path) is not a MySoft İYS call"))
         })
-        router.post("/oauth/token") { request, _ in await token(request) }
-        let simulation = simulation
-        router.get("\(Self.prefix)IYSBrands") { request, _ in
-            await call(request, EmptyIYSBody.self) { user, _ in simulation.brands(of: user) }
-        }
-        router.post("\(Self.prefix)IYSBrands") { request, _ in
-            await call(request, EmptyIYSBody.self) { user, _ in simulation.brands(of: user) }
-        }
-        route(router, "SendConsent", SendConsentRequest.self)
-        route(router, "ConsentStatus", ConsentStatusRequest.self)
-        router.post("\(Self.prefix)SendConsentBatch") { request, _ in
-            await respond(request) { user, body throws(IYSError) in
-                let batch = try IYSJSON.decode(SendConsentBatchRequest.self, from: body)
-                return try Self.encode(simulation.respond(to: batch, as: user))
-            }
-        }
-        route(router, "ConsentBatchStatus", BatchTransactionRequest.self)
-        for list in IYSBatchRecords.List.allCases {
-            router.post(RouterPath("\(Self.prefix)\(list.rawValue)")) { request, _ in
-                await call(request, BatchTransactionRequest.self) { user, batch in try simulation.respond(to: IYSBatchRecords(list, batch), as: user) }
-            }
-        }
-        route(router, "RecipientStatus", RecipientStatusRequest.self)
-        route(router, "ConsentQuery", ConsentQueryRequest.self)
-        router.post("/mock/iys/consent") { request, _ in
-            await call(request, SendConsentRequest.self) { user, change in
-                try simulation.changeOnIYS(for: user, brandCode: change.brandCode, change.consentData)
-            }
-        }
         router.get("/mock/health") { _, _ in Response(status: .ok) }
         OpenAPIDescription.iys.register(on: router)
+        registerToken(on: router)
+        let shape = IYSShape(simulation: simulation)
+        let calls = router.group()
+            .add(middleware: ExchangeMiddleware(shape: shape, journal: journal, clock: clock, maxBodyBytes: maxBodyBytes))
+            .add(middleware: IYSBearerMiddleware(simulation: simulation))
+            .add(middleware: FaultMiddleware(shape: shape, faults: faults))
+        let simulation = simulation
+        for method in [HTTPRequest.Method.get, .post] {
+            calls.on("\(Self.prefix)IYSBrands", method: method) { _, context in try Self.success(simulation.brands(of: context.requireCaller())) }
+        }
+        route(calls, "SendConsent", SendConsentRequest.self)
+        route(calls, "ConsentStatus", ConsentStatusRequest.self)
+        calls.post("\(Self.prefix)SendConsentBatch") { _, context in
+            // The batch answers in the envelope whatever its outcome: a refused batch is a result, not an error.
+            try Self.encode(simulation.respond(to: try IYSJSON.decode(SendConsentBatchRequest.self, from: context.body), as: context.requireCaller()))
+        }
+        route(calls, "ConsentBatchStatus", BatchTransactionRequest.self)
+        for list in IYSBatchRecords.List.allCases {
+            calls.post(RouterPath("\(Self.prefix)\(list.rawValue)")) { _, context in
+                let batch = try IYSJSON.decode(BatchTransactionRequest.self, from: context.body)
+                return try Self.success(try simulation.respond(to: IYSBatchRecords(list, batch), as: context.requireCaller()))
+            }
+        }
+        route(calls, "RecipientStatus", RecipientStatusRequest.self)
+        route(calls, "ConsentQuery", ConsentQueryRequest.self)
+        calls.post("/mock/iys/consent") { _, context in
+            let change = try IYSJSON.decode(SendConsentRequest.self, from: context.body)
+            return try Self.success(try simulation.changeOnIYS(for: context.requireCaller(), brandCode: change.brandCode, change.consentData))
+        }
     }
 
     /// `POST /api/IYSConsent/<name>`: the body decoded as the call's request, and its transition.
-    private func route<Call: IYSTransition & Decodable, Context: RequestContext>(_ router: Router<Context>, _ name: String, _ type: Call.Type) {
+    private func route<Call: IYSTransition & Decodable>(_ group: RouterGroup<MockRequestContext>, _ name: String, _ type: Call.Type) {
         let simulation = simulation
-        router.post(RouterPath("\(Self.prefix)\(name)")) { request, _ in
-            await call(request, type) { user, call in try simulation.respond(to: call, as: user) }
+        group.post(RouterPath("\(Self.prefix)\(name)")) { _, context in
+            try Self.success(try simulation.respond(to: try IYSJSON.decode(type, from: context.body), as: context.requireCaller()))
         }
     }
 
-    /// Decode the body as `Body`, call, and answer the reply in the envelope.
-    private func call<Body: Decodable & Sendable, Reply: Codable & Sendable & Hashable>(
-        _ request: Request, _ type: Body.Type, _ body: @escaping @Sendable (String, Body) async throws -> Reply
-    ) async -> Response {
-        await respond(request) { user, bytes throws(IYSError) in
-            let decoded: Body
-            if let empty = EmptyIYSBody() as? Body { decoded = empty } else { decoded = try IYSJSON.decode(type, from: bytes) }
-            do {
-                return try Self.encode(IYSResult.success(try await body(user, decoded)))
-            } catch let error as IYSError {
-                throw error
-            } catch {
-                throw IYSError(.HM400, String(describing: error))
+    /// `POST /oauth/token`, a form (the document's) or JSON: its failures in OAuth's shape, a fault of the user it names.
+    private func registerToken(on router: Router<MockRequestContext>) {
+        let simulation = simulation
+        router.group()
+            .add(middleware: ExchangeMiddleware(shape: IYSTokenShape(), journal: journal, clock: clock, maxBodyBytes: maxBodyBytes))
+            .add(middleware: FaultMiddleware(shape: IYSTokenShape(), faults: faults) { request, context in
+                Self.tokenRequest(context.body, contentType: request.headers[.contentType])?.username
+            })
+            .post("/oauth/token") { request, context in
+                guard let parsed = Self.tokenRequest(context.body, contentType: request.headers[.contentType]) else {
+                    throw OAuthError(error: "invalid_request", errorDescription: "username, password and grant_type are required")
+                }
+                let token = try simulation.issueToken(parsed)
+                context.caller = parsed.username
+                return WireResponse.json(.ok, (try? IYSJSON.encode(token)) ?? [])
             }
-        }
-    }
-
-    /// Body limit, bearer token, then the call; errors in the envelope with their status.
-    private func respond(_ request: Request, _ body: @Sendable (String, [UInt8]) async throws(IYSError) -> (status: HTTPResponse.Status, bytes: [UInt8])) async -> Response {
-        var user: String?
-        var bytes: [UInt8] = []
-        var reply: (status: HTTPResponse.Status, bytes: [UInt8])
-        do {
-            bytes = try await Self.collect(request, limit: maxBodyBytes)
-            guard let token = BearerToken.of(request), let owner = simulation.user(forToken: token) else {
-                reply = Self.unauthorized
-                return record(request, bytes, user: nil, reply)
-            }
-            user = owner
-            if let faulted = await faulted(request, user: owner) { return journal.keep(request, body: bytes, user: owner, reply: faulted, at: clock.now()) }
-            reply = try await body(owner, bytes)
-        } catch {
-            reply = Self.failure(error)
-        }
-        if let user, reply.status != .ok, simulation.answersFailuresWith200(user) { reply.status = .ok }
-        return record(request, bytes, user: user, reply)
-    }
-
-    // MARK: OAuth
-
-    private func token(_ request: Request) async -> Response {
-        let bytes: [UInt8]
-        do {
-            bytes = try await Self.collect(request, limit: maxBodyBytes)
-        } catch {
-            return record(request, [], user: nil, Self.oauthFailure(OAuthError(error: "invalid_request", errorDescription: error.message)))
-        }
-        guard let parsed = Self.tokenRequest(bytes, contentType: request.headers[.contentType]) else {
-            return record(request, bytes, user: nil, Self.oauthFailure(OAuthError(error: "invalid_request", errorDescription: "username, password and grant_type are required")))
-        }
-        if let faulted = await faulted(request, user: parsed.username) {
-            return journal.keep(request, body: bytes, user: parsed.username, reply: faulted, at: clock.now())
-        }
-        do {
-            let token = try simulation.issueToken(parsed)
-            return record(request, bytes, user: parsed.username, (.ok, (try? IYSJSON.encode(token)) ?? []))
-        } catch {
-            return record(request, bytes, user: nil, Self.oauthFailure(error))
-        }
     }
 
     // MARK: Helpers
@@ -143,52 +99,21 @@ package struct IYSRoutes: Sendable {
         return isJSON ? try? IYSJSON.decode(TokenRequest.self, from: bytes) : TokenRequest(form: text)
     }
 
-    /// A fault's reply to this call of `user`, in the envelope when it is a catalogue error.
-    private func faulted(_ request: Request, user: String?) async -> WireResponse? {
-        await faults.reply(.iys, to: request, user: user) { code, detail in
-            let reply = Self.failure(IYSError(IYSErrorCode(rawValue: code) ?? .HM400, detail))
-            return .json(reply.status, reply.bytes)
-        }
+    /// A call's reply in the envelope.
+    static func success<Payload: Codable & Sendable & Hashable>(_ payload: Payload) throws(IYSError) -> WireResponse {
+        try encode(IYSResult.success(payload))
     }
 
-    private func record(_ request: Request, _ body: [UInt8], user: String?, _ reply: (status: HTTPResponse.Status, bytes: [UInt8])) -> Response {
-        var wire = WireResponse.json(reply.status, reply.bytes)
-        wire.warnings = JSONOutline.keepingLast(body).repeated.map(JSONOutline.repeatedWarning)
-        return journal.keep(request, body: body, user: user, reply: wire, at: clock.now())
-    }
-
-    static func encode<Payload>(_ result: IYSResult<Payload>) throws(IYSError) -> (status: HTTPResponse.Status, bytes: [UInt8]) {
+    /// The envelope with the status of its outcome: 200, or the status of its error code.
+    static func encode<Payload>(_ result: IYSResult<Payload>) throws(IYSError) -> WireResponse {
         let status: HTTPResponse.Status = result.succeed ? .ok : HTTPResponse.Status(code: (result.errorCode ?? .HM400).httpStatus)
-        return (status, try IYSJSON.encode(result))
+        return .json(status, try IYSJSON.encode(result))
     }
 
     /// The answer to a connection beyond the server's limit (``ConnectionLimits``): the envelope's `HM400`, with 503.
     static func tooManyConnections(_ limit: Int) -> WireResponse {
-        .json(.serviceUnavailable, failure(IYSError(.HM400, "the mock serves at most \(limit) connections at once")).bytes)
-    }
-
-    static func failure(_ error: IYSError) -> (status: HTTPResponse.Status, bytes: [UInt8]) {
-        (HTTPResponse.Status(code: error.code.httpStatus), (try? IYSJSON.encode(IYSResult<Bool>.failure(error))) ?? [])
-    }
-
-    /// 401 in the envelope, without an `errorCode` (the document's codes are for requests that got in).
-    static let unauthorized: (status: HTTPResponse.Status, bytes: [UInt8]) = (
-        .unauthorized,
-        (try? IYSJSON.encode(IYSResult<Bool>(succeed: false, data: nil, message: "Authorization has been denied for this request: the bearer token is missing, unknown or expired."))) ?? []
-    )
-
-    static func oauthFailure(_ error: OAuthError) -> (status: HTTPResponse.Status, bytes: [UInt8]) {
-        (.badRequest, (try? IYSJSON.encode(error)) ?? [])
-    }
-
-    static func collect(_ request: Request, limit: Int) async throws(IYSError) -> [UInt8] {
-        do {
-            return try await BodyReader.collect(request, limit: limit)
-        } catch {
-            throw IYSError(.HM422, error.message)
-        }
+        var reply = IYSShape.failure(IYSError(.HM400, "the mock serves at most \(limit) connections at once"))
+        reply.status = .serviceUnavailable
+        return reply
     }
 }
-
-/// The body of parameterless calls (`IYSBrands`): nothing is read.
-struct EmptyIYSBody: Decodable, Sendable {}

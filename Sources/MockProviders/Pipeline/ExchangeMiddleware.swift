@@ -23,6 +23,7 @@ struct ExchangeMiddleware<Shape: ProviderShape>: RouterMiddleware {
         } catch {
             response = shape.reply(to: error, request: request, context: context).response(from: request, context: context)
         }
+        shape.settle(&response, context: context)
         for warning in WireResponse.reported(shape.warnings(about: context.body)) {
             response.headers.append(HTTPField(name: .mockWarning, value: warning))
         }

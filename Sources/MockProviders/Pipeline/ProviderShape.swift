@@ -20,10 +20,18 @@ protocol ProviderShape: Sendable {
 
     /// What the mock tolerated in the request's body, sent with any reply (`X-Mock-Warning`).
     func warnings(about body: [UInt8]) -> [String]
+
+    /// The last word on a reply, whichever layer made it (İYS's `dialect: http200` turns every failure into a 200).
+    func settle(_ response: inout Response, context: MockRequestContext)
 }
 
 extension ProviderShape {
     var format: WireFormat { .json }
 
-    func warnings(about body: [UInt8]) -> [String] { [] }
+    /// A key a JSON body repeats: the last one counts, as the providers' parsers do, and the mock says so.
+    func warnings(about body: [UInt8]) -> [String] {
+        JSONOutline.keepingLast(body).repeated.map(JSONOutline.repeatedWarning)
+    }
+
+    func settle(_ response: inout Response, context: MockRequestContext) {}
 }

@@ -110,8 +110,7 @@ struct WorldResponder: HTTPResponder {
         case .nodeAPI, .nodeAPITLS:
             return JSONFace.failure(NodeAPIError(.notFound, detail: message), policy: nodeAPIPolicy)
         case .iys:
-            let reply = IYSRoutes.failure(IYSError(.HM404, message))
-            return .json(reply.status, reply.bytes)
+            return IYSShape.failure(IYSError(.HM404, message))
         case .euromsg:
             return ExpressShape.failure(ExpressError(.notFound, message))
         case .admin:
