@@ -1,24 +1,18 @@
 import Hummingbird
 import NodeAPI
 
-/// Decode, run the transition, encode: the whole of a Node API route, whichever face it came by. The operation's
-/// request type comes from ``NodeAPIOperation``'s table; decoding does not validate, ``NodeAPISimulation`` does, once.
+/// Decode, run the transition, encode: the route of every Node API operation, whichever face it came by. The
+/// operation's request type comes from ``NodeAPIOperation``'s table; decoding does not validate,
+/// ``NodeAPISimulation`` does, once. An error is thrown, and answered by the pipeline through the same face.
 struct NodeAPIDispatcher: Sendable {
     let simulation: NodeAPISimulation
 
-    func respond(to operation: NodeAPIOperation, user: String, face: some NodeAPIFace) -> WireResponse {
-        guard let type = operation.transitionType else {
-            return face.reply(NodeAPIReply<StatusReply>.failure(NodeAPIError(.internalServer, detail: "\(operation.path) has no rule")))
-        }
-        return run(type, user: user, face: face)
+    func respond(to call: NodeAPICall, as user: String) throws(NodeAPIError) -> WireResponse {
+        guard let type = call.operation.transitionType else { throw NodeAPIError(.internalServer, detail: "\(call.operation.path) has no rule") }
+        return try run(type, call.face, as: user)
     }
 
-    private func run<Request: NodeAPITransition>(_ type: Request.Type, user: String, face: some NodeAPIFace) -> WireResponse {
-        do throws(NodeAPIError) {
-            let request = try face.request(type)
-            return face.reply(NodeAPIReply.success(try simulation.respond(to: request, as: user)))
-        } catch {
-            return face.reply(NodeAPIReply<Request.Reply>.failure(error))
-        }
+    private func run<Request: NodeAPITransition>(_ type: Request.Type, _ face: some NodeAPIFace, as user: String) throws(NodeAPIError) -> WireResponse {
+        face.reply(NodeAPIReply.success(try simulation.respond(to: try face.request(type), as: user)))
     }
 }

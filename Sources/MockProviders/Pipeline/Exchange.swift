@@ -1,12 +1,13 @@
 import Synchronization
 
 /// What the layers of one request note for its journal entry, which the outermost layer (``ExchangeMiddleware``)
-/// writes once the reply is ready: the caller, once authenticated, and the reply's bytes as they are answered.
+/// writes once the reply is ready: the caller, once authenticated, the reply's bytes as they are answered, and a Node
+/// API call as it was read (whose face answers the errors of the layers above it).
 ///
 /// A request's context is a value handed down the middleware, so a layer below cannot change the copy of a layer
 /// above; the exchange is the one thing they share, a box per request.
 package final class Exchange: Sendable {
-    private let noted = Mutex<(caller: String?, reply: [UInt8])>((nil, []))
+    private let noted = Mutex<(caller: String?, reply: [UInt8], nodeAPI: NodeAPICall?)>((nil, [], nil))
 
     package init() {}
 
@@ -14,6 +15,12 @@ package final class Exchange: Sendable {
     package var caller: String? {
         get { noted.withLock { $0.caller } }
         set { noted.withLock { $0.caller = newValue } }
+    }
+
+    /// The Node API call, once its request was read.
+    var nodeAPI: NodeAPICall? {
+        get { noted.withLock { $0.nodeAPI } }
+        set { noted.withLock { $0.nodeAPI = newValue } }
     }
 
     /// The reply's body, as written by ``WireResponse/response(from:context:)``; empty until then.

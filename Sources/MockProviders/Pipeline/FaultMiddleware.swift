@@ -14,7 +14,9 @@ struct FaultMiddleware<Shape: ProviderShape>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let user = context.caller ?? claimedUser?(request, context)
-        let faulted = await faults.reply(shape.provider, to: request, user: user, format: shape.format) { code, detail in
+        let faulted = await faults.reply(
+            shape.provider, to: request, operation: context.nodeAPI?.operation, user: user, format: context.nodeAPI?.format ?? shape.format
+        ) { code, detail in
             shape.reply(toFault: code, detail: detail, request: request, context: context)
         }
         if let faulted { return faulted.response(from: request, context: context) }

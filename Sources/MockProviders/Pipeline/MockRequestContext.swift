@@ -25,6 +25,12 @@ public struct MockRequestContext: RequestContext {
         nonmutating set { exchange.caller = newValue }
     }
 
+    /// The Node API call, once ``NodeAPICallMiddleware`` has read its request.
+    var nodeAPI: NodeAPICall? {
+        get { exchange.nodeAPI }
+        nonmutating set { exchange.nodeAPI = newValue }
+    }
+
     /// The caller of a route that sits behind authentication (as hummingbird-auth's `requireIdentity()`); a route
     /// registered outside it by mistake fails as the provider's generic error rather than answering for no one.
     package func requireCaller() throws -> String {

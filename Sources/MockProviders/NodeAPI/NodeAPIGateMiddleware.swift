@@ -1,0 +1,35 @@
+import Hummingbird
+import NodeAPI
+
+/// The Node API's gate, in the provider's order: maintenance (`SMS99`), then who calls (the call's credentials,
+/// else `ERR_UNAUTHORIZED_REQUEST`), then an error the test asks for in `X-Mock-Error`. Sets
+/// ``MockRequestContext/caller``.
+struct NodeAPIGateMiddleware: RouterMiddleware {
+    typealias Context = MockRequestContext
+
+    let simulation: NodeAPISimulation
+    let injection: ErrorInjection
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if let error = injection.maintenanceError() { throw error }
+        let call = context.nodeAPI
+        context.caller = try simulation.authenticate(username: call?.username, password: call?.password)
+        if let error = injection.injectedError(header: request.headers[.mockError]) { throw error }
+        return try await next(request, context)
+    }
+}
+
+/// The scenario's limit of calls in flight per user (`SMS50` beyond it): counted from the moment a call passes its
+/// faults until its reply is ready.
+struct NodeAPIConcurrencyMiddleware: RouterMiddleware {
+    typealias Context = MockRequestContext
+
+    let injection: ErrorInjection
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let user = try context.requireCaller()
+        if let error = injection.start(user: user) { throw error }
+        defer { injection.finish(user: user) }
+        return try await next(request, context)
+    }
+}
