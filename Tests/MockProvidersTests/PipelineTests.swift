@@ -33,13 +33,24 @@ import Testing
 
     struct Refused: Error {}
 
+    /// The toy's parts: a journal, faults, a clock and a body limit of 8 bytes.
+    struct ToyRoutes: ProviderRoutes {
+        var journal: RequestJournal
+        var faults: FaultBook
+        var clock: any MockClock = ManualClock()
+        var maxBodyBytes = 8
+
+        static func of(_ world: ProviderMocks) -> Self { ToyRoutes(journal: world.journal(of: .euromsg), faults: world.faults) }
+    }
+
     /// A router whose calls go through the pipeline: the caller is the `X-Caller` header, then the faults.
     static func router(_ journal: RequestJournal, faults: FaultBook = FaultBook()) -> Router<MockRequestContext> {
         let router = Router(context: MockRequestContext.self)
+        let routes = ToyRoutes(journal: journal, faults: faults)
         let calls = router.group()
-            .add(middleware: ExchangeMiddleware(shape: ToyShape(), journal: journal, clock: ManualClock(), maxBodyBytes: 8))
+            .add(middleware: ExchangeMiddleware(routes: routes, shape: ToyShape()))
             .add(middleware: CallerMiddleware())
-            .add(middleware: FaultMiddleware(shape: ToyShape(), faults: faults))
+            .add(middleware: FaultMiddleware(routes: routes, shape: ToyShape()))
         calls.post("/echo") { _, context in WireResponse.json(.created, context.body) }
         calls.post("/refuse") { _, _ -> WireResponse in throw Refused() }
         calls.post("/plain") { _, _ in Response(status: .accepted) }

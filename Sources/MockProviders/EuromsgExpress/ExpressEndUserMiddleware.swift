@@ -8,10 +8,10 @@ import Hummingbird
 struct ExpressEndUserMiddleware: RouterMiddleware {
     typealias Context = MockRequestContext
 
-    let simulation: ExpressSimulation
+    let routes: ExpressRoutes
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        context.caller = try simulation.endUser(token: BearerToken.of(request), apiKey: request.headers[Self.apiKeyHeader])
+        context.caller = try routes.serving(context).simulation.endUser(token: BearerToken.of(request), apiKey: request.headers[Self.apiKeyHeader])
         return try await next(request, context)
     }
 

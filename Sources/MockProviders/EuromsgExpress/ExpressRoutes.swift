@@ -6,7 +6,7 @@ import WireCoding
 /// The Euromsg Express mock's HTTP routes, each a line: decode, call ``ExpressSimulation``, encode. The pipeline does
 /// the rest once: ``ExchangeMiddleware`` (body, errors as `{errorCode, message, field?}`, journal),
 /// ``ExpressEndUserMiddleware`` on an end user's data (token and API key), then ``FaultMiddleware``.
-package struct ExpressRoutes: Sendable {
+package struct ExpressRoutes: ProviderRoutes {
     package let simulation: ExpressSimulation
     package let faults: FaultBook
     package let journal: RequestJournal
@@ -24,72 +24,78 @@ package struct ExpressRoutes: Sendable {
         self.clock = clock
     }
 
-    package func register(on router: Router<MockRequestContext>) {
+    package static func of(_ world: ProviderMocks) -> Self { world.euromsgRoutes }
+
+    /// Adds the routes of the world a request names (``MockRequestContext/world``), these routes' own when it names
+    /// none; `worlds`, when given, are those a token request's client name may have been minted for.
+    package func register(on router: Router<MockRequestContext>, worlds: MockWorlds? = nil) {
         router.add(middleware: ProviderNotFoundMiddleware { method, path in
             ExpressShape.failure(ExpressError(.notFound, "\(method) \(path) is not a Euromsg Express call"))
         })
         OpenAPIDescription.euromsg.register(on: router)
         let shape = ExpressShape()
-        let calls = router.group().add(middleware: ExchangeMiddleware(shape: shape, journal: journal, clock: clock, maxBodyBytes: maxBodyBytes))
-        registerOpen(on: calls.group().add(middleware: FaultMiddleware(shape: shape, faults: faults)))
-        let endUser = calls.group().add(middleware: ExpressEndUserMiddleware(simulation: simulation)).add(middleware: FaultMiddleware(shape: shape, faults: faults))
+        let calls = router.group().add(middleware: ExchangeMiddleware(routes: self, shape: shape))
+        calls.group()
+            .add(middleware: LoginWorldMiddleware(worlds: worlds) { _, context in (try? ExpressJSON.decode(ExpressTokenRequest.self, from: context.body))?.clientName })
+            .add(middleware: FaultMiddleware(routes: self, shape: shape))
+            .post("/tokens") { _, context in
+                try Self.ok(try self.simulation(context).issueToken(try ExpressJSON.decode(ExpressTokenRequest.self, from: context.body)))
+            }
+        registerOpen(on: calls.group().add(middleware: FaultMiddleware(routes: self, shape: shape)))
+        let endUser = calls.group().add(middleware: ExpressEndUserMiddleware(routes: self)).add(middleware: FaultMiddleware(routes: self, shape: shape))
         registerLists(on: endUser)
         registerMembers(on: endUser)
         registerCampaigns(on: endUser)
     }
 
-    /// The calls without an end user: health, tokens, identification, and the mock's own campaign.
+    /// The calls without an end user: health, identification, and the mock's own campaign.
     private func registerOpen(on group: RouterGroup<MockRequestContext>) {
-        let simulation = simulation
-        group.get("/health-check") { _, _ in try Self.ok(simulation.health()) }
-        group.post("/tokens") { _, context in try Self.ok(try simulation.issueToken(try ExpressJSON.decode(ExpressTokenRequest.self, from: context.body))) }
+        group.get("/health-check") { _, context in try Self.ok(self.simulation(context).health()) }
         for path in ["/apiKey/identification", "/apiKey/identification/:apiKey"] {
             group.put(RouterPath(path)) { request, context in
                 var apiKey = context.parameters.get("apiKey") ?? request.uri.queryParameters["apiKey"].map(String.init)
                 if apiKey == nil, !context.body.isEmpty { apiKey = try ExpressJSON.decode(IdentificationRequest.self, from: context.body).apiKey }
-                return try Self.ok(try simulation.identify(token: BearerToken.of(request), apiKey: apiKey))
+                return try Self.ok(try self.simulation(context).identify(token: BearerToken.of(request), apiKey: apiKey))
             }
         }
         group.post("/mock/euromsg/campaign") { _, context in
-            try Self.reply(.created, try simulation.sendCampaign(try ExpressJSON.decode(MockCampaignRequest.self, from: context.body)))
+            try Self.reply(.created, try self.simulation(context).sendCampaign(try ExpressJSON.decode(MockCampaignRequest.self, from: context.body)))
         }
     }
 
     private func registerLists(on group: RouterGroup<MockRequestContext>) {
-        let simulation = simulation
         group.post("/email-list") { _, context in
-            try Self.reply(.created, try simulation.respond(to: CreateEmailList(try ExpressJSON.decode(EmailListName.self, from: context.body)), as: context.requireCaller()))
+            try Self.reply(.created, try self.simulation(context).respond(to: CreateEmailList(try ExpressJSON.decode(EmailListName.self, from: context.body)), as: context.requireCaller()))
         }
         group.get("/email-list") { request, context in
-            try Self.ok(try simulation.respond(to: ListEmailLists(name: Self.query(request).string("name")), as: context.requireCaller()))
+            try Self.ok(try self.simulation(context).respond(to: ListEmailLists(name: Self.query(request).string("name")), as: context.requireCaller()))
         }
         group.get("/email-list/:id") { _, context in
-            try Self.ok(try simulation.respond(to: GetEmailList(id: try Self.id(context)), as: context.requireCaller()))
+            try Self.ok(try self.simulation(context).respond(to: GetEmailList(id: try Self.id(context)), as: context.requireCaller()))
         }
         group.patch("/email-list/:id") { _, context in
             let name = try ExpressJSON.decode(EmailListName.self, from: context.body)
-            return try Self.ok(try simulation.respond(to: RenameEmailList(id: try Self.id(context), name), as: context.requireCaller()))
+            return try Self.ok(try self.simulation(context).respond(to: RenameEmailList(id: try Self.id(context), name), as: context.requireCaller()))
         }
         group.delete("/email-list/:id") { _, context in
-            try simulation.respond(to: DeleteEmailList(id: try Self.id(context)), as: context.requireCaller())
+            try self.simulation(context).respond(to: DeleteEmailList(id: try Self.id(context)), as: context.requireCaller())
             return WireResponse.json(.noContent, [])
         }
     }
 
     private func registerMembers(on group: RouterGroup<MockRequestContext>) {
-        let simulation = simulation
         group.post("/member") { _, context in
-            let added = try simulation.respond(to: AddMember(try ExpressJSON.decode(AddMemberRequest.self, from: context.body)), as: context.requireCaller())
+            let added = try self.simulation(context).respond(to: AddMember(try ExpressJSON.decode(AddMemberRequest.self, from: context.body)), as: context.requireCaller())
             return try Self.reply(added.created ? .created : .ok, added.member)
         }
         group.get("/member") { request, context in
-            switch try simulation.respond(to: QueryMembers(try MemberQuery(Self.query(request))), as: context.requireCaller()) {
+            switch try self.simulation(context).respond(to: QueryMembers(try MemberQuery(Self.query(request))), as: context.requireCaller()) {
             case .one(let member): return try Self.ok(member)
             case .page(let page): return try Self.ok(page)
             }
         }
         group.get("/member/:memberId") { _, context in
-            try Self.ok(try simulation.respond(to: GetMember(id: try Self.id(context, "memberId")), as: context.requireCaller()))
+            try Self.ok(try self.simulation(context).respond(to: GetMember(id: try Self.id(context, "memberId")), as: context.requireCaller()))
         }
         for path in ["/member", "/member/:memberId"] {
             group.patch(RouterPath(path)) { _, context in
@@ -97,32 +103,33 @@ package struct ExpressRoutes: Sendable {
                 guard let id = context.parameters.get("memberId", as: Int.self) ?? update.memberId else {
                     throw ExpressError.invalid("memberId", "is required to update a member (GET /member returns it)")
                 }
-                return try Self.ok(try simulation.respond(to: UpdateMember(id: id, update), as: context.requireCaller()))
+                return try Self.ok(try self.simulation(context).respond(to: UpdateMember(id: id, update), as: context.requireCaller()))
             }
         }
         group.delete("/member/:memberId") { _, context in
-            try simulation.respond(to: DeleteMember(id: try Self.id(context, "memberId")), as: context.requireCaller())
+            try self.simulation(context).respond(to: DeleteMember(id: try Self.id(context, "memberId")), as: context.requireCaller())
             return WireResponse.json(.noContent, [])
         }
     }
 
     private func registerCampaigns(on group: RouterGroup<MockRequestContext>) {
-        let simulation = simulation
         group.get("/campaign") { request, context in
-            try Self.ok(try simulation.respond(to: ListCampaigns(try CampaignQuery(Self.query(request))), as: context.requireCaller()))
+            try Self.ok(try self.simulation(context).respond(to: ListCampaigns(try CampaignQuery(Self.query(request))), as: context.requireCaller()))
         }
         group.get("/campaign/:id") { _, context in
-            try Self.ok(try simulation.respond(to: GetCampaign(id: try Self.id(context)), as: context.requireCaller()))
+            try Self.ok(try self.simulation(context).respond(to: GetCampaign(id: try Self.id(context)), as: context.requireCaller()))
         }
         group.get("/campaign-report") { request, context in
-            try Self.ok(try simulation.respond(to: GetCampaignReport(try ReportQuery(Self.query(request))), as: context.requireCaller()))
+            try Self.ok(try self.simulation(context).respond(to: GetCampaignReport(try ReportQuery(Self.query(request))), as: context.requireCaller()))
         }
         group.get("/campaign-report-detail") { request, context in
-            try Self.ok(try simulation.respond(to: GetCampaignReportDetail(try ReportQuery(Self.query(request))), as: context.requireCaller()))
+            try Self.ok(try self.simulation(context).respond(to: GetCampaignReportDetail(try ReportQuery(Self.query(request))), as: context.requireCaller()))
         }
     }
 
     // MARK: Helpers
+
+    private func simulation(_ context: MockRequestContext) -> ExpressSimulation { serving(context).simulation }
 
     static func ok(_ value: some Encodable) throws(ExpressError) -> WireResponse { try reply(.ok, value) }
 

@@ -5,10 +5,10 @@ import Hummingbird
 struct IYSBearerMiddleware: RouterMiddleware {
     typealias Context = MockRequestContext
 
-    let simulation: IYSSimulation
+    let routes: IYSRoutes
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let token = BearerToken.of(request), let user = simulation.user(forToken: token) else { throw ProviderReplyError(reply: IYSShape.unauthorized) }
+        guard let token = BearerToken.of(request), let user = routes.serving(context).simulation.user(forToken: token) else { throw ProviderReplyError(reply: IYSShape.unauthorized) }
         context.caller = user
         return try await next(request, context)
     }

@@ -7,7 +7,7 @@ import WireCoding
 /// the mock's own `POST /mock/iys/consent` (a change made on İYS). Each route decodes, calls ``IYSSimulation`` and
 /// answers in the `{succeed, data, message, errorCode}` envelope; the pipeline does the rest once
 /// (``ExchangeMiddleware`` with ``IYSShape``, ``IYSBearerMiddleware``, ``FaultMiddleware``).
-package struct IYSRoutes: Sendable {
+package struct IYSRoutes: ProviderRoutes {
     package let simulation: IYSSimulation
     package let faults: FaultBook
     package let journal: RequestJournal
@@ -27,70 +27,75 @@ package struct IYSRoutes: Sendable {
 
     package static let prefix = "/api/IYSConsent/"
 
-    package func register(on router: Router<MockRequestContext>) {
+    package static func of(_ world: ProviderMocks) -> Self { world.iysRoutes }
+
+    /// Adds the routes of the world a request names (``MockRequestContext/world``), these routes' own when it names
+    /// none; `worlds`, when given, are those a token request's username may have been minted for.
+    package func register(on router: Router<MockRequestContext>, worlds: MockWorlds? = nil) {
         router.add(middleware: ProviderNotFoundMiddleware { method, path in
             IYSShape.failure(IYSError(.HM404, "\(method) \(path) is not a MySoft İYS call"))
         })
         router.get("/mock/health") { _, _ in Response(status: .ok) }
         OpenAPIDescription.iys.register(on: router)
-        registerToken(on: router)
-        let shape = IYSShape(simulation: simulation)
+        registerToken(on: router, worlds: worlds)
+        let shape = IYSShape(routes: self)
         let calls = router.group()
-            .add(middleware: ExchangeMiddleware(shape: shape, journal: journal, clock: clock, maxBodyBytes: maxBodyBytes))
-            .add(middleware: IYSBearerMiddleware(simulation: simulation))
-            .add(middleware: FaultMiddleware(shape: shape, faults: faults))
-        let simulation = simulation
+            .add(middleware: ExchangeMiddleware(routes: self, shape: shape))
+            .add(middleware: IYSBearerMiddleware(routes: self))
+            .add(middleware: FaultMiddleware(routes: self, shape: shape))
         for method in [HTTPRequest.Method.get, .post] {
-            calls.on("\(Self.prefix)IYSBrands", method: method) { _, context in try Self.success(simulation.brands(of: context.requireCaller())) }
+            calls.on("\(Self.prefix)IYSBrands", method: method) { _, context in try Self.success(self.simulation(context).brands(of: context.requireCaller())) }
         }
         route(calls, "SendConsent", SendConsentRequest.self)
         route(calls, "ConsentStatus", ConsentStatusRequest.self)
         calls.post("\(Self.prefix)SendConsentBatch") { _, context in
             // The batch answers in the envelope whatever its outcome: a refused batch is a result, not an error.
-            try Self.encode(simulation.respond(to: try IYSJSON.decode(SendConsentBatchRequest.self, from: context.body), as: context.requireCaller()))
+            try Self.encode(self.simulation(context).respond(to: try IYSJSON.decode(SendConsentBatchRequest.self, from: context.body), as: context.requireCaller()))
         }
         route(calls, "ConsentBatchStatus", BatchTransactionRequest.self)
         for list in IYSBatchRecords.List.allCases {
             calls.post(RouterPath("\(Self.prefix)\(list.rawValue)")) { _, context in
                 let batch = try IYSJSON.decode(BatchTransactionRequest.self, from: context.body)
-                return try Self.success(try simulation.respond(to: IYSBatchRecords(list, batch), as: context.requireCaller()))
+                return try Self.success(try self.simulation(context).respond(to: IYSBatchRecords(list, batch), as: context.requireCaller()))
             }
         }
         route(calls, "RecipientStatus", RecipientStatusRequest.self)
         route(calls, "ConsentQuery", ConsentQueryRequest.self)
         calls.post("/mock/iys/consent") { _, context in
             let change = try IYSJSON.decode(SendConsentRequest.self, from: context.body)
-            return try Self.success(try simulation.changeOnIYS(for: context.requireCaller(), brandCode: change.brandCode, change.consentData))
+            return try Self.success(try self.simulation(context).changeOnIYS(for: context.requireCaller(), brandCode: change.brandCode, change.consentData))
         }
     }
 
     /// `POST /api/IYSConsent/<name>`: the body decoded as the call's request, and its transition.
     private func route<Call: IYSTransition & Decodable>(_ group: RouterGroup<MockRequestContext>, _ name: String, _ type: Call.Type) {
-        let simulation = simulation
         group.post(RouterPath("\(Self.prefix)\(name)")) { _, context in
-            try Self.success(try simulation.respond(to: try IYSJSON.decode(type, from: context.body), as: context.requireCaller()))
+            try Self.success(try self.simulation(context).respond(to: try IYSJSON.decode(type, from: context.body), as: context.requireCaller()))
         }
     }
 
     /// `POST /oauth/token`, a form (the document's) or JSON: its failures in OAuth's shape, a fault of the user it names.
-    private func registerToken(on router: Router<MockRequestContext>) {
-        let simulation = simulation
+    private func registerToken(on router: Router<MockRequestContext>, worlds: MockWorlds?) {
+        let username: @Sendable (Request, MockRequestContext) -> String? = { request, context in
+            Self.tokenRequest(context.body, contentType: request.headers[.contentType])?.username
+        }
         router.group()
-            .add(middleware: ExchangeMiddleware(shape: IYSTokenShape(), journal: journal, clock: clock, maxBodyBytes: maxBodyBytes))
-            .add(middleware: FaultMiddleware(shape: IYSTokenShape(), faults: faults) { request, context in
-                Self.tokenRequest(context.body, contentType: request.headers[.contentType])?.username
-            })
+            .add(middleware: ExchangeMiddleware(routes: self, shape: IYSTokenShape()))
+            .add(middleware: LoginWorldMiddleware(worlds: worlds, login: username))
+            .add(middleware: FaultMiddleware(routes: self, shape: IYSTokenShape(), claimedUser: username))
             .post("/oauth/token") { request, context in
                 guard let parsed = Self.tokenRequest(context.body, contentType: request.headers[.contentType]) else {
                     throw OAuthError(error: "invalid_request", errorDescription: "username, password and grant_type are required")
                 }
-                let token = try simulation.issueToken(parsed)
+                let token = try self.simulation(context).issueToken(parsed)
                 context.caller = parsed.username
                 return WireResponse.json(.ok, (try? IYSJSON.encode(token)) ?? [])
             }
     }
 
     // MARK: Helpers
+
+    private func simulation(_ context: MockRequestContext) -> IYSSimulation { serving(context).simulation }
 
     /// A token request as a form (the document's) or as JSON (by its content type, or its first byte without one).
     static func tokenRequest(_ bytes: [UInt8], contentType: String?) -> TokenRequest? {

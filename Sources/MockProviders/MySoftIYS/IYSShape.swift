@@ -6,7 +6,7 @@ import WireCoding
 /// an unreadable or too large body is `HM422`. A user whose scenario says `dialect: http200` gets every failure with
 /// HTTP 200, as some MySoft accounts do.
 struct IYSShape: ProviderShape {
-    let simulation: IYSSimulation
+    let routes: IYSRoutes
 
     var provider: ProviderMocks.Provider { .iys }
 
@@ -23,7 +23,7 @@ struct IYSShape: ProviderShape {
     }
 
     func settle(_ response: inout Response, context: MockRequestContext) {
-        if let caller = context.caller, response.status != .ok, simulation.answersFailuresWith200(caller) { response.status = .ok }
+        if let caller = context.caller, response.status != .ok, routes.serving(context).simulation.answersFailuresWith200(caller) { response.status = .ok }
     }
 
     static func failure(_ error: IYSError) -> WireResponse {

@@ -13,22 +13,21 @@ struct NodeAPICallMiddleware: RouterMiddleware {
     typealias Context = MockRequestContext
 
     let format: WireFormat
-    let policy: NodeAPIWirePolicy
-    let simulation: NodeAPISimulation
+    let routes: NodeAPIRoutes
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        context.nodeAPI = try call(request, context.body)
+        context.nodeAPI = try call(request, context.body, routes.serving(context))
         return try await next(request, context)
     }
 
-    private func call(_ request: Request, _ body: [UInt8]) throws -> NodeAPICall {
+    private func call(_ request: Request, _ body: [UInt8], _ routes: NodeAPIRoutes) throws -> NodeAPICall {
         let basic = BasicCredentials.of(request.headers[.authorization])
         switch format {
         case .json:
             guard let operation = NodeAPIOperation(path: request.uri.path) else {
                 throw NodeAPIError(.notFound, detail: "\(request.method) \(request.uri.path)")
             }
-            let face = JSONFace(body: body, query: Self.parameters(of: request), policy: simulation.policy(policy, for: basic?.username))
+            let face = JSONFace(body: body, query: Self.parameters(of: request), policy: routes.dispatcher.simulation.policy(routes.policy, for: basic?.username))
             return NodeAPICall(operation: operation, face: face, format: .json, username: basic?.username, password: basic?.password)
         case .soap:
             let message = try SOAPMessage(parsing: body)
@@ -39,7 +38,7 @@ struct NodeAPICallMiddleware: RouterMiddleware {
             let fromBody = message.body.child("username").map { ($0.text, message.body.child("password")?.text ?? "") }
             let credentials = fromBody ?? basic
             return NodeAPICall(
-                operation: message.operation, face: SOAPFace(message: message, policy: policy), format: .soap, username: credentials?.0, password: credentials?.1
+                operation: message.operation, face: SOAPFace(message: message, policy: routes.policy), format: .soap, username: credentials?.0, password: credentials?.1
             )
         }
     }

@@ -7,10 +7,12 @@ import NodeAPI
 struct NodeAPIGateMiddleware: RouterMiddleware {
     typealias Context = MockRequestContext
 
-    let simulation: NodeAPISimulation
-    let injection: ErrorInjection
+    let routes: NodeAPIRoutes
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let routes = routes.serving(context)
+        let injection = routes.injection
+        let simulation = routes.dispatcher.simulation
         if let error = injection.maintenanceError() { throw error }
         let call = context.nodeAPI
         context.caller = try simulation.authenticate(username: call?.username, password: call?.password)
@@ -24,9 +26,10 @@ struct NodeAPIGateMiddleware: RouterMiddleware {
 struct NodeAPIConcurrencyMiddleware: RouterMiddleware {
     typealias Context = MockRequestContext
 
-    let injection: ErrorInjection
+    let routes: NodeAPIRoutes
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let injection = routes.serving(context).injection
         let user = try context.requireCaller()
         if let error = injection.start(user: user) { throw error }
         defer { injection.finish(user: user) }

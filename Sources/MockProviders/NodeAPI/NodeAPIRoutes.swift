@@ -8,7 +8,7 @@ import WireCoding
 /// The Node API mock's HTTP routes: every JSON endpoint (`POST`, and `GET` where the document allows it),
 /// `POST /soap`, the WSDL at `GET /soap?wsdl`, and the mock's own (`/mock/mo`, `/mock/echo`, `/mock/health`). Each
 /// layer of a call is a middleware written once (``register(on:)``); the routes only pick the operation's rule.
-package struct NodeAPIRoutes: Sendable {
+package struct NodeAPIRoutes: ProviderRoutes {
     /// Largest accepted body; more is answered with 413 in the protocol's own shape.
     package var maxBodyBytes: Int
     package var policy: NodeAPIWirePolicy
@@ -37,11 +37,15 @@ package struct NodeAPIRoutes: Sendable {
         self.clock = clock
     }
 
+    package static func of(_ world: ProviderMocks) -> Self { world.nodeAPIRoutes }
+
     /// Adds the routes, and turns unknown paths into `ERR_NOT_FOUND`. An operation, by either face, runs through
     /// ``ExchangeMiddleware`` (body, errors in the face's shape, journal), ``ReplayMiddleware``,
-    /// ``NodeAPICallMiddleware`` (the request read once), ``NodeAPIGateMiddleware`` (maintenance, credentials,
-    /// `X-Mock-Error`), ``FaultMiddleware`` and ``NodeAPIConcurrencyMiddleware``, then ``NodeAPIDispatcher``.
-    package func register(on router: Router<MockRequestContext>) {
+    /// ``NodeAPICallMiddleware`` (the request read once), ``LoginWorldMiddleware`` (a world's login in a SOAP envelope),
+    /// ``NodeAPIGateMiddleware`` (maintenance, credentials, `X-Mock-Error`), ``FaultMiddleware`` and
+    /// ``NodeAPIConcurrencyMiddleware``, then ``NodeAPIDispatcher``, each in the world the request names
+    /// (``MockRequestContext/world``), these routes' own when it names none.
+    package func register(on router: Router<MockRequestContext>, worlds: MockWorlds? = nil) {
         let policy = policy
         router.add(middleware: ProviderNotFoundMiddleware { method, path in
             JSONFace.failure(NodeAPIError(.notFound, detail: "\(method) \(path)"), policy: policy)
@@ -51,20 +55,20 @@ package struct NodeAPIRoutes: Sendable {
         let scheme = scheme
         router.get("/soap") { request, _ in Self.wsdl(request, scheme: scheme) }
         OpenAPIDescription.nodeAPI.register(on: router)
-        let json = operations(router, .json)
+        let json = operations(router, .json, worlds: worlds)
         for operation in NodeAPIOperation.allCases {
             json.post(RouterPath(operation.path), use: respond)
             if operation.allowsGET { json.get(RouterPath(operation.path), use: respond) }
         }
-        operations(router, .soap).post("/soap", use: respond)
-        let calls = router.group().add(middleware: exchange(.json))
+        operations(router, .soap, worlds: worlds).post("/soap", use: respond)
+        let calls = router.group().add(middleware: ExchangeMiddleware(routes: self, shape: NodeAPIShape(format: .json, routes: self)))
         // The floor of the benchmark for a request with a body: read, journaled and sent back, with no decoding.
         calls.post("/mock/echo") { request, context in
             WireResponse(status: .ok, contentType: Self.echoedContentType(request.headers[.contentType]), bytes: context.body)
         }
         // Opt-out SMS from a recipient to the user's short number (mock only; see IncomingOptOutSMS).
-        let simulation = dispatcher.simulation
         calls.post("/mock/mo") { request, context in
+            let simulation = serving(context).dispatcher.simulation
             let credentials = BasicCredentials.of(request.headers[.authorization])
             context.caller = try simulation.authenticate(username: credentials?.username, password: credentials?.password)
             let sms = try IncomingOptOutSMS.decode(context.body)
@@ -74,26 +78,22 @@ package struct NodeAPIRoutes: Sendable {
     }
 
     /// The layers of an operation by `format`, in order.
-    private func operations(_ router: Router<MockRequestContext>, _ format: WireFormat) -> RouterGroup<MockRequestContext> {
-        let simulation = dispatcher.simulation
+    private func operations(_ router: Router<MockRequestContext>, _ format: WireFormat, worlds: MockWorlds?) -> RouterGroup<MockRequestContext> {
+        let shape = NodeAPIShape(format: format, routes: self)
         return router.group()
-            .add(middleware: exchange(format))
-            .add(middleware: ReplayMiddleware(replay: replay))
-            .add(middleware: NodeAPICallMiddleware(format: format, policy: policy, simulation: simulation))
-            .add(middleware: NodeAPIGateMiddleware(simulation: simulation, injection: injection))
-            .add(middleware: FaultMiddleware(shape: NodeAPIShape(format: format, policy: policy, simulation: simulation), faults: faults))
-            .add(middleware: NodeAPIConcurrencyMiddleware(injection: injection))
-    }
-
-    private func exchange(_ format: WireFormat) -> ExchangeMiddleware<NodeAPIShape> {
-        let shape = NodeAPIShape(format: format, policy: policy, simulation: dispatcher.simulation)
-        return ExchangeMiddleware(shape: shape, journal: journal, clock: clock, maxBodyBytes: maxBodyBytes)
+            .add(middleware: ExchangeMiddleware(routes: self, shape: shape))
+            .add(middleware: ReplayMiddleware(routes: self))
+            .add(middleware: NodeAPICallMiddleware(format: format, routes: self))
+            .add(middleware: LoginWorldMiddleware(worlds: worlds) { _, context in context.nodeAPI?.username })
+            .add(middleware: NodeAPIGateMiddleware(routes: self))
+            .add(middleware: FaultMiddleware(routes: self, shape: shape))
+            .add(middleware: NodeAPIConcurrencyMiddleware(routes: self))
     }
 
     /// The operation the pipeline read, run by its caller.
     @Sendable private func respond(_ request: Request, _ context: MockRequestContext) throws -> WireResponse {
         guard let call = context.nodeAPI else { throw NodeAPIError(.internalServer, detail: "the call was not read") }
-        return try dispatcher.respond(to: call, as: try context.requireCaller())
+        return try serving(context).dispatcher.respond(to: call, as: try context.requireCaller())
     }
 
     /// The request's content type when it is JSON or XML, else `application/octet-stream`: reflecting any type would

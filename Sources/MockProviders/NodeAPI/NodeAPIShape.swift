@@ -9,8 +9,7 @@ import WireCoding
 /// `SMS00` with 413), or a SOAP Fault (HTTP 500, or 413 for a body too large) for a message that is not usable SOAP.
 struct NodeAPIShape: ProviderShape {
     let format: WireFormat
-    let policy: NodeAPIWirePolicy
-    let simulation: NodeAPISimulation
+    let routes: NodeAPIRoutes
 
     var provider: ProviderMocks.Provider { .nodeAPI }
 
@@ -32,7 +31,8 @@ struct NodeAPIShape: ProviderShape {
             }
         case .json:
             let username = BasicCredentials.of(request.headers[.authorization])?.username
-            return JSONFace.failure(Self.nodeAPIError(error), policy: simulation.policy(policy, for: username))
+            let routes = routes.serving(context)
+            return JSONFace.failure(Self.nodeAPIError(error), policy: routes.dispatcher.simulation.policy(routes.policy, for: username))
         }
     }
 

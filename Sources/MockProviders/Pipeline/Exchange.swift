@@ -1,15 +1,28 @@
 import Synchronization
 
 /// What the layers of one request note for its journal entry, which the outermost layer (``ExchangeMiddleware``)
-/// writes once the reply is ready: the caller, once authenticated, the reply's bytes as they are answered, and a Node
-/// API call as it was read (whose face answers the errors of the layers above it).
+/// writes once the reply is ready: the world the request is for, the caller, once authenticated, the reply's bytes as
+/// they are answered, and a Node API call as it was read (whose face answers the errors of the layers above it).
 ///
 /// A request's context is a value handed down the middleware, so a layer below cannot change the copy of a layer
 /// above; the exchange is the one thing they share, a box per request.
 package final class Exchange: Sendable {
-    private let noted = Mutex<(caller: String?, reply: [UInt8], nodeAPI: NodeAPICall?)>((nil, [], nil))
+    private let noted = Mutex<Noted>(Noted())
+
+    private struct Noted {
+        var world: ProviderMocks?
+        var caller: String?
+        var reply: [UInt8] = []
+        var nodeAPI: NodeAPICall?
+    }
 
     package init() {}
+
+    /// The world the request is for, once named (``WorldResponder``, ``LoginWorldMiddleware``); nil for the routes' own.
+    var world: ProviderMocks? {
+        get { noted.withLock { $0.world } }
+        set { noted.withLock { $0.world = newValue } }
+    }
 
     /// The authenticated user, once a layer has checked who calls.
     package var caller: String? {

@@ -1,22 +1,20 @@
 import HTTPTypes
 import Hummingbird
 
-/// The outermost layer of a provider's calls: reads the body once (at most `maxBodyBytes`), lets the layers below
-/// answer, turns whatever they throw into the provider's reply (``ProviderShape``), and keeps the exchange in the
-/// journal, the only place a call is journaled.
-struct ExchangeMiddleware<Shape: ProviderShape>: RouterMiddleware {
+/// The outermost layer of a provider's calls: reads the body once (at most the routes' `maxBodyBytes`), lets the
+/// layers below answer, turns whatever they throw into the provider's reply (``ProviderShape``), and keeps the exchange
+/// in the journal of the world the request was for, the only place a call is journaled.
+struct ExchangeMiddleware<Routes: ProviderRoutes, Shape: ProviderShape>: RouterMiddleware {
     typealias Context = MockRequestContext
 
+    let routes: Routes
     let shape: Shape
-    let journal: RequestJournal
-    let clock: any MockClock
-    let maxBodyBytes: Int
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         var response: Response
         do {
-            context.body = try await BodyReader.collect(request, limit: maxBodyBytes)
+            context.body = try await BodyReader.collect(request, limit: routes.maxBodyBytes)
             response = try await next(request, context)
         } catch let error as ProviderReplyError {
             response = error.reply.response(from: request, context: context)
@@ -27,7 +25,9 @@ struct ExchangeMiddleware<Shape: ProviderShape>: RouterMiddleware {
         for warning in WireResponse.reported(shape.warnings(about: context.body)) {
             response.headers.append(HTTPField(name: .mockWarning, value: warning))
         }
-        journal.keep(request, body: context.body, user: context.caller, response: response, replyBody: context.exchange.reply, at: clock.now())
+        // The world may have been named by a layer below (a login in the body), so its parts are looked up now.
+        let world = routes.serving(context)
+        world.journal.keep(request, body: context.body, user: context.caller, response: response, replyBody: context.exchange.reply, at: world.clock.now())
         return response
     }
 }

@@ -18,6 +18,14 @@ public struct MockRequestContext: RequestContext {
         coreContext = .init(source: source)
     }
 
+    /// The world the request is for (issue 26), once named: by ``WorldResponder`` (a path prefix, `X-Mock-World`, a
+    /// world's login in the Basic header or its bearer token) or by ``LoginWorldMiddleware`` (a world's login in the
+    /// body). Nil for the default world: a route then serves the parts it was registered with (``ProviderRoutes``).
+    package var world: ProviderMocks? {
+        get { exchange.world }
+        nonmutating set { exchange.world = newValue }
+    }
+
     /// The authenticated user (the Node API's and İYS's username, Euromsg's end user), once a layer has checked who
     /// calls; nil before, and on calls that need no one.
     package var caller: String? {

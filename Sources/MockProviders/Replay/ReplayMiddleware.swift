@@ -5,10 +5,10 @@ import Hummingbird
 struct ReplayMiddleware: RouterMiddleware {
     typealias Context = MockRequestContext
 
-    let replay: ReplayBook?
+    let routes: NodeAPIRoutes
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if let replayed = replay?.answer(method: request.method.rawValue, path: request.uri.path, query: request.uri.query, body: context.body) {
+        if let replayed = routes.serving(context).replay?.answer(method: request.method.rawValue, path: request.uri.path, query: request.uri.query, body: context.body) {
             return replayed.response(from: request, context: context)
         }
         return try await next(request, context)

@@ -21,19 +21,6 @@ package enum MarkupScanner {
         return tags
     }
 
-    /// The text after the first start tag named `localName` (any prefix), up to the next `<`: a SOAP envelope's
-    /// `<username>`, found without building the other tags' names.
-    package static func firstText(ofTag localName: String, in bytes: [UInt8]) -> String? {
-        let wanted = Array(localName.utf8)
-        var found: Range<Int>?
-        forEachStartTag(bytes) { local, _, text in
-            guard local.elementsEqual(wanted) else { return true }
-            found = text
-            return false
-        }
-        return found.map { String(decoding: bytes[$0], as: UTF8.self) }
-    }
-
     /// Calls `visit` with each start tag's local name, its range and its text's, in order, while it answers true.
     private static func forEachStartTag(_ bytes: [UInt8], _ visit: (ArraySlice<UInt8>, Range<Int>, Range<Int>) -> Bool) {
         var index = 0

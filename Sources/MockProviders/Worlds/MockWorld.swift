@@ -3,7 +3,8 @@ import Logging
 import Synchronization
 
 /// One isolated world of the mocks (issue 26): its own three providers' state, clock, journals, faults, inbox, events
-/// and callback queue (a ``ProviderMocks`` of its own), its admin token, and the responders that serve it on every port.
+/// and callback queue (a ``ProviderMocks`` of its own), its admin token, and its admin API's responder. Its provider
+/// calls are served by each port's one router (``WorldResponder``), so a world costs no router there.
 /// A test job creates one (`POST /__admin/worlds`), reaches it by the path prefix `/worlds/ID/…` or the header
 /// `X-Mock-World: ID`, and deletes it, or lets it expire after `ttlSeconds` without a request.
 package final class MockWorld: Sendable {
@@ -19,8 +20,8 @@ package final class MockWorld: Sendable {
     package let logins: WorldLogins
     /// The last request to the world, wall-clock milliseconds: it expires `ttlSeconds` after.
     private let lastUse: Atomic<Int64>
-    /// The world's responder on each port, built on first use: a world that a job reaches on two ports costs two routers.
-    private let responders = Mutex<[WorldFace: RouterResponder<MockRequestContext>]>([:])
+    /// The world's admin routes (`/__admin/worlds/ID/…`), built on first use.
+    private let admin = Mutex<RouterResponder<MockRequestContext>?>(nil)
     private let serving: WorldServing
     /// The wall clock of ``touch(_:)``'s instants, which paces the background work of an idle world.
     private let wallClock: any MockClock
@@ -45,12 +46,12 @@ package final class MockWorld: Sendable {
         self.serving = serving
     }
 
-    /// The world's responder on a port, built the first time the world is reached there.
-    func responder(for face: WorldFace) -> RouterResponder<MockRequestContext> {
-        responders.withLock { built in
-            if let responder = built[face] { return responder }
-            let responder = mocks.router(for: face, serving: serving, adminToken: token, worlds: nil).buildResponder()
-            built[face] = responder
+    /// The world's admin responder, built the first time its admin routes are called.
+    var adminResponder: RouterResponder<MockRequestContext> {
+        admin.withLock { built in
+            if let built { return built }
+            let responder = mocks.router(for: .admin, serving: serving, adminToken: token, worlds: nil).buildResponder()
+            built = responder
             return responder
         }
     }

@@ -47,13 +47,13 @@ extension ProviderMocks {
     /// the same port (its admin routes opened by its own token, `adminToken`; the worlds' own routes on the default's).
     func router(for face: WorldFace, serving: WorldServing, adminToken: String?, worlds: MockWorlds?) -> Router<MockRequestContext> {
         switch face {
-        case .nodeAPI: return router(.nodeAPI, requestLog: serving.requestLog) { nodeAPIRoutes.register(on: $0) }
+        case .nodeAPI: return router(.nodeAPI, requestLog: serving.requestLog) { nodeAPIRoutes.register(on: $0, worlds: worlds) }
         case .nodeAPITLS:
             var secured = nodeAPIRoutes
             secured.scheme = "https"
-            return router(.nodeAPI, requestLog: serving.requestLog) { secured.register(on: $0) }
-        case .iys: return router(.iys, requestLog: serving.requestLog) { iysRoutes.register(on: $0) }
-        case .euromsg: return router(.euromsg, requestLog: serving.requestLog) { euromsgRoutes.register(on: $0) }
+            return router(.nodeAPI, requestLog: serving.requestLog) { secured.register(on: $0, worlds: worlds) }
+        case .iys: return router(.iys, requestLog: serving.requestLog) { iysRoutes.register(on: $0, worlds: worlds) }
+        case .euromsg: return router(.euromsg, requestLog: serving.requestLog) { euromsgRoutes.register(on: $0, worlds: worlds) }
         case .admin:
             return adminRouter(
                 token: adminToken, heartbeat: serving.heartbeat, hostNames: serving.hostNames, requestLog: serving.requestLog,
