@@ -5,10 +5,30 @@ import WireCoding
 /// request and writes its reply, and the credentials it carries. Noted in the request's ``Exchange``, so that every
 /// layer above answers an error in the call's own shape (a SOAP `<err>` in the operation's reply element).
 struct NodeAPICall: Sendable {
+    /// The face a call came by, each concrete, so that the generic decode and encode are specialised for it.
+    enum Face: Sendable {
+        case json(JSONFace)
+        case soap(SOAPFace)
+    }
+
     var operation: NodeAPIOperation
-    var face: any NodeAPIFace
-    var format: WireFormat
+    var face: Face
     /// From the SOAP envelope's `<username>` and `<password>`, else the `Authorization: Basic` header.
     var username: String?
     var password: String?
+
+    var format: WireFormat {
+        switch face {
+        case .json: .json
+        case .soap: .soap
+        }
+    }
+
+    /// A reply through the call's face.
+    func reply<Payload: Codable & Sendable & Hashable>(_ reply: NodeAPIReply<Payload>) -> WireResponse {
+        switch face {
+        case .json(let face): face.reply(reply)
+        case .soap(let face): face.reply(reply)
+        }
+    }
 }

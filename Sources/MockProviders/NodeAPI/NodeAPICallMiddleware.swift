@@ -28,7 +28,7 @@ struct NodeAPICallMiddleware: RouterMiddleware {
                 throw NodeAPIError(.notFound, detail: "\(request.method) \(request.uri.path)")
             }
             let face = JSONFace(body: body, query: Self.parameters(of: request), policy: routes.dispatcher.simulation.policy(routes.policy, for: basic?.username))
-            return NodeAPICall(operation: operation, face: face, format: .json, username: basic?.username, password: basic?.password)
+            return NodeAPICall(operation: operation, face: .json(face), username: basic?.username, password: basic?.password)
         case .soap:
             let message = try SOAPMessage(parsing: body)
             if message.isReply { throw SOAPFault(.client, "a reply was sent to the service") }
@@ -38,7 +38,7 @@ struct NodeAPICallMiddleware: RouterMiddleware {
             let fromBody = message.body.child("username").map { ($0.text, message.body.child("password")?.text ?? "") }
             let credentials = fromBody ?? basic
             return NodeAPICall(
-                operation: message.operation, face: SOAPFace(message: message, policy: routes.policy), format: .soap, username: credentials?.0, password: credentials?.1
+                operation: message.operation, face: .soap(SOAPFace(message: message, policy: routes.policy)), username: credentials?.0, password: credentials?.1
             )
         }
     }

@@ -9,7 +9,10 @@ struct NodeAPIDispatcher: Sendable {
 
     func respond(to call: NodeAPICall, as user: String) throws(NodeAPIError) -> WireResponse {
         guard let type = call.operation.transitionType else { throw NodeAPIError(.internalServer, detail: "\(call.operation.path) has no rule") }
-        return try run(type, call.face, as: user)
+        switch call.face {
+        case .json(let face): return try run(type, face, as: user)
+        case .soap(let face): return try run(type, face, as: user)
+        }
     }
 
     private func run<Request: NodeAPITransition>(_ type: Request.Type, _ face: some NodeAPIFace, as user: String) throws(NodeAPIError) -> WireResponse {

@@ -14,7 +14,7 @@ struct NodeAPIShape: ProviderShape {
     var provider: ProviderMocks.Provider { .nodeAPI }
 
     func reply(to error: any Error, request: Request, context: MockRequestContext) -> WireResponse {
-        if let call = context.nodeAPI { return call.face.reply(NodeAPIReply<StatusReply>.failure(Self.nodeAPIError(error))) }
+        if let call = context.nodeAPI { return call.reply(NodeAPIReply<StatusReply>.failure(Self.nodeAPIError(error))) }
         switch format {
         case .soap:
             switch error {

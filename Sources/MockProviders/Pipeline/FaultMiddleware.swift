@@ -13,13 +13,15 @@ struct FaultMiddleware<Routes: ProviderRoutes, Shape: ProviderShape>: RouterMidd
     var claimedUser: (@Sendable (Request, MockRequestContext) -> String?)? = nil
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let user = context.caller ?? claimedUser?(request, context)
-        let faulted = await routes.serving(context).faults.reply(
-            shape.provider, to: request, operation: context.nodeAPI?.operation, user: user, format: context.nodeAPI?.format ?? shape.format
-        ) { code, detail in
-            shape.reply(toFault: code, detail: detail, request: request, context: context)
+        let fault = routes.serving(context).faults.fault(
+            for: shape.provider, method: request.method.rawValue, path: request.uri.path, operation: context.nodeAPI?.operation,
+            user: context.caller ?? claimedUser?(request, context)
+        )
+        guard let fault else { return try await next(request, context) }
+        switch await fault.outcome(context.nodeAPI?.format ?? shape.format, of: request) {
+        case .proceed: return try await next(request, context)
+        case .reply(let reply): return reply.response(from: request, context: context)
+        case .error(let code): return shape.reply(toFault: code, detail: "fault \(fault.id)", request: request, context: context).response(from: request, context: context)
         }
-        if let faulted { return faulted.response(from: request, context: context) }
-        return try await next(request, context)
     }
 }

@@ -28,9 +28,6 @@ struct WireResponse: Sendable {
         WireResponse(status: status, contentType: "application/json; charset=utf-8", bytes: bytes)
     }
 
-    /// The warnings as sent and journaled (``reported(_:)``).
-    var reportedWarnings: [String] { Self.reported(warnings) }
-
     /// Warnings as sent and journaled: each at most 256 bytes, at most ``maxWarnings`` and a count of the rest.
     static func reported(_ warnings: [String]) -> [String] {
         guard !warnings.isEmpty else { return [] }
@@ -46,7 +43,7 @@ struct WireResponse: Sendable {
     /// The Hummingbird response; an empty reply (204) has no body and no content type.
     var response: Response {
         var headers: HTTPFields = [:]
-        for warning in reportedWarnings { headers.append(HTTPField(name: .mockWarning, value: warning)) }
+        for warning in Self.reported(warnings) { headers.append(HTTPField(name: .mockWarning, value: warning)) }
         if let closesConnection { headers[.mockClose] = closesConnection.rawValue }
         if let replayedFrom { headers[.mockReplay] = replayedFrom }
         if bytes.isEmpty || !allowsBody { return Response(status: status, headers: headers) }
@@ -76,16 +73,6 @@ extension RequestJournal {
         )
     }
 
-
-    /// Keeps the exchange (request body, reply) and returns the reply as a response: the last step of every route.
-    func keep(_ request: Request, body: [UInt8], user: String?, reply: WireResponse, at time: Int64) -> Response {
-        record(
-            time: time, method: request.method.rawValue, path: request.uri.path, query: request.uri.query, user: user,
-            requestBody: body, requestHeaders: request.headers, status: reply.closesConnection == nil ? reply.status.code : 0,
-            contentType: reply.bytes.isEmpty ? nil : reply.contentType, responseBody: reply.bytes, warnings: reply.reportedWarnings
-        )
-        return reply.response
-    }
 }
 
 extension HTTPField.Name {

@@ -79,18 +79,4 @@ package final class FaultBook: Sendable {
             return answer
         }
     }
-
-    /// What a fault makes of this call, after its wait: the reply in place of the call's, or nil when the call goes on
-    /// (no fault, or a delay). `render` writes a catalogue error (its code, and the fault's id) in the provider's shape.
-    func reply(
-        _ provider: ProviderMocks.Provider, to request: Hummingbird.Request, operation: NodeAPIOperation? = nil, user: String?, format: WireFormat = .json,
-        error render: (_ code: String, _ detail: String) -> WireResponse
-    ) async -> WireResponse? {
-        guard let fault = fault(for: provider, method: request.method.rawValue, path: request.uri.path, operation: operation, user: user) else { return nil }
-        switch await fault.outcome(format, of: request) {
-        case .proceed: return nil
-        case .reply(let reply): return reply
-        case .error(let code): return render(code, "fault \(fault.id)")
-        }
-    }
 }
