@@ -4,6 +4,7 @@
 # fall on both alike. `compare.sh X X` shows how much two identical builds differ here: the noise floor.
 # Prints each side's medians and B's change. Loads a side does not serve (404) are skipped.
 # Usage: Benchmarks/wrk/compare.sh BIN_A BIN_B [seconds per load, default 5] [rounds, default 5]
+# ONLY=json-create,soap-sendSms takes those loads alone.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 [ $# -ge 2 ] || { echo "usage: $0 BIN_A BIN_B [seconds] [rounds]" >&2; exit 2; }
@@ -27,6 +28,7 @@ done
 served=()
 for load in "${loads[@]}"; do
     read -r name path _ <<<"$load"
+    if [ -n "${ONLY:-}" ] && [[ ",$ONLY," != *",$name,"* ]]; then continue; fi
     ok=1
     for port in "${ports[@]}"; do
         code=$(curl -s -o /dev/null -w '%{http_code}' -X "$([ "$path" = /mock/health ] && echo GET || echo POST)" "http://127.0.0.1:$port$path")

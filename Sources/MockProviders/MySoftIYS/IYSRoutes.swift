@@ -79,10 +79,9 @@ package struct IYSRoutes: ProviderRoutes {
         let username: @Sendable (Request, MockRequestContext) -> String? = { request, context in
             Self.tokenRequest(context.body, contentType: request.headers[.contentType])?.username
         }
-        router.group()
-            .add(middleware: ExchangeMiddleware(routes: self, shape: IYSTokenShape()))
-            .add(middleware: LoginWorldMiddleware(worlds: worlds, login: username))
-            .add(middleware: FaultMiddleware(routes: self, shape: IYSTokenShape(), claimedUser: username))
+        let group = router.group().add(middleware: ExchangeMiddleware(routes: self, shape: IYSTokenShape()))
+        if let worlds { group.add(middleware: LoginWorldMiddleware(worlds: worlds, login: username)) }
+        group.add(middleware: FaultMiddleware(routes: self, shape: IYSTokenShape(), claimedUser: username))
             .post("/oauth/token") { request, context in
                 guard let parsed = Self.tokenRequest(context.body, contentType: request.headers[.contentType]) else {
                     throw OAuthError(error: "invalid_request", errorDescription: "username, password and grant_type are required")

@@ -20,19 +20,3 @@ struct NodeAPIGateMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 }
-
-/// The scenario's limit of calls in flight per user (`SMS50` beyond it): counted from the moment a call passes its
-/// faults until its reply is ready.
-struct NodeAPIConcurrencyMiddleware: RouterMiddleware {
-    typealias Context = MockRequestContext
-
-    let routes: NodeAPIRoutes
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let injection = routes.serving(context).injection
-        let user = try context.requireCaller()
-        if let error = injection.start(user: user) { throw error }
-        defer { injection.finish(user: user) }
-        return try await next(request, context)
-    }
-}

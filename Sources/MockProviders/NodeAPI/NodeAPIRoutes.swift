@@ -42,8 +42,8 @@ package struct NodeAPIRoutes: ProviderRoutes {
     /// Adds the routes, and turns unknown paths into `ERR_NOT_FOUND`. An operation, by either face, runs through
     /// ``ExchangeMiddleware`` (body, errors in the face's shape, journal), ``ReplayMiddleware``,
     /// ``NodeAPICallMiddleware`` (the request read once), ``LoginWorldMiddleware`` (a world's login in a SOAP envelope),
-    /// ``NodeAPIGateMiddleware`` (maintenance, credentials, `X-Mock-Error`), ``FaultMiddleware`` and
-    /// ``NodeAPIConcurrencyMiddleware``, then ``NodeAPIDispatcher``, each in the world the request names
+    /// ``NodeAPIGateMiddleware`` (maintenance, credentials, `X-Mock-Error`) and ``FaultMiddleware``, then the limit of
+    /// calls in flight and ``NodeAPIDispatcher``, each in the world the request names
     /// (``MockRequestContext/world``), these routes' own when it names none.
     package func register(on router: Router<MockRequestContext>, worlds: MockWorlds? = nil) {
         let policy = policy
@@ -77,23 +77,28 @@ package struct NodeAPIRoutes: ProviderRoutes {
         }
     }
 
-    /// The layers of an operation by `format`, in order.
+    /// The layers of an operation by `format`, in order. A layer that has nothing to do on this server is left out:
+    /// replay without `--replay`, a login in the body without worlds or on JSON (whose login is in its Basic header).
     private func operations(_ router: Router<MockRequestContext>, _ format: WireFormat, worlds: MockWorlds?) -> RouterGroup<MockRequestContext> {
         let shape = NodeAPIShape(format: format, routes: self)
-        return router.group()
-            .add(middleware: ExchangeMiddleware(routes: self, shape: shape))
-            .add(middleware: ReplayMiddleware(routes: self))
-            .add(middleware: NodeAPICallMiddleware(format: format, routes: self))
-            .add(middleware: LoginWorldMiddleware(worlds: worlds) { _, context in context.nodeAPI?.username })
+        let group = router.group().add(middleware: ExchangeMiddleware(routes: self, shape: shape))
+        if replay != nil { group.add(middleware: ReplayMiddleware(routes: self)) }
+        group.add(middleware: NodeAPICallMiddleware(format: format, routes: self))
+        if format == .soap, let worlds { group.add(middleware: LoginWorldMiddleware(worlds: worlds) { _, context in context.nodeAPI?.username }) }
+        return group
             .add(middleware: NodeAPIGateMiddleware(routes: self))
             .add(middleware: FaultMiddleware(routes: self, shape: shape))
-            .add(middleware: NodeAPIConcurrencyMiddleware(routes: self))
     }
 
-    /// The operation the pipeline read, run by its caller.
+    /// The operation the pipeline read, run by its caller, within the scenario's limit of calls in flight per user
+    /// (`SMS50` beyond it).
     @Sendable private func respond(_ request: Request, _ context: MockRequestContext) throws -> WireResponse {
         guard let call = context.nodeAPI else { throw NodeAPIError(.internalServer, detail: "the call was not read") }
-        return try serving(context).dispatcher.respond(to: call, as: try context.requireCaller())
+        let user = try context.requireCaller()
+        let routes = serving(context)
+        if let error = routes.injection.start(user: user) { throw error }
+        defer { routes.injection.finish(user: user) }
+        return try routes.dispatcher.respond(to: call, as: user)
     }
 
     /// The request's content type when it is JSON or XML, else `application/octet-stream`: reflecting any type would

@@ -6,11 +6,11 @@ import Hummingbird
 struct LoginWorldMiddleware: RouterMiddleware {
     typealias Context = MockRequestContext
 
-    let worlds: MockWorlds?
+    let worlds: MockWorlds
     let login: @Sendable (Request, MockRequestContext) -> String?
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if context.world == nil, let worlds, worlds.count > 0, let login = login(request, context), let world = worlds.world(ofLogin: login) {
+        if context.world == nil, worlds.count > 0, let login = login(request, context), let world = worlds.world(ofLogin: login) {
             context.world = world.mocks
         }
         return try await next(request, context)
