@@ -1,7 +1,8 @@
 # Sourced by the benchmark scripts: starts the release server on $port (İYS on $port + 1, Euromsg Express on $port + 2) with the benchmark
 # scenario, logging to $1, stops it on exit, and waits until it answers. BIN names an already built binary.
 # A build with a TLS port gets --no-tls: the loads are plain HTTP, and two servers at once would both want 9588.
-no_tls() { "$1" serve --help 2>/dev/null | grep -q -- '--no-tls' && echo --no-tls; true; }
+# The help is read whole first: `grep -q` would close the pipe early, and under `pipefail` the binary's SIGPIPE hid the option.
+no_tls() { local help; help=$("$1" serve --help 2>/dev/null); [[ $help == *--no-tls* ]] && echo --no-tls; true; }
 
 start_server() {
     local log="$1"

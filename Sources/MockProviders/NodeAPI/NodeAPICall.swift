@@ -2,8 +2,7 @@ import NodeAPI
 import WireCoding
 
 /// A Node API call as its request was read (``NodeAPICallMiddleware``): the operation, the face that reads its
-/// request and writes its reply, and the credentials it carries. Noted in the request's ``Exchange``, so that every
-/// layer above answers an error in the call's own shape (a SOAP `<err>` in the operation's reply element).
+/// request and writes its reply, and the credentials it carries, handed down the layers below in the context.
 struct NodeAPICall: Sendable {
     /// The face a call came by, each concrete, so that the generic decode and encode are specialised for it.
     enum Face: Sendable {

@@ -7,8 +7,8 @@ import WireCoding
 /// Reads a Node API call's request once, by its face: a JSON route's operation is its path, its request the body (or
 /// a GET's query), its credentials the Basic header, and its errors follow the caller's dialect; a SOAP envelope is
 /// parsed here, its operation the body's element (which a `SOAPAction` header must agree with), its credentials
-/// `<username>` and `<password>` (or the Basic header). The call is noted in the ``Exchange`` for the layers below
-/// and above.
+/// `<username>` and `<password>` (or the Basic header). The call goes down in the context, and every error thrown below
+/// is answered through its face (a SOAP `<err>` in the operation's reply element).
 struct NodeAPICallMiddleware: RouterMiddleware {
     typealias Context = MockRequestContext
 
@@ -16,8 +16,17 @@ struct NodeAPICallMiddleware: RouterMiddleware {
     let routes: NodeAPIRoutes
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        context.nodeAPI = try call(request, context.body, routes.serving(context))
-        return try await next(request, context)
+        var context = context
+        let call = try call(request, context.body, routes.serving(context))
+        context.nodeAPI = call
+        do {
+            return try await next(request, context)
+        } catch let error as ProviderReplyError {
+            throw error
+        } catch {
+            // Below this layer, every error is answered through the call's face.
+            throw ProviderReplyError(reply: call.reply(NodeAPIReply<StatusReply>.failure(NodeAPIShape.nodeAPIError(error))))
+        }
     }
 
     private func call(_ request: Request, _ body: [UInt8], _ routes: NodeAPIRoutes) throws -> NodeAPICall {

@@ -1,8 +1,8 @@
 import Synchronization
 
 /// What the layers of one request note for its journal entry, which the outermost layer (``ExchangeMiddleware``)
-/// writes once the reply is ready: the world the request is for, the caller, once authenticated, the reply's bytes as
-/// they are answered, and a Node API call as it was read (whose face answers the errors of the layers above it).
+/// writes once the reply is ready: the caller, once authenticated, the reply's bytes as they are answered, and the
+/// world a layer below named from the body (``LoginWorldMiddleware``), whose journal the exchange goes to.
 ///
 /// A request's context is a value handed down the middleware, so a layer below cannot change the copy of a layer
 /// above; the exchange is the one thing they share, a box per request.
@@ -13,12 +13,11 @@ package final class Exchange: Sendable {
         var world: ProviderMocks?
         var caller: String?
         var reply: [UInt8] = []
-        var nodeAPI: NodeAPICall?
     }
 
     package init() {}
 
-    /// The world the request is for, once named (``WorldResponder``, ``LoginWorldMiddleware``); nil for the routes' own.
+    /// The world a layer below the exchange named (``LoginWorldMiddleware``); nil when none did.
     var world: ProviderMocks? {
         get { noted.withLock { $0.world } }
         set { noted.withLock { $0.world = newValue } }
@@ -28,12 +27,6 @@ package final class Exchange: Sendable {
     package var caller: String? {
         get { noted.withLock { $0.caller } }
         set { noted.withLock { $0.caller = newValue } }
-    }
-
-    /// The Node API call, once its request was read.
-    var nodeAPI: NodeAPICall? {
-        get { noted.withLock { $0.nodeAPI } }
-        set { noted.withLock { $0.nodeAPI = newValue } }
     }
 
     /// The reply's body, as written by ``WireResponse/response(from:context:)``; empty until then.

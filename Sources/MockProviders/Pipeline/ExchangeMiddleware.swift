@@ -26,7 +26,7 @@ struct ExchangeMiddleware<Routes: ProviderRoutes, Shape: ProviderShape>: RouterM
             response.headers.append(HTTPField(name: .mockWarning, value: warning))
         }
         // The world may have been named by a layer below (a login in the body), so its parts are looked up now.
-        let world = routes.serving(context)
+        let world = context.exchange.world.map(Routes.of) ?? routes.serving(context)
         world.journal.keep(request, body: context.body, user: context.caller, response: response, replyBody: context.exchange.reply, at: world.clock.now())
         return response
     }

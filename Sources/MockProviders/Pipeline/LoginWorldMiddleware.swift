@@ -10,8 +10,11 @@ struct LoginWorldMiddleware: RouterMiddleware {
     let login: @Sendable (Request, MockRequestContext) -> String?
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
         if context.world == nil, worlds.count > 0, let login = login(request, context), let world = worlds.world(ofLogin: login) {
             context.world = world.mocks
+            // The exchange, above, journals in this world too.
+            context.exchange.world = world.mocks
         }
         return try await next(request, context)
     }

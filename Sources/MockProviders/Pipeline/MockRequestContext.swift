@@ -21,10 +21,7 @@ public struct MockRequestContext: RequestContext {
     /// The world the request is for (issue 26), once named: by ``WorldResponder`` (a path prefix, `X-Mock-World`, a
     /// world's login in the Basic header or its bearer token) or by ``LoginWorldMiddleware`` (a world's login in the
     /// body). Nil for the default world: a route then serves the parts it was registered with (``ProviderRoutes``).
-    package var world: ProviderMocks? {
-        get { exchange.world }
-        nonmutating set { exchange.world = newValue }
-    }
+    package var world: ProviderMocks?
 
     /// The authenticated user (the Node API's and İYS's username, Euromsg's end user), once a layer has checked who
     /// calls; nil before, and on calls that need no one.
@@ -34,10 +31,7 @@ public struct MockRequestContext: RequestContext {
     }
 
     /// The Node API call, once ``NodeAPICallMiddleware`` has read its request.
-    var nodeAPI: NodeAPICall? {
-        get { exchange.nodeAPI }
-        nonmutating set { exchange.nodeAPI = newValue }
-    }
+    var nodeAPI: NodeAPICall?
 
     /// The caller of a route that sits behind authentication (as hummingbird-auth's `requireIdentity()`); a route
     /// registered outside it by mistake fails as the provider's generic error rather than answering for no one.

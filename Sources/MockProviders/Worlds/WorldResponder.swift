@@ -27,6 +27,7 @@ struct WorldResponder: HTTPResponder {
     let unknownWorld: @Sendable (_ id: String) -> WireResponse
 
     func respond(to request: Request, context: MockRequestContext) async throws -> Response {
+        var context = context
         var request = request
         if request.headers[.mockPathPrefix] != nil {
             // Only the mock writes it, for the world's WSDL.
