@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 @testable import MockProviders
+import EuromsgExpress
 import MySoftIYS
 import NodeAPI
 import Testing
@@ -123,5 +124,23 @@ import Testing
             #expect(result.succeed == false)
             #expect(result.errorCode == .HM404)
         }
+    }
+
+    /// A fault for one user matches the token requests that claim that login, before anyone is checked: İYS's username,
+    /// and now Euromsg's client name too (its `/tokens` had no user to match before the pipeline read the claim once).
+    @Test func aFaultForOneUserMatchesTheTokenRequestsThatClaimThatLogin() async throws {
+        let clock = ManualClock(turkey: WireDate("2026-11-23 10:00")!)
+        let faults = FaultBook()
+        _ = try faults.add(Fault.Request(provider: .euromsg, path: "/tokens", user: "admin", error: "SERVICE_UNAVAILABLE"))
+        let router = Router(context: MockRequestContext.self)
+        ExpressRoutes(simulation: ExpressSimulation(scenario: try Scenario.bundled().euromsg, clock: clock), faults: faults, clock: clock).register(on: router)
+        try await Application(router: router).test(.router) { client in
+            let admin = try await client.execute(uri: "/tokens", method: .post, body: ByteBuffer(string: #"{"clientName": "admin", "password": "123456"}"#))
+            #expect(admin.status == .serviceUnavailable)
+            #expect(String(buffer: admin.body).contains("fault f-1"))
+            let other = try await client.execute(uri: "/tokens", method: .post, body: ByteBuffer(string: #"{"clientName": "başkası", "password": "x"}"#))
+            #expect(other.status == .unauthorized)
+        }
+        #expect(faults.list().first?.fired == 1)
     }
 }

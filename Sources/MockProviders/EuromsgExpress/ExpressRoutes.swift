@@ -35,10 +35,8 @@ package struct ExpressRoutes: ProviderRoutes {
         OpenAPIDescription.euromsg.register(on: router)
         let shape = ExpressShape()
         let calls = router.group().add(middleware: ExchangeMiddleware(routes: self, shape: shape))
-        let tokens = calls.group()
-        if let worlds {
-            tokens.add(middleware: LoginWorldMiddleware(worlds: worlds) { _, context in (try? ExpressJSON.decode(ExpressTokenRequest.self, from: context.body))?.clientName })
-        }
+        let tokens = calls.group().add(middleware: ClaimedLoginMiddleware { _, body in (try? ExpressJSON.decode(ExpressTokenRequest.self, from: body))?.clientName })
+        if let worlds { tokens.add(middleware: LoginWorldMiddleware(worlds: worlds)) }
         tokens.add(middleware: FaultMiddleware(routes: self, shape: shape))
             .post("/tokens") { _, context in
                 try Self.ok(try self.simulation(context).issueToken(try ExpressJSON.decode(ExpressTokenRequest.self, from: context.body)))

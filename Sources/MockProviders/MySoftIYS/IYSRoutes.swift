@@ -76,12 +76,11 @@ package struct IYSRoutes: ProviderRoutes {
 
     /// `POST /oauth/token`, a form (the document's) or JSON: its failures in OAuth's shape, a fault of the user it names.
     private func registerToken(on router: Router<MockRequestContext>, worlds: MockWorlds?) {
-        let username: @Sendable (Request, MockRequestContext) -> String? = { request, context in
-            Self.tokenRequest(context.body, contentType: request.headers[.contentType])?.username
-        }
-        let group = router.group().add(middleware: ExchangeMiddleware(routes: self, shape: IYSTokenShape()))
-        if let worlds { group.add(middleware: LoginWorldMiddleware(worlds: worlds, login: username)) }
-        group.add(middleware: FaultMiddleware(routes: self, shape: IYSTokenShape(), claimedUser: username))
+        let group = router.group()
+            .add(middleware: ExchangeMiddleware(routes: self, shape: IYSTokenShape()))
+            .add(middleware: ClaimedLoginMiddleware { request, body in Self.tokenRequest(body, contentType: request.headers[.contentType])?.username })
+        if let worlds { group.add(middleware: LoginWorldMiddleware(worlds: worlds)) }
+        group.add(middleware: FaultMiddleware(routes: self, shape: IYSTokenShape()))
             .post("/oauth/token") { request, context in
                 guard let parsed = Self.tokenRequest(context.body, contentType: request.headers[.contentType]) else {
                     throw OAuthError(error: "invalid_request", errorDescription: "username, password and grant_type are required")

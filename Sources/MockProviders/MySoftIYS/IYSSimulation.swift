@@ -24,10 +24,13 @@ extension Simulation where State == IYSState {
     }
 
     /// The user a bearer token belongs to, while it has not expired.
-    package func user(forToken token: String) -> String? { withState { state, now in state.user(forToken: token, now: now) } }
+    package func user(forToken token: String) -> String? {
+        let now = clock.now()
+        return read { $0.user(forToken: token, now: now) }
+    }
 
     /// Whether `user`'s failures are answered with HTTP 200 (scenario `dialect: http200`).
-    package func answersFailuresWith200(_ user: String) -> Bool { withState { state, _ in state.accounts[user]?.failuresAsHTTP200 ?? false } }
+    package func answersFailuresWith200(_ user: String) -> Bool { read { $0.accounts[user]?.failuresAsHTTP200 ?? false } }
 
     /// `IYSBrands`.
     package func brands(of user: String) -> [Brand] { withState { state, _ in state.brands(of: user) } }

@@ -19,6 +19,7 @@ struct NodeAPICallMiddleware: RouterMiddleware {
         var context = context
         let call = try call(request, context.body, routes.serving(context))
         context.nodeAPI = call
+        context.claimedLogin = call.username
         do {
             return try await next(request, context)
         } catch let error as ProviderReplyError {

@@ -84,7 +84,7 @@ package struct NodeAPIRoutes: ProviderRoutes {
         let group = router.group().add(middleware: ExchangeMiddleware(routes: self, shape: shape))
         if replay != nil { group.add(middleware: ReplayMiddleware(routes: self)) }
         group.add(middleware: NodeAPICallMiddleware(format: format, routes: self))
-        if format == .soap, let worlds { group.add(middleware: LoginWorldMiddleware(worlds: worlds) { _, context in context.nodeAPI?.username }) }
+        if format == .soap, let worlds { group.add(middleware: LoginWorldMiddleware(worlds: worlds)) }
         return group
             .add(middleware: NodeAPIGateMiddleware(routes: self))
             .add(middleware: FaultMiddleware(routes: self, shape: shape))

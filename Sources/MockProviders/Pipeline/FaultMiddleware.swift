@@ -3,19 +3,18 @@ import NodeAPI
 
 /// The faults' layer (``FaultBook``): a call a fault of its world matches gets the fault's reply (a catalogue error in
 /// the provider's shape, a closed or reset connection, a cut body) instead of reaching the route; a `delay` waits,
-/// then lets it through. Sits after authentication, so that a fault for one user matches that user's calls.
+/// then lets it through. Sits after authentication, so that a fault for one user matches that user's calls (or, before anyone is
+/// checked, the calls that claim that login: a token request).
 struct FaultMiddleware<Routes: ProviderRoutes, Shape: ProviderShape>: RouterMiddleware {
     typealias Context = MockRequestContext
 
     let routes: Routes
     let shape: Shape
-    /// The user a call claims before it is authenticated (a token request's username), for the faults of one user.
-    var claimedUser: (@Sendable (Request, MockRequestContext) -> String?)? = nil
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let fault = routes.serving(context).faults.fault(
             for: shape.provider, method: request.method.rawValue, path: request.uri.path, operation: context.nodeAPI?.operation,
-            user: context.caller ?? claimedUser?(request, context)
+            user: context.caller ?? context.claimedLogin
         )
         guard let fault else { return try await next(request, context) }
         switch await fault.outcome(context.nodeAPI?.format ?? shape.format, of: request) {

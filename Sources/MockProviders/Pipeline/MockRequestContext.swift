@@ -30,6 +30,9 @@ public struct MockRequestContext: RequestContext {
         nonmutating set { exchange.caller = newValue }
     }
 
+    /// The login the body claims, before it is checked (``ClaimedLoginMiddleware``, ``NodeAPICallMiddleware``).
+    package var claimedLogin: String?
+
     /// The Node API call, once ``NodeAPICallMiddleware`` has read its request.
     var nodeAPI: NodeAPICall?
 

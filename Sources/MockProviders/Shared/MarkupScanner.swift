@@ -14,15 +14,6 @@ package enum MarkupScanner {
     /// Every start tag of `bytes`, in order.
     package static func startTags(_ bytes: [UInt8]) -> [Tag] {
         var tags: [Tag] = []
-        forEachStartTag(bytes) { local, tag, text in
-            tags.append(Tag(localName: String(decoding: local, as: UTF8.self), tag: tag, text: text))
-            return true
-        }
-        return tags
-    }
-
-    /// Calls `visit` with each start tag's local name, its range and its text's, in order, while it answers true.
-    private static func forEachStartTag(_ bytes: [UInt8], _ visit: (ArraySlice<UInt8>, Range<Int>, Range<Int>) -> Bool) {
         var index = 0
         while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
             guard let close = bytes[(open + 1)...].firstIndex(of: UInt8(ascii: ">")) else { break }
@@ -33,10 +24,12 @@ package enum MarkupScanner {
                 let textEnd = bytes[(close + 1)...].firstIndex(of: UInt8(ascii: "<")) ?? bytes.count
                 let local = name.lastIndex(of: UInt8(ascii: ":")).map { name[($0 + 1)...] } ?? name[...]
                 let selfClosing = bytes[close - 1] == UInt8(ascii: "/")
-                guard visit(local, open..<(close + 1), selfClosing ? (close + 1)..<(close + 1) : (close + 1)..<textEnd) else { return }
+                let text = selfClosing ? (close + 1)..<(close + 1) : (close + 1)..<textEnd
+                tags.append(Tag(localName: String(decoding: local, as: UTF8.self), tag: open..<(close + 1), text: text))
             }
             index = close + 1
         }
+        return tags
     }
 
     /// The string values of the JSON fields named in `names`, anywhere in `bytes` (valid JSON or not): the ranges between
