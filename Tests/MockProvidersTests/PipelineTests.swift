@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-@testable import MockProviders
+@_spi(MockInternals) @testable import MockProviders
 import EuromsgExpress
 import MySoftIYS
 import NodeAPI
@@ -142,5 +142,33 @@ import Testing
             #expect(other.status == .unauthorized)
         }
         #expect(faults.list().first?.fired == 1)
+    }
+
+    /// A world's own login in a SOAP envelope lands in its world whatever way the body comes: read by the pipeline with
+    /// the call, not peeked at beforehand (which looked only into bodies that declared their length).
+    @Test func aWorldsLoginInAChunkedSOAPBodyLandsInItsWorld() async throws {
+        let mocks = ProviderMocks(scenario: try Scenario.bundled(), clock: ManualClock())
+        let worlds = MockWorlds(serving: mocks, maxWorlds: 4)
+        let ports = mocks.ports(worlds: worlds, adminToken: nil, requestLog: nil, hostNames: [], certificateAuthorityPEM: nil)
+        let world = try await worlds.create(AdminModels.CreateWorld())
+        let login = try #require(world.logins.nodeAPI.first)
+        let envelope = NodeAPIRoutesTests.soapOpen + "<sms:getUserCredit><username>\(login.username)</username><password>\(login.password)</password></sms:getUserCredit>" + NodeAPIRoutesTests.soapClose
+        // Over a socket, as a client streams it: no Content-Length, the body in chunks (the test client would add one).
+        let app = Application(responder: ports.nodeAPI, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in
+            let connection = try RawConnection(port: try #require(client.port))
+            let bytes = Array(envelope.utf8)
+            let half = bytes.count / 2
+            connection.write("POST /soap HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/xml; charset=utf-8\r\nTransfer-Encoding: chunked\r\n\r\n")
+            for chunk in [bytes[..<half], bytes[half...]] {
+                connection.write(String(chunk.count, radix: 16) + "\r\n" + String(decoding: chunk, as: UTF8.self) + "\r\n")
+            }
+            connection.write("0\r\n\r\n")
+            let reply = try #require(await connection.read(within: 10) { $0.contains("Envelope>") })
+            #expect(reply.hasPrefix("HTTP/1.1 200"))
+            #expect(!reply.contains("<err>"), "\(reply)")
+        }
+        #expect(world.mocks.journal(of: .nodeAPI).entries().map(\.user) == [login.account])
+        #expect(mocks.journal(of: .nodeAPI).entries().isEmpty)
     }
 }
