@@ -148,13 +148,13 @@ import Testing
                 let listed = try JSONDecoder().decode(AdminModels.Callbacks.self, from: try await admin.execute(uri: "/__admin/callbacks", method: .get).body)
                 let byPath = Dictionary(grouping: listed.attempts) { $0.url.hasSuffix("/fail") ? "fail" : "hook" }
                 let delivered = try #require(byPath["hook"]?.first)
-                #expect(delivered.status == 200 && delivered.outcome == .delivered && delivered.attempt == 1)
+                #expect(delivered.status == 200 && delivered.outcome == .delivered && delivered.attempt == 1, "\(listed.attempts)")
                 #expect(delivered.payload.contains("\"pkg\":{"))
                 let failed = try #require(byPath["fail"]?.first)
                 #expect(failed.status == 500 && failed.outcome == .retrying)
                 #expect(failed.nextAttemptAt == "2025-12-02T08:00:11.000Z")
                 #expect(failed.retriesLeft == 2)
-                #expect(listed.pending == 1 && listed.delivered == 1)
+                #expect(listed.pending == 1 && listed.delivered == 1, "\(listed)")
             }
         }
     }

@@ -3,11 +3,13 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
+import Foundation
 
 /// A plain TCP connection to a loopback port, for what an HTTP client library will not do: send half a request, hold
 /// a connection open without a byte, read what the server writes before it closes. Reads block a thread of their own,
-/// never one of Swift Concurrency's few, which the servers under test need.
+/// never one of Swift Concurrency's few, which the servers under test need. Not `DispatchQueue.global()` either: on
+/// Linux that queue's threads are the ones Swift Concurrency's global executor runs on, so a few reads blocked there
+/// starve the very server they wait for until they time out.
 final class RawConnection: @unchecked Sendable {
     struct Failure: Error { var call: String }
 
@@ -54,14 +56,14 @@ final class RawConnection: @unchecked Sendable {
     /// What the server wrote until it closed or reset the connection; nil if it did neither within `seconds`.
     func ending(within seconds: Int) async -> Ending? {
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: self.blockingRead(within: seconds) { _ in false }) }
+            Thread.detachNewThread { continuation.resume(returning: self.blockingRead(within: seconds) { _ in false }) }
         }
     }
 
     /// What the server wrote once `done` holds for it, or at its close; nil if neither happens within `seconds`.
     func read(within seconds: Int, until done: @escaping @Sendable (String) -> Bool) async -> String? {
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: self.blockingRead(within: seconds, until: done)?.text) }
+            Thread.detachNewThread { continuation.resume(returning: self.blockingRead(within: seconds, until: done)?.text) }
         }
     }
 
