@@ -30,9 +30,12 @@ extension Simulation where State == ExpressState {
         try withState { (state: inout ExpressState, now: Int64) throws(ExpressError) -> Identification in try state.identify(token: token, apiKey: apiKey, now: now) }
     }
 
-    /// The end user a call acts for: the `apiKey` header when given, else the key bound to the token.
+    /// The end user a call acts for: the `apiKey` header when given, else the key bound to the token. Read from the
+    /// state as it stands (``Simulation/read(_:)``), as the other providers check who calls: the call that follows
+    /// catches the state up once.
     package func endUser(token: String?, apiKey header: String?) throws(ExpressError) -> String {
-        try withState { (state: inout ExpressState, now: Int64) throws(ExpressError) -> String in try state.endUser(token: token, apiKey: header, now: now) }
+        let now = clock.now()
+        return try read { state in Result { () throws(ExpressError) -> String in try state.endUser(token: token, apiKey: header, now: now) } }.get()
     }
 
     /// The mock's `POST /mock/euromsg/campaign`: a campaign sent from the panel, to its lists' subscribed members,

@@ -85,7 +85,7 @@ package struct ExpressState: Sendable {
     }
 
     /// The end user a call acts for: the `apiKey` header when given, else the key bound to the token.
-    package mutating func endUser(token: String?, apiKey header: String?, now: Int64) throws(ExpressError) -> String {
+    package func endUser(token: String?, apiKey header: String?, now: Int64) throws(ExpressError) -> String {
         let record = try validToken(token, now: now)
         guard let apiKey = header.flatMap({ $0.isEmpty ? nil : scenarioKey($0) }) ?? record.apiKey else {
             throw ExpressError(.apiKeyRequired, "identify an end user first: PUT /apiKey/identification with their API key")
