@@ -24,7 +24,7 @@ struct AdminOriginMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let origin = request.headers[.origin]
+        let origin = request.headers.value(of: .origin)
         let fetchSite = HTTPField.Name("Sec-Fetch-Site").flatMap { request.headers[$0] }?.lowercased()
         let fromBrowser = origin != nil || request.headers.contains { $0.name.canonicalName.hasPrefix("sec-fetch-") }
         let authority = request.head.authority ?? ""
@@ -38,7 +38,7 @@ struct AdminOriginMiddleware<Context: RequestContext>: RouterMiddleware {
         if let origin, origin.lowercased() != "http://\(authority.lowercased())", origin.lowercased() != "https://\(authority.lowercased())" {
             return refuse(403, "the admin API takes writes only from its own page (Origin \(origin.prefix(100)) is another)", field: "Origin")
         }
-        if let type = request.headers[.contentType], !Self.accepts(type, path: request.uri.path) {
+        if let type = request.headers.value(of: .contentType), !Self.accepts(type, path: request.uri.path) {
             return refuse(415, "an admin write's body is JSON: send Content-Type: application/json (curl: -H 'Content-Type: application/json'), not \(type.prefix(100))", field: "Content-Type")
         }
         return try await next(request, context)

@@ -7,7 +7,7 @@ struct CallbackLoopMiddleware<Context: RequestContext>: RouterMiddleware {
     let targets: CallbackTargets
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let name = HTTPField.Name(CallbackTargets.loopHeader), request.headers[name] == targets.loopMarker else {
+        guard let name = HTTPField.Name(CallbackTargets.loopHeader), request.headers.value(of: name) == targets.loopMarker else {
             return try await next(request, context)
         }
         let body = #"{"error":"a callback of this mock was sent to the mock itself; it is refused","field":"url"}"#

@@ -11,7 +11,7 @@ struct ExpressEndUserMiddleware: RouterMiddleware {
     let routes: ExpressRoutes
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        context.caller = try routes.serving(context).simulation.endUser(token: BearerToken.of(request), apiKey: request.headers[Self.apiKeyHeader])
+        context.caller = try routes.serving(context).simulation.endUser(token: BearerToken.of(request), apiKey: request.headers.value(of: Self.apiKeyHeader))
         return try await next(request, context)
     }
 

@@ -34,22 +34,31 @@ package struct ExpressRoutes: ProviderRoutes {
         })
         OpenAPIDescription.euromsg.register(on: router)
         let shape = ExpressShape()
-        let calls = router.group().add(middleware: ExchangeMiddleware(routes: self, shape: shape))
-        let tokens = calls.group().add(middleware: ClaimedLoginMiddleware { _, body in (try? ExpressJSON.decode(ExpressTokenRequest.self, from: body))?.clientName })
-        if let worlds { tokens.add(middleware: LoginWorldMiddleware(worlds: worlds)) }
-        tokens.add(middleware: FaultMiddleware(routes: self, shape: shape))
-            .post("/tokens") { _, context in
-                try Self.ok(try self.simulation(context).issueToken(try ExpressJSON.decode(ExpressTokenRequest.self, from: context.body)))
-            }
-        registerOpen(on: calls.group().add(middleware: FaultMiddleware(routes: self, shape: shape)))
-        let endUser = calls.group().add(middleware: ExpressEndUserMiddleware(routes: self)).add(middleware: FaultMiddleware(routes: self, shape: shape))
+        let tokens = MiddlewareStack.of {
+            ExchangeMiddleware(routes: self, shape: shape)
+            ClaimedLoginMiddleware { _, body in (try? ExpressJSON.decode(ExpressTokenRequest.self, from: body))?.clientName }
+            if let worlds { LoginWorldMiddleware(worlds: worlds) }
+            FaultMiddleware(routes: self, shape: shape)
+        }.routes(on: router)
+        tokens.post("/tokens") { _, context in
+            try Self.ok(try self.simulation(context).issueToken(try ExpressJSON.decode(ExpressTokenRequest.self, from: context.body)))
+        }
+        registerOpen(on: MiddlewareStack.of {
+            ExchangeMiddleware(routes: self, shape: shape)
+            FaultMiddleware(routes: self, shape: shape)
+        }.routes(on: router))
+        let endUser = MiddlewareStack.of {
+            ExchangeMiddleware(routes: self, shape: shape)
+            ExpressEndUserMiddleware(routes: self)
+            FaultMiddleware(routes: self, shape: shape)
+        }.routes(on: router)
         registerLists(on: endUser)
         registerMembers(on: endUser)
         registerCampaigns(on: endUser)
     }
 
     /// The calls without an end user: health, identification, and the mock's own campaign.
-    private func registerOpen(on group: RouterGroup<MockRequestContext>) {
+    private func registerOpen(on group: LayeredRoutes<some RouterMiddleware<MockRequestContext>>) {
         group.get("/health-check") { _, context in try Self.ok(self.simulation(context).health()) }
         for path in ["/apiKey/identification", "/apiKey/identification/:apiKey"] {
             group.put(RouterPath(path)) { request, context in
@@ -63,7 +72,7 @@ package struct ExpressRoutes: ProviderRoutes {
         }
     }
 
-    private func registerLists(on group: RouterGroup<MockRequestContext>) {
+    private func registerLists(on group: LayeredRoutes<some RouterMiddleware<MockRequestContext>>) {
         group.post("/email-list") { _, context in
             try Self.reply(.created, try self.simulation(context).respond(to: CreateEmailList(try ExpressJSON.decode(EmailListName.self, from: context.body)), as: context.requireCaller()))
         }
@@ -83,7 +92,7 @@ package struct ExpressRoutes: ProviderRoutes {
         }
     }
 
-    private func registerMembers(on group: RouterGroup<MockRequestContext>) {
+    private func registerMembers(on group: LayeredRoutes<some RouterMiddleware<MockRequestContext>>) {
         group.post("/member") { _, context in
             let added = try self.simulation(context).respond(to: AddMember(try ExpressJSON.decode(AddMemberRequest.self, from: context.body)), as: context.requireCaller())
             return try Self.reply(added.created ? .created : .ok, added.member)
@@ -112,7 +121,7 @@ package struct ExpressRoutes: ProviderRoutes {
         }
     }
 
-    private func registerCampaigns(on group: RouterGroup<MockRequestContext>) {
+    private func registerCampaigns(on group: LayeredRoutes<some RouterMiddleware<MockRequestContext>>) {
         group.get("/campaign") { request, context in
             try Self.ok(try self.simulation(context).respond(to: ListCampaigns(try CampaignQuery(Self.query(request))), as: context.requireCaller()))
         }

@@ -39,10 +39,11 @@ package struct IYSRoutes: ProviderRoutes {
         OpenAPIDescription.iys.register(on: router)
         registerToken(on: router, worlds: worlds)
         let shape = IYSShape(routes: self)
-        let calls = router.group()
-            .add(middleware: ExchangeMiddleware(routes: self, shape: shape))
-            .add(middleware: IYSBearerMiddleware(routes: self))
-            .add(middleware: FaultMiddleware(routes: self, shape: shape))
+        let calls = MiddlewareStack.of {
+            ExchangeMiddleware(routes: self, shape: shape)
+            IYSBearerMiddleware(routes: self)
+            FaultMiddleware(routes: self, shape: shape)
+        }.routes(on: router)
         for method in [HTTPRequest.Method.get, .post] {
             calls.on("\(Self.prefix)IYSBrands", method: method) { _, context in try Self.success(self.simulation(context).brands(of: context.requireCaller())) }
         }
@@ -68,7 +69,7 @@ package struct IYSRoutes: ProviderRoutes {
     }
 
     /// `POST /api/IYSConsent/<name>`: the body decoded as the call's request, and its transition.
-    private func route<Call: IYSTransition & Decodable>(_ group: RouterGroup<MockRequestContext>, _ name: String, _ type: Call.Type) {
+    private func route<Call: IYSTransition & Decodable>(_ group: LayeredRoutes<some RouterMiddleware<MockRequestContext>>, _ name: String, _ type: Call.Type) {
         group.post(RouterPath("\(Self.prefix)\(name)")) { _, context in
             try Self.success(try self.simulation(context).respond(to: try IYSJSON.decode(type, from: context.body), as: context.requireCaller()))
         }
@@ -76,19 +77,20 @@ package struct IYSRoutes: ProviderRoutes {
 
     /// `POST /oauth/token`, a form (the document's) or JSON: its failures in OAuth's shape, a fault of the user it names.
     private func registerToken(on router: Router<MockRequestContext>, worlds: MockWorlds?) {
-        let group = router.group()
-            .add(middleware: ExchangeMiddleware(routes: self, shape: IYSTokenShape()))
-            .add(middleware: ClaimedLoginMiddleware { request, body in Self.tokenRequest(body, contentType: request.headers[.contentType])?.username })
-        if let worlds { group.add(middleware: LoginWorldMiddleware(worlds: worlds)) }
-        group.add(middleware: FaultMiddleware(routes: self, shape: IYSTokenShape()))
-            .post("/oauth/token") { request, context in
-                guard let parsed = Self.tokenRequest(context.body, contentType: request.headers[.contentType]) else {
-                    throw OAuthError(error: "invalid_request", errorDescription: "username, password and grant_type are required")
-                }
-                let token = try self.simulation(context).issueToken(parsed)
-                context.caller = parsed.username
-                return WireResponse.json(.ok, (try? IYSJSON.encode(token)) ?? [])
+        let token = MiddlewareStack.of {
+            ExchangeMiddleware(routes: self, shape: IYSTokenShape())
+            ClaimedLoginMiddleware { request, body in Self.tokenRequest(body, contentType: request.headers.value(of: .contentType))?.username }
+            if let worlds { LoginWorldMiddleware(worlds: worlds) }
+            FaultMiddleware(routes: self, shape: IYSTokenShape())
+        }.routes(on: router)
+        token.post("/oauth/token") { request, context in
+            guard let parsed = Self.tokenRequest(context.body, contentType: request.headers.value(of: .contentType)) else {
+                throw OAuthError(error: "invalid_request", errorDescription: "username, password and grant_type are required")
             }
+            let token = try self.simulation(context).issueToken(parsed)
+            context.caller = parsed.username
+            return WireResponse.json(.ok, (try? IYSJSON.encode(token)) ?? [])
+        }
     }
 
     // MARK: Helpers

@@ -31,7 +31,7 @@ struct NodeAPICallMiddleware: RouterMiddleware {
     }
 
     private func call(_ request: Request, _ body: [UInt8], _ routes: NodeAPIRoutes) throws -> NodeAPICall {
-        let basic = BasicCredentials.of(request.headers[.authorization])
+        let basic = BasicCredentials.of(request.headers.value(of: .authorization))
         switch format {
         case .json:
             guard let operation = NodeAPIOperation(path: request.uri.path) else {
@@ -63,7 +63,7 @@ struct NodeAPICallMiddleware: RouterMiddleware {
     /// The `SOAPAction` header without its quotes and spaces; `nil` when absent or empty. Trimmed on UTF-8 bytes:
     /// Foundation's `trimmingCharacters(in:)` builds a character set per call, which cost 3 % of a SOAP request.
     static func soapAction(_ request: Request) -> Substring? {
-        guard let value = request.headers[.soapAction] else { return nil }
+        guard let value = request.headers.value(of: .soapAction) else { return nil }
         let isPadding: (UInt8) -> Bool = { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: " ") }
         guard let first = value.utf8.firstIndex(where: { !isPadding($0) }), let last = value.utf8.lastIndex(where: { !isPadding($0) }) else {
             return nil

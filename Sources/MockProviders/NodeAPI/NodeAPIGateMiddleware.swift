@@ -16,7 +16,7 @@ struct NodeAPIGateMiddleware: RouterMiddleware {
         if let error = injection.maintenanceError() { throw error }
         let call = context.nodeAPI
         context.caller = try simulation.authenticate(username: call?.username, password: call?.password)
-        if let error = injection.injectedError(header: request.headers[.mockError]) { throw error }
+        if let error = injection.injectedError(header: request.headers.value(of: .mockError)) { throw error }
         return try await next(request, context)
     }
 }

@@ -55,21 +55,21 @@ package struct NodeAPIRoutes: ProviderRoutes {
         let scheme = scheme
         router.get("/soap") { request, _ in Self.wsdl(request, scheme: scheme) }
         OpenAPIDescription.nodeAPI.register(on: router)
-        let json = operations(router, .json, worlds: worlds)
+        let json = layers(.json, worlds: worlds).routes(on: router)
         for operation in NodeAPIOperation.allCases {
             json.post(RouterPath(operation.path), use: respond)
             if operation.allowsGET { json.get(RouterPath(operation.path), use: respond) }
         }
-        operations(router, .soap, worlds: worlds).post("/soap", use: respond)
-        let calls = router.group().add(middleware: ExchangeMiddleware(routes: self, shape: NodeAPIShape(format: .json, routes: self)))
+        layers(.soap, worlds: worlds).routes(on: router).post("/soap", use: respond)
+        let calls = ExchangeMiddleware(routes: self, shape: NodeAPIShape(format: .json, routes: self)).routes(on: router)
         // The floor of the benchmark for a request with a body: read, journaled and sent back, with no decoding.
         calls.post("/mock/echo") { request, context in
-            WireResponse(status: .ok, contentType: Self.echoedContentType(request.headers[.contentType]), bytes: context.body)
+            WireResponse(status: .ok, contentType: Self.echoedContentType(request.headers.value(of: .contentType)), bytes: context.body)
         }
         // Opt-out SMS from a recipient to the user's short number (mock only; see IncomingOptOutSMS).
         calls.post("/mock/mo") { request, context in
             let simulation = serving(context).dispatcher.simulation
-            let credentials = BasicCredentials.of(request.headers[.authorization])
+            let credentials = BasicCredentials.of(request.headers.value(of: .authorization))
             context.caller = try simulation.authenticate(username: credentials?.username, password: credentials?.password)
             let sms = try IncomingOptOutSMS.decode(context.body)
             let received = try simulation.receiveOptOut(for: try context.requireCaller(), gsm: sms.gsm, msg: sms.msg, shortNr: sms.shortNr)
@@ -79,15 +79,18 @@ package struct NodeAPIRoutes: ProviderRoutes {
 
     /// The layers of an operation by `format`, in order. A layer that has nothing to do on this server is left out:
     /// replay without `--replay`, a login in the body without worlds or on JSON (whose login is in its Basic header).
-    private func operations(_ router: Router<MockRequestContext>, _ format: WireFormat, worlds: MockWorlds?) -> RouterGroup<MockRequestContext> {
+    private func layers(_ format: WireFormat, worlds: MockWorlds?) -> some RouterMiddleware<MockRequestContext> {
         let shape = NodeAPIShape(format: format, routes: self)
-        let group = router.group().add(middleware: ExchangeMiddleware(routes: self, shape: shape))
-        if replay != nil { group.add(middleware: ReplayMiddleware(routes: self)) }
-        group.add(middleware: NodeAPICallMiddleware(format: format, routes: self))
-        if format == .soap, let worlds { group.add(middleware: LoginWorldMiddleware(worlds: worlds)) }
-        return group
-            .add(middleware: NodeAPIGateMiddleware(routes: self))
-            .add(middleware: FaultMiddleware(routes: self, shape: shape))
+        let replays = replay != nil
+        let logins = format == .soap ? worlds : nil
+        return MiddlewareStack.of {
+            ExchangeMiddleware(routes: self, shape: shape)
+            if replays { ReplayMiddleware(routes: self) }
+            NodeAPICallMiddleware(format: format, routes: self)
+            if let logins { LoginWorldMiddleware(worlds: logins) }
+            NodeAPIGateMiddleware(routes: self)
+            FaultMiddleware(routes: self, shape: shape)
+        }
     }
 
     /// The operation the pipeline read, run by its caller, within the scenario's limit of calls in flight per user
@@ -122,7 +125,7 @@ package struct NodeAPIRoutes: ProviderRoutes {
         }
         let authority = request.head.authority ?? "localhost:9587"
         // A world reached by its path prefix (`/worlds/ID`, set by ``WorldResponder`` alone) is served there.
-        let prefix = request.headers[.mockPathPrefix] ?? ""
+        let prefix = request.headers.value(of: .mockPathPrefix) ?? ""
         let text = Self.wsdlText.replacingOccurrences(
             of: #"<soap:address location="http://localhost:9587/soap"/>"#,
             with: #"<soap:address location="\#(scheme)://\#(Self.escapeAttribute(authority + prefix))/soap"/>"#

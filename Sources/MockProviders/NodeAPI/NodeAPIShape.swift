@@ -30,7 +30,7 @@ struct NodeAPIShape: ProviderShape {
             default: return SOAPFace.fault(SOAPFault(.server, String(describing: error)))
             }
         case .json:
-            let username = BasicCredentials.of(request.headers[.authorization])?.username
+            let username = BasicCredentials.of(request.headers.value(of: .authorization))?.username
             let routes = routes.serving(context)
             return JSONFace.failure(Self.nodeAPIError(error), policy: routes.dispatcher.simulation.policy(routes.policy, for: username))
         }

@@ -16,7 +16,8 @@ protocol ProviderRoutes: Sendable {
 
 extension ProviderRoutes {
     /// The routes of the world the request is for; these, when it names none.
-    func serving(_ context: MockRequestContext) -> Self {
-        context.world.map(Self.of) ?? self
+    @inline(__always) func serving(_ context: MockRequestContext) -> Self {
+        if let world = context.world { return Self.of(world) }
+        return self
     }
 }

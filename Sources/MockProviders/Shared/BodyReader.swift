@@ -19,7 +19,7 @@ package enum BodyReader {
     }
 
     package static func collect(_ request: Request, limit: Int) async throws(Failure) -> [UInt8] {
-        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit { throw .tooLarge(limit: limit) }
+        if let declared = request.headers.value(of: .contentLength).flatMap({ Int($0) }), declared > limit { throw .tooLarge(limit: limit) }
         do {
             return Array(try await request.body.collect(upTo: limit).readableBytesView)
         } catch let error as HTTPError where error.status == .contentTooLarge {

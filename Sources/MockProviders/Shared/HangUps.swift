@@ -44,7 +44,7 @@ package final class HangUps: Sendable {
     /// cancelled; never for a request that came through no guarded connection, until cancelled.
     package func waitForHangUp(of request: Request) async {
         // Connection 0 holds the waiters of requests that came through no guard: nothing hangs it up.
-        let connection = request.headers[Self.header].flatMap { Int($0) }.map { max($0, 1) } ?? 0
+        let connection = request.headers.value(of: Self.header).flatMap { Int($0) }.map { max($0, 1) } ?? 0
         let waiter = state.withLock { state in
             state.nextWaiter += 1
             return state.nextWaiter

@@ -13,7 +13,11 @@ import ServiceLifecycle
 /// let mocks = ProviderMocks(scenario: try Scenario.bundled(), clock: ManualClock())
 /// let app = Application(router: mocks.nodeAPIRouter())
 /// ```
-public struct ProviderMocks: Sendable {
+///
+/// A final class of constants rather than a struct: a request's context carries its world's mocks
+/// (``MockRequestContext/world``) down every layer, and a reference is one retain where the struct's forty-odd
+/// references were forty.
+public final class ProviderMocks: Sendable {
     /// The scenario the mocks run (a reset goes back to it); `PUT /__admin/scenario` replaces it.
     public var scenario: Scenario { scenarioHolder.scenario }
     package let scenarioHolder: ScenarioHolder

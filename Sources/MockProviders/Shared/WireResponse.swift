@@ -67,9 +67,9 @@ extension RequestJournal {
     func keep(_ request: Request, body: [UInt8], user: String?, response: Response, replyBody: [UInt8], at time: Int64) {
         record(
             time: time, method: request.method.rawValue, path: request.uri.path, query: request.uri.query, user: user,
-            requestBody: body, requestHeaders: request.headers, status: response.headers[.mockClose] == nil ? Int(response.status.code) : 0,
-            contentType: replyBody.isEmpty ? nil : response.headers[.contentType], responseBody: replyBody,
-            warnings: response.headers[values: .mockWarning]
+            requestBody: body, requestHeaders: request.headers, status: response.headers.value(of: .mockClose) == nil ? Int(response.status.code) : 0,
+            contentType: replyBody.isEmpty ? nil : response.headers.value(of: .contentType), responseBody: replyBody,
+            warnings: response.headers.compactMap { $0.name == .mockWarning ? $0.value : nil }
         )
     }
 

@@ -29,7 +29,7 @@ struct WorldResponder: HTTPResponder {
     func respond(to request: Request, context: MockRequestContext) async throws -> Response {
         var context = context
         var request = request
-        if request.headers[.mockPathPrefix] != nil {
+        if request.headers.value(of: .mockPathPrefix) != nil {
             // Only the mock writes it, for the world's WSDL.
             var head = request.head
             head.headerFields[.mockPathPrefix] = nil
@@ -41,7 +41,7 @@ struct WorldResponder: HTTPResponder {
             context.world = world.mocks
             return try await fallback.respond(to: Self.rewrite(request, path: rest, prefix: "/worlds/\(id)"), context: context)
         }
-        if let id = request.headers[.mockWorld] {
+        if let id = request.headers.value(of: .mockWorld) {
             guard let world = worlds.world(id) else { return unknownWorld(id).response }
             context.world = world.mocks
         } else if let world = mintedWorld(request) {
@@ -53,7 +53,7 @@ struct WorldResponder: HTTPResponder {
     /// The world a request's minted credentials in its header were made for (``WorldLogins``): a Node API login in its
     /// Basic header, an İYS or Euromsg bearer token issued to one.
     private func mintedWorld(_ request: Request) -> MockWorld? {
-        guard worlds.count > 0, let header = request.headers[.authorization] else { return nil }
+        guard worlds.count > 0, let header = request.headers.value(of: .authorization) else { return nil }
         if let login = BasicCredentials.of(header)?.username, let world = worlds.world(ofLogin: login) { return world }
         if let token = BearerToken.of(request) { return worlds.world(ofToken: token) }
         return nil
