@@ -10,13 +10,20 @@ picks:
    which must not grow with the rounds (a world deleted is freed; glibc keeps freed pages for reuse). ROUNDS=10
    COUNT=1000 is the issue's 10 000 created and deleted.
 
+With gdb installed (`apt-get install -y gdb`), each RSS figure comes with the heap glibc's malloc has in use (from
+`malloc_info`, read through gdb): what the server still holds, apart from the freed memory glibc keeps resident.
+
 Usage: Benchmarks/worlds/run.py [path/to/provider-mock] (default .build-release/release/provider-mock; build it with
 `swift build -c release --product provider-mock --scratch-path .build-release`).
 """
 import json
 import os
 import pathlib
+import re
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 
@@ -29,6 +36,27 @@ COUNT = int(os.environ.get("COUNT", "1000"))
 ROUNDS = int(os.environ.get("ROUNDS", "4"))
 # USE=0 creates and deletes the worlds of the cycles without a call to each: what the calls add to what stays.
 USE = os.environ.get("USE", "1") != "0"
+
+
+def heap(pid):
+    """ ", heap in use N MB (glibc keeps F MB freed)" from malloc_info through gdb; empty without gdb."""
+    if not shutil.which("gdb"):
+        return ""
+    with tempfile.TemporaryDirectory() as scratch:
+        path = os.path.join(scratch, "malloc.xml")
+        subprocess.run(["gdb", "-p", str(pid), "-batch", "-ex", f'call (int) malloc_info(0, (void*) fopen("{path}", "w"))',
+                        "-ex", "call (int) fflush(0)"], capture_output=True, timeout=60)
+        if not os.path.exists(path):
+            return ""
+        text = open(path).read()
+    totals = text[text.rfind("</heap>"):]
+
+    def size(pattern):
+        found = re.search(pattern, totals)
+        return int(found.group(1)) if found else 0
+    free = size(r'<total type="fast" count="\d+" size="(\d+)"') + size(r'<total type="rest" count="\d+" size="(\d+)"')
+    in_use = size(r'<system type="current" size="(\d+)"') - free + size(r'<total type="mmap" count="\d+" size="(\d+)"')
+    return f", heap in use {in_use / 2**20:.1f} MB (glibc keeps {free / 2**20:.1f} MB freed)"
 
 
 def main():
@@ -58,6 +86,7 @@ def main():
     try:
         time.sleep(1)
         before = rss()
+        heap_before = heap(process.pid)
         idle = cpu()
         times, worlds = [], []
         for _ in range(COUNT):
@@ -69,7 +98,7 @@ def main():
         settled = cpu()
         times.sort()
         print(f"create: median {times[len(times) // 2]:.2f} ms, p99 {times[int(len(times) * 0.99)]:.2f} ms; "
-              f"RSS {before} MB before, {rss()} MB with {COUNT} idle worlds")
+              f"RSS {before} MB before{heap_before}, {rss()} MB with {COUNT} idle worlds{heap(process.pid)}")
         print(f"CPU: {idle:.1f} % of a core with no world, {busy:.1f} % with {COUNT} worlds just created, {settled:.1f} % with them idle")
         for world in worlds:
             delete(world)
@@ -85,7 +114,7 @@ def main():
             for world in worlds:
                 delete(world)
             time.sleep(2.5)  # two turns of the worlds' second: the memory they freed goes back to the system
-            print(f"cycle {round + 1}: RSS {rss()} MB after {COUNT} worlds created, used and deleted")
+            print(f"cycle {round + 1}: RSS {rss()} MB after {COUNT} worlds created, used and deleted{heap(process.pid)}", flush=True)
     finally:
         process.terminate()
         process.wait()
