@@ -18,22 +18,14 @@ enum MiddlewareStack {
 }
 
 extension RouterMiddleware where Context == MockRequestContext {
-    /// A route's handler that runs `route` inside these layers.
-    func handler<Reply: ResponseGenerator>(
-        _ route: @escaping @Sendable (Request, Context) async throws -> Reply
-    ) -> @Sendable (Request, Context) async throws -> Response {
-        { request, context in
-            try await handle(request, context: context) { request, context in try await route(request, context).response(from: request, context: context) }
-        }
-    }
-
     /// Routes added to `router` that run inside these layers, as a router group's would.
     func routes(on router: Router<Context>) -> LayeredRoutes<Self> {
         LayeredRoutes(router: router, layers: self)
     }
 }
 
-/// Routes that run inside a stack of layers (``MiddlewareStack``), added as to a router group.
+/// Routes that run inside a stack of layers (``MiddlewareStack``), added as to a router group: each route's handler
+/// calls the stack, whose type is known here, so that it runs specialised.
 struct LayeredRoutes<Layers: RouterMiddleware> where Layers.Context == MockRequestContext {
     let router: Router<MockRequestContext>
     let layers: Layers
@@ -42,7 +34,10 @@ struct LayeredRoutes<Layers: RouterMiddleware> where Layers.Context == MockReque
     func on<Reply: ResponseGenerator>(
         _ path: RouterPath, method: HTTPRequest.Method, use route: @escaping @Sendable (Request, MockRequestContext) async throws -> Reply
     ) -> Self {
-        router.on(path, method: method, use: layers.handler(route))
+        let layers = layers
+        router.on(path, method: method) { request, context in
+            try await layers.handle(request, context: context) { request, context in try await route(request, context).response(from: request, context: context) }
+        }
         return self
     }
 
