@@ -1,5 +1,6 @@
 @testable import MockProviders
 import NodeAPI
+import NIOCore
 import Testing
 
 /// Issue 26: the background work sleeps until the next instant its schedules hold, and a request that brings work due
@@ -66,5 +67,36 @@ import Testing
         #expect(wake.sleepingTo == soon)
         wake.now()
         await sleeping.value
+    }
+
+    /// A sleep that ends early drops its timer at once, woken or cancelled (a world deleted cancels its background
+    /// work): a timer left pending until its instant held the sleep's memory for up to the net's 30 s after each.
+    @Test func aSleepEndedEarlyDropsItsTimer() async throws {
+        let wake = BackgroundWake(maximumSleep: .seconds(3600))
+        let system = SwitchableClock(mode: .system)
+        wake.turnBegins()
+        let woken = Task { await wake.sleep(until: system.now() + 3_600_000, clock: system) }
+        _ = try await asleep(wake)
+        let first = try #require(wake.timer)
+        wake.now()
+        await woken.value
+        await #expect(throws: EventLoopError.cancelled) { try await first.futureResult.get() }
+
+        wake.turnBegins()
+        let cancelled = Task { await wake.sleep(until: nil, clock: system) }
+        _ = try await asleep(wake)
+        let second = try #require(wake.timer)
+        cancelled.cancel()
+        await cancelled.value
+        await #expect(throws: EventLoopError.cancelled) { try await second.futureResult.get() }
+        #expect(wake.sleepingTo == nil)
+
+        // A task cancelled before it sleeps does not sleep at all.
+        let late = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            await wake.sleep(until: nil, clock: system)
+        }
+        await late.value
+        #expect(wake.timer == nil)
     }
 }

@@ -187,7 +187,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: file.path))
 
         let second = try await serve(["--state", file.path])
-        defer { second.process.terminate() }
+        defer { if second.process.isRunning { second.process.terminate() } }
         let listed = try await call("\(second.nodeAPI)/sms/list", body: #"{"ids": [\#(pkgID)]}"#, headers: basic)
         #expect(listed.1.contains(#""id":\#(pkgID)"#), "\(listed.1)")
         #expect(listed.1.contains("Kalıcı"))
@@ -200,6 +200,9 @@ import Testing
         #expect(status.0 == 200 && status.1.contains("ONAY"), "\(status.1)")
         let lists = try await call("\(second.euromsg)/email-list", method: "GET", body: "", headers: try await express(second.euromsg))
         #expect(lists.0 == 200 && lists.1.contains("Kalıcı liste"), "\(lists.1)")
+        // The server writes its state as it stops: wait for that before the file is removed, or it is left behind.
+        second.process.terminate()
+        await OffPool.exit(of: second.process)
     }
 
     /// Issue 14, the first slice of the admin API: `serve --clock manual` stands still until `POST /__admin/clock/advance`

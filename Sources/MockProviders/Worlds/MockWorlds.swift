@@ -1,5 +1,5 @@
+import Foundation
 import HeapModule
-import Dispatch
 import Hummingbird
 import ServiceLifecycle
 import Synchronization
@@ -314,11 +314,11 @@ package final class MockWorlds: Service, Sendable {
     /// (`Benchmarks/worlds/run.py`; 51 MB before any world). `malloc_trim` also releases free pages in the middle of the
     /// arenas; it takes each arena's lock for a moment, once a second at most, and only after worlds went.
     ///
-    /// It runs on a thread of Dispatch's, not on one of Swift Concurrency's few, which the servers need: on a large heap
-    /// the walk is blocking work.
+    /// It runs on a thread of its own, not on one of Swift Concurrency's few, which the servers need: on a large heap the
+    /// walk is blocking work. Not on `DispatchQueue.global()` either: on Linux, Swift Concurrency's jobs run on that queue.
     static func giveBackFreedMemory() {
         #if canImport(Glibc)
-        DispatchQueue.global(qos: .utility).async { _ = malloc_trim(0) }
+        Thread.detachNewThread { _ = malloc_trim(0) }
         #endif
     }
 }
