@@ -78,6 +78,11 @@ import Testing
                 served = await next.readUntilClosed(within: 10)?.hasPrefix("HTTP/1.1 200") == true
             }
             #expect(served, "the hung-up connections were let go before the delay's end")
+            // One freed place serves the check above: each held call must see its client gone before the server stops
+            // (a shutdown cuts a fault's wait short, and a call cut short that way runs).
+            await Self.eventually("each held call ended on its hang-up") {
+                mocks.journal(of: .nodeAPI).entries().filter { $0.warnings.contains { $0.contains("the client hung up during the wait") } }.count == 4
+            }
         }
         #expect(mocks.nodeAPI.withState { state, _ in state.newestPackageID } == packages, "no delayed call ran")
     }
