@@ -1,5 +1,4 @@
 import MySoftIYS
-
 /// A member of an end user's account: one per e-mail address, in any number of lists.
 public struct Member: Codable, Sendable, Hashable {
     public var memberId: Int
@@ -56,51 +55,6 @@ public struct MemberIYS: Codable, Sendable, Hashable {
     /// Brands give `HS_*` sources only; `IYS_*` ones are İYS's own.
     public func validate(prefix: String = "iys") throws(ExpressError) {
         if consentSource.isIYS { throw .invalid("\(prefix).consentSource", "must be an HS_* source (IYS_* sources are İYS's own)") }
-    }
-}
-
-/// `POST /member`: a member for a list. Only `email` is required unless the end user made Euromsg Express
-/// its İYS integrator; then `iys` is required too.
-public struct AddMemberRequest: Codable, Sendable, Hashable {
-    public var listId: Int
-    public var email: String
-    public var firstName: String?
-    public var lastName: String?
-    public var phone: String?
-    public var iys: MemberIYS?
-
-    public init(listId: Int, email: String, firstName: String? = nil, lastName: String? = nil, phone: String? = nil, iys: MemberIYS? = nil) {
-        self.listId = listId
-        self.email = email
-        self.firstName = firstName
-        self.lastName = lastName
-        self.phone = phone
-        self.iys = iys
-    }
-}
-
-/// `PATCH /member/{memberId}`: the fields to change; absent fields stay as they are. `memberId` may also be
-/// sent in the body of `PATCH /member`.
-public struct UpdateMemberRequest: Codable, Sendable, Hashable {
-    public var memberId: Int?
-    public var email: String?
-    public var firstName: String?
-    public var lastName: String?
-    public var phone: String?
-    public var status: MemberStatus?
-    public var iys: MemberIYS?
-
-    public init(
-        memberId: Int? = nil, email: String? = nil, firstName: String? = nil, lastName: String? = nil, phone: String? = nil,
-        status: MemberStatus? = nil, iys: MemberIYS? = nil
-    ) {
-        self.memberId = memberId
-        self.email = email
-        self.firstName = firstName
-        self.lastName = lastName
-        self.phone = phone
-        self.status = status
-        self.iys = iys
     }
 }
 

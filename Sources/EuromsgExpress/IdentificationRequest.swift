@@ -1,27 +1,3 @@
-/// `POST /tokens`: the integrator's credentials, issued by Euromsg Express's product team.
-public struct ExpressTokenRequest: Codable, Sendable, Hashable {
-    public var clientName: String
-    public var password: String
-
-    public init(clientName: String, password: String) {
-        self.clientName = clientName
-        self.password = password
-    }
-}
-
-/// The reply of `POST /tokens`: a bearer token, when it stops working, and the integrator's roles.
-public struct ExpressToken: Codable, Sendable, Hashable {
-    public var tokenValue: String
-    public var expireTime: ExpressDateTime
-    public var roles: [String]
-
-    public init(tokenValue: String, expireTime: ExpressDateTime, roles: [String]) {
-        self.tokenValue = tokenValue
-        self.expireTime = expireTime
-        self.roles = roles
-    }
-}
-
 /// `PUT /apiKey/identification`: binds an end user's API key to the integrator's token. The key may also
 /// come as the path's last part or the `apiKey` query parameter (the document lists it as a path variable).
 public struct IdentificationRequest: Codable, Sendable, Hashable {
@@ -57,16 +33,5 @@ public struct SendingRights: Codable, Sendable, Hashable {
         self.active = active
         self.remainingSends = remainingSends
         self.expiresAt = expiresAt
-    }
-}
-
-/// `GET /health-check`: the gateway is up.
-public struct HealthCheck: Codable, Sendable, Hashable {
-    public var status: String
-    public var time: ExpressDateTime
-
-    public init(status: String = "Healthy", time: ExpressDateTime) {
-        self.status = status
-        self.time = time
     }
 }
