@@ -37,17 +37,17 @@ public actor MySoftIYSClient {
     // MARK: Calls
 
     /// `IYSBrands`.
-    public func brands() async throws(MySoftIYSClientError) -> [Brand] { try await call("IYSBrands", Optional<Int>.none) }
+    public func brands() async throws(MySoftIYSClientError) -> [Brand] { try await call(.brands, Optional<Int>.none) }
 
     /// `SendConsent`: the consent as recorded.
-    public func sendConsent(_ request: SendConsentRequest) async throws(MySoftIYSClientError) -> ConsentRecord { try await call("SendConsent", request) }
+    public func sendConsent(_ request: SendConsentRequest) async throws(MySoftIYSClientError) -> ConsentRecord { try await call(.sendConsent, request) }
 
     /// `ConsentStatus`.
-    public func consentStatus(_ request: ConsentStatusRequest) async throws(MySoftIYSClientError) -> ConsentRecord { try await call("ConsentStatus", request) }
+    public func consentStatus(_ request: ConsentStatusRequest) async throws(MySoftIYSClientError) -> ConsentRecord { try await call(.consentStatus, request) }
 
     /// `SendConsentBatch`. A refused batch throws ``MySoftIYSClientError/batchRefused(_:_:)`` with the wrong records.
     public func sendConsentBatch(_ request: SendConsentBatchRequest) async throws(MySoftIYSClientError) -> BatchSendResult {
-        let result: IYSResult<BatchSendResult> = try await exchange("SendConsentBatch", request)
+        let result: IYSResult<BatchSendResult> = try await exchange(.sendConsentBatch, request)
         guard result.succeed, let data = result.data else {
             throw .batchRefused(IYSError(result.errorCode ?? .HM400, result.message ?? "the batch was refused"), result.data)
         }
@@ -55,45 +55,39 @@ public actor MySoftIYSClient {
     }
 
     /// `ConsentBatchStatus`.
-    public func batchStatus(_ request: BatchTransactionRequest) async throws(MySoftIYSClientError) -> BatchStatus { try await call("ConsentBatchStatus", request) }
+    public func batchStatus(_ request: BatchTransactionRequest) async throws(MySoftIYSClientError) -> BatchStatus { try await call(.batchStatus, request) }
 
     /// One of the batch's record lists.
     public func batchRecords(_ list: BatchList, _ request: BatchTransactionRequest) async throws(MySoftIYSClientError) -> [ConsentRecord] {
-        try await call(list.rawValue, request)
+        try await call(list.operation, request)
     }
 
     /// `RecipientStatus`.
     public func recipientStatus(_ request: RecipientStatusRequest) async throws(MySoftIYSClientError) -> [ConsentRecord] {
-        try await call("RecipientStatus", request)
+        try await call(.recipientStatus, request)
     }
 
     /// `ConsentQuery`, one page.
-    public func query(_ request: ConsentQueryRequest) async throws(MySoftIYSClientError) -> ConsentQueryResult { try await call("ConsentQuery", request) }
+    public func query(_ request: ConsentQueryRequest) async throws(MySoftIYSClientError) -> ConsentQueryResult { try await call(.consentQuery, request) }
 
     /// The record lists of a batch.
-    public enum BatchList: String, Sendable, CaseIterable {
-        case successes = "ConsentBatchStatusSuccess"
-        case errors = "ConsentBatchStatusError"
-        case updated = "ConsentBatchStatusUpdated"
-        case usedBefore = "ConsentBatchStatusIsUsedBefore"
-        case forwarding = "ConsentBatchSendIYSStatus"
-    }
+    public typealias BatchList = IYSBatchList
 
     // MARK: Plumbing
 
-    func call<Body: Encodable & Sendable, Payload: Codable & Sendable & Hashable>(_ name: String, _ body: Body) async throws(MySoftIYSClientError) -> Payload {
-        let result: IYSResult<Payload> = try await exchange(name, body)
+    func call<Body: Encodable & Sendable, Payload: Codable & Sendable & Hashable>(_ operation: IYSOperation, _ body: Body) async throws(MySoftIYSClientError) -> Payload {
+        let result: IYSResult<Payload> = try await exchange(operation, body)
         do { return try result.get() } catch { throw .provider(error) }
     }
 
     /// One call with a valid token; on a 401 the token is renewed once and the call repeated.
-    func exchange<Body: Encodable & Sendable, Payload: Codable & Sendable & Hashable>(_ name: String, _ body: Body) async throws(MySoftIYSClientError) -> IYSResult<Payload> {
+    func exchange<Body: Encodable & Sendable, Payload: Codable & Sendable & Hashable>(_ operation: IYSOperation, _ body: Body) async throws(MySoftIYSClientError) -> IYSResult<Payload> {
         let bytes: [UInt8]
         do { bytes = try IYSJSON.encode(body) } catch { throw .provider(error) }
-        var reply = try await post(name, bytes, token: try await validToken())
+        var reply = try await post(operation, bytes, token: try await validToken())
         if reply.status == 401 {
             await tokens.forget()
-            reply = try await post(name, bytes, token: try await validToken())
+            reply = try await post(operation, bytes, token: try await validToken())
             if reply.status == 401 { throw .unauthorized }
         }
         do {
@@ -103,9 +97,9 @@ public actor MySoftIYSClient {
         }
     }
 
-    func post(_ name: String, _ body: [UInt8], token: String) async throws(MySoftIYSClientError) -> ProviderHTTP.Reply {
+    func post(_ operation: IYSOperation, _ body: [UInt8], token: String) async throws(MySoftIYSClientError) -> ProviderHTTP.Reply {
         do {
-            return try await http.send(.POST, "\(configuration.baseURL)/api/IYSConsent/\(name)", headers: [
+            return try await http.send(.POST, configuration.baseURL + operation.path, headers: [
                 ("Authorization", "bearer \(token)"), ("Content-Type", "application/json; charset=utf-8"),
             ], body: body)
         } catch {

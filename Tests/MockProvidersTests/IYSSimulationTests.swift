@@ -185,7 +185,7 @@ import Testing
         let status = try simulation.respond(to: transaction, as: "admin")
         #expect((status.insertedRecordCount, status.updatedRecordCount, status.isUsedBeforeRecordCount, status.errorRecordCount) == (2, 1, 1, 0))
         // Updated lists the consent as it was before.
-        #expect(try simulation.respond(to: IYSBatchRecords(.updates, transaction), as: "admin").map(\.consent.status) == [.rejected])
+        #expect(try simulation.respond(to: IYSBatchRecords(.updated, transaction), as: "admin").map(\.consent.status) == [.rejected])
         #expect(try simulation.respond(to: IYSBatchRecords(.usedBefore, transaction), as: "admin").map(\.consent.recipient) == ["+905551230011"])
         // An older change than the recorded consent is refused.
         let stale = await error {

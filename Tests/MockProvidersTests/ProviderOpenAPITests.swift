@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 @testable import MockProviders
+import MySoftIYS
 import Testing
 
 /// Issue 15: the MySoft İYS and Euromsg Express descriptions (`GET /openapi.json` on each mock) name every route of the
@@ -33,6 +34,16 @@ import Testing
         let (routes, described) = (Self.routes(router), Self.described(document))
         #expect(routes.subtracting(described).isEmpty, "routes the description leaves out: \(routes.subtracting(described).sorted())")
         #expect(described.subtracting(routes).isEmpty, "described routes that do not exist: \(described.subtracting(routes).sorted())")
+    }
+
+    /// Issue 27: the İYS mock serves the calls of the operation table (``IYSOperation``), each with its methods, and no
+    /// other; with the test above, the description names them too.
+    @Test func theIYSMockServesTheCallsOfItsTable() throws {
+        let mocks = ProviderMocks(scenario: try Scenario.bundled(), clock: ManualClock())
+        let served = Self.routes(mocks.iysRouter()).filter { $0.contains(IYSOperation.pathPrefix) }
+        let table = Set(IYSOperation.allCases.flatMap { operation in (operation.allowsGET ? ["GET", "POST"] : ["POST"]).map { "\($0) \(operation.path)" } })
+        #expect(served == table, "served, not in the table: \(served.subtracting(table).sorted()); in the table, not served: \(table.subtracting(served).sorted())")
+        #expect(Set(IYSBatchList.allCases.map(\.operation)).count == IYSBatchList.allCases.count)
     }
 
     @Test(arguments: OpenAPIDescription.allCases)

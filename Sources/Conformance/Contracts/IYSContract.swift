@@ -24,8 +24,6 @@ public struct IYSContract: Sendable {
         call = ContractCall(provider: "iys", http: ProviderHTTP(timeout: timeout), baseURL: self.baseURL)
     }
 
-    static let prefix = "/api/IYSConsent/"
-
     public func run() async -> ConformanceReport {
         var results: [ConformanceReport.Result] = []
         let form = [("Content-Type", "application/x-www-form-urlencoded")]
@@ -36,31 +34,31 @@ public struct IYSContract: Sendable {
         let (tokenResult, tokenReply) = await call.run("issues a bearer token", .POST, "/oauth/token", headers: form, body: credentials(password)) { IYSReplyRules.token($0) }
         results.append(tokenResult)
         let token = tokenReply.flatMap { try? IYSJSON.decode(OAuthToken.self, from: $0.body) }?.accessToken
-        results.append(await post("ConsentQuery", "a call without a token is 401", token: nil, ConsentQueryRequest(brandCode: "0")) { IYSReplyRules.error(nil, status: 401, $0) })
+        results.append(await post(.consentQuery, "a call without a token is 401", token: nil, ConsentQueryRequest(brandCode: "0")) { IYSReplyRules.error(nil, status: 401, $0) })
         guard let token else {
-            for name in ["IYSBrands", "RecipientStatus", "ConsentQuery", "ConsentBatchStatus", "SendConsent"] {
-                results.append(call.skipped(Self.prefix + name, "needs a token", "the token call failed"))
+            for operation in [IYSOperation.brands, .recipientStatus, .consentQuery, .batchStatus, .sendConsent] {
+                results.append(call.skipped(operation.path, "needs a token", "the token call failed"))
             }
             return ConformanceReport(results: results)
         }
-        let (brandsResult, brandsReply) = await call.run("lists the brands", .POST, Self.prefix + "IYSBrands", headers: headers(token), body: Array("{}".utf8)) {
+        let (brandsResult, brandsReply) = await call.run("lists the brands", .POST, IYSOperation.brands.path, headers: headers(token), body: Array("{}".utf8)) {
             IYSReplyRules.success([Brand].self, $0)
         }
         results.append(brandsResult)
         guard let brand = brandsReply.flatMap({ try? IYSJSON.decode(IYSResult<[Brand]>.self, from: $0.body) })?.data?.first.map({ String($0.brandCode) }) else {
-            for name in ["RecipientStatus", "ConsentQuery", "ConsentBatchStatus", "SendConsent"] {
-                results.append(call.skipped(Self.prefix + name, "needs a brand", "the account lists no brand"))
+            for operation in [IYSOperation.recipientStatus, .consentQuery, .batchStatus, .sendConsent] {
+                results.append(call.skipped(operation.path, "needs a brand", "the account lists no brand"))
             }
             return ConformanceReport(results: results)
         }
         let recipient = testNumber ?? "+905550000000"
-        results.append(await post("RecipientStatus", "lists a recipient's consents", token: token, RecipientStatusRequest(brandCode: brand, recipient: recipient)) {
+        results.append(await post(.recipientStatus, "lists a recipient's consents", token: token, RecipientStatusRequest(brandCode: brand, recipient: recipient)) {
             IYSReplyRules.success([ConsentRecord].self, $0)
         })
-        results.append(await post("ConsentQuery", "queries the brand's consents", token: token, ConsentQueryRequest(brandCode: brand, limit: 5)) {
+        results.append(await post(.consentQuery, "queries the brand's consents", token: token, ConsentQueryRequest(brandCode: brand, limit: 5)) {
             IYSReplyRules.success(ConsentQueryResult.self, $0)
         })
-        results.append(await post("ConsentBatchStatus", "an unknown batch is HM404", token: token, BatchTransactionRequest(brandCode: brand, transctionGuid: UUID().uuidString)) {
+        results.append(await post(.batchStatus, "an unknown batch is HM404", token: token, BatchTransactionRequest(brandCode: brand, transctionGuid: UUID().uuidString)) {
             IYSReplyRules.error(.HM404, status: 404, $0)
         })
         results.append(await writes(token: token, brand: brand))
@@ -70,14 +68,14 @@ public struct IYSContract: Sendable {
     /// A consent for `testNumber`, only with `allowWrites`.
     private func writes(token: String, brand: String) async -> ConformanceReport.Result {
         guard allowWrites, let testNumber else {
-            return call.skipped(Self.prefix + "SendConsent", "records a consent for the test number",
+            return call.skipped(IYSOperation.sendConsent.path, "records a consent for the test number",
                                 allowWrites ? "needs --test-number" : "a write: runs with --allow-writes and --test-number")
         }
         let consent = SendConsentRequest(brandCode: brand, consentData: ConsentData(
             recipient: testNumber, recipientType: .individual, type: .message,
             consentDate: TurkeyTime.iysDate(Int64(Date().timeIntervalSince1970 * 1000)), source: .web, status: .approved
         ))
-        return await post("SendConsent", "records a consent for the test number", token: token, consent) { IYSReplyRules.success(ConsentRecord.self, $0) }
+        return await post(.sendConsent, "records a consent for the test number", token: token, consent) { IYSReplyRules.success(ConsentRecord.self, $0) }
     }
 
     private func headers(_ token: String?) -> [(String, String)] {
@@ -86,9 +84,9 @@ public struct IYSContract: Sendable {
 
     /// `POST /api/IYSConsent/<name>` with a request of the model.
     private func post(
-        _ name: String, _ check: String, token: String?, _ request: some Encodable, judge: (ProviderHTTP.Reply) -> [String]
+        _ operation: IYSOperation, _ check: String, token: String?, _ request: some Encodable, judge: (ProviderHTTP.Reply) -> [String]
     ) async -> ConformanceReport.Result {
         let body = (try? IYSJSON.encode(request)) ?? []
-        return await call.run(check, .POST, Self.prefix + name, headers: headers(token), body: body, judge: judge).result
+        return await call.run(check, .POST, operation.path, headers: headers(token), body: body, judge: judge).result
     }
 }

@@ -25,8 +25,6 @@ package struct IYSRoutes: ProviderRoutes {
         self.clock = clock
     }
 
-    package static let prefix = "/api/IYSConsent/"
-
     package static func of(_ world: ProviderMocks) -> Self { world.iysRoutes }
 
     /// Adds the routes of the world a request names (``MockRequestContext/world``), these routes' own when it names
@@ -45,23 +43,23 @@ package struct IYSRoutes: ProviderRoutes {
             FaultMiddleware(routes: self, shape: shape)
         }.routes(on: router)
         for method in [HTTPRequest.Method.get, .post] {
-            calls.on("\(Self.prefix)IYSBrands", method: method) { _, context in try Self.success(self.simulation(context).brands(of: context.requireCaller())) }
+            calls.on(RouterPath(IYSOperation.brands.path), method: method) { _, context in try Self.success(self.simulation(context).brands(of: context.requireCaller())) }
         }
-        route(calls, "SendConsent", SendConsentRequest.self)
-        route(calls, "ConsentStatus", ConsentStatusRequest.self)
-        calls.post("\(Self.prefix)SendConsentBatch") { _, context in
+        route(calls, .sendConsent, SendConsentRequest.self)
+        route(calls, .consentStatus, ConsentStatusRequest.self)
+        calls.post(RouterPath(IYSOperation.sendConsentBatch.path)) { _, context in
             // The batch answers in the envelope whatever its outcome: a refused batch is a result, not an error.
             try Self.encode(self.simulation(context).respond(to: try IYSJSON.decode(SendConsentBatchRequest.self, from: context.body), as: context.requireCaller()))
         }
-        route(calls, "ConsentBatchStatus", BatchTransactionRequest.self)
-        for list in IYSBatchRecords.List.allCases {
-            calls.post(RouterPath("\(Self.prefix)\(list.rawValue)")) { _, context in
+        route(calls, .batchStatus, BatchTransactionRequest.self)
+        for list in IYSBatchList.allCases {
+            calls.post(RouterPath(list.operation.path)) { _, context in
                 let batch = try IYSJSON.decode(BatchTransactionRequest.self, from: context.body)
                 return try Self.success(try self.simulation(context).respond(to: IYSBatchRecords(list, batch), as: context.requireCaller()))
             }
         }
-        route(calls, "RecipientStatus", RecipientStatusRequest.self)
-        route(calls, "ConsentQuery", ConsentQueryRequest.self)
+        route(calls, .recipientStatus, RecipientStatusRequest.self)
+        route(calls, .consentQuery, ConsentQueryRequest.self)
         calls.post("/mock/iys/consent") { _, context in
             let change = try IYSJSON.decode(SendConsentRequest.self, from: context.body)
             return try Self.success(try self.simulation(context).changeOnIYS(for: context.requireCaller(), brandCode: change.brandCode, change.consentData))
@@ -69,8 +67,8 @@ package struct IYSRoutes: ProviderRoutes {
     }
 
     /// `POST /api/IYSConsent/<name>`: the body decoded as the call's request, and its transition.
-    private func route<Call: IYSTransition & Decodable>(_ group: LayeredRoutes<some RouterMiddleware<MockRequestContext>>, _ name: String, _ type: Call.Type) {
-        group.post(RouterPath("\(Self.prefix)\(name)")) { _, context in
+    private func route<Call: IYSTransition & Decodable>(_ group: LayeredRoutes<some RouterMiddleware<MockRequestContext>>, _ operation: IYSOperation, _ type: Call.Type) {
+        group.post(RouterPath(operation.path)) { _, context in
             try Self.success(try self.simulation(context).respond(to: try IYSJSON.decode(type, from: context.body), as: context.requireCaller()))
         }
     }

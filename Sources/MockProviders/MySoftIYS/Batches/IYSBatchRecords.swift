@@ -3,24 +3,10 @@ import MySoftIYS
 /// The five calls that list a batch's records (`ConsentBatchStatusSuccess`, `…Error`, `…Updated`, `…IsUsedBefore`,
 /// `ConsentBatchSendIYSStatus`): one request type, `BatchTransactionRequest`, and which list it asks for.
 package struct IYSBatchRecords: IYSTransition {
-    package enum List: String, Sendable, Hashable, CaseIterable {
-        /// `ConsentBatchStatusSuccess`: the records saved (inserted or updated).
-        case successes = "ConsentBatchStatusSuccess"
-        /// `ConsentBatchStatusError`: the wrong records, each with its `errorMessage`.
-        case errors = "ConsentBatchStatusError"
-        /// `ConsentBatchStatusUpdated`: the consents as they were before the batch replaced them.
-        case updates = "ConsentBatchStatusUpdated"
-        /// `ConsentBatchStatusIsUsedBefore`: the records that were already recorded as sent, and changed nothing.
-        case usedBefore = "ConsentBatchStatusIsUsedBefore"
-        /// `ConsentBatchSendIYSStatus`: the saved records with their İYS forwarding state; with `isSendAllData`, every
-        /// record's last state (wrong ones as failed, used-before ones as sent).
-        case forwarding = "ConsentBatchSendIYSStatus"
-    }
-
-    package var list: List
+    package var list: IYSBatchList
     package var request: BatchTransactionRequest
 
-    package init(_ list: List, _ request: BatchTransactionRequest) {
+    package init(_ list: IYSBatchList, _ request: BatchTransactionRequest) {
         self.list = list
         self.request = request
     }
@@ -32,7 +18,7 @@ package struct IYSBatchRecords: IYSTransition {
             return records.filter(\.isSaved).map { ConsentRecord($0.consent) }
         case .errors:
             return records.filter { if case .error = $0.outcome { true } else { false } }.map(IYSState.errorView)
-        case .updates:
+        case .updated:
             return records.compactMap { record in
                 if case .updated(let previous) = record.outcome { ConsentRecord(previous) } else { nil }
             }
