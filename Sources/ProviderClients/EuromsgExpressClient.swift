@@ -41,52 +41,59 @@ public actor EuromsgExpressClient {
     public func identification() async throws(ExpressClientError) -> Identification { try await validSession().identity }
 
     public func lists(named name: String? = nil) async throws(ExpressClientError) -> [EmailList] {
-        try await call(.GET, "/email-list" + Self.query(["name": name]))
+        try await call(.listLists, query: Self.query(["name": name]))
     }
 
-    public func createList(_ name: String) async throws(ExpressClientError) -> EmailList { try await call(.POST, "/email-list", EmailListName(name: name)) }
+    public func createList(_ name: String) async throws(ExpressClientError) -> EmailList { try await call(.createList, EmailListName(name: name)) }
 
     public func renameList(_ id: Int, to name: String) async throws(ExpressClientError) -> EmailList {
-        try await call(.PATCH, "/email-list/\(id)", EmailListName(name: name))
+        try await call(.renameList, of: id, EmailListName(name: name))
     }
 
-    public func deleteList(_ id: Int) async throws(ExpressClientError) { try await callEmpty(.DELETE, "/email-list/\(id)") }
+    public func deleteList(_ id: Int) async throws(ExpressClientError) { try await callEmpty(.deleteList, of: id) }
 
-    public func addMember(_ request: AddMemberRequest) async throws(ExpressClientError) -> Member { try await call(.POST, "/member", request) }
+    public func addMember(_ request: AddMemberRequest) async throws(ExpressClientError) -> Member { try await call(.addMember, request) }
 
     public func members(ofList listId: Int, updatedAfter: ExpressDateTime? = nil, paging: ExpressPaging = ExpressPaging()) async throws(ExpressClientError) -> ExpressPage<Member> {
-        try await call(.GET, "/member" + Self.query([
+        try await call(.queryMembers, query: Self.query([
             "listId": "\(listId)", "updatedAfter": updatedAfter?.description, "page": "\(paging.page)", "pageSize": "\(paging.pageSize)",
         ]))
     }
 
-    public func member(email: String) async throws(ExpressClientError) -> Member { try await call(.GET, "/member" + Self.query(["email": email])) }
+    public func member(email: String) async throws(ExpressClientError) -> Member { try await call(.queryMembers, query: Self.query(["email": email])) }
 
     public func updateMember(_ memberId: Int, _ update: UpdateMemberRequest) async throws(ExpressClientError) -> Member {
-        try await call(.PATCH, "/member/\(memberId)", update)
+        try await call(.updateMemberByPath, of: memberId, update)
     }
 
-    public func deleteMember(_ memberId: Int) async throws(ExpressClientError) { try await callEmpty(.DELETE, "/member/\(memberId)") }
+    public func deleteMember(_ memberId: Int) async throws(ExpressClientError) { try await callEmpty(.deleteMember, of: memberId) }
 
     public func campaigns(_ query: CampaignQuery = CampaignQuery()) async throws(ExpressClientError) -> [Campaign] {
-        try await call(.GET, "/campaign" + Self.query(["id": query.id.map(String.init), "name": query.name, "status": query.status?.rawValue]))
+        try await call(.listCampaigns, query: Self.query(["id": query.id.map(String.init), "name": query.name, "status": query.status?.rawValue]))
     }
 
-    public func report(_ query: ReportQuery) async throws(ExpressClientError) -> CampaignReport { try await call(.GET, "/campaign-report" + Self.query(query)) }
+    public func report(_ query: ReportQuery) async throws(ExpressClientError) -> CampaignReport { try await call(.campaignReport, query: Self.query(query)) }
 
     public func reportDetail(_ query: ReportQuery) async throws(ExpressClientError) -> ExpressPage<ReportDetail> {
-        try await call(.GET, "/campaign-report-detail" + Self.query(query))
+        try await call(.campaignReportDetail, query: Self.query(query))
     }
 
     // MARK: Plumbing
 
-    func call<Reply: Decodable>(_ method: HTTPMethod, _ path: String, _ body: (some Encodable)? = Optional<Int>.none) async throws(ExpressClientError) -> Reply {
-        let reply = try await exchange(method, path, body)
+    /// A call of the table (``ExpressOperation``): its path with `parameter` and `query`, its reply decoded.
+    func call<Reply: Decodable>(
+        _ operation: ExpressOperation, of parameter: Int? = nil, query: String = "", _ body: (some Encodable)? = Optional<Int>.none
+    ) async throws(ExpressClientError) -> Reply {
+        let reply = try await exchange(HTTPMethod(operation.method), Self.path(operation, parameter, query), body)
         do { return try ExpressJSON.decode(Reply.self, from: reply.body) } catch { throw .unreadableReply(status: reply.status, detail: error.message) }
     }
 
-    func callEmpty(_ method: HTTPMethod, _ path: String) async throws(ExpressClientError) {
-        _ = try await exchange(method, path, Optional<Int>.none)
+    func callEmpty(_ operation: ExpressOperation, of parameter: Int? = nil) async throws(ExpressClientError) {
+        _ = try await exchange(HTTPMethod(operation.method), Self.path(operation, parameter, ""), Optional<Int>.none)
+    }
+
+    static func path(_ operation: ExpressOperation, _ parameter: Int?, _ query: String) -> String {
+        (parameter.map { operation.path($0) } ?? operation.path) + query
     }
 
     /// One call in the session; a 401 renews the session once and repeats it. Errors in the gateway's shape throw.
@@ -132,13 +139,14 @@ public actor EuromsgExpressClient {
     func openSession() async throws(ExpressClientError) -> (value: Session, expiresAt: Date) {
         tokenRequests += 1
         let credentials = ExpressTokenRequest(clientName: configuration.clientName, password: configuration.password)
-        let token: ExpressToken = try await sessionCall(.POST, "/tokens", credentials, bearer: nil)
-        let identity: Identification = try await sessionCall(.PUT, "/apiKey/identification", IdentificationRequest(apiKey: configuration.apiKey), bearer: token.tokenValue)
+        let token: ExpressToken = try await sessionCall(.issueToken, credentials, bearer: nil)
+        let identity: Identification = try await sessionCall(.identify, IdentificationRequest(apiKey: configuration.apiKey), bearer: token.tokenValue)
         return (Session(token: token.tokenValue, identity: identity), Self.date(token.expireTime))
     }
 
     /// One call of the session's opening: JSON in, JSON out, errors in the gateway's shape.
-    func sessionCall<Reply: Decodable>(_ method: HTTPMethod, _ path: String, _ body: some Encodable, bearer: String?) async throws(ExpressClientError) -> Reply {
+    func sessionCall<Reply: Decodable>(_ operation: ExpressOperation, _ body: some Encodable, bearer: String?) async throws(ExpressClientError) -> Reply {
+        let (method, path) = (HTTPMethod(operation.method), operation.path)
         let bytes: [UInt8]
         do { bytes = try ExpressJSON.encode(body) } catch { throw .provider(error) }
         var headers = [("Content-Type", "application/json")]
@@ -194,4 +202,9 @@ public enum ExpressClientError: Error, Sendable, Hashable, CustomStringConvertib
         case .unreadableReply(let status, let detail): "unreadable reply (HTTP \(status)): \(detail)"
         }
     }
+}
+
+extension HTTPMethod {
+    /// The method of a Euromsg Express call.
+    init(_ method: ExpressOperation.Method) { self.init(rawValue: method.rawValue) }
 }

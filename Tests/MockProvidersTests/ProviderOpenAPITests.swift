@@ -1,3 +1,4 @@
+import EuromsgExpress
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -44,6 +45,16 @@ import Testing
         let table = Set(IYSOperation.allCases.flatMap { operation in (operation.allowsGET ? ["GET", "POST"] : ["POST"]).map { "\($0) \(operation.path)" } })
         #expect(served == table, "served, not in the table: \(served.subtracting(table).sorted()); in the table, not served: \(table.subtracting(served).sorted())")
         #expect(Set(IYSBatchList.allCases.map(\.operation)).count == IYSBatchList.allCases.count)
+    }
+
+    /// Issue 27: the Euromsg Express mock serves the calls of its table (``ExpressOperation``), each with its method and
+    /// path, and no other but its own (`/mock/…`); with the test above, the description names them too.
+    @Test func theEuromsgMockServesTheCallsOfItsTable() throws {
+        let mocks = ProviderMocks(scenario: try Scenario.bundled(), clock: ManualClock())
+        let table = Set(ExpressOperation.allCases.map(\.description))
+        #expect(Self.routes(mocks.euromsgRouter()) == table)
+        #expect(ExpressOperation.getMember.path(42) == "/member/42" && ExpressOperation.getMember.parameter == "memberId")
+        #expect(ExpressOperation.listLists.path(42) == "/email-list" && ExpressOperation.listLists.parameter == nil)
     }
 
     @Test(arguments: OpenAPIDescription.allCases)

@@ -40,7 +40,7 @@ package struct ExpressRoutes: ProviderRoutes {
             if let worlds { LoginWorldMiddleware(worlds: worlds) }
             FaultMiddleware(routes: self, shape: shape)
         }.routes(on: router)
-        tokens.post("/tokens") { _, context in
+        tokens.on(.issueToken) { _, context in
             try Self.ok(try self.simulation(context).issueToken(try ExpressJSON.decode(ExpressTokenRequest.self, from: context.body)))
         }
         registerOpen(on: MiddlewareStack.of {
@@ -59,9 +59,9 @@ package struct ExpressRoutes: ProviderRoutes {
 
     /// The calls without an end user: health, identification, and the mock's own campaign.
     private func registerOpen(on group: LayeredRoutes<some RouterMiddleware<MockRequestContext>>) {
-        group.get("/health-check") { _, context in try Self.ok(self.simulation(context).health()) }
-        for path in ["/apiKey/identification", "/apiKey/identification/:apiKey"] {
-            group.put(RouterPath(path)) { request, context in
+        group.on(.healthCheck) { _, context in try Self.ok(self.simulation(context).health()) }
+        for operation in [ExpressOperation.identify, .identifyByPath] {
+            group.on(operation) { request, context in
                 var apiKey = context.parameters.get("apiKey") ?? request.uri.queryParameters["apiKey"].map(String.init)
                 if apiKey == nil, !context.body.isEmpty { apiKey = try ExpressJSON.decode(IdentificationRequest.self, from: context.body).apiKey }
                 return try Self.ok(try self.simulation(context).identify(token: BearerToken.of(request), apiKey: apiKey))
@@ -73,41 +73,41 @@ package struct ExpressRoutes: ProviderRoutes {
     }
 
     private func registerLists(on group: LayeredRoutes<some RouterMiddleware<MockRequestContext>>) {
-        group.post("/email-list") { _, context in
+        group.on(.createList) { _, context in
             try Self.reply(.created, try self.simulation(context).respond(to: CreateEmailList(try ExpressJSON.decode(EmailListName.self, from: context.body)), as: context.requireCaller()))
         }
-        group.get("/email-list") { request, context in
+        group.on(.listLists) { request, context in
             try Self.ok(try self.simulation(context).respond(to: ListEmailLists(name: Self.query(request).string("name")), as: context.requireCaller()))
         }
-        group.get("/email-list/:id") { _, context in
+        group.on(.getList) { _, context in
             try Self.ok(try self.simulation(context).respond(to: GetEmailList(id: try Self.id(context)), as: context.requireCaller()))
         }
-        group.patch("/email-list/:id") { _, context in
+        group.on(.renameList) { _, context in
             let name = try ExpressJSON.decode(EmailListName.self, from: context.body)
             return try Self.ok(try self.simulation(context).respond(to: RenameEmailList(id: try Self.id(context), name), as: context.requireCaller()))
         }
-        group.delete("/email-list/:id") { _, context in
+        group.on(.deleteList) { _, context in
             try self.simulation(context).respond(to: DeleteEmailList(id: try Self.id(context)), as: context.requireCaller())
             return WireResponse.json(.noContent, [])
         }
     }
 
     private func registerMembers(on group: LayeredRoutes<some RouterMiddleware<MockRequestContext>>) {
-        group.post("/member") { _, context in
+        group.on(.addMember) { _, context in
             let added = try self.simulation(context).respond(to: AddMember(try ExpressJSON.decode(AddMemberRequest.self, from: context.body)), as: context.requireCaller())
             return try Self.reply(added.created ? .created : .ok, added.member)
         }
-        group.get("/member") { request, context in
+        group.on(.queryMembers) { request, context in
             switch try self.simulation(context).respond(to: QueryMembers(try MemberQuery(Self.query(request))), as: context.requireCaller()) {
             case .one(let member): return try Self.ok(member)
             case .page(let page): return try Self.ok(page)
             }
         }
-        group.get("/member/:memberId") { _, context in
+        group.on(.getMember) { _, context in
             try Self.ok(try self.simulation(context).respond(to: GetMember(id: try Self.id(context, "memberId")), as: context.requireCaller()))
         }
-        for path in ["/member", "/member/:memberId"] {
-            group.patch(RouterPath(path)) { _, context in
+        for operation in [ExpressOperation.updateMember, .updateMemberByPath] {
+            group.on(operation) { _, context in
                 let update = try ExpressJSON.decode(UpdateMemberRequest.self, from: context.body)
                 guard let id = context.parameters.get("memberId", as: Int.self) ?? update.memberId else {
                     throw ExpressError.invalid("memberId", "is required to update a member (GET /member returns it)")
@@ -115,23 +115,23 @@ package struct ExpressRoutes: ProviderRoutes {
                 return try Self.ok(try self.simulation(context).respond(to: UpdateMember(id: id, update), as: context.requireCaller()))
             }
         }
-        group.delete("/member/:memberId") { _, context in
+        group.on(.deleteMember) { _, context in
             try self.simulation(context).respond(to: DeleteMember(id: try Self.id(context, "memberId")), as: context.requireCaller())
             return WireResponse.json(.noContent, [])
         }
     }
 
     private func registerCampaigns(on group: LayeredRoutes<some RouterMiddleware<MockRequestContext>>) {
-        group.get("/campaign") { request, context in
+        group.on(.listCampaigns) { request, context in
             try Self.ok(try self.simulation(context).respond(to: ListCampaigns(try CampaignQuery(Self.query(request))), as: context.requireCaller()))
         }
-        group.get("/campaign/:id") { _, context in
+        group.on(.getCampaign) { _, context in
             try Self.ok(try self.simulation(context).respond(to: GetCampaign(id: try Self.id(context)), as: context.requireCaller()))
         }
-        group.get("/campaign-report") { request, context in
+        group.on(.campaignReport) { request, context in
             try Self.ok(try self.simulation(context).respond(to: GetCampaignReport(try ReportQuery(Self.query(request))), as: context.requireCaller()))
         }
-        group.get("/campaign-report-detail") { request, context in
+        group.on(.campaignReportDetail) { request, context in
             try Self.ok(try self.simulation(context).respond(to: GetCampaignReportDetail(try ReportQuery(Self.query(request))), as: context.requireCaller()))
         }
     }
@@ -159,4 +159,26 @@ package struct ExpressRoutes: ProviderRoutes {
     }
 
     static func query(_ request: Request) -> QueryParameters { QueryParameters(request.firstQueryValues) }
+}
+
+extension LayeredRoutes {
+    /// Adds the route of a Euromsg Express call, its method and path from the table (``ExpressOperation``).
+    @discardableResult
+    func on<Reply: ResponseGenerator>(_ operation: ExpressOperation, use route: @escaping @Sendable (Request, MockRequestContext) async throws -> Reply) -> Self {
+        let path = operation.parameter.map { operation.path(":\($0)") } ?? operation.path
+        return on(RouterPath(path), method: operation.method.http, use: route)
+    }
+}
+
+extension ExpressOperation.Method {
+    /// The method as HTTPTypes names it.
+    var http: HTTPRequest.Method {
+        switch self {
+        case .get: .get
+        case .post: .post
+        case .put: .put
+        case .patch: .patch
+        case .delete: .delete
+        }
+    }
 }
