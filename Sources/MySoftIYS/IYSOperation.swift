@@ -28,18 +28,18 @@ public enum IYSOperation: String, Sendable, Hashable, CaseIterable {
 }
 
 /// The five calls that list a batch's records: one request (``BatchTransactionRequest``), and which list it asks for.
-public enum IYSBatchList: String, Sendable, Hashable, CaseIterable {
+public enum IYSBatchList: Sendable, Hashable, CaseIterable {
     /// `ConsentBatchStatusSuccess`: the records saved (inserted or updated).
-    case successes = "ConsentBatchStatusSuccess"
+    case successes
     /// `ConsentBatchStatusError`: the wrong records, each with its `errorMessage`.
-    case errors = "ConsentBatchStatusError"
+    case errors
     /// `ConsentBatchStatusUpdated`: the consents as they were before the batch replaced them.
-    case updated = "ConsentBatchStatusUpdated"
+    case updated
     /// `ConsentBatchStatusIsUsedBefore`: the records that were already recorded as sent, and changed nothing.
-    case usedBefore = "ConsentBatchStatusIsUsedBefore"
+    case usedBefore
     /// `ConsentBatchSendIYSStatus`: the saved records with their İYS forwarding state; with `isSendAllData`, every
     /// record's last state (wrong ones as failed, used-before ones as sent).
-    case forwarding = "ConsentBatchSendIYSStatus"
+    case forwarding
 
     /// The call that reads the list.
     public var operation: IYSOperation {
