@@ -112,7 +112,7 @@ let package = Package(
         ),
         .target(
             name: "ProviderMockTesting",
-            dependencies: [
+            dependencies: ["WireCoding", 
                 "MockProviders", "NodeAPI", "MySoftIYS",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
+import WireCoding
 
 /// The HTTP under every provider client: AsyncHTTPClient with a timeout per call and a bound on reply size.
 /// TLS, proxies and pools are the `HTTPClient`'s configuration: pass your own for a custom trust store.
@@ -57,7 +58,7 @@ public struct ProviderHTTP: Sendable {
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
         // One deadline for the whole exchange, the body included: AsyncHTTPClient's covers the reply's head only, and a
         // body trickled a byte at a time would otherwise be read for as long as it lasts.
-        let deadline = NIODeadline.now() + .nanoseconds(Int64(timeout.timeInterval * 1e9))
+        let deadline = NIODeadline.now() + .nanoseconds(Int64(timeout.inSeconds * 1e9))
         let limit = maxReplyBytes
         do {
             let response = try await client.execute(request, deadline: deadline)
@@ -76,11 +77,6 @@ public struct ProviderHTTP: Sendable {
             throw TransportError(error, url: url)
         }
     }
-}
-
-extension Duration {
-    /// In seconds, for `Date` arithmetic and NIO's `TimeAmount`.
-    var timeInterval: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
 
 /// No reply came: the provider is unavailable for this call (a fail-over reason, never a business refusal).

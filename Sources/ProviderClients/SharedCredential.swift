@@ -1,4 +1,5 @@
 import Foundation
+import WireCoding
 
 /// A credential that a client's calls share: fetched once, reused until `margin` before it expires, and
 /// while it is being fetched every caller waits for the one request in flight. The MySoft İYS token and the
@@ -9,7 +10,7 @@ actor SharedCredential<Value: Sendable> {
 
     /// The credential, valid at `now` for at least `margin` more; `fetch` runs only when there is none.
     func value(at now: Date, margin: Duration, fetch: @escaping @Sendable () async throws -> (value: Value, expiresAt: Date)) async throws -> Value {
-        if let current, now.addingTimeInterval(margin.timeInterval) < current.expiresAt { return current.value }
+        if let current, now.addingTimeInterval(margin.inSeconds) < current.expiresAt { return current.value }
         let task: Task<(value: Value, expiresAt: Date), any Error>
         if let pending {
             task = pending

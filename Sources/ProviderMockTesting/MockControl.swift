@@ -5,6 +5,7 @@ import MySoftIYS
 import NIOCore
 import NIOHTTP1
 import NodeAPI
+import WireCoding
 
 /// A typed handle over the admin API (`/__admin/…`) of running mocks: the harness's (``ProviderMockHarness``), or those
 /// of a `provider-mock serve` a CI job started (`MockControl(admin: URL(string: "http://127.0.0.1:9580")!)`). Each call
@@ -51,8 +52,7 @@ public struct MockControl: Sendable {
     /// Moves a manual clock; what falls due by then (states, reports sent, İYS forwarding) has happened when it returns.
     @discardableResult
     public func advanceClock(by duration: Duration) async throws -> AdminModels.Clock {
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        return try await call(.POST, "/__admin/clock/advance", body: AdminModels.Advance(seconds: seconds))
+        try await call(.POST, "/__admin/clock/advance", body: AdminModels.Advance(seconds: duration.inSeconds))
     }
 
     @discardableResult
@@ -105,7 +105,7 @@ public struct MockControl: Sendable {
     /// The first message to `number` in a package after `after` (by default, from now), as soon as it is stored;
     /// a ``AdminModels/Failure`` with status 408 when none comes within `timeout`.
     public func waitForSMS(to number: String? = nil, after pkgID: Int? = nil, timeout: Duration = .seconds(10)) async throws -> HandsetMessage {
-        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        let seconds = timeout.inSeconds
         let reply: AdminModels.Inbox = try await call(
             .GET, "/__admin/sms/wait", query: ["to": number, "after": pkgID.map(String.init), "timeout": String(seconds)], wait: seconds
         )

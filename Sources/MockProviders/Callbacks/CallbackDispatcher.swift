@@ -5,6 +5,7 @@ import HeapModule
 import Logging
 import NIOCore
 import ServiceLifecycle
+import WireCoding
 
 /// Outbound webhooks of the mocks (delivery reports, İYS consent changes): JSON POSTs with retries whose backoff runs
 /// on the mock's clock, so tests retry by advancing the clock, never by sleeping.
@@ -64,7 +65,7 @@ package actor CallbackDispatcher: Service {
         self.clock = clock
         queue = CallbackQueue(
             capacity: capacity, maxQueuedBytes: maxQueuedBytes, maxInFlightPerReceiver: maxInFlightPerReceiver,
-            backoff: backoff.map { $0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000 }
+            backoff: backoff.map(\.wholeMilliseconds)
         )
         self.timeout = timeout
         self.logger = logger

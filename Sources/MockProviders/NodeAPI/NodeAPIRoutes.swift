@@ -126,18 +126,10 @@ package struct NodeAPIRoutes: ProviderRoutes {
         let authority = request.head.authority ?? "localhost:9587"
         // A world reached by its path prefix (`/worlds/ID`, set by ``WorldResponder`` alone) is served there.
         let prefix = request.headers.value(of: .mockPathPrefix) ?? ""
-        let text = Self.wsdlText.replacingOccurrences(
-            of: #"<soap:address location="http://localhost:9587/soap"/>"#,
-            with: #"<soap:address location="\#(scheme)://\#(Self.escapeAttribute(authority + prefix))/soap"/>"#
-        )
-        return SOAPFace.response(Array(text.utf8), status: .ok)
+        return SOAPFace.response(WSDLAddress.pointing(Self.wsdl, at: "\(scheme)://\(authority)\(prefix)/soap"), status: .ok)
     }
 
-    static let wsdlText = BundledResource.text("sms", "wsdl")
-
-    private static func escapeAttribute(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "<", with: "&lt;")
-    }
+    static let wsdl = Array(BundledResource.text("sms", "wsdl").utf8)
 }
 
 extension HTTPField.Name {

@@ -1,6 +1,7 @@
 import NIOCore
 import NIOPosix
 import Synchronization
+import WireCoding
 
 /// When the background work (``MockBackgroundWork``) next has something to do (issue 26): it sleeps until the next
 /// instant its schedules hold (the next report, round, import slice or contact sync, on the mock's clock), and a request
@@ -111,7 +112,7 @@ package final class BackgroundWake: Sendable {
         let now = clock.now()
         if (clock as? SwitchableClock)?.mode == .manual || clock is ManualClock { return target <= now ? minimumGap : maximumSleep }
         guard target != Int64.max else { return maximumSleep }
-        let milliseconds = target <= now ? 0 : min(target - now, Int64(maximumSleep.components.seconds) * 1000)
+        let milliseconds = target <= now ? 0 : min(target - now, maximumSleep.wholeMilliseconds)
         return max(minimumGap, .milliseconds(milliseconds))
     }
 

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import WireCoding
 
 /// One log entry per request, when its reply's head is ready: the provider, method, path, status and the time taken,
 /// as metadata a log collector indexes (`serve --log-format json` prints them as one JSON object per line).
@@ -21,7 +22,7 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
 
     private func log(_ request: Request, status: Int, since start: ContinuousClock.Instant) {
         let elapsed = ContinuousClock.now - start
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let milliseconds = elapsed.inSeconds * 1000
         logger.info("request", metadata: [
             "provider": .string(provider), "method": .string(request.method.rawValue), "path": .string(request.uri.path),
             "status": .stringConvertible(status), "durationMs": .stringConvertible((milliseconds * 1000).rounded() / 1000),

@@ -1,12 +1,21 @@
-import MockProviders
-
-/// A WSDL's `<soap:address location="…">` pointed at another address: the proxy's, so that a SOAP toolkit that reads
-/// the WSDL through the proxy also sends its calls through it. One pass over the WSDL (``MarkupScanner``).
-enum WSDLAddress {
-    static func pointing(_ wsdl: [UInt8], at location: String) -> [UInt8] {
+/// A WSDL's `<soap:address location="…">` pointed at another address: the one a client used, so that a SOAP toolkit
+/// that reads the WSDL calls where it read it (the mock's WSDL, at its port or a world's path prefix; a WSDL read
+/// through the recording proxy, at the proxy). One pass over the WSDL (``MarkupScanner``).
+package enum WSDLAddress {
+    package static func pointing(_ wsdl: [UInt8], at location: String) -> [UInt8] {
         // Every character that could end the attribute (either quote) or open markup is escaped: the location holds the
         // client's Host.
-        let escaped = Array(ConformanceReport.escape(location).replacingOccurrences(of: "'", with: "&apos;").utf8)
+        var escaped: [UInt8] = []
+        for byte in location.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): escaped += Array("&amp;".utf8)
+            case UInt8(ascii: "<"): escaped += Array("&lt;".utf8)
+            case UInt8(ascii: ">"): escaped += Array("&gt;".utf8)
+            case UInt8(ascii: "\""): escaped += Array("&quot;".utf8)
+            case UInt8(ascii: "'"): escaped += Array("&apos;".utf8)
+            default: escaped.append(byte)
+            }
+        }
         var values: [Range<Int>] = []
         for tag in MarkupScanner.startTags(wsdl) where tag.localName == "address" {
             if let value = attribute("location", in: wsdl[tag.tag]) { values.append(value) }
