@@ -1,6 +1,7 @@
 import ArgumentParser
 import Conformance
 import Foundation
+import MockProviders
 
 /// `provider-mock check --node-api URL [--iys URL] [--euromsg URL]`: each provider's contract against any endpoint (a
 /// reseller's, an in-house gateway, the mock), a table on the terminal, JUnit XML and JSON for CI, exit status 1 when
@@ -21,7 +22,7 @@ struct CheckCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .customLong("node-api"), help: "Base URL of the Node API endpoint, such as https://api.example.com or http://127.0.0.1:9587.")
+    @Option(name: .customLong("node-api"), help: "Base URL of the Node API endpoint, such as https://api.example.com or http://127.0.0.1:\(DefaultPort.nodeAPI).")
     var nodeAPI: String?
 
     @Option(name: .long, help: "Username of the Node API account.")
@@ -30,7 +31,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Password of the Node API account.")
     var password: String?
 
-    @Option(name: .long, help: "Base URL of the MySoft İYS endpoint, such as http://127.0.0.1:9590.")
+    @Option(name: .long, help: "Base URL of the MySoft İYS endpoint, such as http://127.0.0.1:\(DefaultPort.iys).")
     var iys: String?
 
     @Option(name: .long, help: "Username of the İYS account.")
@@ -39,7 +40,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Password of the İYS account.")
     var iysPassword: String?
 
-    @Option(name: .long, help: "Base URL of the Euromsg Express endpoint, such as http://127.0.0.1:9591.")
+    @Option(name: .long, help: "Base URL of the Euromsg Express endpoint, such as http://127.0.0.1:\(DefaultPort.euromsg).")
     var euromsg: String?
 
     @Option(name: .long, help: "The integrator's client name (Euromsg Express).")
@@ -77,7 +78,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     mutating func validate() throws {
         guard nodeAPI != nil || iys != nil || euromsg != nil else { throw ValidationError("give --node-api, --iys or --euromsg (or more than one)") }
-        for (option, value, example) in [("--node-api", nodeAPI, 9587), ("--iys", iys, 9590), ("--euromsg", euromsg, 9591)] {
+        for (option, value, example) in [("--node-api", nodeAPI, DefaultPort.nodeAPI), ("--iys", iys, DefaultPort.iys), ("--euromsg", euromsg, DefaultPort.euromsg)] {
             guard let value else { continue }
             guard let url = URL(string: value), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
                 throw ValidationError("\(option) must be an http or https URL, such as http://127.0.0.1:\(example)")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MockProviders
 
 /// Where `serve` listens: the address, the four ports and the Node API's TLS port. `health` takes the same options (and the same
 /// `PROVIDER_MOCK_*` variables), so a health check given the server's environment asks the ports it listens on.
@@ -7,19 +8,19 @@ struct ListenOptions: ParsableArguments {
     var host = "127.0.0.1"
 
     @Option(name: .long, help: "Port of the Node API mock (JSON and SOAP).")
-    var nodeApiPort = 9587
+    var nodeApiPort = DefaultPort.nodeAPI
 
     @Option(name: .long, help: "Port of the MySoft İYS mock.")
-    var iysPort = 9590
+    var iysPort = DefaultPort.iys
 
     @Option(name: .long, help: "Port of the Euromsg Express CRM/ERP gateway mock.")
-    var euromsgPort = 9591
+    var euromsgPort = DefaultPort.euromsg
 
     @Option(name: .long, help: "Port of the admin API (/__admin/…: the clock, the journal of requests).")
-    var adminPort = 9580
+    var adminPort = DefaultPort.admin
 
     @Option(name: .long, help: "Port of the Node API mock over TLS (https; --no-tls turns it off).")
-    var nodeApiTlsPort = 9588
+    var nodeApiTlsPort = DefaultPort.nodeAPITLS
 
     @Flag(inversion: .prefixedNo, help: "Serve the Node API over TLS on --node-api-tls-port too, with --tls-cert/--tls-key or a local CA the server makes.")
     var tls = true

@@ -27,7 +27,7 @@ struct ProxyCommand: AsyncParsableCommand {
     var host = "127.0.0.1"
 
     @Option(name: .long, help: "Port to listen on (0 picks a free one).")
-    var port = 9589
+    var port = DefaultPort.proxy
 
     @Option(name: .long, help: "Directory to record the exchanges to (created when missing; numbering goes on after the files there).")
     var record: String?

@@ -123,7 +123,7 @@ package struct NodeAPIRoutes: ProviderRoutes {
         guard request.uri.queryParameters.has("wsdl") || request.uri.query?.lowercased() == "wsdl" else {
             return SOAPFace.fault(SOAPFault(.client, "GET /soap?wsdl serves the WSDL; operations are POSTed to /soap"))
         }
-        let authority = request.head.authority ?? "localhost:9587"
+        let authority = request.head.authority ?? "localhost:\(DefaultPort.nodeAPI)"
         // A world reached by its path prefix (`/worlds/ID`, set by ``WorldResponder`` alone) is served there.
         let prefix = request.headers.value(of: .mockPathPrefix) ?? ""
         return SOAPFace.response(WSDLAddress.pointing(Self.wsdl, at: "\(scheme)://\(authority)\(prefix)/soap"), status: .ok)

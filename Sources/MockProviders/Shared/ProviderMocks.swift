@@ -205,7 +205,7 @@ public final class ProviderMocks: Sendable {
         /// The Node API over TLS; nil binds none.
         public var nodeAPITLS: Int?
 
-        public init(nodeAPI: Int = 9587, iys: Int = 9590, euromsg: Int = 9591, admin: Int? = nil, nodeAPITLS: Int? = nil) {
+        public init(nodeAPI: Int = DefaultPort.nodeAPI, iys: Int = DefaultPort.iys, euromsg: Int = DefaultPort.euromsg, admin: Int? = nil, nodeAPITLS: Int? = nil) {
             self.nodeAPI = nodeAPI
             self.iys = iys
             self.euromsg = euromsg
