@@ -158,7 +158,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MockProvidersTests",
-            dependencies: [
+            dependencies: ["WireCoding", 
                 "MockProviders", "ProviderMockTesting", "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MySoftIYS", "EuromsgExpress", "NodeAPIExamples",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

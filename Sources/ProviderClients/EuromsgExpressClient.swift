@@ -1,6 +1,7 @@
 import EuromsgExpress
 import Foundation
 import NIOHTTP1
+import WireCoding
 
 /// A client of the Euromsg Express CRM/ERP gateway for one end user: it takes the integrator's token,
 /// identifies the end user's API key with it, and renews both when the token expires (ahead of time, or on a
@@ -162,12 +163,8 @@ public actor EuromsgExpressClient {
 
     /// A gateway date (Turkish time) as an instant.
     static func date(_ time: ExpressDateTime) -> Date {
-        var components = DateComponents()
-        (components.year, components.month, components.day) = (time.wall.year, time.wall.month, time.wall.day)
-        (components.hour, components.minute, components.second) = (time.wall.hour, time.wall.minute, time.wall.second)
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 3 * 3600) ?? .gmt
-        return calendar.date(from: components) ?? .distantPast
+        let wall = TurkeyTime.WallTime(year: time.wall.year, month: time.wall.month, day: time.wall.day, hour: time.wall.hour, minute: time.wall.minute, second: time.wall.second)
+        return Date(timeIntervalSince1970: Double(TurkeyTime.milliseconds(wall)) / 1000)
     }
 
     static func query(_ parameters: [String: String?]) -> String {

@@ -5,6 +5,7 @@ import HummingbirdTLS
 import Logging
 @_spi(MockInternals) import MockProviders
 import ServiceLifecycle
+import WireCoding
 
 extension SwitchableClock.Mode: ExpressibleByArgument {}
 

@@ -2,6 +2,7 @@ import MockProviders
 import MySoftIYS
 import NodeAPI
 import Testing
+import WireCoding
 
 /// Credit is booked once, everywhere: random sequences of create, cancel, operator rejections and İYS refusals, with
 /// the clock moving on, and after every step the account, each package's statistics, each item and `/sms/summary`

@@ -2,6 +2,7 @@ import MockProviders
 import MySoftIYS
 import NodeAPI
 import Testing
+import WireCoding
 
 /// The MySoft İYS rules as a value: transitions of ``IYSState`` driven by `now` alone, with no clock, lock or I/O.
 @Suite struct IYSStateTests {

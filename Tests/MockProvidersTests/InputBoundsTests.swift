@@ -7,6 +7,7 @@ import NodeAPI
 import NodeAPIJSON
 import NodeAPISOAP
 import Testing
+import WireCoding
 
 /// Values near `Int.max` from a request, a scenario or the clock: each is refused with the protocol's own error
 /// naming the field, or bounded, and never traps (issue 11, findings 1–3: one such request used to kill the process).

@@ -2,6 +2,7 @@ import Foundation
 import MockProviders
 import NodeAPI
 import Testing
+import WireCoding
 
 /// The Node API's rules as a value: transitions of ``NodeAPIState`` driven by `now` alone, with no clock, lock or I/O.
 @Suite struct NodeAPIStateTests {

@@ -1,6 +1,7 @@
 import MockProviders
 import NodeAPI
 import Testing
+import WireCoding
 
 /// Issue 25, item 3: `/sms/list` packages carry `processingDate` and `processInfo` (a public client, digisms, reads
 /// both and throws without them); `processingDate` has the fractions of a second the document prints.

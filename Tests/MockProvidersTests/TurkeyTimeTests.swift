@@ -1,6 +1,7 @@
 import MockProviders
 import NodeAPI
 import Testing
+import WireCoding
 
 @Suite struct TurkeyTimeTests {
     @Test func wallTimeInTurkeyIsUTCPlusThree() throws {
@@ -22,5 +23,14 @@ import Testing
         clock.advance(minutes: 1.5)
         #expect(clock.now() - start == 90_000)
         #expect(TurkeyTime.date(clock.now(), style: .minutes).text == "2025-03-10 10:01")
+    }
+
+    /// Issue 27: one wall-time conversion for every module (WireCoding's): an instant and its Turkish wall time agree
+    /// both ways, before 1970 too, and the Euromsg client reads a gateway date through it.
+    @Test(arguments: [0, 1_741_590_005_000, -34_559_999_000, 253_402_289_999_000] as [Int64])
+    func wallTimeRoundTrips(_ instant: Int64) {
+        #expect(TurkeyTime.milliseconds(TurkeyTime.wallTime(instant)) == instant)
+        let wall = TurkeyTime.wallTime(instant)
+        #expect(TurkeyTime.date(instant).hour == wall.hour && TurkeyTime.date(instant).day == wall.day)
     }
 }

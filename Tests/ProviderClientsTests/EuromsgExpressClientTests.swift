@@ -2,12 +2,19 @@ import EuromsgExpress
 import Foundation
 import MockProviders
 import NodeAPI
-import ProviderClients
+@testable import ProviderClients
 import Testing
 
 /// The Euromsg Express client against the mock over real HTTP: the integrator's session (token plus the end
 /// user's API key) made and renewed by itself, every flow typed, refusals in the gateway's shape.
 @Suite struct EuromsgExpressClientTests {
+    /// A gateway date is Turkish wall time: the session's expiry is read as the instant it names (issue 27: through the
+    /// one wall-time conversion, not a calendar of the client's own).
+    @Test func aGatewayDateIsTurkishTime() throws {
+        let time = try #require(ExpressDateTime("2025-03-10T10:00:05+03:00"))
+        #expect(EuromsgExpressClient.date(time) == Date(timeIntervalSince1970: 1_741_590_005))
+    }
+
     let clock = ManualClock(turkey: WireDate("2026-11-23 10:00")!)
 
     /// A client whose clock is the mock's, or stands still at the mock's start (then only a 401 tells it the token expired).

@@ -2,6 +2,7 @@ import Foundation
 import MockProviders
 import MySoftIYS
 import ProviderClients
+import WireCoding
 
 /// MySoft İYS's contract against any endpoint (`provider-mock check --iys URL`): the OAuth token and its documented
 /// refusal, the read calls on the account's first brand, and the documented errors (no token, an unknown batch). A

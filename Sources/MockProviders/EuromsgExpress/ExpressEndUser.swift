@@ -1,4 +1,5 @@
 import EuromsgExpress
+import WireCoding
 
 /// A Euromsg Express end user as the scenario seeds it: the API key they created in the panel, whether they
 /// made Euromsg Express their İYS integrator, their sending rights, and the lists and campaigns they start with.

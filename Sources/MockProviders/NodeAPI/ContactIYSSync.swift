@@ -1,6 +1,7 @@
 import Foundation
 import MySoftIYS
 import NodeAPI
+import WireCoding
 
 /// How a contact's İYS state moves on the clock once its account syncs contacts with İYS (İYS settings on): 0 waiting
 /// for ``waitingSeconds``, 1 processing for ``processingSeconds``, then 3 accepted (and its `MESAJ` consent, `ONAY`, is

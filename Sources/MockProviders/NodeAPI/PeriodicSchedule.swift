@@ -1,4 +1,5 @@
 import NodeAPI
+import WireCoding
 
 /// How `periodicSettings` spreads a package over time, as the document reads.
 ///

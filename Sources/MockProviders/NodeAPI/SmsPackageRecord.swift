@@ -1,4 +1,5 @@
 import NodeAPI
+import WireCoding
 
 /// A package as the mock stores it. States are not stored: they follow from the clock and the
 /// package's timings (``state(at:)``), so that any instant can be asked about and nothing runs in

@@ -1,6 +1,7 @@
 import Foundation
 import NodeAPI
 import Synchronization
+import WireCoding
 
 /// The time a mock lives in: a real clock for `serve`, a manual one for tests, so that no test sleeps.
 public protocol MockClock: Sendable {

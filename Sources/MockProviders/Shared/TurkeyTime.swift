@@ -1,25 +1,19 @@
 import NodeAPI
 import WireCoding
 
-/// Turkish local time (UTC+3, no daylight saving since 2016): the zone every Node API date is in.
-package enum TurkeyTime {
-    static let offsetMilliseconds: Int64 = 3 * 3_600_000
-
+/// Turkish wall time (``WireCoding/TurkeyTime``) as the mocks write it: the Node API's dates and İYS's.
+extension TurkeyTime {
     /// The wall time in Turkey of an instant.
     package static func date(_ milliseconds: Int64, style: WireDate.Style = .iso) -> WireDate {
-        let local = milliseconds + offsetMilliseconds
-        let seconds = local >= 0 ? local / 1000 : (local - 999) / 1000
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = Int(seconds - days * 86_400)
-        let (year, month, day) = CivilDate.date(days: Int(days))
-        var date = WireDate(year: year, month: month, day: day, hour: secondOfDay / 3600, minute: secondOfDay % 3600 / 60, second: secondOfDay % 60, style: .iso)
+        let wall = wallTime(milliseconds)
+        var date = WireDate(year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute, second: wall.second, style: .iso)
         if style != .iso { date = date.styled(style) }
         return date
     }
 
     /// The instant of a wall time in Turkey.
     package static func milliseconds(_ date: WireDate) -> Int64 {
-        Int64(date.secondsSinceEpoch) * 1000 - offsetMilliseconds
+        milliseconds(WallTime(year: date.year, month: date.month, day: date.day, hour: date.hour, minute: date.minute, second: date.second))
     }
 
     /// A `processingDate` as the provider writes it: microseconds, trailing zeros dropped (`2021-05-04T01:38:22.25607`,
@@ -46,6 +40,6 @@ extension TurkeyTime {
 
     /// The instant of a MySoft İYS date-time.
     package static func milliseconds(_ date: IYSDateTime) -> Int64 {
-        milliseconds(WireDate(year: date.year, month: date.month, day: date.day, hour: date.hour, minute: date.minute, second: date.second, style: .iso))
+        milliseconds(WallTime(year: date.year, month: date.month, day: date.day, hour: date.hour, minute: date.minute, second: date.second))
     }
 }

@@ -1,6 +1,7 @@
 import DequeModule
 import Foundation
 import MySoftIYS
+import WireCoding
 
 /// The MySoft İYS mock's state and the rules its calls share, as a value: OAuth tokens that expire on the clock,
 /// batches under transaction GUIDs, the webhook outbox, and the brands' consents (``ConsentBook``, which the Node API's

@@ -1,4 +1,5 @@
 import NodeAPI
+import WireCoding
 
 /// `/mo/list-request`: the user's opt-out requests, newest first, filtered by keyword (the keyword, the text or the
 /// number), by the date they arrived, and paged. `userUUID` may only name the caller: the mock has no user hierarchy

@@ -1,4 +1,5 @@
 import NodeAPI
+import WireCoding
 
 /// `/sms/create`: a package to one number, one text to many, one text each, or a template filled per number.
 extension CreateSmsRequest: NodeAPITransition {

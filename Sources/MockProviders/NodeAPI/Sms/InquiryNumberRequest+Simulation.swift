@@ -1,4 +1,5 @@
 import NodeAPI
+import WireCoding
 
 /// `/sms/inquiry-number`: the SMS a number was sent by this user, within the range (the last month when none is given;
 /// at most three months, else `SMS31`), optionally from one sender; newest first.

@@ -1,4 +1,5 @@
 import NodeAPI
+import WireCoding
 
 /// `/sms/list`: the user's packages, newest first, filtered and paged.
 extension ListSmsRequest: NodeAPITransition {

@@ -1,4 +1,5 @@
 import NodeAPI
+import WireCoding
 
 /// `/sms/summary`: totals over the packages that start within the range (all when none is given).
 extension SmsSummaryRequest: NodeAPITransition {

@@ -1,4 +1,5 @@
 import NodeAPI
+import WireCoding
 
 extension NodeAPIState {
     /// An SMS a recipient sent to the user's short number. When it opens with an opt-out keyword the number is

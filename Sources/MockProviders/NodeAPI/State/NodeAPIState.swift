@@ -1,6 +1,7 @@
 import DequeModule
 import MySoftIYS
 import NodeAPI
+import WireCoding
 
 /// The Node API mock's whole state and the rules every endpoint shares, as a value: each request type's transition
 /// (``NodeAPITransition``, one file per endpoint) changes it through `mutating` operations that take `now` and return
