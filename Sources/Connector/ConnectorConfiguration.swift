@@ -148,9 +148,8 @@ public struct ConnectorConfiguration: Sendable, Hashable, Codable {
         }
         func check<Keys: CodingKey & CaseIterable>(_ node: Any?, _ keys: Keys.Type, _ path: String) throws(ConnectorConfigurationError) {
             guard let object = node as? [String: Any] else { return }
-            let known = Keys.allCases.map(\.stringValue)
-            for key in object.keys.sorted() where !known.contains(key) {
-                throw ConnectorConfigurationError("\(file): \(path.isEmpty ? "" : path + ".")\(key): unknown key (known: \(known.joined(separator: ", ")))")
+            if let key = KnownKeys.firstUnknown(in: object.keys, of: keys) {
+                throw ConnectorConfigurationError("\(file): \(path.isEmpty ? "" : path + ".")\(key): unknown key (known: \(KnownKeys.list(keys)))")
             }
         }
         try check(tree, CodingKeys.self, "")

@@ -1,3 +1,5 @@
+import WireCoding
+
 extension AdminModels {
     /// `POST /__admin/worlds`: every field optional.
     public struct CreateWorld: Codable, Sendable, Equatable {
@@ -29,9 +31,9 @@ extension AdminModels {
         /// A key it does not know is refused, naming it: a typo (`ttl`) must not pass silently.
         public init(from decoder: any Decoder) throws {
             let keys = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue)
-            if let unknown = keys.sorted().first(where: { CodingKeys(rawValue: $0) == nil }) {
+            if let unknown = KnownKeys.firstUnknown(in: keys, of: CodingKeys.self) {
                 throw DecodingError.dataCorrupted(.init(
-                    codingPath: [AnyKey(stringValue: unknown)], debugDescription: "is not a field of a world (\(CodingKeys.allCases.map(\.rawValue).joined(separator: ", ")))"
+                    codingPath: [AnyKey(stringValue: unknown)], debugDescription: "is not a field of a world (\(KnownKeys.list(CodingKeys.self)))"
                 ))
             }
             let container = try decoder.container(keyedBy: CodingKeys.self)

@@ -1,5 +1,6 @@
 import Foundation
 import NodeAPI
+import WireCoding
 import Yams
 
 /// A scenario file (YAML): the accounts the mocks start with and the rules they follow.
@@ -210,12 +211,10 @@ public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible
 /// The unknown-key rule of scenario files.
 enum ScenarioKeys {
     static func reject<K: CodingKey & CaseIterable>(_ known: K.Type, in decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: WireKey.self)
-        let allowed = K.allCases.map { $0.stringValue }
-        for key in container.allKeys where !allowed.contains(key.stringValue) {
+        let keys = try decoder.container(keyedBy: WireKey.self).allKeys.map(\.stringValue)
+        if let unknown = KnownKeys.firstUnknown(in: keys, of: known) {
             throw DecodingError.dataCorrupted(.init(
-                codingPath: decoder.codingPath + [key],
-                debugDescription: "unknown key (known: \(allowed.joined(separator: ", ")))"
+                codingPath: decoder.codingPath + [WireKey(unknown)], debugDescription: "unknown key (known: \(KnownKeys.list(known)))"
             ))
         }
     }
