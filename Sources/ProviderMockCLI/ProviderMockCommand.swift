@@ -8,7 +8,7 @@ package struct ProviderMockCommand: AsyncParsableCommand {
         commandName: "provider-mock",
         abstract: "Codecs and mocks of the Turkish SMS and İYS provider APIs.",
         version: "0.1.0 (commit \(BuildInfo.commit))",
-        subcommands: [ConvertCommand.self, ServeCommand.self, HealthCommand.self, SendCommand.self, CheckCommand.self, ProxyCommand.self]
+        subcommands: [ConvertCommand.self, ServeCommand.self, HealthCommand.self, SendCommand.self, CheckCommand.self, ProxyCommand.self, DescribeCommand.self]
     )
 
     package init() {}

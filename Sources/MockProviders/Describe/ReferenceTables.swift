@@ -1,0 +1,51 @@
+import Foundation
+import EuromsgExpress
+import MySoftIYS
+import NodeAPI
+
+/// The README's reference tables of each API's calls, generated from the operation tables (``NodeAPIOperation``,
+/// ``IYSOperation``, ``ExpressOperation``), so that the README cannot drift from what the mocks serve:
+/// `provider-mock describe` writes them between the README's markers, and a test holds the committed README to them.
+package enum ReferenceTables {
+    /// The generated sections, by the name their markers carry (`<!-- generated: NAME -->` … `<!-- end generated -->`).
+    package static var sections: [(name: String, text: String)] {
+        [("node-api-calls", nodeAPI), ("iys-calls", iys), ("euromsg-calls", euromsg)]
+    }
+
+    static var nodeAPI: String {
+        table(["JSON path", "Methods", "SOAP operation", "Request type"], NodeAPIOperation.allCases.map { operation in
+            ["`\(operation.path)`", operation.allowsGET ? "GET, POST" : "POST", operation.soapName.map { "`\($0)`" } ?? "", "`\(operation.requestType)`"]
+        })
+    }
+
+    static var iys: String {
+        table(["Path", "Methods"], IYSOperation.allCases.map { operation in
+            ["`\(operation.path)`", operation.allowsGET ? "GET, POST" : "POST"]
+        })
+    }
+
+    static var euromsg: String {
+        table(["Method", "Path", "Needs an end user"], ExpressOperation.allCases.map { operation in
+            [operation.method.rawValue, "`\(operation.path)`", operation.needsEndUser ? "yes" : "no"]
+        })
+    }
+
+    private static func table(_ header: [String], _ rows: [[String]]) -> String {
+        ([header, header.map { _ in "---" }] + rows).map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n")
+    }
+
+    /// `document` with each generated section put between its markers; nil names a section whose markers are missing.
+    package static func filling(_ document: String) -> (text: String, missing: [String]) {
+        var text = document
+        var missing: [String] = []
+        for (name, body) in sections {
+            let open = "<!-- generated: \(name) -->"
+            guard let start = text.range(of: open), let end = text.range(of: "<!-- end generated -->", range: start.upperBound..<text.endIndex) else {
+                missing.append(name)
+                continue
+            }
+            text.replaceSubrange(start.upperBound..<end.lowerBound, with: "\n" + body + "\n")
+        }
+        return (text, missing)
+    }
+}
