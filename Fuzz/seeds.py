@@ -64,7 +64,8 @@ for request in requests("node-api.postman_collection.json"):
             write("fuzz-node-api-soap", body(request))
     else:
         write("fuzz-node-api-json", f"{request['method']} {path}\n".encode() + body(request))
-operations = re.findall(r'"(/(?:sms|contact|user|mo)/[a-z-]+)"', open(os.path.join(root, "Sources/NodeAPI/Operations/NodeAPIOperation.swift")).read())
+# The Node API's paths, from the operation table as `provider-mock describe` writes it.
+operations = [call["path"] for call in json.load(open(os.path.join(root, "describe/operations.json")))["nodeAPI"]]
 for file in glob.glob(os.path.join(root, "Tests/NodeAPIJSONTests/Golden/*.request.json")):
     name = os.path.basename(file)[: -len(".request.json")]
     matches = [p for p in operations if name == p[1:].replace("/", "-") or name.startswith(p[1:].replace("/", "-") + "-")]

@@ -15,6 +15,12 @@ import Testing
         #expect(upToDate, "the README's generated tables are out of date: run `provider-mock describe`")
     }
 
+    @Test func theOperationsFileIsGenerated() throws {
+        let path = Self.readme.deletingLastPathComponent().appendingPathComponent("describe/operations.json")
+        let upToDate = try String(contentsOf: path, encoding: .utf8) == ReferenceTables.operationsJSON
+        #expect(upToDate, "describe/operations.json is out of date: run `provider-mock describe`")
+    }
+
     @Test func aTableFollowsItsOperationTable() {
         let (filled, missing) = ReferenceTables.filling("a\n<!-- generated: iys-calls -->\nold\n<!-- end generated -->\nb")
         #expect(missing == ["node-api-calls", "euromsg-calls"])

@@ -34,6 +34,30 @@ package enum ReferenceTables {
         ([header, header.map { _ in "---" }] + rows).map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n")
     }
 
+    /// The three tables as JSON (`describe/operations.json`), for the scripts that need the calls (the fuzz seeds):
+    /// they read this file rather than the Swift source.
+    package static var operationsJSON: String {
+        let tables = OperationsFile(
+            nodeAPI: NodeAPIOperation.allCases.map { operation in
+                .init(path: operation.path, methods: operation.allowsGET ? ["GET", "POST"] : ["POST"], soapName: operation.soapName, requestType: "\(operation.requestType)")
+            },
+            iys: IYSOperation.allCases.map { .init(name: $0.name, path: $0.path, methods: $0.allowsGET ? ["GET", "POST"] : ["POST"]) },
+            euromsg: ExpressOperation.allCases.map { .init(operation: $0.rawValue, method: $0.method.rawValue, path: $0.path, needsEndUser: $0.needsEndUser) }
+        )
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return ((try? encoder.encode(tables)).map { String(decoding: $0, as: UTF8.self) } ?? "{}") + "\n"
+    }
+
+    private struct OperationsFile: Encodable {
+        struct NodeAPICall: Encodable { var path: String; var methods: [String]; var soapName: String?; var requestType: String }
+        struct IYSCall: Encodable { var name: String; var path: String; var methods: [String] }
+        struct EuromsgCall: Encodable { var operation: String; var method: String; var path: String; var needsEndUser: Bool }
+        var nodeAPI: [NodeAPICall]
+        var iys: [IYSCall]
+        var euromsg: [EuromsgCall]
+    }
+
     /// `document` with each generated section put between its markers; nil names a section whose markers are missing.
     package static func filling(_ document: String) -> (text: String, missing: [String]) {
         var text = document
