@@ -42,7 +42,7 @@ package struct IYSRoutes: ProviderRoutes {
             IYSBearerMiddleware(routes: self)
             FaultMiddleware(routes: self, shape: shape)
         }.routes(on: router)
-        for method in [HTTPRequest.Method.get, .post] {
+        for method in IYSOperation.brands.allowsGET ? [HTTPRequest.Method.get, .post] : [.post] {
             calls.on(RouterPath(IYSOperation.brands.path), method: method) { _, context in try Self.success(self.simulation(context).brands(of: context.requireCaller())) }
         }
         route(calls, .sendConsent, SendConsentRequest.self)
