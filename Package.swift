@@ -110,6 +110,9 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // What describes the APIs, generated from the operation tables: the README's reference, the WSDL's operations,
+        // the Postman collections (provider-mock describe).
+        .target(name: "Descriptions", dependencies: ["NodeAPI", "NodeAPIJSON", "MySoftIYS", "EuromsgExpress", "LibXML", "Conformance", "MockProviders"]),
         .target(
             name: "ProviderMockTesting",
             dependencies: ["WireCoding", 
@@ -123,7 +126,7 @@ let package = Package(
         .target(
             name: "ProviderMockCLI",
             dependencies: [
-                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MockProviders", "Connector", "Conformance", "WireCoding",
+                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MockProviders", "Connector", "Conformance", "Descriptions", "WireCoding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -167,7 +170,7 @@ let package = Package(
             name: "ProviderClientsTests",
             dependencies: [
                 // The connector's tests live here too: they need the same live mocks.
-                "ProviderClients", "Connector", "MockProviders", "ProviderMockTesting", "NodeAPI", "MySoftIYS", "EuromsgExpress",
+                "ProviderClients", "Connector", "MockProviders", "ProviderMockTesting", "NodeAPI", "MySoftIYS", "EuromsgExpress", "Descriptions",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
@@ -180,6 +183,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
+        .testTarget(name: "DescriptionsTests", dependencies: ["Descriptions", "NodeAPI", "MySoftIYS", "EuromsgExpress", "Conformance"]),
         .testTarget(name: "ProviderMockCLITests", dependencies: ["ProviderMockCLI", "NodeAPI", "NodeAPISOAP", "NodeAPIExamples", "provider-mock"]),
     ],
     swiftLanguageModes: [.v6]

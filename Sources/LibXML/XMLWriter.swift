@@ -121,6 +121,13 @@ public struct XMLWriter: Sendable {
 
     private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
 
+    /// `text` escaped for element content or, with `attribute`, for a double-quoted attribute value.
+    public static func escaped(_ text: String, attribute: Bool = false) -> String {
+        var out: [UInt8] = []
+        escape(text, attribute: attribute, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Appends `text` escaped for element content or, with `attribute`, for a double-quoted attribute value.
     static func escape(_ text: String, attribute: Bool, into out: inout [UInt8]) {
         // Most text needs nothing escaped: one pass to check, then one copy.

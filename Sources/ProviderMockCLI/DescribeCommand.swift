@@ -1,48 +1,51 @@
 import ArgumentParser
+import Descriptions
 import Foundation
-import MockProviders
 
-/// `provider-mock describe`: writes what is generated from the operation tables into the files that describe the APIs
-/// (the README's reference tables of each API's calls, and `describe/operations.json` for scripts), or with `--check`
-/// says whether they are up to date.
+/// `provider-mock describe`: writes what follows from the operation tables into the repository's files that describe
+/// the APIs (``Descriptions``), or with `--check` says whether they are up to date.
 struct DescribeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "describe",
         abstract: "Regenerate what describes the APIs from the operation tables (--check: only compare).",
         discussion: """
-            The README's tables of calls sit between <!-- generated: NAME --> and <!-- end generated -->; the rest of \
-            the file is left as it is. describe/operations.json holds the same tables for scripts (the fuzz seeds). \
-            --check exits 1 when a file differs from what the operation tables give, and writes nothing.
+            From the repository's root: the README's tables of calls, describe/operations.json (for scripts), the WSDL's \
+            operations, messages, port type and binding, and the Postman collections and their environment. A file with \
+            hand-written parts is filled between <!-- generated: NAME --> and <!-- end generated -->; the rest is left as \
+            it is. --check exits 1 when a file differs from what the operation tables give, and writes nothing.
             """
     )
 
-    @Option(name: .long, help: "The README to fill.")
-    var readme = "README.md"
+    @Option(name: .long, help: "The repository's root.")
+    var root = "."
 
-    @Option(name: .long, help: "The tables as JSON, for scripts.")
-    var operations = "describe/operations.json"
-
-    @Flag(name: .long, help: "Compare only: exit 1 when a generated table is out of date, writing nothing.")
+    @Flag(name: .long, help: "Compare only: exit 1 when a generated file is out of date, writing nothing.")
     var check = false
 
     func run() throws {
-        let current: String
-        do { current = try String(contentsOfFile: readme, encoding: .utf8) } catch { throw ValidationError("\(readme) cannot be read: \(error.localizedDescription)") }
-        let (generated, missing) = ReferenceTables.filling(current)
-        guard missing.isEmpty else { throw ValidationError("\(readme) has no markers for \(missing.joined(separator: ", "))") }
-        let outOfDate = [(readme, current, generated), (operations, (try? String(contentsOfFile: operations, encoding: .utf8)) ?? "", ReferenceTables.operationsJSON)]
-            .filter { $0.1 != $0.2 }
+        let repository = Repository(root: URL(fileURLWithPath: root))
+        var outOfDate: [(path: String, text: String)] = []
+        do {
+            for file in try Descriptions.files(repository) {
+                let current = try? repository.read(file.path)
+                let generated = try file.generated(from: current)
+                if generated != current { outOfDate.append((file.path, generated)) }
+            }
+        } catch {
+            throw ValidationError(error.description)
+        }
         if check {
-            for (path, _, _) in outOfDate { print("\(path): out of date (provider-mock describe rewrites it)") }
+            for file in outOfDate { print("\(file.path): out of date (provider-mock describe rewrites it)") }
             guard outOfDate.isEmpty else { throw ExitCode(1) }
-            print("\(readme), \(operations): up to date")
+            print("every generated file is up to date")
             return
         }
-        for (path, _, text) in outOfDate {
-            try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-            print("\(path): rewritten")
+        for file in outOfDate {
+            let url = repository.root.appendingPathComponent(file.path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try file.text.write(to: url, atomically: true, encoding: .utf8)
+            print("\(file.path): rewritten")
         }
-        if outOfDate.isEmpty { print("\(readme), \(operations): up to date") }
+        if outOfDate.isEmpty { print("every generated file is up to date") }
     }
 }

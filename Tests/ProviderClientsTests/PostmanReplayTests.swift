@@ -1,3 +1,4 @@
+import Descriptions
 import Foundation
 import MockProviders
 import ProviderClients
@@ -5,7 +6,7 @@ import Testing
 
 /// The Postman collections in `postman/`, replayed against the mocks in process, newman-style: environment and
 /// collection variables, `{{$timestamp}}`, Basic and bearer auth at collection or request level, form and raw
-/// bodies, and the test scripts' forms that `postman/generate.py` writes. Any 5xx fails, and so does an error
+/// bodies, and the test scripts' forms that `provider-mock describe` writes (`PostmanScript`). Any 5xx fails, and so does an error
 /// reply to a request whose script expects success.
 @Suite struct PostmanReplayTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -29,22 +30,6 @@ import Testing
         try await LiveMocks.euromsg(clock: SystemClock()) { baseURL in
             let failures = try await Self.replay("euromsg-express.postman_collection.json", ["euromsgUrl": baseURL])
             #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
-        }
-    }
-
-    @Test func theCommittedCollectionsAreTheGeneratorsOutput() throws {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("postman-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", Self.folder.appendingPathComponent("generate.py").path, scratch.path]
-        try python.run()
-        python.waitUntilExit()
-        #expect(python.terminationStatus == 0)
-        for file in ["node-api.postman_collection.json", "mysoft-iys.postman_collection.json", "euromsg-express.postman_collection.json", "mocks.postman_environment.json"] {
-            let fresh = try Data(contentsOf: scratch.appendingPathComponent(file))
-            #expect(fresh == (try Data(contentsOf: Self.folder.appendingPathComponent(file))), "postman/\(file) is stale: run python3 postman/generate.py")
         }
     }
 
@@ -143,25 +128,25 @@ struct PostmanRun {
         let json = try? JSONSerialization.jsonObject(with: Data(body.utf8), options: [.fragmentsAllowed])
         for line in lines {
             switch line {
-            case "pm.test('no server error', () => pm.expect(pm.response.code).to.be.below(500));":
+            case PostmanScript.noServerError:
                 if status >= 500 { return "HTTP \(status)" }
-            case "pm.test('succeeds', () => pm.response.to.be.success);":
+            case PostmanScript.httpSuccess:
                 if !(200..<300).contains(status) { return "HTTP \(status): \(body.prefix(300))" }
-            case "pm.test('succeeds', () => pm.expect(pm.response.json().err).to.eql(null));":
+            case PostmanScript.nodeAPISuccess:
                 guard let object = json as? [String: Any], object["err"] is NSNull || object["err"] == nil, object["data"] != nil else {
                     return "err is not null: \(body.prefix(300))"
                 }
-            case "pm.test('succeeds', () => pm.expect(pm.response.json().succeed).to.eql(true));":
+            case PostmanScript.iysSuccess:
                 guard let object = json as? [String: Any], object["succeed"] as? Bool == true else { return "succeed is not true: \(body.prefix(300))" }
-            case #"pm.test('succeeds', () => pm.expect(pm.response.text()).to.match(/<err\s*\/>|<err><\/err>/));"#:
+            case PostmanScript.soapSuccess:
                 if !(body.contains("<err/>") || body.contains("<err></err>")) || body.contains("Fault>") { return "SOAP error: \(body.prefix(300))" }
-            case "pm.test('the envelope is {data, err}', () => pm.expect(Object.keys(pm.response.json()).sort()).to.eql(['data', 'err']));":
+            case PostmanScript.nodeAPIEnvelope:
                 guard let object = json as? [String: Any], object.keys.sorted() == ["data", "err"] else { return "the envelope is not {data, err}: \(body.prefix(300))" }
-            case "pm.test('the HTTP status is err.status', () => pm.expect(pm.response.code).to.eql(pm.response.json().err ? pm.response.json().err.status : 200));":
+            case PostmanScript.statusIsErrStatus:
                 let error = (json as? [String: Any])?["err"] as? [String: Any]
                 let wanted = error.map { $0["status"] as? Int ?? -1 } ?? 200
                 if status != wanted { return "HTTP \(status) where err.status says \(wanted)" }
-            case "pm.test('the envelope is {succeed, data, message, errorCode}', () => pm.expect(Object.keys(pm.response.json()).every(key => ['succeed', 'data', 'message', 'errorCode'].includes(key))).to.eql(true));":
+            case PostmanScript.iysEnvelope:
                 guard let object = json as? [String: Any], Set(object.keys).isSubset(of: ["succeed", "data", "message", "errorCode"]) else {
                     return "the envelope has keys the document does not: \(body.prefix(300))"
                 }
@@ -196,62 +181,4 @@ struct PostmanRun {
         let path = line[split.upperBound..<line.index(line.endIndex, offsetBy: -suffix.count)].split(separator: ".").map(String.init)
         return (name, path)
     }
-}
-
-/// The parts of a Postman v2.1 collection the replayer reads.
-struct PostmanCollection: Decodable {
-    struct Item: Decodable {
-        var name: String
-        var item: [Item]?
-        var request: Request?
-        var event: [Event]?
-
-        /// The requests under this item, in order.
-        var leaves: [Item] { item.map { $0.flatMap(\.leaves) } ?? [self] }
-    }
-
-    struct Request: Decodable {
-        var method: String
-        var header: [Pair]
-        var url: URLValue
-        var body: Body?
-        var auth: Auth?
-    }
-
-    struct URLValue: Decodable { var raw: String }
-
-    struct Body: Decodable {
-        var mode: String
-        var raw: String?
-        var urlencoded: [Pair]?
-    }
-
-    struct Pair: Decodable {
-        var key: String
-        var value: String
-    }
-
-    struct Auth: Decodable {
-        var type: String
-        var basic: [Pair]?
-        var bearer: [Pair]?
-    }
-
-    struct Event: Decodable {
-        struct Script: Decodable { var exec: [String] }
-        var listen: String
-        var script: Script
-    }
-
-    var item: [Item]
-    var auth: Auth?
-}
-
-struct PostmanEnvironment: Decodable {
-    struct Value: Decodable {
-        var key: String
-        var value: String
-    }
-
-    var values: [Value]
 }

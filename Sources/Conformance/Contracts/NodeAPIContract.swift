@@ -48,20 +48,10 @@ public struct NodeAPIContract: Sendable {
     public func run() async -> ConformanceReport {
         var results: [ConformanceReport.Result] = []
         for face in faces {
-            results.append(await check(UserCreditRequest(), "reads the account's credit", face))
-            results.append(await check(ListSendersRequest(), "lists the senders", face))
-            results.append(await check(ListSmsRequest(), "lists the packages", face))
-            results.append(await check(SmsSummaryRequest(), "sums the packages up", face))
-            results.append(await check(ListContactsRequest(), "lists the contacts", face))
-            results.append(await check(ListGroupsRequest(), "lists the groups", face))
-            results.append(await check(ListMoRequestsRequest(), "lists the opt-out requests", face))
-            results.append(await check(UserCreditRequest(), "wrong credentials are ERR_UNAUTHORIZED_REQUEST", face, expecting: .unauthorizedRequest, password: password + "-yanlış"))
-            results.append(await check(ListSmsItemsRequest(package: .id(1)), "an unknown package is ERR_SMS_PKG_NOT_FOUND", face, expecting: .sms06))
-            results.append(await check(ListSmsRequest(paging: Paging(pageSize: 5)), "a page size of 5 is ERR_INVALID_PARAM", face, expecting: .invalidParam))
-            results.append(await check(
-                InquiryNumberRequest(gsm: "905551230011", startDate: WireDate("2025-01-01 00:00"), finishDate: WireDate("2025-06-01 00:00")),
-                "a range over 3 months is SMS31", face, expecting: .sms31
-            ))
+            for contractCase in NodeAPIContractCase.all {
+                let password = contractCase.wrongPassword ? password + NodeAPIContractCase.wrongPasswordSuffix : nil
+                results.append(await check(contractCase.request, contractCase.name, face, expecting: contractCase.expecting, password: password))
+            }
             results.append(await writes(face))
         }
         return ConformanceReport(results: results)

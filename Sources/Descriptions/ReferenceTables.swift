@@ -5,16 +5,20 @@ import NodeAPI
 
 /// The README's reference tables of each API's calls, generated from the operation tables (``NodeAPIOperation``,
 /// ``IYSOperation``, ``ExpressOperation``), so that the README cannot drift from what the mocks serve:
-/// `provider-mock describe` writes them between the README's markers, and a test holds the committed README to them.
-package enum ReferenceTables {
-    /// The generated sections, by the name their markers carry (`<!-- generated: NAME -->` … `<!-- end generated -->`).
-    package static var sections: [(name: String, text: String)] {
-        [("node-api-calls", nodeAPI), ("iys-calls", iys), ("euromsg-calls", euromsg)]
+/// `provider-mock describe` writes them between the README's markers.
+enum ReferenceTables {
+    /// The README's generated sections.
+    static var sections: [DescribedFile.Section] {
+        [.init("node-api-calls", nodeAPI), .init("iys-calls", iys), .init("euromsg-calls", euromsg)]
     }
 
     static var nodeAPI: String {
-        table(["JSON path", "Methods", "SOAP operation", "Request type"], NodeAPIOperation.allCases.map { operation in
-            ["`\(operation.path)`", operation.allowsGET ? "GET, POST" : "POST", operation.soapName.map { "`\($0)`" } ?? "", "`\(operation.requestType)`"]
+        table(["JSON path", "Methods", "SOAP operation", "Request type", "Reply type", "What it does"], NodeAPIOperation.allCases.map { operation in
+            let row = operation.descriptor
+            return [
+                "`\(operation.path)`", operation.allowsGET ? "GET, POST" : "POST", row.soapName.map { "`\($0)`" } ?? "", "`\(row.requestType)`",
+                "`\(row.replyType)`", row.summary,
+            ]
         })
     }
 
@@ -36,10 +40,14 @@ package enum ReferenceTables {
 
     /// The three tables as JSON (`describe/operations.json`), for the scripts that need the calls (the fuzz seeds):
     /// they read this file rather than the Swift source.
-    package static var operationsJSON: String {
+    static var operationsJSON: String {
         let tables = OperationsFile(
             nodeAPI: NodeAPIOperation.allCases.map { operation in
-                .init(path: operation.path, methods: operation.allowsGET ? ["GET", "POST"] : ["POST"], soapName: operation.soapName, requestType: "\(operation.requestType)")
+                .init(
+                    path: operation.path, methods: operation.allowsGET ? ["GET", "POST"] : ["POST"], soapName: operation.soapName,
+                    requestType: "\(operation.requestType)", replyType: "\(operation.descriptor.replyType)", summary: operation.descriptor.summary,
+                    examples: operation.exampleNames
+                )
             },
             iys: IYSOperation.allCases.map { .init(name: $0.name, path: $0.path, methods: $0.allowsGET ? ["GET", "POST"] : ["POST"]) },
             euromsg: ExpressOperation.allCases.map { .init(operation: $0.rawValue, method: $0.method.rawValue, path: $0.path, needsEndUser: $0.needsEndUser) }
@@ -50,26 +58,14 @@ package enum ReferenceTables {
     }
 
     private struct OperationsFile: Encodable {
-        struct NodeAPICall: Encodable { var path: String; var methods: [String]; var soapName: String?; var requestType: String }
+        struct NodeAPICall: Encodable {
+            var path: String; var methods: [String]; var soapName: String?; var requestType: String; var replyType: String; var summary: String
+            var examples: [String]
+        }
         struct IYSCall: Encodable { var name: String; var path: String; var methods: [String] }
         struct EuromsgCall: Encodable { var operation: String; var method: String; var path: String; var needsEndUser: Bool }
         var nodeAPI: [NodeAPICall]
         var iys: [IYSCall]
         var euromsg: [EuromsgCall]
-    }
-
-    /// `document` with each generated section put between its markers; nil names a section whose markers are missing.
-    package static func filling(_ document: String) -> (text: String, missing: [String]) {
-        var text = document
-        var missing: [String] = []
-        for (name, body) in sections {
-            let open = "<!-- generated: \(name) -->"
-            guard let start = text.range(of: open), let end = text.range(of: "<!-- end generated -->", range: start.upperBound..<text.endIndex) else {
-                missing.append(name)
-                continue
-            }
-            text.replaceSubrange(start.upperBound..<end.lowerBound, with: "\n" + body + "\n")
-        }
-        return (text, missing)
     }
 }
