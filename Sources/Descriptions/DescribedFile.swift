@@ -6,7 +6,8 @@ import Foundation
 package struct DescribedFile: Sendable {
     package enum Content: Sendable {
         case whole(String)
-        /// Each section goes between `<!-- generated: NAME -->` and the next `<!-- end generated -->`.
+        /// Each section goes between the line holding `<!-- generated: NAME -->` and the next line holding
+    /// `<!-- end generated -->` (in a YAML file, behind `#`).
         case sections([Section])
     }
 
@@ -52,7 +53,14 @@ package struct DescribedFile: Sendable {
                 missing.append(section.name)
                 continue
             }
-            text.replaceSubrange(start.upperBound..<end.lowerBound, with: "\n" + section.text + "\n")
+            // From the line after the opening marker to the start of the closing marker's line.
+            let first = text[start.upperBound...].firstIndex(of: "\n").map { text.index(after: $0) } ?? text.endIndex
+            let last = text[..<end.lowerBound].lastIndex(of: "\n").map { text.index(after: $0) } ?? end.lowerBound
+            guard first <= last else {
+                missing.append(section.name)
+                continue
+            }
+            text.replaceSubrange(first..<last, with: section.text + "\n")
         }
         return (text, missing)
     }

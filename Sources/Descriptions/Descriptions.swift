@@ -8,6 +8,7 @@ package enum Descriptions {
             DescribedFile("README.md", .sections(ReferenceTables.sections)),
             DescribedFile("describe/operations.json", .whole(ReferenceTables.operationsJSON)),
             DescribedFile("Sources/MockProviders/Resources/sms.wsdl", .sections(WSDLOperations.sections)),
+            DescribedFile(OpenAPIPaths.file, .sections(OpenAPIPaths.sections)),
             DescribedFile("postman/node-api.postman_collection.json", .whole(try NodeAPICollection.collection(repository).json)),
             DescribedFile("postman/mysoft-iys.postman_collection.json", .whole(IYSCollection.collection.json)),
             DescribedFile("postman/euromsg-express.postman_collection.json", .whole(ExpressCollection.collection.json)),

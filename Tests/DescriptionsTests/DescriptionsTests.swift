@@ -24,6 +24,9 @@ import Testing
         #expect(missing == ["node-api-calls", "euromsg-calls"])
         #expect(filled.contains("| `/api/IYSConsent/IYSBrands` | GET, POST |") && !filled.contains("old"))
         #expect(filled.hasPrefix("a\n<!-- generated: iys-calls -->\n|") && filled.hasSuffix("|\n<!-- end generated -->\nb"))
+        // Markers behind a comment sign and indented (YAML) keep their lines.
+        let (yaml, _) = DescribedFile.filling("x:\n  # <!-- generated: iys-calls -->\n  old\n  # <!-- end generated -->\ny: 1\n", sections)
+        #expect(yaml.hasPrefix("x:\n  # <!-- generated: iys-calls -->\n|") && yaml.hasSuffix("|\n  # <!-- end generated -->\ny: 1\n"))
         #expect(throws: DescribeError.missingMarkers("README.md", ["node-api-calls", "euromsg-calls"])) {
             try DescribedFile("README.md", .sections(sections)).generated(from: "a\n<!-- generated: iys-calls -->\n<!-- end generated -->\n")
         }
@@ -40,6 +43,19 @@ import Testing
             #expect(operations.contains("<wsdl:documentation>\(operation.path): \(operation.descriptor.summary).</wsdl:documentation>"))
         }
         #expect(WSDLOperations.typeName("getUserCredit") == "GetUserCredit")
+    }
+
+    /// The generated paths refer to a request schema and a reply schema per operation: both are in the hand-written
+    /// components.
+    @Test func everyOperationsSchemasAreWrittenInTheOpenAPIDescription() throws {
+        let document = try Self.repository.read(OpenAPIPaths.file)
+        for operation in NodeAPIOperation.allCases {
+            for name in [OpenAPIPaths.requestSchema(operation), OpenAPIPaths.replySchema(operation)] {
+                #expect(document.contains("\n    \(name):"), "\(OpenAPIPaths.file) has no schema \(name) for \(operation.path)")
+            }
+        }
+        #expect(OpenAPIPaths.replySchema(.listMoRequests) == "ListMoRequestsReply")
+        #expect(OpenAPIPaths.nodeAPI.contains("description: \"Import contacts from CSV text. JSON only.\""))
     }
 
     @Test func everyExampleOfTheTableIsInTheCollection() throws {

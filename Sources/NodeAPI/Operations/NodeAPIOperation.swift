@@ -36,18 +36,30 @@ public enum NodeAPIOperation: String, Sendable, CaseIterable, Hashable {
         case .listSms: .init(ListSmsRequest.self, .getOrPost, soap: "getSmsPackages", "List the packages (at most 3 months between startDate and finishDate)")
         case .listSmsItems: .init(ListSmsItemsRequest.self, .getOrPost, soap: "getSmsPackageItems", "List the numbers of a package, with their states")
         case .listSenders: .init(ListSendersRequest.self, .getOrPost, soap: "getSmsSenders", "List the sender titles of the account")
-        case .listGateways: .init(ListGatewaysRequest.self, .getOrPost, "List the account's gateways", parameterless: true)
-        case .getMo: .init(GetMoRequest.self, .getOrPost, "List the SMS received on the account's short number")
+        case .listGateways: .init(ListGatewaysRequest.self, .getOrPost, "List the account's gateways", parameterless: true, details: """
+            List the account's gateways, which /sms/create's gateway names. Not in the document: public clients call it \
+            (nac-sms, a Voice Telekom NestJS adapter), with GET and no parameters
+            """)
+        case .getMo: .init(GetMoRequest.self, .getOrPost, "List the SMS received on the account's short number", details: """
+            List the SMS received on the account's short number (MO) between two dates, newest first, each as \
+            /mo/list-request lists an opt-out request. Not in the document: a public client calls it (nac-sms getMo)
+            """)
         case .cancelSms: .init(CancelSmsRequest.self, .getOrPost, soap: "cancelSmsPackage", "Cancel a scheduled package, or one not yet sending")
         case .recreateSms: .init(RecreateSmsRequest.self, .getOrPost, "Send a package again, as a new package")
         case .smsSummary: .init(SmsSummaryRequest.self, .getOrPost, "Sum the packages of a period up")
         case .inquiryNumber: .init(InquiryNumberRequest.self, .getOrPost, "What was sent to one number in a period (at most 3 months)")
-        case .createContact: .init(CreateContactRequest.self, .post, "Add a contact to the address book")
+        case .createContact: .init(CreateContactRequest.self, .post, "Add a contact to the address book", details: """
+            Add a contact to the address book and answer it; with uuid, update that contact as /contact/update does and \
+            answer {"status":1}, as the document says
+            """)
         case .updateContact: .init(UpdateContactRequest.self, .post, "Change a contact")
         case .deleteContacts: .init(DeleteContactsRequest.self, .post, "Delete contacts, or take them out of a group")
         case .importContacts: .init(ImportContactsRequest.self, .post, "Import contacts from CSV text")
         case .listContacts: .init(ListContactsRequest.self, .getOrPost, "List the contacts")
-        case .createGroup: .init(CreateGroupRequest.self, .post, "Create a contact group")
+        case .createGroup: .init(CreateGroupRequest.self, .post, "Create a contact group", details: """
+            Create a contact group and answer it; with uuid, update that group as /contact/update-group does and answer \
+            {"status":1}, as the document says
+            """)
         case .updateGroup: .init(UpdateGroupRequest.self, .post, "Change a contact group")
         case .deleteGroups: .init(DeleteGroupsRequest.self, .post, "Delete contact groups")
         case .listGroups: .init(ListGroupsRequest.self, .getOrPost, "List the contact groups")
@@ -109,6 +121,8 @@ public struct NodeAPIOperationDescriptor: Sendable {
     public let soapName: String?
     /// One line on what the call does.
     public let summary: String
+    /// What more there is to say than the summary (the OpenAPI description's text), if anything.
+    public let details: String?
     /// The document's example requests beyond the first (see ``NodeAPIOperation/exampleNames``).
     public let variants: [String]
     /// The request has no parameters (an empty body is then accepted).
@@ -119,8 +133,9 @@ public struct NodeAPIOperationDescriptor: Sendable {
 
     init(
         _ requestType: any NodeAPIRequest.Type, _ methods: Methods, soap soapName: String? = nil, _ summary: String, variants: [String] = [],
-        parameterless isParameterless: Bool = false
+        parameterless isParameterless: Bool = false, details: String? = nil
     ) {
+        self.details = details
         self.requestType = requestType
         self.methods = methods
         self.soapName = soapName
