@@ -23,8 +23,11 @@ enum ReferenceTables {
     }
 
     static var iys: String {
-        table(["Path", "Methods"], IYSOperation.allCases.map { operation in
-            ["`\(operation.path)`", operation.allowsGET ? "GET, POST" : "POST"]
+        table(["Path", "Methods", "Request type", "What it does"], IYSOperation.allCases.map { operation in
+            [
+                "`\(operation.path)`", operation.allowsGET ? "GET, POST" : "POST", operation.descriptor.requestType.map { "`\($0)`" } ?? "",
+                operation.descriptor.summary,
+            ]
         })
     }
 

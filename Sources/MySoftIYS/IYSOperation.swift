@@ -1,5 +1,6 @@
 /// Every call of MySoft İYS's consent API, `POST /api/IYSConsent/NAME` behind the bearer token of `POST /oauth/token`:
-/// the one list that the mock's routes, the client and the conformance check take the calls' names and paths from.
+/// the one table that the mock's routes, the client, the conformance check and the descriptions (OpenAPI, Postman, the
+/// README) take the calls from.
 public enum IYSOperation: String, Sendable, Hashable, CaseIterable {
     case brands = "IYSBrands"
     case sendConsent = "SendConsent"
@@ -25,6 +26,44 @@ public enum IYSOperation: String, Sendable, Hashable, CaseIterable {
 
     /// Whether clients may also call it with `GET` (the brands, which take no body).
     public var allowsGET: Bool { self == .brands }
+
+    /// The table's row of a call.
+    public var descriptor: IYSOperationDescriptor {
+        switch self {
+        case .brands: .init(nil, "The brands of the account")
+        case .sendConsent: .init(SendConsentRequest.self, "Record one consent (always forwarded to İYS asynchronously, whatever isNotAutoSendIYS says, since API 2.13)")
+        case .consentStatus: .init(ConsentStatusRequest.self, "The consent of one recipient on one channel")
+        case .sendConsentBatch: .init(SendConsentBatchRequest.self, "Record up to 1 000 consents as one batch", details: """
+            With a wrong record and no isSaveSuccessData nothing is saved and every record comes back in consentList, each \
+            with its errorMessage (the document's "Successful" sample); with isSaveSuccessData the valid records are saved \
+            and only the wrong ones come back.
+            """)
+        case .batchStatus: .init(BatchTransactionRequest.self, "The counts of a batch")
+        case .batchSuccesses: .init(BatchTransactionRequest.self, "The records of a batch that were saved")
+        case .batchErrors: .init(BatchTransactionRequest.self, "The wrong records of a batch, each with its errorMessage")
+        case .batchUpdated: .init(BatchTransactionRequest.self, "The consents a batch replaced, as they were")
+        case .batchUsedBefore: .init(BatchTransactionRequest.self, "The records of a batch that were already recorded")
+        case .batchForwarding: .init(BatchTransactionRequest.self, "The saved records of a batch with their İYS forwarding state")
+        case .recipientStatus: .init(RecipientStatusRequest.self, "Every consent of one recipient")
+        case .consentQuery: .init(ConsentQueryRequest.self, "Consents changed in a period, a page at a time (afterValue)")
+        }
+    }
+}
+
+/// One row of ``IYSOperation``'s table.
+public struct IYSOperationDescriptor: Sendable {
+    /// The body's type; `nil` for a call that takes none.
+    public let requestType: (any (Codable & Sendable).Type)?
+    /// One line on what the call does.
+    public let summary: String
+    /// What more there is to say, if anything.
+    public let details: String?
+
+    init(_ requestType: (any (Codable & Sendable).Type)?, _ summary: String, details: String? = nil) {
+        self.requestType = requestType
+        self.summary = summary
+        self.details = details
+    }
 }
 
 /// The five calls that list a batch's records: one request (``BatchTransactionRequest``), and which list it asks for.

@@ -22,7 +22,7 @@ import Testing
         let sections = ReferenceTables.sections
         let (filled, missing) = DescribedFile.filling("a\n<!-- generated: iys-calls -->\nold\n<!-- end generated -->\nb", sections)
         #expect(missing == ["node-api-calls", "euromsg-calls"])
-        #expect(filled.contains("| `/api/IYSConsent/IYSBrands` | GET, POST |") && !filled.contains("old"))
+        #expect(filled.contains("| `/api/IYSConsent/IYSBrands` | GET, POST |  | The brands of the account |") && !filled.contains("old"))
         #expect(filled.hasPrefix("a\n<!-- generated: iys-calls -->\n|") && filled.hasSuffix("|\n<!-- end generated -->\nb"))
         // Markers behind a comment sign and indented (YAML) keep their lines.
         let (yaml, _) = DescribedFile.filling("x:\n  # <!-- generated: iys-calls -->\n  old\n  # <!-- end generated -->\ny: 1\n", sections)
@@ -48,14 +48,26 @@ import Testing
     /// The generated paths refer to a request schema and a reply schema per operation: both are in the hand-written
     /// components.
     @Test func everyOperationsSchemasAreWrittenInTheOpenAPIDescription() throws {
-        let document = try Self.repository.read(OpenAPIPaths.file)
+        let document = try Self.repository.read(NodeAPIPaths.path)
         for operation in NodeAPIOperation.allCases {
-            for name in [OpenAPIPaths.requestSchema(operation), OpenAPIPaths.replySchema(operation)] {
-                #expect(document.contains("\n    \(name):"), "\(OpenAPIPaths.file) has no schema \(name) for \(operation.path)")
+            for name in [NodeAPIPaths.requestSchema(operation), NodeAPIPaths.replySchema(operation)] {
+                #expect(document.contains("\n    \(name):"), "\(NodeAPIPaths.path) has no schema \(name) for \(operation.path)")
             }
         }
-        #expect(OpenAPIPaths.replySchema(.listMoRequests) == "ListMoRequestsReply")
-        #expect(OpenAPIPaths.nodeAPI.contains("description: \"Import contacts from CSV text. JSON only.\""))
+        #expect(NodeAPIPaths.replySchema(.listMoRequests) == "ListMoRequestsReply")
+        #expect(NodeAPIPaths.text.contains("description: \"Import contacts from CSV text. JSON only.\""))
+    }
+
+    @Test func everyIYSCallsSchemasAreWrittenInTheOpenAPIDescription() throws {
+        let document = try Self.repository.read(IYSPaths.path)
+        for operation in IYSOperation.allCases {
+            for name in [IYSPaths.requestSchema(operation), IYSPaths.replySchema(operation)].compactMap(\.self) {
+                #expect(document.contains("\n    \(name):"), "\(IYSPaths.path) has no schema \(name) for \(operation.path)")
+            }
+        }
+        #expect(IYSPaths.requestSchema(.brands) == nil && IYSPaths.requestSchema(.batchErrors) == "BatchTransactionRequest")
+        #expect(IYSPaths.operationID(.brands) == "iysBrands" && IYSPaths.operationID(.batchSuccesses) == "consentBatchStatusSuccess")
+        #expect(IYSPaths.text.contains("operationId: iysBrandsByGet"))
     }
 
     @Test func everyExampleOfTheTableIsInTheCollection() throws {

@@ -5,6 +5,7 @@ zeep builds an envelope for every operation from the WSDL, `provider-mock conver
 decode each one; zeep then parses a reply written by our encoder; suds builds a sendSms. Exits
 non-zero on any failure. Needs: pip install zeep suds-community, and a built provider-mock.
 """
+import json
 import pathlib
 import subprocess
 import sys
@@ -46,6 +47,11 @@ class Reply:
 
 def main():
     failures = []
+    # Every SOAP operation of the table (as provider-mock describe writes it) has its arguments here.
+    table = json.loads((ROOT / "describe" / "operations.json").read_text(encoding="utf-8"))
+    soap = {call["soapName"] for call in table["nodeAPI"] if call.get("soapName")}
+    if soap != set(REQUESTS):
+        failures.append(f"the operation table's SOAP operations {sorted(soap)} are not the ones this check sends {sorted(REQUESTS)}")
     client = Client(str(WSDL))
     for operation, arguments in REQUESTS.items():
         envelope = etree.tostring(client.create_message(client.service, operation, **CREDENTIALS, **arguments), encoding="utf-8")

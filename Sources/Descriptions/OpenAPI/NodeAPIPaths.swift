@@ -1,15 +1,14 @@
-import Foundation
 import NodeAPI
 
 /// The Node API OpenAPI description's `paths`, from ``NodeAPIOperation``'s table: each operation's id, summary,
 /// description (its details, and its SOAP name or "JSON only"), and its request and reply, which refer to the schemas
 /// written by hand in `components` and named after its request type (`CreateSmsRequest`, `CreateSmsReply`).
-enum OpenAPIPaths {
-    static let file = "Sources/MockProviders/Resources/openapi/node-api.yaml"
+enum NodeAPIPaths {
+    static let path = "Sources/MockProviders/Resources/openapi/node-api.yaml"
 
-    static var sections: [DescribedFile.Section] { [.init("openapi-paths", nodeAPI)] }
+    static var file: DescribedFile { DescribedFile(path, .sections([.init("openapi-paths", text)])) }
 
-    static var nodeAPI: String {
+    static var text: String {
         NodeAPIOperation.allCases.map { operation in
             let row = operation.descriptor
             let description = (row.details ?? row.summary) + (row.soapName.map { ". SOAP: \($0)." } ?? ". JSON only.")
@@ -17,8 +16,8 @@ enum OpenAPIPaths {
                   \(operation.path):
                     post:
                       operationId: \(operation)
-                      summary: \(quoted(row.summary))
-                      description: \(quoted(description))
+                      summary: \(YAMLText.quoted(row.summary))
+                      description: \(YAMLText.quoted(description))
                       requestBody:
                         required: \(!row.isParameterless)
                         content:
@@ -47,12 +46,5 @@ enum OpenAPIPaths {
     static func replySchema(_ operation: NodeAPIOperation) -> String {
         let name = requestSchema(operation)
         return (name.hasSuffix("Request") ? String(name.dropLast("Request".count)) : name) + "Reply"
-    }
-
-    /// A YAML scalar in double quotes (JSON's string form, which YAML reads as is).
-    private static func quoted(_ text: String) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .withoutEscapingSlashes
-        return (try? encoder.encode(text)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
     }
 }
