@@ -1,3 +1,5 @@
+import WireCoding
+
 /// Every call of the Euromsg Express gateway: its method and path, the one list that the mock's routes, the client and
 /// the conformance check take them from. A path names its one parameter, if any, as OpenAPI does (`/member/{memberId}`).
 public enum ExpressOperation: String, Sendable, Hashable, CaseIterable {
@@ -36,16 +38,10 @@ public enum ExpressOperation: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The path's parameter, if it has one (always its last part).
-    public var parameter: String? {
-        guard let open = path.firstIndex(of: "{") else { return nil }
-        return String(path[open...].dropFirst().dropLast())
-    }
+    public var parameter: String? { PathTemplate(path).parameter }
 
     /// The path with its parameter given.
-    public func path(_ value: some CustomStringConvertible) -> String {
-        guard let open = path.firstIndex(of: "{") else { return path }
-        return path[..<open] + value.description
-    }
+    public func path(_ value: some CustomStringConvertible) -> String { PathTemplate(path).filled(value) }
 
     /// Whether the call needs an end user's session (the integrator's token bound to an API key by `identify`).
     public var needsEndUser: Bool {

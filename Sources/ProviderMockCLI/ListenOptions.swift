@@ -39,7 +39,7 @@ struct ListenOptions: ParsableArguments {
         [Server(name: "the Node API mock", port: nodeApiPort, option: "node-api-port", healthPath: "/mock/health"),
          Server(name: "the MySoft İYS mock", port: iysPort, option: "iys-port", healthPath: "/mock/health"),
          Server(name: "the Euromsg Express mock", port: euromsgPort, option: "euromsg-port", healthPath: "/health-check"),
-         Server(name: "the admin API", port: adminPort, option: "admin-port", healthPath: "/__admin/clock")]
+         Server(name: "the admin API", port: adminPort, option: "admin-port", healthPath: AdminOperation.getClock.path)]
             + (tls ? [Server(name: "the Node API mock over TLS", port: nodeApiTlsPort, option: "node-api-tls-port", healthPath: "/mock/health", scheme: "https")] : [])
     }
 }

@@ -49,7 +49,7 @@ struct AdminOriginMiddleware<Context: RequestContext>: RouterMiddleware {
         let media = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         if media == "application/json" || (media.hasPrefix("application/") && media.hasSuffix("+json")) { return true }
         let yaml = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"]
-        return yaml.contains(media) && path.hasSuffix("/__admin/scenario")
+        return yaml.contains(media) && path.hasSuffix(AdminOperation.replaceScenario.path)
     }
 
     /// The host name of an authority (`name:port`), lowercase; nil for an IPv4 or IPv6 address, which is always allowed.

@@ -3,7 +3,7 @@ import Hummingbird
 /// `GET /__admin/callbacks`: every push-callback and İYS-webhook attempt, newest first (``CallbackDispatcher/Attempt``).
 extension AdminRoutes {
     func registerCallbacks<Context: RequestContext>(on router: Router<Context>) {
-        router.get("/__admin/callbacks") { request, _ in
+        router.on(.callbacks) { request, _ in
             await reply { () throws(AdminModels.Failure) in
                 let query = request.firstQueryValues
                 let limit = try Self.limit(query, default: 100)

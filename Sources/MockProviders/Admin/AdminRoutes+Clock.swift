@@ -6,10 +6,10 @@ extension AdminRoutes {
     static let maxAdvanceSeconds: Double = 10 * 366 * 86_400
 
     func registerClock<Context: RequestContext>(on router: Router<Context>) {
-        router.get("/__admin/clock") { _, _ in Self.ok(clockState()).response }
-        router.post("/__admin/clock") { request, _ in await answer(request) { body throws(AdminModels.Failure) in try setClock(body) } }
-        router.post("/__admin/clock/advance") { request, _ in await answer(request) { body throws(AdminModels.Failure) in try await advance(body) } }
-        router.post("/__admin/reset") { request, _ in
+        router.on(.getClock) { _, _ in Self.ok(clockState()).response }
+        router.on(.setClock) { request, _ in await answer(request) { body throws(AdminModels.Failure) in try setClock(body) } }
+        router.on(.advanceClock) { request, _ in await answer(request) { body throws(AdminModels.Failure) in try await advance(body) } }
+        router.on(.reset) { request, _ in
             await reply { () throws(AdminModels.Failure) in
                 let chosen = try Self.providers(request.firstQueryValues["provider"])
                 await mocks.reset(chosen.count == 1 ? chosen[0] : nil)

@@ -8,7 +8,7 @@ import NodeAPI
 extension AdminRoutes {
     func registerData<Context: RequestContext>(on router: Router<Context>) {
         let nodeAPI = mocks.nodeAPI
-        router.post("/__admin/node-api/credit") { request, _ in
+        router.on(.changeCredit) { request, _ in
             await answer(request) { body throws(AdminModels.Failure) in
                 let change = try Self.decode(AdminModels.CreditChange.self, body)
                 let credit = try Self.refused { () throws(Refusal) in
@@ -19,7 +19,7 @@ extension AdminRoutes {
                 return AdminModels.Credit(user: change.user, credit: credit)
             }
         }
-        router.put("/__admin/node-api/senders") { request, _ in
+        router.on(.setSender) { request, _ in
             await answer(request) { body throws(AdminModels.Failure) in
                 let change = try Self.decode(AdminModels.SenderChange.self, body)
                 guard let state = SenderRecord.stateNames[change.state] else {
@@ -33,14 +33,14 @@ extension AdminRoutes {
                 return AdminModels.Senders(user: change.user, senders: senders.map { AdminModels.Sender($0) })
             }
         }
-        router.get("/__admin/iys/consents") { request, _ in
+        router.on(.listConsents) { request, _ in
             await reply { () throws(AdminModels.Failure) in
                 let query = request.firstQueryValues
                 return AdminModels.Consents(consents: consents(brand: query["brandCode"], limit: try Self.limit(query, default: 100)))
             }
         }
-        router.get("/__admin/euromsg/campaigns") { _, _ in Self.ok(AdminModels.Campaigns(campaigns: campaigns())).response }
-        router.post("/__admin/iys/consents") { request, _ in
+        router.on(.listCampaigns) { _, _ in Self.ok(AdminModels.Campaigns(campaigns: campaigns())).response }
+        router.on(.addConsent) { request, _ in
             await answer(request, status: .created) { body throws(AdminModels.Failure) in try addConsent(try Self.decode(AdminModels.ConsentChange.self, body)) }
         }
     }

@@ -9,7 +9,7 @@ import WireCoding
 /// event is `event: <type>` and `data: <JSON>`; the stream ends at the server's graceful shutdown.
 extension AdminRoutes {
     func registerEvents<Context: RequestContext>(on router: Router<Context>) {
-        router.get("/__admin/events") { request, _ in
+        router.on(.events) { request, _ in
             let wanted = request.firstQueryValues["types"].map { Set($0.split(separator: ",").map(String.init)) }
             if let wanted, let unknown = wanted.first(where: { !MockEvents.Event.types.contains($0) }) {
                 return Self.failure(AdminModels.Failure(400, "'\(unknown)' is not an event type (\(MockEvents.Event.types.joined(separator: ", ")))", field: "types")).response

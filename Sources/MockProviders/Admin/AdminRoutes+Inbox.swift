@@ -9,11 +9,11 @@ extension AdminRoutes {
     static let maxWaitSeconds: Double = 120
 
     func registerInbox<Context: RequestContext>(on router: Router<Context>) {
-        router.get("/__admin/sms") { request, _ in await reply { () throws(AdminModels.Failure) in try messages(request.firstQueryValues) } }
-        router.get("/__admin/sms/wait") { request, _ in
+        router.on(.inbox) { request, _ in await reply { () throws(AdminModels.Failure) in try messages(request.firstQueryValues) } }
+        router.on(.waitForSMS) { request, _ in
             do throws(AdminModels.Failure) { return try await wait(request.firstQueryValues, of: request) } catch { return Self.failure(error).response }
         }
-        router.post("/__admin/mo") { request, _ in
+        router.on(.incomingSMS) { request, _ in
             await answer(request) { body throws(AdminModels.Failure) in try incoming(try Self.decode(AdminModels.IncomingSMS.self, body)) }
         }
     }

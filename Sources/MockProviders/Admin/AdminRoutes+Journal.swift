@@ -3,10 +3,10 @@ import Hummingbird
 /// `GET` and `DELETE /__admin/requests`: the journal of what reached each mock, and what it answered.
 extension AdminRoutes {
     func registerJournal<Context: RequestContext>(on router: Router<Context>) {
-        router.get("/__admin/requests") { request, _ in
+        router.on(.listRequests) { request, _ in
             await reply { () throws(AdminModels.Failure) in try requests(request.firstQueryValues) }
         }
-        router.delete("/__admin/requests") { request, _ in
+        router.on(.clearRequests) { request, _ in
             do throws(AdminModels.Failure) {
                 let chosen = try Self.providers(request.firstQueryValues["provider"])
                 for (provider, journal) in journals where chosen.contains(provider) { journal.clear() }

@@ -7,10 +7,10 @@ import Hummingbird
 /// Node API's TLS port (404 when the server has none: no TLS port, or a certificate of its own).
 extension AdminRoutes {
     func registerPage<Context: RequestContext>(on router: Router<Context>) {
-        router.get("/") { _, _ in Self.resource(Self.inboxPage, type: "text/html; charset=utf-8") }
-        router.get("/__admin/openapi.json") { _, _ in Self.resource(Self.openAPI, type: "application/json; charset=utf-8") }
+        router.on(.inboxPage) { _, _ in Self.resource(Self.inboxPage, type: "text/html; charset=utf-8") }
+        router.on(.openAPI) { _, _ in Self.resource(Self.openAPI, type: "application/json; charset=utf-8") }
         let certificateAuthorityPEM = certificateAuthorityPEM
-        router.get("/__admin/ca.pem") { _, _ in
+        router.on(.certificateAuthority) { _, _ in
             guard let certificateAuthorityPEM else {
                 return Self.failure(AdminModels.Failure(404, "this server has no local CA: its TLS port is off, or serves the --tls-cert given")).response
             }

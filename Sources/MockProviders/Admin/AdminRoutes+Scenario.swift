@@ -6,13 +6,13 @@ extension AdminRoutes {
     static let maxScenarioBytes = 4 * 1024 * 1024
 
     func registerScenario<Context: RequestContext>(on router: Router<Context>) {
-        router.get("/__admin/scenario") { _, _ in
+        router.on(.getScenario) { _, _ in
             guard let source = mocks.scenarioHolder.source else {
                 return Self.failure(AdminModels.Failure(404, "these mocks were given a scenario built in code, not a text")).response
             }
             return WireResponse(status: .ok, contentType: "application/yaml; charset=utf-8", bytes: Array(source.utf8)).response
         }
-        router.put("/__admin/scenario") { request, _ in
+        router.on(.replaceScenario) { request, _ in
             do throws(AdminModels.Failure) {
                 let bytes: [UInt8]
                 do throws(BodyReader.Failure) { bytes = try await BodyReader.collect(request, limit: Self.maxScenarioBytes) } catch {

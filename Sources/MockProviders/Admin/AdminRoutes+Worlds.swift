@@ -4,24 +4,24 @@ import Hummingbird
 /// `/__admin/worlds/ID/…`, is routed by ``WorldResponder`` before these.
 extension AdminRoutes {
     func registerWorlds<Context: RequestContext>(on router: Router<Context>, _ worlds: MockWorlds) {
-        router.post("/__admin/worlds") { request, _ in
+        router.on(.createWorld) { request, _ in
             await answer(request, status: .created) { body throws(AdminModels.Failure) in
                 let world = try await worlds.create(try Self.decode(AdminModels.CreateWorld.self, body))
                 return Self.view(world, token: true, worlds: worlds, host: Self.host(of: request))
             }
         }
-        router.get("/__admin/worlds") { request, _ in
+        router.on(.listWorlds) { request, _ in
             let host = Self.host(of: request)
             return Self.ok(AdminModels.Worlds(worlds: worlds.all.map { Self.view($0, token: false, worlds: worlds, host: host) }, max: worlds.maxWorlds)).response
         }
-        router.get("/__admin/worlds/{id}") { request, context in
+        router.on(.getWorld) { request, context in
             await reply { () throws(AdminModels.Failure) in
                 let id = context.parameters.get("id") ?? ""
                 guard let world = worlds.world(id) else { throw Self.noWorld(id) }
                 return Self.view(world, token: false, worlds: worlds, host: Self.host(of: request))
             }
         }
-        router.delete("/__admin/worlds/{id}") { _, context in
+        router.on(.deleteWorld) { _, context in
             await reply { () throws(AdminModels.Failure) in
                 let id = context.parameters.get("id") ?? ""
                 guard worlds.remove(id) else { throw Self.noWorld(id) }
@@ -55,7 +55,7 @@ extension AdminRoutes {
             size: world.size,
             urls: AdminModels.URLs(
                 nodeAPI: url(.nodeAPI, prefix), nodeAPITLS: url(.nodeAPITLS, prefix, scheme: "https"), iys: url(.iys, prefix), euromsg: url(.euromsg, prefix),
-                admin: url(.admin, "/__admin/worlds/\(world.id)"), inbox: url(.admin, "/?world=\(world.id)" + (token ? "&token=\(world.token)" : ""))
+                admin: url(.admin, AdminOperation.getWorld.path(world.id)), inbox: url(.admin, "/?world=\(world.id)" + (token ? "&token=\(world.token)" : ""))
             ),
             header: "X-Mock-World: \(world.id)",
             credentials: AdminModels.Credentials(

@@ -165,8 +165,7 @@ extension LayeredRoutes {
     /// Adds the route of a Euromsg Express call, its method and path from the table (``ExpressOperation``).
     @discardableResult
     func on<Reply: ResponseGenerator>(_ operation: ExpressOperation, use route: @escaping @Sendable (Request, MockRequestContext) async throws -> Reply) -> Self {
-        let path = operation.parameter.map { operation.path(":\($0)") } ?? operation.path
-        return on(RouterPath(path), method: operation.method.http, use: route)
+        on(RouterPath(PathTemplate(operation.path).routerPattern), method: operation.method.http, use: route)
     }
 }
 

@@ -61,11 +61,11 @@ struct WorldResponder: HTTPResponder {
 
     /// `/__admin/worlds/ID/…` to the world's admin API; the rest (the worlds' own routes among it) to the default's.
     private func admin(_ request: Request, context: MockRequestContext) async throws -> Response {
-        guard let (id, rest) = Self.prefixed(request.uri.path, under: "/__admin/worlds/"), rest != "/" else {
+        guard let (id, rest) = Self.prefixed(request.uri.path, under: AdminOperation.listWorlds.path + "/"), rest != "/" else {
             return try await fallback.respond(to: request, context: context)
         }
         guard let world = worlds.world(id) else { return unknownWorld(id).response }
-        var forwarded = Self.rewrite(request, path: "/__admin" + rest, prefix: nil)
+        var forwarded = Self.rewrite(request, path: AdminOperation.prefix + rest, prefix: nil)
         // A browser's page carries its token in the query (?token=…), a script's in the header.
         let given = BearerToken.of(request) ?? request.firstQueryValues["token"]
         if let serverToken, given == serverToken {
