@@ -112,7 +112,12 @@ let package = Package(
         ),
         // What describes the APIs, generated from the operation tables: the README's reference, the WSDL's operations,
         // the Postman collections (provider-mock describe).
-        .target(name: "Descriptions", dependencies: ["NodeAPI", "NodeAPIJSON", "MySoftIYS", "EuromsgExpress", "LibXML", "Conformance", "MockProviders"]),
+        .target(
+            name: "Descriptions",
+            dependencies: [
+                "NodeAPI", "NodeAPIJSON", "MySoftIYS", "EuromsgExpress", "LibXML", "Conformance", "MockProviders", .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .target(
             name: "ProviderMockTesting",
             dependencies: ["WireCoding", 
@@ -183,7 +188,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "DescriptionsTests", dependencies: ["Descriptions", "NodeAPI", "MySoftIYS", "EuromsgExpress", "Conformance"]),
+        .testTarget(name: "DescriptionsTests", dependencies: ["Descriptions", "NodeAPI", "MySoftIYS", "EuromsgExpress", "Conformance", "MockProviders"]),
         .testTarget(name: "ProviderMockCLITests", dependencies: ["ProviderMockCLI", "NodeAPI", "NodeAPISOAP", "NodeAPIExamples", "provider-mock"]),
     ],
     swiftLanguageModes: [.v6]

@@ -70,11 +70,14 @@ package struct DescribedFile: Sendable {
 package enum DescribeError: Error, Equatable, CustomStringConvertible {
     case missingMarkers(String, [String])
     case unreadable(String, String)
+    /// A hand-written part does not follow its operation table.
+    case mismatch(String, String)
 
     package var description: String {
         switch self {
         case .missingMarkers(let path, let names): "\(path) has no markers for \(names.joined(separator: ", "))"
         case .unreadable(let path, let reason): "\(path) cannot be read: \(reason)"
+        case .mismatch(let path, let reason): "\(path): \(reason)"
         }
     }
 }

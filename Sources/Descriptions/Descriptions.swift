@@ -10,6 +10,7 @@ package enum Descriptions {
             DescribedFile("Sources/MockProviders/Resources/sms.wsdl", .sections(WSDLOperations.sections)),
             NodeAPIPaths.file,
             IYSPaths.file,
+            try AdminOpenAPI.file(repository),
             DescribedFile("postman/node-api.postman_collection.json", .whole(try NodeAPICollection.collection(repository).json)),
             DescribedFile("postman/mysoft-iys.postman_collection.json", .whole(IYSCollection.collection.json)),
             DescribedFile("postman/euromsg-express.postman_collection.json", .whole(ExpressCollection.collection.json)),

@@ -1,6 +1,7 @@
 import Conformance
 @testable import Descriptions
 import Foundation
+import MockProviders
 import MySoftIYS
 import NodeAPI
 import Testing
@@ -68,6 +69,22 @@ import Testing
         #expect(IYSPaths.requestSchema(.brands) == nil && IYSPaths.requestSchema(.batchErrors) == "BatchTransactionRequest")
         #expect(IYSPaths.operationID(.brands) == "iysBrands" && IYSPaths.operationID(.batchSuccesses) == "consentBatchStatusSuccess")
         #expect(IYSPaths.text.contains("operationId: iysBrandsByGet"))
+    }
+
+    /// The admin description's paths are the table's; its hand-written parts must name the table's calls, no fewer
+    /// and no others.
+    @Test func theAdminDescriptionFollowsItsTable() throws {
+        let source = try Self.repository.read(AdminOpenAPI.source)
+        let json = try AdminOpenAPI.json(source)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: [String: [String: Any]]])
+        #expect(paths["/__admin/faults/{id}"]?["delete"]?["operationId"] as? String == "removeFault")
+        #expect(paths["/__admin/worlds"]?["post"]?["summary"] as? String == AdminOperation.createWorld.descriptor.summary)
+        #expect(document["x-operations"] == nil)
+        let withoutOne = source.replacingOccurrences(of: "\n  removeFault:\n", with: "\n  removeFaultz:\n")
+        #expect(throws: DescribeError.mismatch(AdminOpenAPI.source, "x-operations lacks [\"removeFault\"] and has [\"removeFaultz\"], which the admin API's table (AdminOperation) does not")) {
+            try AdminOpenAPI.json(withoutOne)
+        }
     }
 
     @Test func everyExampleOfTheTableIsInTheCollection() throws {
