@@ -100,7 +100,7 @@ admin_bodies = {
     "POST /__admin/iys/consents": b'{"brandCode": "5565656556", "consent": {"recipient": "+905551230099", "type": "MESAJ", "source": "IYS_WEB", "status": "ONAY", "consentDate": "2025-12-01 10:00:00", "recipientType": "BIREYSEL"}}',
     "PUT /__admin/scenario": open(os.path.join(root, "Sources/MockProviders/Resources/default.yaml"), "rb").read(),
 }
-document = json.load(open(os.path.join(root, "Sources/MockProviders/Resources/admin-openapi.json")))
+document = json.load(open(os.path.join(root, "Sources/MockProviders/Resources/openapi/admin.json")))
 for path, operations in document["paths"].items():
     for method in operations:
         call = f"{method.upper()} {path.replace('{id}', 'f-1')}"

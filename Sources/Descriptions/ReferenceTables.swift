@@ -32,8 +32,8 @@ enum ReferenceTables {
     }
 
     static var euromsg: String {
-        table(["Method", "Path", "Needs an end user"], ExpressOperation.allCases.map { operation in
-            [operation.method.rawValue, "`\(operation.path)`", operation.needsEndUser ? "yes" : "no"]
+        table(["Method", "Path", "Needs an end user", "What it does"], ExpressOperation.allCases.map { operation in
+            [operation.method.rawValue, "`\(operation.path)`", operation.needsEndUser ? "yes" : "no", operation.descriptor.summary]
         })
     }
 

@@ -10,7 +10,8 @@ struct DescribeCommand: ParsableCommand {
         abstract: "Regenerate what describes the APIs from the operation tables (--check: only compare).",
         discussion: """
             From the repository's root: the README's tables of calls, describe/operations.json (for scripts), the WSDL's \
-            operations, messages, port type and binding, and the Postman collections and their environment. A file with \
+            operations, messages, port type and binding, the four OpenAPI descriptions (from describe/openapi/), and the \
+            Postman collections and their environment. A file with \
             hand-written parts is filled between <!-- generated: NAME --> and <!-- end generated -->; the rest is left as \
             it is. --check exits 1 when a file differs from what the operation tables give, and writes nothing.
             """

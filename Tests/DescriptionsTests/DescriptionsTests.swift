@@ -1,5 +1,6 @@
 import Conformance
 @testable import Descriptions
+import EuromsgExpress
 import Foundation
 import MockProviders
 import MySoftIYS
@@ -46,45 +47,64 @@ import Testing
         #expect(WSDLOperations.typeName("getUserCredit") == "GetUserCredit")
     }
 
-    /// The generated paths refer to a request schema and a reply schema per operation: both are in the hand-written
-    /// components.
-    @Test func everyOperationsSchemasAreWrittenInTheOpenAPIDescription() throws {
-        let document = try Self.repository.read(NodeAPIPaths.path)
+    /// The Node API's and İYS's calls refer to a request schema and a reply schema each: both are written by hand in
+    /// the description's components.
+    @Test func everyCallsSchemasAreWrittenByHand() throws {
+        let nodeAPI = try Self.repository.read(OpenAPISource.nodeAPI.source)
         for operation in NodeAPIOperation.allCases {
-            for name in [NodeAPIPaths.requestSchema(operation), NodeAPIPaths.replySchema(operation)] {
-                #expect(document.contains("\n    \(name):"), "\(NodeAPIPaths.path) has no schema \(name) for \(operation.path)")
+            for name in [OpenAPISource.nodeAPIRequest(operation), OpenAPISource.nodeAPIReply(operation)] {
+                #expect(nodeAPI.contains("\n    \(name):"), "\(OpenAPISource.nodeAPI.source) has no schema \(name) for \(operation.path)")
             }
         }
-        #expect(NodeAPIPaths.replySchema(.listMoRequests) == "ListMoRequestsReply")
-        #expect(NodeAPIPaths.text.contains("description: \"Import contacts from CSV text. JSON only.\""))
-    }
-
-    @Test func everyIYSCallsSchemasAreWrittenInTheOpenAPIDescription() throws {
-        let document = try Self.repository.read(IYSPaths.path)
+        #expect(OpenAPISource.nodeAPIReply(.listMoRequests) == "ListMoRequestsReply")
+        let iys = try Self.repository.read(OpenAPISource.iys.source)
         for operation in IYSOperation.allCases {
-            for name in [IYSPaths.requestSchema(operation), IYSPaths.replySchema(operation)].compactMap(\.self) {
-                #expect(document.contains("\n    \(name):"), "\(IYSPaths.path) has no schema \(name) for \(operation.path)")
+            for name in [OpenAPISource.iysRequest(operation), OpenAPISource.iysReply(operation)].compactMap(\.self) {
+                #expect(iys.contains("\n    \(name):"), "\(OpenAPISource.iys.source) has no schema \(name) for \(operation.path)")
             }
         }
-        #expect(IYSPaths.requestSchema(.brands) == nil && IYSPaths.requestSchema(.batchErrors) == "BatchTransactionRequest")
-        #expect(IYSPaths.operationID(.brands) == "iysBrands" && IYSPaths.operationID(.batchSuccesses) == "consentBatchStatusSuccess")
-        #expect(IYSPaths.text.contains("operationId: iysBrandsByGet"))
+        #expect(OpenAPISource.iysRequest(.brands) == nil && OpenAPISource.iysRequest(.batchErrors) == "BatchTransactionRequest")
+        #expect(OpenAPISource.iysOperationID(.brands) == "iysBrands" && OpenAPISource.iysOperationID(.batchSuccesses) == "consentBatchStatusSuccess")
     }
 
-    /// The admin description's paths are the table's; its hand-written parts must name the table's calls, no fewer
-    /// and no others.
-    @Test func theAdminDescriptionFollowsItsTable() throws {
-        let source = try Self.repository.read(AdminOpenAPI.source)
-        let json = try AdminOpenAPI.json(source)
-        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        let paths = try #require(document["paths"] as? [String: [String: [String: Any]]])
-        #expect(paths["/__admin/faults/{id}"]?["delete"]?["operationId"] as? String == "removeFault")
-        #expect(paths["/__admin/worlds"]?["post"]?["summary"] as? String == AdminOperation.createWorld.descriptor.summary)
-        #expect(document["x-operations"] == nil)
-        let withoutOne = source.replacingOccurrences(of: "\n  removeFault:\n", with: "\n  removeFaultz:\n")
-        #expect(throws: DescribeError.mismatch(AdminOpenAPI.source, "x-operations lacks [\"removeFault\"] and has [\"removeFaultz\"], which the admin API's table (AdminOperation) does not")) {
-            try AdminOpenAPI.json(withoutOne)
+    static func document(_ source: OpenAPISource) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(source.json(repository.read(source.source)).utf8)) as? [String: Any])
+    }
+
+    /// Each description's paths are its table's, with what the table says of each call.
+    @Test func theDescriptionsPathsAreTheTables() throws {
+        let iysCalls = IYSOperation.allCases.flatMap { $0.allowsGET ? ["POST \($0.path)", "GET \($0.path)"] : ["POST \($0.path)"] }
+        for (source, calls) in [
+            (OpenAPISource.nodeAPI, NodeAPIOperation.allCases.map { "POST \($0.path)" }),
+            (OpenAPISource.iys, iysCalls + ["POST /oauth/token"]),
+            (OpenAPISource.euromsg, ExpressOperation.allCases.map { "\($0.method.rawValue) \($0.path)" }),
+            (OpenAPISource.admin, AdminOperation.allCases.map { "\($0.method.rawValue) \($0.path)" }),
+        ] {
+            let document = try Self.document(source)
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            #expect(Set(paths.flatMap { path, item in item.keys.map { "\($0.uppercased()) \(path)" } }) == Set(calls), "\(source.name)")
+            #expect(document["x-operations"] == nil)
         }
+        let admin = try #require(try Self.document(.admin)["paths"] as? [String: [String: [String: Any]]])
+        #expect(admin["/__admin/faults/{id}"]?["delete"]?["operationId"] as? String == "removeFault")
+        #expect(admin["/__admin/worlds"]?["post"]?["summary"] as? String == AdminOperation.createWorld.descriptor.summary)
+        let nodeAPI = try #require(try Self.document(.nodeAPI)["paths"] as? [String: [String: [String: Any]]])
+        #expect(nodeAPI["/contact/import"]?["post"]?["description"] as? String == "Import contacts from CSV text. JSON only.")
+        #expect(nodeAPI["/user/credit"]?["post"]?["description"] as? String == "Read the account's credit. SOAP: getUserCredit.")
+    }
+
+    /// What is written by hand names the table's calls, no fewer (where each call has hand-written parts) and no others,
+    /// and writes no path the table gives.
+    @Test func theHandWrittenPartsFollowTheTable() throws {
+        let admin = try Self.repository.read(OpenAPISource.admin.source)
+        #expect(throws: DescribeError.mismatch(OpenAPISource.admin.source, "x-operations lacks [\"removeFault\"] and has [\"removeFaultz\"], which the operation table does not")) {
+            try OpenAPISource.admin.json(admin.replacingOccurrences(of: "\n  removeFault:\n", with: "\n  removeFaultz:\n"))
+        }
+        let euromsg = try Self.repository.read(OpenAPISource.euromsg.source)
+        #expect(throws: DescribeError.mismatch(OpenAPISource.euromsg.source, "POST /tokens is written by hand and given by the operation table")) {
+            try OpenAPISource.euromsg.json(euromsg + "paths:\n  /tokens:\n    post: {summary: x}\n")
+        }
+        #expect(throws: DescribeError.unreadable(OpenAPISource.euromsg.source, "not a YAML mapping")) { try OpenAPISource.euromsg.json("- a\n") }
     }
 
     @Test func everyExampleOfTheTableIsInTheCollection() throws {

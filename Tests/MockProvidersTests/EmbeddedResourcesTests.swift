@@ -18,7 +18,7 @@ import Testing
             #expect(EmbeddedResources.files[file] == text, "\(file) differs from what is compiled in")
         }
         #expect(BundledResource.text("sms", "wsdl").contains("definitions"))
-        #expect(BundledResource.text("iys", "yaml", in: "openapi").hasPrefix("openapi"))
+        #expect(BundledResource.text("iys", "json", in: "openapi").contains("\"openapi\" : \"3.1.0\""))
         #expect(try Scenario.bundled().nodeAPI.accounts.isEmpty == false)
     }
 }

@@ -70,7 +70,7 @@ import Testing
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "application/json; charset=utf-8")
             #expect(Array(Data(buffer: response.body)) == description.json)
-            #expect(description.json.count > 10_000, "the YAML was found and converted")
+            #expect(description.json.count > 10_000, "the description was found")
         }
     }
 

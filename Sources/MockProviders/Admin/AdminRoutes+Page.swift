@@ -19,7 +19,7 @@ extension AdminRoutes {
     }
 
     static let inboxPage = BundledResource.bytes("inbox", "html")
-    static let openAPI = BundledResource.bytes("admin-openapi", "json")
+    static let openAPI = BundledResource.bytes("admin", "json", in: "openapi")
 
     private static func resource(_ bytes: [UInt8], type: String) -> Response {
         Response(
