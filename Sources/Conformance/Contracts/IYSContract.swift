@@ -1,5 +1,4 @@
 import Foundation
-import MockProviders
 import MySoftIYS
 import ProviderClients
 import WireCoding
