@@ -106,7 +106,8 @@ public struct MockControl: Sendable {
     /// a ``AdminModels/Failure`` with status 408 when none comes within `timeout`.
     public func waitForSMS(to number: String? = nil, after pkgID: Int? = nil, timeout: Duration = .seconds(10)) async throws -> HandsetMessage {
         let seconds = timeout.inSeconds
-        let reply: AdminModels.Inbox = try await call(.waitForSMS, query: ["to": number, "after": pkgID.map(String.init), "timeout": String(seconds)], wait: seconds
+        let reply: AdminModels.Inbox = try await call(
+            .waitForSMS, query: ["to": number, "after": pkgID.map(String.init), "timeout": String(seconds)], wait: seconds
         )
         guard let last = reply.messages.last else { throw AdminModels.Failure(408, "no message", field: "timeout") }
         return last
@@ -137,7 +138,8 @@ public struct MockControl: Sendable {
     /// A sender's state by name (`approved`, `pending`, `rejected`, `banned`); the sender is added if missing.
     @discardableResult
     public func setSender(_ user: String, title: String, state: String, otpApproved: Bool? = nil) async throws -> [AdminModels.Sender] {
-        let reply: AdminModels.Senders = try await call(.setSender, body: AdminModels.SenderChange(user: user, title: title, state: state, otpApproved: otpApproved)
+        let reply: AdminModels.Senders = try await call(
+            .setSender, body: AdminModels.SenderChange(user: user, title: title, state: state, otpApproved: otpApproved)
         )
         return reply.senders
     }
