@@ -14,7 +14,9 @@ let package = Package(
         .library(name: "EuromsgExpress", targets: ["EuromsgExpress"]),
         .library(name: "ProviderClients", targets: ["ProviderClients"]),
         .library(name: "Connector", targets: ["Connector"]),
-        // The mocks themselves, for harnesses and the fuzz targets in Fuzz/.
+        // The mocks' behaviour with no I/O (states, transitions, scenarios, clocks), and the mock servers over it: for
+        // harnesses and the fuzz targets in Fuzz/.
+        .library(name: "MockSimulations", targets: ["MockSimulations"]),
         .library(name: "MockProviders", targets: ["MockProviders"]),
         // Conformance checks of any endpoint (provider-mock check).
         .library(name: "Conformance", targets: ["Conformance"]),
@@ -71,11 +73,23 @@ let package = Package(
             name: "Connector",
             dependencies: ["ProviderClients", "NodeAPI", "MySoftIYS", "WireCoding", .product(name: "Yams", package: "Yams")]
         ),
-        // The mock providers' behaviour (state, rules, clock), kept apart from HTTP routing.
+        // The mock providers' behaviour with no I/O: each provider's state and its transitions, the scenario's values,
+        // the clocks, faults and callbacks as values. Models and WireCoding only below it.
+        .target(
+            name: "MockSimulations",
+            dependencies: [
+                "NodeAPI", "MySoftIYS", "EuromsgExpress", "WireCoding",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "HeapModule", package: "swift-collections"),
+            ]
+        ),
+        // The mock servers: routes, middleware, the admin API, connections, callbacks' delivery and the services.
         .target(
             name: "MockProviders",
             dependencies: [
-                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "LibXML", "MySoftIYS", "EuromsgExpress", "WireCoding", "CMalloc",
+                "MockSimulations", "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "LibXML", "MySoftIYS", "EuromsgExpress", "WireCoding", "CMalloc",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Yams", package: "Yams"),
@@ -101,7 +115,7 @@ let package = Package(
         .target(
             name: "Conformance",
             dependencies: [
-                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "LibXML", "MySoftIYS", "EuromsgExpress", "ProviderClients", "WireCoding", "MockProviders",
+                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "LibXML", "MySoftIYS", "EuromsgExpress", "ProviderClients", "WireCoding", "MockSimulations", "MockProviders",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -115,13 +129,13 @@ let package = Package(
         .target(
             name: "Descriptions",
             dependencies: [
-                "NodeAPI", "NodeAPIJSON", "MySoftIYS", "EuromsgExpress", "LibXML", "Conformance", "MockProviders", .product(name: "Yams", package: "Yams"),
+                "NodeAPI", "NodeAPIJSON", "MySoftIYS", "EuromsgExpress", "LibXML", "Conformance", "MockSimulations", "MockProviders", .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(
             name: "ProviderMockTesting",
             dependencies: ["WireCoding", 
-                "MockProviders", "NodeAPI", "MySoftIYS",
+                "MockSimulations", "MockProviders", "NodeAPI", "MySoftIYS",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -131,7 +145,7 @@ let package = Package(
         .target(
             name: "ProviderMockCLI",
             dependencies: [
-                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MockProviders", "Connector", "Conformance", "Descriptions", "WireCoding",
+                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MockSimulations", "MockProviders", "Connector", "Conformance", "Descriptions", "WireCoding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -167,7 +181,7 @@ let package = Package(
         .testTarget(
             name: "MockProvidersTests",
             dependencies: ["WireCoding", 
-                "MockProviders", "ProviderMockTesting", "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MySoftIYS", "EuromsgExpress", "NodeAPIExamples",
+                "MockSimulations", "MockProviders", "ProviderMockTesting", "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MySoftIYS", "EuromsgExpress", "NodeAPIExamples",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
@@ -175,7 +189,7 @@ let package = Package(
             name: "ProviderClientsTests",
             dependencies: [
                 // The connector's tests live here too: they need the same live mocks.
-                "ProviderClients", "Connector", "MockProviders", "ProviderMockTesting", "NodeAPI", "MySoftIYS", "EuromsgExpress", "Descriptions",
+                "ProviderClients", "Connector", "MockSimulations", "MockProviders", "ProviderMockTesting", "NodeAPI", "MySoftIYS", "EuromsgExpress", "Descriptions",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
@@ -183,12 +197,12 @@ let package = Package(
         .testTarget(
             name: "ConformanceTests",
             dependencies: [
-                "Conformance", "ProviderMockTesting", "MockProviders", "NodeAPI",
+                "Conformance", "ProviderMockTesting", "MockSimulations", "MockProviders", "NodeAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "DescriptionsTests", dependencies: ["Descriptions", "NodeAPI", "MySoftIYS", "EuromsgExpress", "Conformance", "MockProviders"]),
+        .testTarget(name: "DescriptionsTests", dependencies: ["Descriptions", "NodeAPI", "MySoftIYS", "EuromsgExpress", "Conformance", "MockSimulations", "MockProviders"]),
         .testTarget(name: "ProviderMockCLITests", dependencies: ["ProviderMockCLI", "NodeAPI", "NodeAPISOAP", "NodeAPIExamples", "provider-mock"]),
     ],
     swiftLanguageModes: [.v6]

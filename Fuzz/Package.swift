@@ -5,6 +5,7 @@ import PackageDescription
 
 let mocks: [Target.Dependency] = [
     "FuzzSupport",
+    .product(name: "MockSimulations", package: "turkish-sms-providers"),
     .product(name: "MockProviders", package: "turkish-sms-providers"),
     .product(name: "NodeAPI", package: "turkish-sms-providers"),
     .product(name: "MySoftIYS", package: "turkish-sms-providers"),
@@ -27,6 +28,7 @@ let package = Package(
             name: "FuzzSupport",
             dependencies: [
                 "CLibFuzzer",
+                .product(name: "MockSimulations", package: "turkish-sms-providers"),
                 .product(name: "MockProviders", package: "turkish-sms-providers"),
                 .product(name: "LibXML", package: "turkish-sms-providers"),
                 .product(name: "Hummingbird", package: "hummingbird"),

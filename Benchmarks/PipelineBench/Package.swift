@@ -17,6 +17,7 @@ let package = Package(
         .executableTarget(
             name: "pipeline-bench",
             dependencies: [
+                .product(name: "MockSimulations", package: "turkish-sms-providers"),
                 .product(name: "MockProviders", package: "turkish-sms-providers"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),

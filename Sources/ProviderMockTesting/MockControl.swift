@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import MockProviders
+import MockSimulations
 import MySoftIYS
 import NIOCore
 import NIOHTTP1

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import MockProviders
+import MockSimulations
 import Synchronization
 
 /// The three mocks and their admin API in the test's process, as `provider-mock serve` runs them, on ports the

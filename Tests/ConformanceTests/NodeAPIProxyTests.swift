@@ -2,6 +2,7 @@ import Conformance
 import Foundation
 import Hummingbird
 import MockProviders
+import MockSimulations
 import NodeAPI
 import NodeAPIJSON
 import NodeAPISOAP

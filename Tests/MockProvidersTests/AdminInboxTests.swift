@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 @testable import MockProviders
+@testable import MockSimulations
 import NodeAPI
 import Testing
 

@@ -1,8 +1,9 @@
+import EuromsgExpress
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 @testable import MockProviders
-import EuromsgExpress
+@testable import MockSimulations
 import MySoftIYS
 import NodeAPI
 import Testing

@@ -1,6 +1,7 @@
 @testable import MockProviders
-import NodeAPI
+@testable import MockSimulations
 import NIOCore
+import NodeAPI
 import Testing
 
 /// Issue 26: the background work sleeps until the next instant its schedules hold, and a request that brings work due

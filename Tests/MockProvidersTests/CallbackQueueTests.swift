@@ -1,4 +1,5 @@
 @_spi(MockInternals) @testable import MockProviders
+@_spi(MockInternals) @testable import MockSimulations
 import Testing
 
 /// Issue 26: the callback queue's rules as a value, without a socket or a sleep: per-receiver order and slots, the

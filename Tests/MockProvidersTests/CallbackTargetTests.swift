@@ -5,6 +5,7 @@ import FoundationNetworking
 import Hummingbird
 import HummingbirdTesting
 @testable import MockProviders
+@testable import MockSimulations
 import NodeAPI
 import ProviderMockTesting
 import Synchronization

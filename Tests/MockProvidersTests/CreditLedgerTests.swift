@@ -1,4 +1,5 @@
 import MockProviders
+import MockSimulations
 import MySoftIYS
 import NodeAPI
 import Testing

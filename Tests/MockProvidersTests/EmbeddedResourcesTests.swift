@@ -1,5 +1,6 @@
 import Foundation
 @testable import MockProviders
+@testable import MockSimulations
 import Testing
 
 /// Issue 24, item 1: the mocks' files are compiled in, so the binary needs no resource bundle beside it; what is compiled

@@ -1,9 +1,10 @@
 import EuromsgExpress
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import MockProviders
+import MockSimulations
 import NodeAPI
 import Testing
 

@@ -1,6 +1,7 @@
 import EuromsgExpress
 import Foundation
 import MockProviders
+import MockSimulations
 import MySoftIYS
 import NodeAPI
 import Testing

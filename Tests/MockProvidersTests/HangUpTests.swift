@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 @testable import MockProviders
+@testable import MockSimulations
 import ProviderMockTesting
 import Testing
 

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 @_spi(MockInternals) @testable import MockProviders
+@_spi(MockInternals) @testable import MockSimulations
 import NodeAPI
 import NodeAPIJSON
 import Testing

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import MockProviders
+import MockSimulations
 import MySoftIYS
 import NodeAPI
 import NodeAPIExamples

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import MockProviders
+import MockSimulations
 import NodeAPI
 import NodeAPIJSON
 import NodeAPISOAP

@@ -1,4 +1,5 @@
 @_spi(MockInternals) @testable import MockProviders
+@_spi(MockInternals) @testable import MockSimulations
 import NodeAPI
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import MockProviders
+import MockSimulations
 import NodeAPI
 import Testing
 import WireCoding

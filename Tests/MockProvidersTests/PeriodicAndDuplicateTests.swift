@@ -1,4 +1,5 @@
 @testable import MockProviders
+@testable import MockSimulations
 import NodeAPI
 import Testing
 

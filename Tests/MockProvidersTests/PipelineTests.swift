@@ -1,9 +1,10 @@
+import EuromsgExpress
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 @_spi(MockInternals) @testable import MockProviders
-import EuromsgExpress
+@_spi(MockInternals) @testable import MockSimulations
 import MySoftIYS
 import NodeAPI
 import Testing

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 @testable import MockProviders
+@testable import MockSimulations
 import MySoftIYS
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 @_spi(MockInternals) @testable import MockProviders
+@_spi(MockInternals) @testable import MockSimulations
 import MySoftIYS
 import NodeAPI
 import Testing

@@ -1,4 +1,5 @@
 import MockProviders
+import MockSimulations
 import NodeAPI
 
 /// What the simulation suites share: a manual clock and the error an async call threw.

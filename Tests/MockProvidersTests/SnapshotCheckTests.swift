@@ -1,9 +1,10 @@
 import Foundation
-import WireCoding
 @_spi(MockInternals) @testable import MockProviders
+@_spi(MockInternals) @testable import MockSimulations
 import MySoftIYS
 import NodeAPI
 import Testing
+import WireCoding
 
 /// Issue 23, item 3: a `--state` file is checked as strictly as a scenario before any of it is used; a bad one is
 /// refused at start naming the path, the field and why, instead of trapping at the next create, list or summary.

@@ -2,6 +2,7 @@ import EuromsgExpress
 import Foundation
 import HTTPTypes
 @testable import MockProviders
+@testable import MockSimulations
 import MySoftIYS
 import NodeAPI
 import Testing

@@ -1,4 +1,5 @@
 import MockProviders
+import MockSimulations
 import NodeAPI
 import Testing
 import WireCoding

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 @_spi(MockInternals) @testable import MockProviders
+@_spi(MockInternals) @testable import MockSimulations
 import Testing
 
 /// Issue 23, item 2: YAML is bounded before anything is built from it (nodes with aliases expanded, depth, anchors), and

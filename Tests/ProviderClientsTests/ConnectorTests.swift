@@ -1,6 +1,7 @@
 @testable import Connector
 import Foundation
 import MockProviders
+import MockSimulations
 import MySoftIYS
 import NodeAPI
 import ProviderClients

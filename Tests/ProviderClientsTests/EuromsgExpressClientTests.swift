@@ -1,6 +1,7 @@
 import EuromsgExpress
 import Foundation
 import MockProviders
+import MockSimulations
 import NodeAPI
 @testable import ProviderClients
 import Testing

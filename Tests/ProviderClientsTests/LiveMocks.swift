@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import MockProviders
+import MockSimulations
 import ProviderMockTesting
 
 /// The mocks in process on free ports, for the clients to call over real HTTP, wired as `serve` wires them: the

@@ -1,5 +1,6 @@
 import Foundation
 import MockProviders
+import MockSimulations
 import MySoftIYS
 import NodeAPI
 import ProviderClients

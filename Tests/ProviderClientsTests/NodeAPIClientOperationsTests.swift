@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import MockProviders
+import MockSimulations
 import NodeAPI
 import ProviderClients
 import Testing

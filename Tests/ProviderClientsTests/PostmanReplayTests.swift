@@ -1,6 +1,7 @@
 import Descriptions
 import Foundation
 import MockProviders
+import MockSimulations
 import ProviderClients
 import Testing
 

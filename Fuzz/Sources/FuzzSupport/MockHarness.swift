@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import MockProviders
+import MockSimulations
 import Synchronization
 
 /// The mocks of the bundled scenario on a manual clock, rebuilt every ``inputsPerState`` inputs so that their state

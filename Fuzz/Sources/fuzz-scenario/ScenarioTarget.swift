@@ -1,8 +1,9 @@
+import EuromsgExpress
 import Foundation
 import FuzzSupport
 import HTTPTypes
-import EuromsgExpress
 import MockProviders
+import MockSimulations
 import MySoftIYS
 import NodeAPI
 

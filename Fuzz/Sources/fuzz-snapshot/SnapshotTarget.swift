@@ -2,6 +2,7 @@ import Foundation
 import FuzzSupport
 import HTTPTypes
 @_spi(MockInternals) import MockProviders
+@_spi(MockInternals) import MockSimulations
 
 /// The `--state` loader: the input is a state file. A file the check accepts is restored into the mocks, which then
 /// answer their calls without a trap (every counter, instant and reference in it was within what later arithmetic

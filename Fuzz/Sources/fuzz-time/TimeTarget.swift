@@ -2,6 +2,7 @@ import Foundation
 import FuzzSupport
 import HTTPTypes
 @_spi(MockInternals) import MockProviders
+@_spi(MockInternals) import MockSimulations
 import NodeAPI
 
 /// Times as clients write them: the input is a time text. The admin API's parser refuses it or reads an instant that it

@@ -2,6 +2,7 @@ import Foundation
 import FuzzSupport
 import HTTPTypes
 @_spi(MockInternals) import MockProviders
+@_spi(MockInternals) import MockSimulations
 import Synchronization
 
 /// The worlds of a shared mock (issue 26), through the ports as `serve` builds them: every world-aware path of every port

@@ -1,5 +1,6 @@
 import FuzzSupport
 @_spi(MockInternals) import MockProviders
+@_spi(MockInternals) import MockSimulations
 import Yams
 
 /// The YAML bound: the input is a YAML text. What the bound lets through, Yams composes into no more nodes than the

@@ -1,5 +1,6 @@
 import EuromsgExpress
 import Foundation
+@_spi(MockInternals) import MockSimulations
 import MySoftIYS
 import NodeAPI
 

@@ -1,4 +1,5 @@
 import Hummingbird
+@_spi(MockInternals) import MockSimulations
 
 /// `/__admin/clock`, `/__admin/clock/advance` and `/__admin/reset`: the mocks' time, and their state back to the scenario.
 extension AdminRoutes {
@@ -37,7 +38,7 @@ extension AdminRoutes {
         let target = try change.now.map { text throws(AdminModels.Failure) in try AdminModels.milliseconds(iso: text, field: "now") }
         try Self.refused { () throws(Refusal) in try switchable.set(mode: change.mode, now: target) }
         // What the background work slept to is measured on the clock as it was.
-        mocks.nodeAPI.wake.now()
+        mocks.background.wake.now()
         mocks.events.publish(.clock(now: mocks.clock.now()))
         return clockState()
     }

@@ -1,5 +1,6 @@
 import EuromsgExpress
 import Hummingbird
+@_spi(MockInternals) import MockSimulations
 import MySoftIYS
 import NodeAPI
 

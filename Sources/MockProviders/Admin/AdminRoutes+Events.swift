@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import MockSimulations
 import NIOCore
 import ServiceLifecycle
 import WireCoding

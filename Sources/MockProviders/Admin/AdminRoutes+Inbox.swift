@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import MockSimulations
 import NodeAPI
 
 /// `GET /__admin/sms`, `GET /__admin/sms/wait` and `POST /__admin/mo`: what handsets received, a wait for the next

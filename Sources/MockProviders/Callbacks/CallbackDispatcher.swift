@@ -3,6 +3,7 @@ import DequeModule
 import Foundation
 import HeapModule
 import Logging
+import MockSimulations
 import NIOCore
 import ServiceLifecycle
 import WireCoding
@@ -21,17 +22,7 @@ package actor CallbackDispatcher: Service {
     typealias Delivery = CallbackQueue.Delivery
 
     /// What became of the deliveries so far.
-    package struct Counters: Sendable, Hashable {
-        package var delivered = 0
-        /// Given up after the last retry.
-        package var failed = 0
-        /// Dropped unsent because a queue was full.
-        package var dropped = 0
-        /// Not sent to a target callbacks may not go to (the mocks' own listeners, a host off the allow-list).
-        package var refused = 0
-        /// Attempts made, successful or not.
-        package var attempts = 0
-    }
+    package typealias Counters = CallbackQueue.Counters
 
     /// Attempts kept for `GET /__admin/callbacks`, the newest; older ones are forgotten.
     package static let attemptLogSize = 1000

@@ -1,4 +1,5 @@
 import Foundation
+import MockSimulations
 import NIOCore
 import NIOPosix
 import Synchronization

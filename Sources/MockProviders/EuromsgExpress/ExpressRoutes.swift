@@ -1,6 +1,7 @@
 import EuromsgExpress
 import HTTPTypes
 import Hummingbird
+import MockSimulations
 import WireCoding
 
 /// The Euromsg Express mock's HTTP routes, each a line: decode, call ``ExpressSimulation``, encode. The pipeline does

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import MockSimulations
 import MySoftIYS
 import WireCoding
 

@@ -1,4 +1,5 @@
 import Hummingbird
+import MockSimulations
 import NodeAPI
 
 /// Decode, run the transition, encode: the route of every Node API operation, whichever face it came by. The

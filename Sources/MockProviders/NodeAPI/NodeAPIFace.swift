@@ -1,4 +1,5 @@
 import Hummingbird
+import MockSimulations
 import NodeAPI
 import NodeAPIJSON
 import NodeAPISOAP
@@ -109,5 +110,15 @@ struct SOAPFace: NodeAPIFace {
     /// (`faultcode` says which); `status` only for what HTTP refuses before SOAP, a body too large (413).
     static func fault(_ fault: SOAPFault, status: HTTPResponse.Status = .internalServerError) -> WireResponse {
         response(NodeAPISOAP.encodeFault(fault), status: status)
+    }
+}
+
+extension NodeAPISimulation {
+    /// The wire policy of a call made with `username`'s credentials: the server's, with its account's dialect.
+    package func policy(_ policy: NodeAPIWirePolicy, for username: String?) -> NodeAPIWirePolicy {
+        guard let username, let dialect = read({ $0.dialect(ofLogin: username) }) else { return policy }
+        var adapted = policy
+        adapted.errorsAsHTTP200 = adapted.errorsAsHTTP200 || dialect.errorsAsHTTP200
+        return adapted
     }
 }

@@ -1,3 +1,5 @@
+import MockSimulations
+
 /// One provider's routes and the parts of one world they serve: its simulation, journal, faults and clock.
 ///
 /// A port has one router, registered with the default world's routes; a request names its world in its context

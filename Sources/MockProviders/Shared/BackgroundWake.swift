@@ -1,3 +1,4 @@
+import MockSimulations
 import NIOCore
 import NIOPosix
 import Synchronization
@@ -9,7 +10,7 @@ import WireCoding
 /// busy world turns when work falls due and an idle one not at all, instead of every 250 ms whatever happens.
 ///
 /// A request's cost is one relaxed atomic load while what it brings is not sooner than the instant slept to.
-package final class BackgroundWake: Sendable {
+package final class BackgroundWake: DueWork {
     private struct State {
         /// The soonest instant brought since the turn began (`Int64.max`: none).
         var brought = Int64.max

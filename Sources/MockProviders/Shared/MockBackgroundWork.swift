@@ -1,3 +1,4 @@
+import MockSimulations
 import ServiceLifecycle
 
 /// The mocks' work that falls due on the clock rather than on a request: delivery reports and İYS webhooks handed to
@@ -8,19 +9,22 @@ package struct MockBackgroundWork: Service {
     let nodeAPI: NodeAPISimulation
     let iys: IYSSimulation
     let dispatcher: CallbackDispatcher
+    /// Woken by the simulations when a call brings work due sooner than it sleeps to.
+    package let wake: BackgroundWake
 
-    package init(nodeAPI: NodeAPISimulation, iys: IYSSimulation, dispatcher: CallbackDispatcher) {
+    package init(nodeAPI: NodeAPISimulation, iys: IYSSimulation, dispatcher: CallbackDispatcher, wake: BackgroundWake = BackgroundWake()) {
         self.nodeAPI = nodeAPI
         self.iys = iys
         self.dispatcher = dispatcher
+        self.wake = wake
     }
 
     package func run() async throws {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
-                nodeAPI.wake.turnBegins()
+                wake.turnBegins()
                 await turn()
-                await nodeAPI.wake.sleep(until: nodeAPI.withState { state, _ in state.nextDue }, clock: nodeAPI.clock)
+                await wake.sleep(until: nodeAPI.withState { state, _ in state.nextDue }, clock: nodeAPI.clock)
             }
         }
     }

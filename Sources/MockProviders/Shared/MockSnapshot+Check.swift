@@ -1,3 +1,4 @@
+import MockSimulations
 extension MockSnapshot {
     /// Every field held to its range and every reference to what it names (``SnapshotCheck``); the first problem found.
     package func check(_ check: SnapshotCheck = SnapshotCheck()) throws(SnapshotCheck.Problem) {

@@ -1,4 +1,5 @@
 import Foundation
+import MockSimulations
 import WireCoding
 
 /// What `provider-mock serve --state FILE` keeps across restarts: the Node API's packages, credit, address books and

@@ -1,6 +1,7 @@
 import Hummingbird
 import HummingbirdCore
 import Logging
+import MockSimulations
 import NIOCore
 import ServiceLifecycle
 
@@ -102,7 +103,7 @@ public final class ProviderMocks: Sendable {
         iysRoutes = IYSRoutes(simulation: iys, faults: faults, journal: journal(.iys, scenario.iys.journalSize), clock: clock)
         euromsgRoutes = ExpressRoutes(simulation: euromsg, faults: faults, journal: journal(.euromsg, scenario.euromsg.journalSize), clock: clock)
         dispatcher = CallbackDispatcher(clock: clock, targets: CallbackTargets(rules: scenario.callbacks), events: events)
-        background = MockBackgroundWork(nodeAPI: nodeAPI, iys: iys, dispatcher: dispatcher)
+        background = MockBackgroundWork(nodeAPI: nodeAPI, iys: iys, dispatcher: dispatcher, wake: wake)
     }
 
     /// Lets in the logins minted for a world: each simulation takes them as the accounts they stand for, over resets.
@@ -215,9 +216,8 @@ public final class ProviderMocks: Sendable {
     }
 
     /// The three mocks.
-    public enum Provider: String, Sendable, CaseIterable, Codable {
-        case nodeAPI = "node-api", iys, euromsg
-    }
+    /// One of the three providers (``MockProvider``).
+    public typealias Provider = MockProvider
 
     /// The three servers as one service, as `serve` runs them: the Node API's application runs the İYS and Euromsg
     /// applications and the background work as its services. Every server keeps `limits` on its connections and

@@ -1,4 +1,5 @@
 import HTTPTypes
+import MockSimulations
 import Synchronization
 
 /// Every request a mock answered and its reply, newest last, in a ring of fixed size: memory stays
@@ -30,8 +31,8 @@ package final class RequestJournal: Sendable {
         package var warnings: [String] = []
     }
 
-    /// Bodies are kept up to this many bytes each.
-    package static let bodyLimit = 16 * 1024
+    /// Bodies are kept up to this many bytes each (``KeptBody``).
+    package static let bodyLimit = KeptBody.limit
 
     /// Header fields are kept up to this many bytes of names and values together (a full journal then holds at most
     /// `capacity` times this); the fields past it are counted in one `X-Mock-Journal-Omitted` field.
@@ -60,8 +61,8 @@ package final class RequestJournal: Sendable {
             state.sequence += 1
             let entry = Entry(
                 sequence: state.sequence, time: time, method: method, path: path, query: query.map { String(decoding: $0.utf8.prefix(Self.bodyLimit), as: UTF8.self) }, user: user,
-                requestBody: Self.kept(requestBody), requestHeaders: Self.kept(requestHeaders), status: status, contentType: contentType,
-                responseBody: Self.kept(responseBody), isRedacted: isCut, warnings: warnings
+                requestBody: KeptBody.kept(requestBody), requestHeaders: Self.kept(requestHeaders), status: status, contentType: contentType,
+                responseBody: KeptBody.kept(responseBody), isRedacted: isCut, warnings: warnings
             )
             if state.entries.count < capacity {
                 state.entries.append(entry)
@@ -72,11 +73,6 @@ package final class RequestJournal: Sendable {
             return entry
         }
         observer?(kept)
-    }
-
-    /// A body as kept: shared with the caller (no copy) when within ``bodyLimit``, else its first ``bodyLimit`` bytes.
-    static func kept(_ body: [UInt8]) -> [UInt8] {
-        body.count <= bodyLimit ? body : Array(body.prefix(bodyLimit))
     }
 
     /// Header fields as kept: in order while their names and values fit ``headerLimit``, then a count of the rest; the

@@ -1,3 +1,4 @@
+import MockSimulations
 import Synchronization
 
 /// The scenario the mocks run, and its text when it came from one (a file, the bundled default, `PUT /__admin/scenario`):

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import MockSimulations
 import Synchronization
 
 /// One isolated world of the mocks (issue 26): its own three providers' state, clock, journals, faults, inbox, events

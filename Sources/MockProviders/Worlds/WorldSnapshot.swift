@@ -1,3 +1,5 @@
+import MockSimulations
+
 /// A world as `serve --state` keeps it (issue 26): who it is (id, token, name, logins), how it runs (its own scenario's
 /// text or none for the server's, its clock's mode, seed and idle time to live), when it was used, and its three
 /// providers' state as the default world's is kept. A restarted mock takes back every world not expired meanwhile, so

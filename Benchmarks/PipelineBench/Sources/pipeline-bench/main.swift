@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import MockProviders
+import MockSimulations
 import NIOCore
 import NIOEmbedded
 

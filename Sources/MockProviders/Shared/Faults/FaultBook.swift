@@ -1,4 +1,5 @@
 import Hummingbird
+import MockSimulations
 import NodeAPI
 import Synchronization
 import WireCoding

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import MockSimulations
 import WireCoding
 
 extension Fault {
