@@ -17,6 +17,7 @@ let package = Package(
         // The mocks' behaviour with no I/O (states, transitions, scenarios, clocks), and the mock servers over it: for
         // harnesses and the fuzz targets in Fuzz/.
         .library(name: "MockSimulations", targets: ["MockSimulations"]),
+        .library(name: "MockAdmin", targets: ["MockAdmin"]),
         .library(name: "MockProviders", targets: ["MockProviders"]),
         // Conformance checks of any endpoint (provider-mock check).
         .library(name: "Conformance", targets: ["Conformance"]),
@@ -85,11 +86,20 @@ let package = Package(
                 .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
+        // The admin API's models and its table of calls, shared by its routes and the clients of it (MockControl), and the
+        // ports the mocks listen on by default.
+        .target(
+            name: "MockAdmin",
+            dependencies: [
+                "MockSimulations", "NodeAPI", "MySoftIYS", "EuromsgExpress", "WireCoding",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         // The mock servers: routes, middleware, the admin API, connections, callbacks' delivery and the services.
         .target(
             name: "MockProviders",
             dependencies: [
-                "MockSimulations", "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "LibXML", "MySoftIYS", "EuromsgExpress", "WireCoding", "CMalloc",
+                "MockSimulations", "MockAdmin", "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "LibXML", "MySoftIYS", "EuromsgExpress", "WireCoding", "CMalloc",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Yams", package: "Yams"),
@@ -129,13 +139,13 @@ let package = Package(
         .target(
             name: "Descriptions",
             dependencies: [
-                "NodeAPI", "NodeAPIJSON", "MySoftIYS", "EuromsgExpress", "LibXML", "Conformance", "MockSimulations", "MockProviders", .product(name: "Yams", package: "Yams"),
+                "NodeAPI", "NodeAPIJSON", "MySoftIYS", "EuromsgExpress", "LibXML", "Conformance", "MockAdmin", .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(
             name: "ProviderMockTesting",
             dependencies: ["WireCoding", 
-                "MockSimulations", "MockProviders", "NodeAPI", "MySoftIYS",
+                "MockSimulations", "MockAdmin", "MockProviders", "NodeAPI", "MySoftIYS",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -145,7 +155,7 @@ let package = Package(
         .target(
             name: "ProviderMockCLI",
             dependencies: [
-                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MockSimulations", "MockProviders", "Connector", "Conformance", "Descriptions", "WireCoding",
+                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MockSimulations", "MockAdmin", "MockProviders", "Connector", "Conformance", "Descriptions", "WireCoding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -181,7 +191,7 @@ let package = Package(
         .testTarget(
             name: "MockProvidersTests",
             dependencies: ["WireCoding", 
-                "MockSimulations", "MockProviders", "ProviderMockTesting", "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MySoftIYS", "EuromsgExpress", "NodeAPIExamples",
+                "MockSimulations", "MockAdmin", "MockProviders", "ProviderMockTesting", "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MySoftIYS", "EuromsgExpress", "NodeAPIExamples",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
@@ -189,7 +199,7 @@ let package = Package(
             name: "ProviderClientsTests",
             dependencies: [
                 // The connector's tests live here too: they need the same live mocks.
-                "ProviderClients", "Connector", "MockSimulations", "MockProviders", "ProviderMockTesting", "NodeAPI", "MySoftIYS", "EuromsgExpress", "Descriptions",
+                "ProviderClients", "Connector", "MockSimulations", "MockAdmin", "MockProviders", "ProviderMockTesting", "NodeAPI", "MySoftIYS", "EuromsgExpress", "Descriptions",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
@@ -197,12 +207,12 @@ let package = Package(
         .testTarget(
             name: "ConformanceTests",
             dependencies: [
-                "Conformance", "ProviderMockTesting", "MockSimulations", "MockProviders", "NodeAPI",
+                "Conformance", "ProviderMockTesting", "MockSimulations", "MockAdmin", "MockProviders", "NodeAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "DescriptionsTests", dependencies: ["Descriptions", "NodeAPI", "MySoftIYS", "EuromsgExpress", "Conformance", "MockSimulations", "MockProviders"]),
+        .testTarget(name: "DescriptionsTests", dependencies: ["Descriptions", "NodeAPI", "MySoftIYS", "EuromsgExpress", "Conformance", "MockSimulations", "MockAdmin", "MockProviders"]),
         .testTarget(name: "ProviderMockCLITests", dependencies: ["ProviderMockCLI", "NodeAPI", "NodeAPISOAP", "NodeAPIExamples", "provider-mock"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Conformance
 import Foundation
+import MockAdmin
 import MockProviders
 
 /// `provider-mock check --node-api URL [--iys URL] [--euromsg URL]`: each provider's contract against any endpoint (a

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MockAdmin
 import MockProviders
 
 /// Where `serve` listens: the address, the four ports and the Node API's TLS port. `health` takes the same options (and the same

@@ -2,6 +2,7 @@ import ArgumentParser
 import Conformance
 import Foundation
 import Hummingbird
+import MockAdmin
 import MockProviders
 
 /// `provider-mock proxy --upstream URL`: the Node API passed through to a provider, each exchange checked against the

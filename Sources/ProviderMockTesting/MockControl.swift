@@ -1,6 +1,6 @@
 import AsyncHTTPClient
 import Foundation
-import MockProviders
+import MockAdmin
 import MockSimulations
 import MySoftIYS
 import NIOCore
@@ -62,21 +62,21 @@ public struct MockControl: Sendable {
     }
 
     /// Every provider (or one) back to the scenario, journals emptied, faults back to the scenario's.
-    public func reset(_ provider: ProviderMocks.Provider? = nil) async throws {
+    public func reset(_ provider: MockProvider? = nil) async throws {
         let _: AdminModels.Reset = try await call(.reset, query: ["provider": provider?.rawValue])
     }
 
     // MARK: Journal
 
     public func journal(
-        provider: ProviderMocks.Provider? = nil, path: String? = nil, user: String? = nil, since: String? = nil, limit: Int? = nil
+        provider: MockProvider? = nil, path: String? = nil, user: String? = nil, since: String? = nil, limit: Int? = nil
     ) async throws -> [AdminModels.Request] {
         let query = ["provider": provider?.rawValue, "path": path, "user": user, "since": since, "limit": limit.map(String.init)]
         let reply: AdminModels.Requests = try await call(.listRequests, query: query)
         return reply.requests
     }
 
-    public func clearJournal(_ provider: ProviderMocks.Provider? = nil) async throws {
+    public func clearJournal(_ provider: MockProvider? = nil) async throws {
         try await send(.clearRequests, query: ["provider": provider?.rawValue])
     }
 

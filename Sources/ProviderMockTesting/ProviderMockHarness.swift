@@ -9,7 +9,7 @@ import Synchronization
 ///
 /// ```swift
 /// try await ProviderMockHarness.withMocks { mocks in
-///     let client = NodeAPIClient(baseURL: mocks.nodeAPI.absoluteString, username: "admin", password: "123456")
+///     let client = NodeAPIClient(.init(baseURL: mocks.nodeAPI.absoluteString, username: "admin", password: "123456"))
 ///     _ = try await client.send(…)
 ///     let sms = try await mocks.control.waitForSMS(to: "905551230011")
 ///     #expect(sms.otp == "482913")

@@ -2,6 +2,7 @@ import Conformance
 @testable import Descriptions
 import EuromsgExpress
 import Foundation
+import MockAdmin
 import MockProviders
 import MySoftIYS
 import NodeAPI

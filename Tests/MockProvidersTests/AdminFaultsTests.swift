@@ -2,6 +2,7 @@ import EuromsgExpress
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+@testable import MockAdmin
 @testable import MockProviders
 @testable import MockSimulations
 import MySoftIYS

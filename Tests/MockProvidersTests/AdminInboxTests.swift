@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+@testable import MockAdmin
 @testable import MockProviders
 @testable import MockSimulations
 import NodeAPI

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import LibXML
+@testable import MockAdmin
 @testable import MockProviders
 import Testing
 

@@ -1,3 +1,4 @@
+@testable import MockAdmin
 @_spi(MockInternals) @testable import MockProviders
 @_spi(MockInternals) @testable import MockSimulations
 import NodeAPI

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+@testable import MockAdmin
 @_spi(MockInternals) @testable import MockProviders
 @_spi(MockInternals) @testable import MockSimulations
 import MySoftIYS

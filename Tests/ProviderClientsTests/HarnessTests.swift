@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import MockAdmin
 import MockProviders
 import MockSimulations
 import MySoftIYS

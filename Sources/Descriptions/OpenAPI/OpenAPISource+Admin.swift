@@ -1,4 +1,4 @@
-import MockProviders
+import MockAdmin
 
 extension OpenAPISource {
     /// The admin API's description: its calls' paths, methods, ids, summaries and descriptions from ``AdminOperation``,

@@ -1,4 +1,4 @@
-import MockProviders
+import MockAdmin
 
 /// The environment the three collections run with: the mocks on their default ports, with the default scenario's
 /// accounts (`Resources/default.yaml`).

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import MockAdmin
 
 /// The admin API is a control plane that every web page a tester opens can reach (it listens on loopback, as browsers
 /// do). So that no page drives it (cross-site request forgery) and no page reaches it by a name it rebinds to 127.0.0.1

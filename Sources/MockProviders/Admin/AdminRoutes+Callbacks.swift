@@ -1,5 +1,5 @@
 import Hummingbird
-
+import MockAdmin
 /// `GET /__admin/callbacks`: every push-callback and İYS-webhook attempt, newest first (``CallbackDispatcher/Attempt``).
 extension AdminRoutes {
     func registerCallbacks<Context: RequestContext>(on router: Router<Context>) {

@@ -1,4 +1,5 @@
 import Hummingbird
+import MockAdmin
 @_spi(MockInternals) import MockSimulations
 
 /// `/__admin/clock`, `/__admin/clock/advance` and `/__admin/reset`: the mocks' time, and their state back to the scenario.

@@ -1,5 +1,6 @@
 import EuromsgExpress
 import Hummingbird
+import MockAdmin
 @_spi(MockInternals) import MockSimulations
 import MySoftIYS
 import NodeAPI

@@ -1,4 +1,5 @@
 import Hummingbird
+import MockAdmin
 import MockSimulations
 
 /// `/__admin/faults`: faults added, listed with their counts, and removed at run time (``FaultBook``).

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import MockAdmin
 import MockSimulations
 import NodeAPI
 

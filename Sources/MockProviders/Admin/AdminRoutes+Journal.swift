@@ -1,4 +1,5 @@
 import Hummingbird
+import MockAdmin
 @_spi(MockInternals) import MockSimulations
 
 /// `GET` and `DELETE /__admin/requests`: the journal of what reached each mock, and what it answered.

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import MockAdmin
 
 /// `GET /` on the admin port: the inbox page (plain HTML, CSS and JavaScript, bundled; nothing to build), and
 /// `GET /__admin/openapi.json`, the admin API's OpenAPI description, and `GET /__admin/ca.pem`, the local CA of the

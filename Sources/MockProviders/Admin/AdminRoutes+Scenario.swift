@@ -1,4 +1,5 @@
 import Hummingbird
+import MockAdmin
 import MockSimulations
 
 /// `GET` and `PUT /__admin/scenario`: the scenario's text, and a new scenario, validated as at start-up.

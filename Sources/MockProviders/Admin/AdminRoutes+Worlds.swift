@@ -1,4 +1,5 @@
 import Hummingbird
+import MockAdmin
 @_spi(MockInternals) import MockSimulations
 
 /// `/__admin/worlds`: create, list, show and delete the worlds of a shared mock (issue 26). A world's own admin API,

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import MockAdmin
 import MockSimulations
 import NodeAPI
 import NodeAPISOAP

@@ -1,6 +1,7 @@
 import Hummingbird
 import HummingbirdCore
 import Logging
+import MockAdmin
 import MockSimulations
 import NIOCore
 import ServiceLifecycle

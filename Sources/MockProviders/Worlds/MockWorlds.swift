@@ -1,6 +1,7 @@
 import Foundation
 import HeapModule
 import Hummingbird
+import MockAdmin
 import MockSimulations
 import ServiceLifecycle
 import Synchronization

@@ -2,6 +2,7 @@ import EuromsgExpress
 import Foundation
 import HTTPTypes
 import Hummingbird
+import MockAdmin
 import MySoftIYS
 import NodeAPI
 

@@ -12,6 +12,12 @@ public enum AdminModels {
         /// ISO 8601, UTC, with milliseconds.
         public var now: String
         public var epochMillis: Int64
+
+        package init(mode: SwitchableClock.Mode, now: String, epochMillis: Int64) {
+            self.mode = mode
+            self.now = now
+            self.epochMillis = epochMillis
+        }
     }
 
     /// `POST /__admin/clock`: either or both.
@@ -37,6 +43,10 @@ public enum AdminModels {
     /// The reply of `POST /__admin/reset`: the providers put back to the scenario.
     public struct Reset: Codable, Sendable, Equatable {
         public var reset: [String]
+
+        package init(reset: [String]) {
+            self.reset = reset
+        }
     }
 
     /// The reply of `PUT /__admin/scenario`: every provider reset to the new scenario, and the settings that differ but
@@ -44,6 +54,11 @@ public enum AdminModels {
     public struct ScenarioReplaced: Codable, Sendable, Equatable {
         public var reset: [String]
         public var restartNeeded: [String]
+
+        package init(reset: [String], restartNeeded: [String]) {
+            self.reset = reset
+            self.restartNeeded = restartNeeded
+        }
     }
 
     /// `GET /__admin/sms` and `/__admin/sms/wait`: what handsets received, newest first; `next` is the `before` of the
@@ -51,6 +66,11 @@ public enum AdminModels {
     public struct Inbox: Codable, Sendable, Equatable {
         public var messages: [HandsetMessage]
         public var next: String?
+
+        package init(messages: [HandsetMessage], next: String? = nil) {
+            self.messages = messages
+            self.next = next
+        }
     }
 
     /// `POST /__admin/mo`: an SMS a handset sends to the short number.
@@ -72,6 +92,10 @@ public enum AdminModels {
     /// `GET /__admin/faults`: oldest first, with how often each matched and fired.
     public struct Faults: Codable, Sendable, Equatable {
         public var faults: [Fault]
+
+        package init(faults: [Fault]) {
+            self.faults = faults
+        }
     }
 
     /// `GET /__admin/callbacks`: the attempts kept, newest first, and the dispatcher's counts.
@@ -84,6 +108,15 @@ public enum AdminModels {
         public var dropped: Int
         /// Not sent: to the mocks' own listeners, or to a host off the scenario's `callbacks.allowedHosts`.
         public var refused: Int
+
+        package init(attempts: [CallbackAttempt], pending: Int, delivered: Int, failed: Int, dropped: Int, refused: Int) {
+            self.attempts = attempts
+            self.pending = pending
+            self.delivered = delivered
+            self.failed = failed
+            self.dropped = dropped
+            self.refused = refused
+        }
     }
 
     /// `POST /__admin/node-api/credit`: `add` (negative takes away) or `credit` (the new amount).
@@ -102,6 +135,11 @@ public enum AdminModels {
     public struct Credit: Codable, Sendable, Equatable {
         public var user: String
         public var credit: Int
+
+        package init(user: String, credit: Int) {
+            self.user = user
+            self.credit = credit
+        }
     }
 
     /// `PUT /__admin/node-api/senders`: a sender's state by name; the sender is added when the account has none so titled.
@@ -125,7 +163,7 @@ public enum AdminModels {
         public var state: String
         public var otpApproved: Bool
 
-        init(_ record: SenderRecord) {
+        package init(_ record: SenderRecord) {
             title = record.title
             uuid = record.uuid
             state = SenderRecord.stateNames.first { $0.value == record.state }?.key ?? "\(record.state)"
@@ -136,6 +174,11 @@ public enum AdminModels {
     public struct Senders: Codable, Sendable, Equatable {
         public var user: String
         public var senders: [Sender]
+
+        package init(user: String, senders: [Sender]) {
+            self.user = user
+            self.senders = senders
+        }
     }
 
     /// `POST /__admin/iys/consents`: a consent in the wire's `ConsentDataModel` keys, for a brand.
@@ -155,6 +198,10 @@ public enum AdminModels {
     /// `GET /__admin/iys/consents`: newest change first.
     public struct Consents: Codable, Sendable, Equatable {
         public var consents: [Consent]
+
+        package init(consents: [Consent]) {
+            self.consents = consents
+        }
     }
 
     public struct Consent: Codable, Sendable, Equatable {
@@ -163,16 +210,32 @@ public enum AdminModels {
         /// When İYS received it, and whether İYS shows it now (forwarded, and not refused).
         public var receivedAt: String
         public var onIYS: Bool
+
+        package init(brandCode: String, consent: ConsentData, receivedAt: String, onIYS: Bool) {
+            self.brandCode = brandCode
+            self.consent = consent
+            self.receivedAt = receivedAt
+            self.onIYS = onIYS
+        }
     }
 
     /// `GET /__admin/euromsg/campaigns`: every end user's campaigns, as `GET /campaign` shows them.
     public struct Campaigns: Codable, Sendable, Equatable {
         public var campaigns: [EndUserCampaign]
+
+        package init(campaigns: [EndUserCampaign]) {
+            self.campaigns = campaigns
+        }
     }
 
     public struct EndUserCampaign: Codable, Sendable, Equatable {
         public var apiKey: String
         public var campaign: Campaign
+
+        package init(apiKey: String, campaign: Campaign) {
+            self.apiKey = apiKey
+            self.campaign = campaign
+        }
     }
 
     /// One journal entry, `GET /__admin/requests`.
@@ -192,12 +255,33 @@ public enum AdminModels {
         public var contentType: String?
         public var responseBody: String
         public var warnings: [String]
+
+        package init(provider: String, sequence: Int, time: String, method: String, path: String, query: String? = nil, user: String? = nil, status: Int, requestBody: String, requestHeaders: [String: String], contentType: String? = nil, responseBody: String, warnings: [String]) {
+            self.provider = provider
+            self.sequence = sequence
+            self.time = time
+            self.method = method
+            self.path = path
+            self.query = query
+            self.user = user
+            self.status = status
+            self.requestBody = requestBody
+            self.requestHeaders = requestHeaders
+            self.contentType = contentType
+            self.responseBody = responseBody
+            self.warnings = warnings
+        }
     }
 
     public struct Requests: Codable, Sendable, Equatable {
         public var requests: [Request]
         /// Entries that matched before `limit` cut them.
         public var matched: Int
+
+        package init(requests: [Request], matched: Int) {
+            self.requests = requests
+            self.matched = matched
+        }
     }
 
     /// Every admin error: `{"error": "…", "field": "…"}` with a 4xx status.
@@ -217,7 +301,7 @@ public enum AdminModels {
     }
 
     /// An ISO 8601 time as milliseconds since 1970; a 400 naming `field` otherwise.
-    static func milliseconds(iso text: String, field: String) throws(Failure) -> Int64 {
+    package static func milliseconds(iso text: String, field: String) throws(Failure) -> Int64 {
         guard let value = ISOTime.milliseconds(text) else {
             throw Failure(400, "'\(text)' is not an ISO 8601 time between 1970 and 9999 with an offset, such as 2026-12-02T09:00:00+03:00", field: field)
         }

@@ -1,5 +1,4 @@
 import HTTPTypes
-import Hummingbird
 import WireCoding
 
 /// Every call of the admin API (`--admin-port`): its method and path, the one table that the admin routes, the typed
@@ -97,17 +96,9 @@ package struct AdminOperationDescriptor: Sendable {
     }
 }
 
-extension RouterMethods {
-    /// Registers `operation`'s route at its method and path (its parameter as `:name`).
-    @discardableResult
-    func on(_ operation: AdminOperation, use closure: @Sendable @escaping (Request, Context) async throws -> some ResponseGenerator) -> Self {
-        on(RouterPath(PathTemplate(operation.path).routerPattern), method: operation.method.http, use: closure)
-    }
-}
-
 extension AdminOperation.Method {
     /// The method as HTTPTypes names it.
-    var http: HTTPRequest.Method {
+    package var http: HTTPRequest.Method {
         switch self {
         case .get: .get
         case .post: .post

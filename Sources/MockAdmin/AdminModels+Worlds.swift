@@ -80,6 +80,21 @@ extension AdminModels {
         public var header: String
         /// The credentials of the world's scenario, which its requests use.
         public var credentials: Credentials
+
+        package init(id: String, name: String? = nil, token: String? = nil, clock: Clock, ttlSeconds: Int, seed: UInt64? = nil, createdAt: String, lastUsedAt: String, size: Size, urls: URLs, header: String, credentials: Credentials) {
+            self.id = id
+            self.name = name
+            self.token = token
+            self.clock = clock
+            self.ttlSeconds = ttlSeconds
+            self.seed = seed
+            self.createdAt = createdAt
+            self.lastUsedAt = lastUsedAt
+            self.size = size
+            self.urls = urls
+            self.header = header
+            self.credentials = credentials
+        }
     }
 
     public struct Size: Codable, Sendable, Equatable {
@@ -87,6 +102,13 @@ extension AdminModels {
         public var contacts: Int
         public var consents: Int
         public var members: Int
+
+        package init(packages: Int, contacts: Int, consents: Int, members: Int) {
+            self.packages = packages
+            self.contacts = contacts
+            self.consents = consents
+            self.members = members
+        }
     }
 
     public struct URLs: Codable, Sendable, Equatable {
@@ -97,6 +119,15 @@ extension AdminModels {
         public var admin: String?
         /// The inbox page showing the world (with its token in the reply that created it).
         public var inbox: String?
+
+        package init(nodeAPI: String? = nil, nodeAPITLS: String? = nil, iys: String? = nil, euromsg: String? = nil, admin: String? = nil, inbox: String? = nil) {
+            self.nodeAPI = nodeAPI
+            self.nodeAPITLS = nodeAPITLS
+            self.iys = iys
+            self.euromsg = euromsg
+            self.admin = admin
+            self.inbox = inbox
+        }
     }
 
     public struct Credentials: Codable, Sendable, Equatable {
@@ -117,21 +148,46 @@ extension AdminModels {
         /// Euromsg Express integrators (`clientName`, `password`) and end users' API keys.
         public var euromsg: [Login]
         public var euromsgAPIKeys: [String]
+
+        package init(nodeAPIWorldLogins: [Login], iysWorldLogins: [Login], euromsgWorldLogins: [Login], euromsgWorldAPIKeys: [String], nodeAPI: [Login], iys: [Login], euromsg: [Login], euromsgAPIKeys: [String]) {
+            self.nodeAPIWorldLogins = nodeAPIWorldLogins
+            self.iysWorldLogins = iysWorldLogins
+            self.euromsgWorldLogins = euromsgWorldLogins
+            self.euromsgWorldAPIKeys = euromsgWorldAPIKeys
+            self.nodeAPI = nodeAPI
+            self.iys = iys
+            self.euromsg = euromsg
+            self.euromsgAPIKeys = euromsgAPIKeys
+        }
     }
 
     public struct Login: Codable, Sendable, Equatable {
         public var username: String
         public var password: String
+
+        package init(username: String, password: String) {
+            self.username = username
+            self.password = password
+        }
     }
 
     /// `GET /__admin/worlds`.
     public struct Worlds: Codable, Sendable, Equatable {
         public var worlds: [World]
         public var max: Int
+
+        package init(worlds: [World], max: Int) {
+            self.worlds = worlds
+            self.max = max
+        }
     }
 
     /// `DELETE /__admin/worlds/ID`.
     public struct WorldDeleted: Codable, Sendable, Equatable {
         public var deleted: String
+
+        package init(deleted: String) {
+            self.deleted = deleted
+        }
     }
 }
