@@ -18,6 +18,7 @@ let package = Package(
         // harnesses and the fuzz targets in Fuzz/.
         .library(name: "MockSimulations", targets: ["MockSimulations"]),
         .library(name: "MockAdmin", targets: ["MockAdmin"]),
+        .library(name: "MockRecording", targets: ["MockRecording"]),
         .library(name: "MockProviders", targets: ["MockProviders"]),
         // Conformance checks of any endpoint (provider-mock check).
         .library(name: "Conformance", targets: ["Conformance"]),
@@ -95,11 +96,14 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
+        // The recording format (`serve --replay DIR`, `provider-mock proxy`): exchanges as files, their keys, credentials
+        // redacted from them, and a proxied WSDL's address.
+        .target(name: "MockRecording", dependencies: ["NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "LibXML", "WireCoding"]),
         // The mock servers: routes, middleware, the admin API, connections, callbacks' delivery and the services.
         .target(
             name: "MockProviders",
             dependencies: [
-                "MockSimulations", "MockAdmin", "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "LibXML", "MySoftIYS", "EuromsgExpress", "WireCoding", "CMalloc",
+                "MockSimulations", "MockAdmin", "MockRecording", "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "LibXML", "MySoftIYS", "EuromsgExpress", "WireCoding", "CMalloc",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Yams", package: "Yams"),
@@ -125,7 +129,7 @@ let package = Package(
         .target(
             name: "Conformance",
             dependencies: [
-                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "LibXML", "MySoftIYS", "EuromsgExpress", "ProviderClients", "WireCoding", "MockSimulations", "MockProviders",
+                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "LibXML", "MySoftIYS", "EuromsgExpress", "ProviderClients", "WireCoding", "MockRecording", "MockSimulations", "MockProviders",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -155,7 +159,7 @@ let package = Package(
         .target(
             name: "ProviderMockCLI",
             dependencies: [
-                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MockSimulations", "MockAdmin", "MockProviders", "Connector", "Conformance", "Descriptions", "WireCoding",
+                "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MockRecording", "MockSimulations", "MockAdmin", "MockProviders", "Connector", "Conformance", "Descriptions", "WireCoding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -191,7 +195,7 @@ let package = Package(
         .testTarget(
             name: "MockProvidersTests",
             dependencies: ["WireCoding", 
-                "MockSimulations", "MockAdmin", "MockProviders", "ProviderMockTesting", "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MySoftIYS", "EuromsgExpress", "NodeAPIExamples",
+                "MockRecording", "MockSimulations", "MockAdmin", "MockProviders", "ProviderMockTesting", "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MySoftIYS", "EuromsgExpress", "NodeAPIExamples",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
@@ -207,7 +211,7 @@ let package = Package(
         .testTarget(
             name: "ConformanceTests",
             dependencies: [
-                "Conformance", "ProviderMockTesting", "MockSimulations", "MockAdmin", "MockProviders", "NodeAPI",
+                "Conformance", "ProviderMockTesting", "MockRecording", "MockSimulations", "MockAdmin", "MockProviders", "NodeAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

@@ -6,6 +6,7 @@ import PackageDescription
 let mocks: [Target.Dependency] = [
     "FuzzSupport",
     .product(name: "MockSimulations", package: "turkish-sms-providers"),
+    .product(name: "MockRecording", package: "turkish-sms-providers"),
     .product(name: "MockProviders", package: "turkish-sms-providers"),
     .product(name: "NodeAPI", package: "turkish-sms-providers"),
     .product(name: "MySoftIYS", package: "turkish-sms-providers"),

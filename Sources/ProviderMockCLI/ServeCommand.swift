@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTLS
 import Logging
 @_spi(MockInternals) import MockProviders
+import MockRecording
 import MockSimulations
 import ServiceLifecycle
 import WireCoding

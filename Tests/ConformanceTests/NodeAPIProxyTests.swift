@@ -2,6 +2,7 @@ import Conformance
 import Foundation
 import Hummingbird
 import MockProviders
+import MockRecording
 import MockSimulations
 import NodeAPI
 import NodeAPIJSON

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import LibXML
 @testable import MockAdmin
 @testable import MockProviders
+@testable import MockRecording
 import Testing
 
 /// Issue 23, item 7: credentials are redacted on the parsed form of what carries them, in the proxy's recordings and in

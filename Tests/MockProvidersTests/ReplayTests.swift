@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 @testable import MockProviders
+@testable import MockRecording
 @testable import MockSimulations
 import NodeAPI
 import NodeAPISOAP

@@ -1,6 +1,7 @@
 import Foundation
 import FuzzSupport
 import MockProviders
+import MockRecording
 
 /// Recording and replay (`proxy --record`, `serve --replay`): the input is `METHOD path?query\nbody`, a request as a
 /// client sends it. Redaction is idempotent (what a recording holds redacts to itself), and a recording of the request,

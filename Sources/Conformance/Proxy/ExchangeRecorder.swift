@@ -1,5 +1,6 @@
 import Foundation
 import MockProviders
+import MockRecording
 import NIOPosix
 import Synchronization
 

@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 @_spi(MockInternals) import MockProviders
+import MockRecording
 @_spi(MockInternals) import MockSimulations
 import NIOCore
 import NIOHTTP1

@@ -1,5 +1,6 @@
 import Hummingbird
 import MockAdmin
+import MockRecording
 @_spi(MockInternals) import MockSimulations
 
 /// `GET` and `DELETE /__admin/requests`: the journal of what reached each mock, and what it answered.

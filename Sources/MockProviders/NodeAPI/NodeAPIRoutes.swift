@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import MockAdmin
+import MockRecording
 import MockSimulations
 import NodeAPI
 import NodeAPISOAP

@@ -10,7 +10,7 @@ import WireCoding
 ///
 /// A body that is none of those (not well formed) and still names a credential or holds an escape (`\u`, `&#`, `%`,
 /// `<?`, `<!`) cannot be read reliably, so it is replaced whole.
-enum CredentialRedaction {
+package enum CredentialRedaction {
     static let redacted = "REDACTED"
 
     /// Header fields that carry a credential, lowercased.
@@ -26,7 +26,7 @@ enum CredentialRedaction {
 
     /// A header's value as shown: a secret's scheme is kept (`Basic REDACTED`), so a reader still sees how the client
     /// authenticated.
-    static func header(name: String, value: String) -> String {
+    package static func header(name: String, value: String) -> String {
         guard secretHeaders.contains(name.lowercased()) else { return value }
         let scheme = value.split(separator: " ", maxSplits: 1).first.map(String.init)
         if let scheme, value.contains(" ") { return "\(scheme) \(redacted)" }
@@ -34,7 +34,7 @@ enum CredentialRedaction {
     }
 
     /// A query string (without `?`) with the values of secret parameters redacted.
-    static func query(_ query: String) -> String {
+    package static func query(_ query: String) -> String {
         let pairs = query.split(separator: "&", omittingEmptySubsequences: false).map { pair -> Substring in
             guard let equals = pair.firstIndex(of: "="), isSecret(formName: pair[..<equals]) else { return pair }
             return pair[...equals] + redacted
@@ -43,7 +43,7 @@ enum CredentialRedaction {
     }
 
     /// The body with every credential redacted.
-    static func body(_ body: [UInt8]) -> [UInt8] {
+    package static func body(_ body: [UInt8]) -> [UInt8] {
         guard let first = body.first(where: { !JSONWhitespace.contains($0) }) else { return body }
         if let outline = JSONOutline(body) {
             return replacing(outline.members.filter { secretNames.contains($0.key.lowercased()) }.map(\.value), in: body, with: "\"\(redacted)\"")

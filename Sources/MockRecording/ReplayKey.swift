@@ -7,7 +7,7 @@ import NodeAPISOAP
 /// matter, and a `GET` with a query matches the `POST` with the same fields. A request the model cannot read is
 /// matched on its method, path, query and body. Either way the body is redacted first, as the recording's was, so that
 /// a request and its recording give the same key whatever the body holds (credential-like text in a field included).
-struct ReplayKey: Hashable, Sendable {
+package struct ReplayKey: Hashable, Sendable {
     var face: String
     var operation: String
     var canonical: [UInt8]

@@ -73,7 +73,7 @@ public struct RecordedExchange: Sendable, Hashable, Codable {
     }
 
     /// The first value of a header, by name in any case.
-    func header(_ name: String, in headers: [Header]) -> String? {
+    package func header(_ name: String, in headers: [Header]) -> String? {
         headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
     }
 

@@ -75,17 +75,6 @@ public final class ReplayBook: Sendable {
         return (entry.file, entry.exchange)
     }
 
-    /// The recorded reply to this request (naming its file in `X-Mock-Replay`); nil when nothing recorded matches.
-    func answer(method: String, path: String, query: String?, body: [UInt8]) -> WireResponse? {
-        guard let (file, exchange) = recording(method: method, path: path, query: query, body: body) else { return nil }
-        let reply = exchange.reply
-        let type = exchange.header("Content-Type", in: reply.headers) ?? "application/json; charset=utf-8"
-        // An interim status (1xx) cannot end an exchange; a recording's body for 204 or 304 is dropped by the response.
-        var response = WireResponse(status: .init(code: (200...599).contains(reply.status) ? reply.status : 502), contentType: type, bytes: reply.body.bytes)
-        response.replayedFrom = file
-        return response
-    }
-
     /// Every sequence starts over.
     public func rewind() { served.withLock { $0.removeAll() } }
 }

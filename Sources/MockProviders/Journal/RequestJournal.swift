@@ -1,4 +1,5 @@
 import HTTPTypes
+import MockRecording
 import MockSimulations
 import Synchronization
 

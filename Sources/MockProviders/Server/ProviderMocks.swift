@@ -2,6 +2,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import MockAdmin
+import MockRecording
 import MockSimulations
 import NIOCore
 import ServiceLifecycle
