@@ -85,7 +85,10 @@ let package = Package(
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "HeapModule", package: "swift-collections"),
-            ]
+            ],
+            // The bundled scenario (Resources/default.yaml), compiled in as the servers' resources are.
+            exclude: ["Resources"],
+            plugins: ["EmbedResources"]
         ),
         // The admin API's models and its table of calls, shared by its routes and the clients of it (MockControl), and the
         // ports the mocks listen on by default.
@@ -192,10 +195,17 @@ let package = Package(
             dependencies: ["NodeAPI", "NodeAPISOAP", "LibXML", "NodeAPIExamples"],
             resources: [.copy("Golden")]
         ),
+        // The bundled scenario's accounts, shared by the simulations' and the servers' tests.
+        .target(name: "MockFixtures", dependencies: ["MockSimulations"], path: "Tests/MockFixtures"),
+        // The simulations without I/O: states, transitions, queues and times, with no server.
+        .testTarget(
+            name: "MockSimulationsTests",
+            dependencies: ["MockSimulations", "MockFixtures", "NodeAPI", "MySoftIYS", "EuromsgExpress", "WireCoding", "NodeAPIExamples"]
+        ),
         .testTarget(
             name: "MockProvidersTests",
             dependencies: ["WireCoding", 
-                "MockRecording", "MockSimulations", "MockAdmin", "MockProviders", "ProviderMockTesting", "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MySoftIYS", "EuromsgExpress", "NodeAPIExamples",
+                "MockFixtures", "MockRecording", "MockSimulations", "MockAdmin", "MockProviders", "ProviderMockTesting", "NodeAPI", "NodeAPIJSON", "NodeAPISOAP", "MySoftIYS", "EuromsgExpress", "NodeAPIExamples",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

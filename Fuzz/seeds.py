@@ -86,7 +86,7 @@ for collection, target in [("mysoft-iys.postman_collection.json", "fuzz-iys"), (
         write(target, f"{request['method']} {url_path(request)}\n".encode() + body(request))
 
 # Scenarios: the bundled default and every file in mocks/.
-for file in glob.glob(os.path.join(root, "mocks/*.yaml")) + [os.path.join(root, "Sources/MockProviders/Resources/default.yaml")]:
+for file in glob.glob(os.path.join(root, "mocks/*.yaml")) + [os.path.join(root, "Sources/MockSimulations/Resources/default.yaml")]:
     write("fuzz-scenario", open(file, "rb").read())
 
 # The admin API: every call its OpenAPI description names, with a body where it takes one, and a scenario to replace.
@@ -98,7 +98,7 @@ admin_bodies = {
     "POST /__admin/node-api/credit": b'{"user": "admin", "add": 100}',
     "PUT /__admin/node-api/senders": '{"user": "admin", "title": "YENİ", "state": "approved", "otpApproved": true}'.encode(),
     "POST /__admin/iys/consents": b'{"brandCode": "5565656556", "consent": {"recipient": "+905551230099", "type": "MESAJ", "source": "IYS_WEB", "status": "ONAY", "consentDate": "2025-12-01 10:00:00", "recipientType": "BIREYSEL"}}',
-    "PUT /__admin/scenario": open(os.path.join(root, "Sources/MockProviders/Resources/default.yaml"), "rb").read(),
+    "PUT /__admin/scenario": open(os.path.join(root, "Sources/MockSimulations/Resources/default.yaml"), "rb").read(),
 }
 document = json.load(open(os.path.join(root, "Sources/MockProviders/Resources/openapi/admin.json")))
 for path, operations in document["paths"].items():
@@ -113,7 +113,7 @@ for text in ["2026-12-02T09:00:00Z", "2026-12-02T09:00:00.123+03:00", "2026-12-0
              "2026-12-02 09:00", "2026-12-02T09:00:00", "1970-01-01T00:00:00Z"]:
     write("fuzz-time", text.encode())
 # YAML: every scenario, and aliases used as they are meant (the bombs are in Regressions/fuzz-yaml).
-for file in glob.glob(os.path.join(root, "mocks/*.yaml")) + [os.path.join(root, "Sources/MockProviders/Resources/default.yaml")]:
+for file in glob.glob(os.path.join(root, "mocks/*.yaml")) + [os.path.join(root, "Sources/MockSimulations/Resources/default.yaml")]:
     write("fuzz-yaml", open(file, "rb").read())
 write("fuzz-yaml", b"base: &base {credit: 100, senders: [{title: A, state: approved}]}\nnodeAPI:\n  accounts:\n    - <<: *base\n      username: u\n      password: p\n")
 # State files: the ones in Regressions/fuzz-snapshot (one written by `serve --state`, and its corruptions).

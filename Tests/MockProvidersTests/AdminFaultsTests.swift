@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 @testable import MockAdmin
+import MockFixtures
 @testable import MockProviders
 @testable import MockSimulations
 import MySoftIYS
@@ -99,7 +100,7 @@ import Testing
         }
         try await Application(router: mocks.euromsgRouter()).test(.router) { euromsg in
             var headers = ExpressRoutesTests.bearer(try await ExpressRoutesTests.token(euromsg))
-            headers[ExpressEndUserMiddleware.apiKeyHeader] = ExpressSimulationTests.demo
+            headers[ExpressEndUserMiddleware.apiKeyHeader] = ScenarioFixtures.expressDemo
             let listed = try await euromsg.execute(uri: "/email-list", method: .get, headers: headers)
             #expect(listed.status == .ok, "GET is not the fault's method")
             let created = try await euromsg.execute(uri: "/email-list", method: .post, headers: headers, body: ByteBuffer(string: #"{"name": "Yeni"}"#))

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 @testable import MockAdmin
+import MockFixtures
 @testable import MockProviders
 @testable import MockSimulations
 import MySoftIYS
@@ -42,7 +43,7 @@ import Testing
         let sms = CreateSmsRequest(recipients: .single("905551230011"), sender: "BASLIK", title: "T", content: "Sıfırlanacak")
         let first = try mocks.nodeAPI.respond(to: sms, as: "admin")
         let credit = try mocks.nodeAPI.respond(to: UserCreditRequest(), as: "admin").credit
-        let demo = ExpressSimulationTests.demo
+        let demo = ScenarioFixtures.expressDemo
         let list = try mocks.euromsg.respond(to: CreateEmailList(EmailListName(name: "Geçici")), as: demo)
         _ = try mocks.iys.respond(to: SendConsentRequest(brandCode: IYSSimulationTests.brand, consentData: IYSSimulationTests.consent("+905551112233")), as: "admin")
         let key = ConsentKey(recipient: "+905551112233", type: .message, recipientType: .individual)

@@ -1,3 +1,4 @@
+import MockFixtures
 @testable import MockProviders
 @testable import MockSimulations
 import NIOCore

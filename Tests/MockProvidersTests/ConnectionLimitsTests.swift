@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import MockFixtures
 @testable import MockProviders
 @testable import MockSimulations
 import ProviderMockTesting

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 @testable import MockAdmin
+import MockFixtures
 @_spi(MockInternals) @testable import MockProviders
 @_spi(MockInternals) @testable import MockSimulations
 import NodeAPI

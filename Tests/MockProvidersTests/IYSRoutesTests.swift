@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import MockFixtures
 import MockProviders
 import MockSimulations
 import MySoftIYS

@@ -2,6 +2,7 @@ import EuromsgExpress
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import MockFixtures
 import MockProviders
 import MockSimulations
 import NodeAPI
@@ -78,7 +79,7 @@ import WireCoding
     /// Fuzz finding (fuzz-scenario, 9.6 million executions in): YAML reads `1:30` as a base-60 integer and Yams multiplies
     /// its parts unchecked, so a long one trapped the process. It is refused with its line; small ones still read.
     @Test func aBase60NumberTooLargeIsAnErrorNotATrap() {
-        let problem = { (yaml: String) in ExpressScenarioTests.problem(yaml, file: "s.yaml") }
+        let problem = { (yaml: String) in ScenarioFixtures.problem(yaml, file: "s.yaml") }
         let found = problem("euromsg:\n  tokenLifetimeSeconds: 3000:600000000000000000:00000:00000000000:00000000000000000000\n")
         #expect(found?.hasPrefix("s.yaml:2: '3000:600000000000000000") == true, "\(found ?? "")")
         #expect(found?.contains("is a base-60 number (YAML's 1:30) too large to read") == true)
@@ -180,7 +181,7 @@ import WireCoding
     }
 
     @Test func scenarioNumbersOutOfRangeNameTheLine() {
-        let problem = { (yaml: String) in ExpressScenarioTests.problem(yaml, file: "s.yaml") }
+        let problem = { (yaml: String) in ScenarioFixtures.problem(yaml, file: "s.yaml") }
         let account = "nodeAPI:\n  accounts:\n    - username: u\n      password: p\n"
         #expect(problem(account + "      credit: 9223372036854775807\n") == "s.yaml:5: nodeAPI.accounts[0].credit: must be between 0 and 1000000000000")
         #expect(problem("nodeAPI:\n  delivery:\n    queueSeconds: 1e300\n")?.hasPrefix("s.yaml:3: nodeAPI.delivery.queueSeconds: must be between 0 and 315360000") == true)

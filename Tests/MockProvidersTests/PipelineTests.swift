@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 @testable import MockAdmin
+import MockFixtures
 @_spi(MockInternals) @testable import MockProviders
 @_spi(MockInternals) @testable import MockSimulations
 import MySoftIYS

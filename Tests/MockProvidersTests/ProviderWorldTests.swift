@@ -1,3 +1,4 @@
+import MockFixtures
 import MockProviders
 import MockSimulations
 import MySoftIYS

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import MockFixtures
 @testable import MockProviders
 @testable import MockRecording
 @testable import MockSimulations
@@ -88,7 +89,7 @@ import Testing
     /// For every request a client might send (the document's examples, cut and mutated): redaction is idempotent, and a
     /// recording of the request, written and read back, answers that same request.
     @Test func aRecordingAnswersTheRequestItWasMadeOf() throws {
-        var generator = CreditLedgerTests.Random(state: 15)
+        var generator = SplitMix64(state: 15)
         let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("NodeAPIJSONTests/Golden")
         var bodies: [(String, [UInt8])] = try FileManager.default.contentsOfDirectory(atPath: golden.path).filter { $0.hasSuffix(".request.json") }.sorted().map { file in
             ("/" + file.replacingOccurrences(of: ".request.json", with: "").replacingOccurrences(of: "-", with: "/", options: [], range: file.range(of: "-")), Array(try Data(contentsOf: golden.appendingPathComponent(file))))

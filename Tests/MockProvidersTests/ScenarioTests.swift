@@ -3,14 +3,6 @@ import MockSimulations
 import NodeAPI
 import Testing
 
-/// The bundled scenario, for tests that need the document's sample account.
-enum ScenarioFixtures {
-    static let admin: NodeAPIAccount = (try? Scenario.bundled())?.nodeAPI.accounts.first
-        ?? NodeAPIAccount(username: "bundled default.yaml did not load", password: "", userUUID: "", credit: 0)
-    static let iysAdmin: IYSAccount = (try? Scenario.bundled())?.iys.accounts.first
-        ?? IYSAccount(username: "bundled default.yaml did not load", password: "", brands: [])
-}
-
 @Suite struct ScenarioTests {
     @Test func bundledDefaultSeedsTheDocumentsSampleAccount() throws {
         let scenario = try Scenario.bundled()

@@ -1,4 +1,5 @@
 import Foundation
+import MockFixtures
 @_spi(MockInternals) @testable import MockProviders
 @_spi(MockInternals) @testable import MockSimulations
 import MySoftIYS

@@ -1,6 +1,7 @@
 import EuromsgExpress
 import Foundation
 import HTTPTypes
+import MockFixtures
 @testable import MockProviders
 @testable import MockSimulations
 import MySoftIYS
@@ -64,7 +65,7 @@ import Testing
         scenario.maxMembersPerEndUser = 2
         scenario.maxListsPerEndUser = 1
         var state = ExpressState(scenario: scenario, now: clock.now())
-        let demo = ExpressSimulationTests.demo
+        let demo = ScenarioFixtures.expressDemo
         let existing = state.accounts[demo]?.members.count ?? 0
         let lists = state.accounts[demo]?.lists.count ?? 0
         let list = try #require(state.accounts[demo]?.lists.keys.first)

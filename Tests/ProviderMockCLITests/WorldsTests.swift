@@ -242,7 +242,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: file) }
         let first = try await cli.serve(["--clock", "manual", "--state", file.path])
         let a = try await create(first, #"{"clock": "manual", "now": "2026-03-02T10:00:00+03:00", "seed": 9, "name": "iş akışı"}"#)
-        let yaml = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/MockProviders/Resources/default.yaml"), encoding: .utf8)
+        let yaml = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/MockSimulations/Resources/default.yaml"), encoding: .utf8)
         let own = yaml.replacingOccurrences(of: "credit: 100000", with: "credit: 777")
         let body = try JSONSerialization.data(withJSONObject: ["clock": "manual", "scenario": own])
         let b = try await create(first, String(decoding: body, as: UTF8.self))

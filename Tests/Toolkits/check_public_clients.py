@@ -51,7 +51,7 @@ AGAINST_THE_DOCUMENT = {"sms()->sendScheduled (an array: numbers with sendingTyp
 
 def scenario_file():
     """The bundled scenario with an account per reseller: nac (dialect nac), ekomesaj, voicetelekom."""
-    scenario = yaml.safe_load((ROOT / "Sources/MockProviders/Resources/default.yaml").read_text(encoding="utf-8"))
+    scenario = yaml.safe_load((ROOT / "Sources/MockSimulations/Resources/default.yaml").read_text(encoding="utf-8"))
     admin = scenario["nodeAPI"]["accounts"][0]
     for index, (name, dialect) in enumerate([("nac", "nac"), ("ekomesaj", None), ("voicetelekom", None)]):
         account = json.loads(json.dumps(admin))

@@ -1,4 +1,4 @@
-@testable import MockProviders
+import MockFixtures
 @testable import MockSimulations
 import NodeAPI
 import Testing

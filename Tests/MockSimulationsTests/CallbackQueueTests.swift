@@ -1,4 +1,3 @@
-@_spi(MockInternals) @testable import MockProviders
 @_spi(MockInternals) @testable import MockSimulations
 import Testing
 

@@ -1,4 +1,4 @@
-import MockProviders
+import MockFixtures
 import MockSimulations
 import MySoftIYS
 import NodeAPI
@@ -11,19 +11,6 @@ import WireCoding
 @Suite struct CreditLedgerTests: SimulationSuite {
     let clock = ManualClock(turkey: WireDate("2025-03-10 10:00")!)
     static let initialCredit = 100_000
-
-    /// SplitMix64: the same seed, the same sequence, on every machine.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    }
 
     /// Seeded İYS records: …0011 ONAY, …0012 RET, …0099 none; …0003 is the operator's rejection (a magic suffix);
     /// 510… is Netgsm, out of service here.
@@ -46,7 +33,7 @@ import WireCoding
     @Test(arguments: 0..<12)
     func theLedgerAgreesAfterEveryStep(_ seed: Int) async throws {
         let sms = pair()
-        var random = Random(state: UInt64(seed) &* 0x1234_5678_9ABC)
+        var random = SplitMix64(state: UInt64(seed) &* 0x1234_5678_9ABC)
         var created: [Int] = []
         for step in 0..<40 {
             switch random.below(4) {

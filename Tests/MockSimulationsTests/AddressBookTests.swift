@@ -1,5 +1,5 @@
 import Foundation
-import MockProviders
+import MockFixtures
 import MockSimulations
 import NodeAPI
 import Testing

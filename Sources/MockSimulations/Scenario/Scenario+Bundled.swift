@@ -1,5 +1,3 @@
-import MockSimulations
-
 extension Scenario {
     /// The bundled default scenario (`mocks/default.yaml`).
     public static func bundled() throws(ScenarioError) -> Scenario {
@@ -8,7 +6,7 @@ extension Scenario {
 
     /// The bundled default scenario's text.
     public static func bundledSource() throws(ScenarioError) -> String {
-        let text = BundledResource.text("default", "yaml")
+        let text = EmbeddedResources.files["default.yaml"] ?? ""
         guard !text.isEmpty else { throw ScenarioError("the bundled default.yaml is missing") }
         return text
     }

@@ -1,4 +1,4 @@
-import MockProviders
+import MockFixtures
 import MockSimulations
 import NodeAPI
 import Testing

@@ -1,6 +1,6 @@
 import EuromsgExpress
 import Foundation
-import MockProviders
+import MockFixtures
 import MockSimulations
 import MySoftIYS
 import NodeAPI
@@ -8,7 +8,7 @@ import Testing
 
 /// The Euromsg Express mock's rules without HTTP, on the bundled scenario's seeds and a manual clock.
 @Suite struct ExpressSimulationTests {
-    static let demo = "EXP-DEMO-7F3A9C21"
+    static let demo = ScenarioFixtures.expressDemo
     static let integrator = "EXP-IYS-4B8D2E60"
     static let usedUp = "EXP-USEDUP-1C5E7A93"
     static let expired = "EXP-EXPIRED-9D2F4B17"
@@ -272,18 +272,6 @@ import Testing
 
 /// The `euromsg:` part of scenario files: strict, with the line to fix.
 @Suite struct ExpressScenarioTests {
-    /// What is wrong with a scenario, as `serve` would say it; nil when it loads.
-    static func problem(_ yaml: String, file: String = "e.yaml") -> String? {
-        do {
-            _ = try Scenario.parse(yaml, file: file)
-            return nil
-        } catch {
-            return error.message
-        }
-    }
-
-    func problem(_ yaml: String) -> String? { Self.problem(yaml) }
-
     @Test func theBundledScenarioSeedsTheDocumentedCredentials() throws {
         let euromsg = try Scenario.bundled().euromsg
         #expect(euromsg.integrators == [.init(clientName: "admin", password: "123456")])
@@ -293,15 +281,15 @@ import Testing
 
     @Test func mistakesNameTheLine() {
         let base = "euromsg:\n  endUsers:\n    - apiKey: K\n      name: N\n"
-        #expect(problem(base + "      apikey: X\n")?.hasPrefix("e.yaml:5: euromsg.endUsers[0].apikey: unknown key") == true)
-        #expect(problem(base + "      welcomeSendsUsed: 501\n")?.contains("must be between 0 and 500") == true)
-        #expect(problem(base + "      campaigns:\n        - { name: C, status: Sent, lists: [Yok] }\n")?.contains("names list 'Yok'") == true)
-        #expect(problem(base + "      campaigns:\n        - { name: C, status: OnGoing }\n")?.contains("OnGoing is a passing state") == true)
-        #expect(problem(base + "      campaigns:\n        - { name: C, status: Bitti }\n")?.contains("'Bitti' is not one of Draft, Pending, Sent, OnGoing, Error") == true)
-        #expect(problem(base + "      lists:\n        - { name: L, members: [{ email: bozuk }] }\n")?.contains("'bozuk' is not an e-mail address") == true)
-        #expect(problem(base + "    - apiKey: K\n      name: M\n")?.contains("two end users have the same apiKey") == true)
-        #expect(problem("euromsg:\n  tokenLifetimeSeconds: 0\n")?.contains("must be between 1 and 315360000") == true)
-        #expect(problem(base) == nil)
+        #expect(ScenarioFixtures.problem(base + "      apikey: X\n")?.hasPrefix("e.yaml:5: euromsg.endUsers[0].apikey: unknown key") == true)
+        #expect(ScenarioFixtures.problem(base + "      welcomeSendsUsed: 501\n")?.contains("must be between 0 and 500") == true)
+        #expect(ScenarioFixtures.problem(base + "      campaigns:\n        - { name: C, status: Sent, lists: [Yok] }\n")?.contains("names list 'Yok'") == true)
+        #expect(ScenarioFixtures.problem(base + "      campaigns:\n        - { name: C, status: OnGoing }\n")?.contains("OnGoing is a passing state") == true)
+        #expect(ScenarioFixtures.problem(base + "      campaigns:\n        - { name: C, status: Bitti }\n")?.contains("'Bitti' is not one of Draft, Pending, Sent, OnGoing, Error") == true)
+        #expect(ScenarioFixtures.problem(base + "      lists:\n        - { name: L, members: [{ email: bozuk }] }\n")?.contains("'bozuk' is not an e-mail address") == true)
+        #expect(ScenarioFixtures.problem(base + "    - apiKey: K\n      name: M\n")?.contains("two end users have the same apiKey") == true)
+        #expect(ScenarioFixtures.problem("euromsg:\n  tokenLifetimeSeconds: 0\n")?.contains("must be between 1 and 315360000") == true)
+        #expect(ScenarioFixtures.problem(base) == nil)
     }
 }
 

@@ -1,4 +1,3 @@
-import MockProviders
 import MockSimulations
 import NodeAPI
 import Testing
