@@ -12,25 +12,25 @@ public enum ExpressOperation: String, Sendable, Hashable, CaseIterable {
     /// The table's row of a call.
     public var descriptor: ExpressOperationDescriptor {
         switch self {
-        case .issueToken: .init(.post, "/tokens", "An integrator's bearer token", endUser: false)
-        case .healthCheck: .init(.get, "/health-check", "Whether the gateway is up", endUser: false)
-        case .identify: .init(.put, "/apiKey/identification", "Bind an end user's API key to the token (in the body, or ?apiKey=)", endUser: false)
-        case .identifyByPath: .init(.put, "/apiKey/identification/{apiKey}", "Bind an end user's API key to the token", endUser: false)
-        case .createList: .init(.post, "/email-list", "Create an e-mail list")
-        case .listLists: .init(.get, "/email-list", "The lists, by name if given")
-        case .getList: .init(.get, "/email-list/{id}", "One list")
-        case .renameList: .init(.patch, "/email-list/{id}", "Rename a list")
-        case .deleteList: .init(.delete, "/email-list/{id}", "Delete a list")
-        case .addMember: .init(.post, "/member", "Add a member to a list (200 when the address was already a member elsewhere, 201 when new)")
-        case .queryMembers: .init(.get, "/member", "One member by e-mail, or a list's members a page at a time (changed since a date, if given)")
-        case .updateMember: .init(.patch, "/member", "Change a member named by memberId in the body")
-        case .getMember: .init(.get, "/member/{memberId}", "One member")
-        case .updateMemberByPath: .init(.patch, "/member/{memberId}", "Change a member")
-        case .deleteMember: .init(.delete, "/member/{memberId}", "Delete a member")
-        case .listCampaigns: .init(.get, "/campaign", "The campaigns")
-        case .getCampaign: .init(.get, "/campaign/{id}", "One campaign")
-        case .campaignReport: .init(.get, "/campaign-report", "A campaign's totals, in all and per list")
-        case .campaignReportDetail: .init(.get, "/campaign-report-detail", "A campaign's deliveries, one per member, a page at a time")
+        case .issueToken: .init(ExpressTokenRequest.self, .post, "/tokens", "An integrator's bearer token", endUser: false)
+        case .healthCheck: .init(nil, .get, "/health-check", "Whether the gateway is up", endUser: false)
+        case .identify: .init(IdentificationRequest.self, .put, "/apiKey/identification", "Bind an end user's API key to the token (in the body, or ?apiKey=)", endUser: false)
+        case .identifyByPath: .init(IdentificationRequest.self, .put, "/apiKey/identification/{apiKey}", "Bind an end user's API key to the token", endUser: false)
+        case .createList: .init(CreateListRequest.self, .post, "/email-list", "Create an e-mail list")
+        case .listLists: .init(ListListsRequest.self, .get, "/email-list", "The lists, by name if given")
+        case .getList: .init(GetListRequest.self, .get, "/email-list/{id}", "One list")
+        case .renameList: .init(RenameListRequest.self, .patch, "/email-list/{id}", "Rename a list")
+        case .deleteList: .init(DeleteListRequest.self, .delete, "/email-list/{id}", "Delete a list")
+        case .addMember: .init(AddMemberRequest.self, .post, "/member", "Add a member to a list (200 when the address was already a member elsewhere, 201 when new)")
+        case .queryMembers: .init(QueryMembersRequest.self, .get, "/member", "One member by e-mail, or a list's members a page at a time (changed since a date, if given)")
+        case .updateMember: .init(UpdateMemberRequest.self, .patch, "/member", "Change a member named by memberId in the body")
+        case .getMember: .init(GetMemberRequest.self, .get, "/member/{memberId}", "One member")
+        case .updateMemberByPath: .init(UpdateMemberRequest.self, .patch, "/member/{memberId}", "Change a member")
+        case .deleteMember: .init(DeleteMemberRequest.self, .delete, "/member/{memberId}", "Delete a member")
+        case .listCampaigns: .init(ListCampaignsRequest.self, .get, "/campaign", "The campaigns")
+        case .getCampaign: .init(GetCampaignRequest.self, .get, "/campaign/{id}", "One campaign")
+        case .campaignReport: .init(CampaignReportRequest.self, .get, "/campaign-report", "A campaign's totals, in all and per list")
+        case .campaignReportDetail: .init(CampaignReportDetailRequest.self, .get, "/campaign-report-detail", "A campaign's deliveries, one per member, a page at a time")
         }
     }
 
@@ -67,8 +67,12 @@ public struct ExpressOperationDescriptor: Sendable {
     public let summary: String
     /// Whether the call needs an end user's session.
     public let needsEndUser: Bool
+    /// What the call carries (its path's parameter, its query, its body), as the mock's rule reads it; nil for a call
+    /// that carries nothing.
+    public let requestType: (any Sendable.Type)?
 
-    init(_ method: ExpressOperation.Method, _ path: String, _ summary: String, endUser needsEndUser: Bool = true) {
+    init(_ requestType: (any Sendable.Type)?, _ method: ExpressOperation.Method, _ path: String, _ summary: String, endUser needsEndUser: Bool = true) {
+        self.requestType = requestType
         self.method = method
         self.path = path
         self.summary = summary

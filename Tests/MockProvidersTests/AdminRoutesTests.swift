@@ -44,14 +44,14 @@ import Testing
         let first = try mocks.nodeAPI.respond(to: sms, as: "admin")
         let credit = try mocks.nodeAPI.respond(to: UserCreditRequest(), as: "admin").credit
         let demo = ScenarioFixtures.expressDemo
-        let list = try mocks.euromsg.respond(to: CreateEmailList(EmailListName(name: "Geçici")), as: demo)
+        let list = try mocks.euromsg.respond(to: CreateListRequest(EmailListName(name: "Geçici")), as: demo)
         _ = try mocks.iys.respond(to: SendConsentRequest(brandCode: IYSSimulationTests.brand, consentData: IYSSimulationTests.consent("+905551112233")), as: "admin")
         let key = ConsentKey(recipient: "+905551112233", type: .message, recipientType: .individual)
         #expect(mocks.iys.consents.entry(brand: IYSSimulationTests.brand, key: key) != nil)
         try await Application(router: mocks.adminRouter()).test(.router) { admin in
             let euromsgOnly = try await admin.execute(uri: "/__admin/reset?provider=euromsg", method: .post)
             #expect(try JSONDecoder().decode(AdminModels.Reset.self, from: euromsgOnly.body) == AdminModels.Reset(reset: ["euromsg"]))
-            #expect(try !mocks.euromsg.respond(to: ListEmailLists(), as: demo).contains { $0.id == list.id })
+            #expect(try !mocks.euromsg.respond(to: ListListsRequest(), as: demo).contains { $0.id == list.id })
             #expect(try mocks.nodeAPI.respond(to: UserCreditRequest(), as: "admin").credit == credit, "the Node API is left as it was")
 
             let all = try await admin.execute(uri: "/__admin/reset", method: .post)
@@ -64,7 +64,7 @@ import Testing
         #expect(try mocks.nodeAPI.respond(to: ListSmsRequest(), as: "admin").list.isEmpty)
         #expect(mocks.iys.consents.entry(brand: IYSSimulationTests.brand, key: key) == nil)
         #expect(try mocks.nodeAPI.respond(to: sms, as: "admin").pkgID > first.pkgID, "ids go on after a reset")
-        #expect(try mocks.euromsg.respond(to: CreateEmailList(EmailListName(name: "Geçici")), as: demo).id > list.id)
+        #expect(try mocks.euromsg.respond(to: CreateListRequest(EmailListName(name: "Geçici")), as: demo).id > list.id)
     }
 
     /// `GET /__admin/sms?to=`: what the handset received, newest first, with the code an OTP text carries; the state

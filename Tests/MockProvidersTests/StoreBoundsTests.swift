@@ -71,16 +71,16 @@ import Testing
         let list = try #require(state.accounts[demo]?.lists.keys.first)
         var added = 0
         for index in 0..<(max(0, 2 - existing)) {
-            _ = try AddMember(AddMemberRequest(listId: list, email: "uye\(index)@example.com")).apply(to: &state, caller: demo, now: clock.now())
+            _ = try AddMemberRequest(listId: list, email: "uye\(index)@example.com").apply(to: &state, caller: demo, now: clock.now())
             added += 1
         }
         let refused = #expect(throws: ExpressError.self) {
-            try AddMember(AddMemberRequest(listId: list, email: "fazla@example.com")).apply(to: &state, caller: demo, now: clock.now())
+            try AddMemberRequest(listId: list, email: "fazla@example.com").apply(to: &state, caller: demo, now: clock.now())
         }
         #expect(refused?.errorCode == .conflict)
         #expect(refused?.message.contains("maxMembersPerEndUser") == true)
         #expect(lists >= 1)
-        let listRefused = #expect(throws: ExpressError.self) { try CreateEmailList(EmailListName(name: "Yeni liste")).apply(to: &state, caller: demo, now: clock.now()) }
+        let listRefused = #expect(throws: ExpressError.self) { try CreateListRequest(EmailListName(name: "Yeni liste")).apply(to: &state, caller: demo, now: clock.now()) }
         #expect(listRefused?.errorCode == .conflict)
     }
 

@@ -81,7 +81,7 @@ extension AdminRoutes {
     private func campaigns() -> [AdminModels.EndUserCampaign] {
         mocks.euromsg.withState { state, now in
             state.accounts.keys.sorted().flatMap { apiKey in
-                let campaigns = (try? ListCampaigns().apply(to: &state, caller: apiKey, now: now)) ?? []
+                let campaigns = (try? ListCampaignsRequest().apply(to: &state, caller: apiKey, now: now)) ?? []
                 return campaigns.map { AdminModels.EndUserCampaign(apiKey: apiKey, campaign: $0) }
             }
         }

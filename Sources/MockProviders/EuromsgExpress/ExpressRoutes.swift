@@ -75,65 +75,63 @@ package struct ExpressRoutes: ProviderRoutes {
 
     private func registerLists(on group: LayeredRoutes<some RouterMiddleware<MockRequestContext>>) {
         group.on(.createList) { _, context in
-            try Self.reply(.created, try self.simulation(context).respond(to: CreateEmailList(try ExpressJSON.decode(EmailListName.self, from: context.body)), as: context.requireCaller()))
+            try Self.reply(.created, try self.simulation(context).respond(to: CreateListRequest(try ExpressJSON.decode(EmailListName.self, from: context.body)), as: context.requireCaller()))
         }
         group.on(.listLists) { request, context in
-            try Self.ok(try self.simulation(context).respond(to: ListEmailLists(name: Self.query(request).string("name")), as: context.requireCaller()))
+            try Self.ok(try self.simulation(context).respond(to: ListListsRequest(name: Self.query(request).string("name")), as: context.requireCaller()))
         }
         group.on(.getList) { _, context in
-            try Self.ok(try self.simulation(context).respond(to: GetEmailList(id: try Self.id(context)), as: context.requireCaller()))
+            try Self.ok(try self.simulation(context).respond(to: GetListRequest(id: try Self.id(context)), as: context.requireCaller()))
         }
         group.on(.renameList) { _, context in
             let name = try ExpressJSON.decode(EmailListName.self, from: context.body)
-            return try Self.ok(try self.simulation(context).respond(to: RenameEmailList(id: try Self.id(context), name), as: context.requireCaller()))
+            return try Self.ok(try self.simulation(context).respond(to: RenameListRequest(id: try Self.id(context), name), as: context.requireCaller()))
         }
         group.on(.deleteList) { _, context in
-            try self.simulation(context).respond(to: DeleteEmailList(id: try Self.id(context)), as: context.requireCaller())
+            try self.simulation(context).respond(to: DeleteListRequest(id: try Self.id(context)), as: context.requireCaller())
             return WireResponse.json(.noContent, [])
         }
     }
 
     private func registerMembers(on group: LayeredRoutes<some RouterMiddleware<MockRequestContext>>) {
         group.on(.addMember) { _, context in
-            let added = try self.simulation(context).respond(to: AddMember(try ExpressJSON.decode(AddMemberRequest.self, from: context.body)), as: context.requireCaller())
+            let added = try self.simulation(context).respond(to: try ExpressJSON.decode(AddMemberRequest.self, from: context.body), as: context.requireCaller())
             return try Self.reply(added.created ? .created : .ok, added.member)
         }
         group.on(.queryMembers) { request, context in
-            switch try self.simulation(context).respond(to: QueryMembers(try MemberQuery(Self.query(request))), as: context.requireCaller()) {
+            switch try self.simulation(context).respond(to: QueryMembersRequest(try MemberQuery(Self.query(request))), as: context.requireCaller()) {
             case .one(let member): return try Self.ok(member)
             case .page(let page): return try Self.ok(page)
             }
         }
         group.on(.getMember) { _, context in
-            try Self.ok(try self.simulation(context).respond(to: GetMember(id: try Self.id(context, "memberId")), as: context.requireCaller()))
+            try Self.ok(try self.simulation(context).respond(to: GetMemberRequest(id: try Self.id(context, "memberId")), as: context.requireCaller()))
         }
         for operation in [ExpressOperation.updateMember, .updateMemberByPath] {
             group.on(operation) { _, context in
-                let update = try ExpressJSON.decode(UpdateMemberRequest.self, from: context.body)
-                guard let id = context.parameters.get("memberId", as: Int.self) ?? update.memberId else {
-                    throw ExpressError.invalid("memberId", "is required to update a member (GET /member returns it)")
-                }
-                return try Self.ok(try self.simulation(context).respond(to: UpdateMember(id: id, update), as: context.requireCaller()))
+                var update = try ExpressJSON.decode(UpdateMemberRequest.self, from: context.body)
+                if let id = context.parameters.get("memberId", as: Int.self) { update.memberId = id }
+                return try Self.ok(try self.simulation(context).respond(to: update, as: context.requireCaller()))
             }
         }
         group.on(.deleteMember) { _, context in
-            try self.simulation(context).respond(to: DeleteMember(id: try Self.id(context, "memberId")), as: context.requireCaller())
+            try self.simulation(context).respond(to: DeleteMemberRequest(id: try Self.id(context, "memberId")), as: context.requireCaller())
             return WireResponse.json(.noContent, [])
         }
     }
 
     private func registerCampaigns(on group: LayeredRoutes<some RouterMiddleware<MockRequestContext>>) {
         group.on(.listCampaigns) { request, context in
-            try Self.ok(try self.simulation(context).respond(to: ListCampaigns(try CampaignQuery(Self.query(request))), as: context.requireCaller()))
+            try Self.ok(try self.simulation(context).respond(to: ListCampaignsRequest(try CampaignQuery(Self.query(request))), as: context.requireCaller()))
         }
         group.on(.getCampaign) { _, context in
-            try Self.ok(try self.simulation(context).respond(to: GetCampaign(id: try Self.id(context)), as: context.requireCaller()))
+            try Self.ok(try self.simulation(context).respond(to: GetCampaignRequest(id: try Self.id(context)), as: context.requireCaller()))
         }
         group.on(.campaignReport) { request, context in
-            try Self.ok(try self.simulation(context).respond(to: GetCampaignReport(try ReportQuery(Self.query(request))), as: context.requireCaller()))
+            try Self.ok(try self.simulation(context).respond(to: CampaignReportRequest(try ReportQuery(Self.query(request))), as: context.requireCaller()))
         }
         group.on(.campaignReportDetail) { request, context in
-            try Self.ok(try self.simulation(context).respond(to: GetCampaignReportDetail(try ReportQuery(Self.query(request))), as: context.requireCaller()))
+            try Self.ok(try self.simulation(context).respond(to: CampaignReportDetailRequest(try ReportQuery(Self.query(request))), as: context.requireCaller()))
         }
     }
 

@@ -2,17 +2,15 @@ import EuromsgExpress
 
 /// `PATCH /member/{memberId}` (or `PATCH /member` with `memberId` in the body): changes the fields given. Refused
 /// without sending rights; a new e-mail address must not be another member's.
-package struct UpdateMember: ExpressTransition {
-    package var id: Int
-    package var changes: UpdateMemberRequest
-
-    package init(id: Int, _ changes: UpdateMemberRequest) {
-        self.id = id
-        self.changes = changes
+extension UpdateMemberRequest: ExpressTransition {
+    /// `memberId` is required: from the path, or in the body of `PATCH /member`.
+    package func validate(at now: Int64) throws(ExpressError) {
+        guard memberId != nil else { throw Self.memberIdRequired }
     }
 
     package func apply(to state: inout ExpressState, caller apiKey: String, now: Int64) throws(ExpressError) -> Member {
-        let (id, request) = (id, changes)
+        guard let id = memberId else { throw Self.memberIdRequired }
+        let request = self
         if let email = request.email { try EmailAddress.validate(email) }
         try request.iys?.validate()
         return try state.withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in
@@ -36,4 +34,8 @@ package struct UpdateMember: ExpressTransition {
             return record.member
         }
     }
+}
+
+extension UpdateMemberRequest {
+    static var memberIdRequired: ExpressError { .invalid("memberId", "is required to update a member (GET /member returns it)") }
 }

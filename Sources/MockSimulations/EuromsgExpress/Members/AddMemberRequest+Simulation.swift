@@ -3,13 +3,9 @@ import EuromsgExpress
 /// `POST /member`: adds a member to a list. Refused without sending rights; the İYS fields are required when the end
 /// user made Euromsg Express its İYS integrator. An address already in the account joins the list under its memberId
 /// (a deleted one is shown again, with its history); `created` says whether the member is new to the panel.
-package struct AddMember: ExpressTransition {
-    package var member: AddMemberRequest
-
-    package init(_ member: AddMemberRequest) { self.member = member }
-
+extension AddMemberRequest: ExpressTransition {
     package func apply(to state: inout ExpressState, caller apiKey: String, now: Int64) throws(ExpressError) -> (member: Member, created: Bool) {
-        let request = member
+        let request = self
         try EmailAddress.validate(request.email)
         let newId = state.ids.member
         let limit = state.maxMembers

@@ -1,11 +1,7 @@
 import EuromsgExpress
 
 /// `GET /member`: a list's visible members by memberId (paged, optionally changed after a date), or one by e-mail.
-package struct QueryMembers: ExpressTransition {
-    package var query: MemberQuery
-
-    package init(_ query: MemberQuery) { self.query = query }
-
+extension QueryMembersRequest: ExpressTransition {
     package func apply(to state: inout ExpressState, caller apiKey: String, now: Int64) throws(ExpressError) -> MemberQueryResult {
         try state.withAccount(apiKey, now: now) { (account: inout ExpressAccount, _: Int64) throws(ExpressError) in
             switch query.selection {

@@ -1,11 +1,7 @@
 import EuromsgExpress
 
 /// `POST /email-list`: a new list; the name must be new to the end user (Turkish case-insensitive).
-package struct CreateEmailList: ExpressTransition {
-    package var list: EmailListName
-
-    package init(_ list: EmailListName) { self.list = list }
-
+extension CreateListRequest: ExpressTransition {
     package func apply(to state: inout ExpressState, caller apiKey: String, now: Int64) throws(ExpressError) -> EmailList {
         let name = try list.validated()
         let id = state.ids.list

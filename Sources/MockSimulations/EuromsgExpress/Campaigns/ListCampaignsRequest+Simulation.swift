@@ -1,11 +1,7 @@
 import EuromsgExpress
 
 /// `GET /campaign`: the end user's campaigns matching every filter given, newest first.
-package struct ListCampaigns: ExpressTransition {
-    package var query: CampaignQuery
-
-    package init(_ query: CampaignQuery = CampaignQuery()) { self.query = query }
-
+extension ListCampaignsRequest: ExpressTransition {
     package func apply(to state: inout ExpressState, caller apiKey: String, now: Int64) throws(ExpressError) -> [Campaign] {
         let (query, sendingMilliseconds) = (query, state.sendingMilliseconds)
         return try state.withAccount(apiKey, now: now) { account, now in

@@ -1,11 +1,7 @@
 import EuromsgExpress
 
 /// `DELETE /email-list/{id}`: the list goes; its members stay in the account, in their other lists.
-package struct DeleteEmailList: ExpressTransition {
-    package var id: Int
-
-    package init(id: Int) { self.id = id }
-
+extension DeleteListRequest: ExpressTransition {
     package func apply(to state: inout ExpressState, caller apiKey: String, now: Int64) throws(ExpressError) {
         try state.withAccount(apiKey, now: now) { (account: inout ExpressAccount, _: Int64) throws(ExpressError) in
             _ = try account.list(id)

@@ -1,11 +1,7 @@
 import EuromsgExpress
 
 /// `GET /campaign/{id}`: the campaign, its status on the clock (Pending → OnGoing → Sent).
-package struct GetCampaign: ExpressTransition {
-    package var id: Int
-
-    package init(id: Int) { self.id = id }
-
+extension GetCampaignRequest: ExpressTransition {
     package func apply(to state: inout ExpressState, caller apiKey: String, now: Int64) throws(ExpressError) -> Campaign {
         let sendingMilliseconds = state.sendingMilliseconds
         return try state.withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in

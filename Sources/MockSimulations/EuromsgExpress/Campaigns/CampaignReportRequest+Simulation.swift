@@ -1,11 +1,7 @@
 import EuromsgExpress
 
 /// `GET /campaign-report`: totals of the campaign's messages out so far (the filters apply), and per list.
-package struct GetCampaignReport: ExpressTransition {
-    package var query: ReportQuery
-
-    package init(_ query: ReportQuery) { self.query = query }
-
+extension CampaignReportRequest: ExpressTransition {
     package func apply(to state: inout ExpressState, caller apiKey: String, now: Int64) throws(ExpressError) -> CampaignReport {
         let (query, sendingMilliseconds) = (query, state.sendingMilliseconds)
         return try state.withAccount(apiKey, now: now) { (account: inout ExpressAccount, now: Int64) throws(ExpressError) in

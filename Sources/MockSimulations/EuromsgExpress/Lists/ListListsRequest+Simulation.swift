@@ -1,11 +1,7 @@
 import EuromsgExpress
 
 /// `GET /email-list`: every list, or those whose name contains `name` (Turkish case-insensitive), by id.
-package struct ListEmailLists: ExpressTransition {
-    package var name: String?
-
-    package init(name: String? = nil) { self.name = name }
-
+extension ListListsRequest: ExpressTransition {
     package func apply(to state: inout ExpressState, caller apiKey: String, now: Int64) throws(ExpressError) -> [EmailList] {
         try state.withAccount(apiKey, now: now) { account, _ in
             account.lists.values.sorted { $0.id < $1.id }
