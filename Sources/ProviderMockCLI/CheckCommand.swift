@@ -2,7 +2,6 @@ import ArgumentParser
 import Conformance
 import Foundation
 import MockAdmin
-import MockProviders
 
 /// `provider-mock check --node-api URL [--iys URL] [--euromsg URL]`: each provider's contract against any endpoint (a
 /// reseller's, an in-house gateway, the mock), a table on the terminal, JUnit XML and JSON for CI, exit status 1 when

@@ -1,6 +1,5 @@
 import ArgumentParser
 import MockAdmin
-import MockProviders
 
 /// Where `serve` listens: the address, the four ports and the Node API's TLS port. `health` takes the same options (and the same
 /// `PROVIDER_MOCK_*` variables), so a health check given the server's environment asks the ports it listens on.

@@ -3,7 +3,6 @@ import Conformance
 import Foundation
 import Hummingbird
 import MockAdmin
-import MockProviders
 
 /// `provider-mock proxy --upstream URL`: the Node API passed through to a provider, each exchange checked against the
 /// document (a log line, and `X-Conformance` on the reply) and, with `--record DIR`, written to a file for replay.

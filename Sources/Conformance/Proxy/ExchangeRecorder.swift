@@ -1,5 +1,4 @@
 import Foundation
-import MockProviders
 import MockRecording
 import NIOPosix
 import Synchronization

@@ -3,7 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
-@_spi(MockInternals) import MockProviders
+import MockProviders
 import MockRecording
 @_spi(MockInternals) import MockSimulations
 import NIOCore
