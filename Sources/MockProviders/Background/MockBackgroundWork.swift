@@ -9,10 +9,10 @@ package struct MockBackgroundWork: Service {
     let nodeAPI: NodeAPISimulation
     let iys: IYSSimulation
     let dispatcher: CallbackDispatcher
-    /// Woken by the simulations when a call brings work due sooner than it sleeps to.
+    /// Woken by the simulations when a call brings work due sooner than it sleeps to: the one given to them.
     package let wake: BackgroundWake
 
-    package init(nodeAPI: NodeAPISimulation, iys: IYSSimulation, dispatcher: CallbackDispatcher, wake: BackgroundWake = BackgroundWake()) {
+    package init(nodeAPI: NodeAPISimulation, iys: IYSSimulation, dispatcher: CallbackDispatcher, wake: BackgroundWake) {
         self.nodeAPI = nodeAPI
         self.iys = iys
         self.dispatcher = dispatcher
